@@ -1,0 +1,477 @@
+"""The ``newsprism`` command: a thin layer that turns library calls into terminal output.
+
+Only this module prints. Every library exception becomes one line naming what went
+wrong and an exit code: 0 all went well, 1 some input failed (the rest is stored),
+2 nearly all input failed or the command could not run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from newsprism.errors import NewsprismError
+from newsprism.model import to_dict
+from newsprism.settings import Options, load_options, options_as_toml
+from newsprism.store import DEFAULT_DB, open_store
+
+console = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_FAILED = 0, 1, 2
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _fail(message: str) -> None:
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    sys.exit(EXIT_FAILED)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except NewsprismError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("interrupted: what was committed is kept; rerun to finish")
+        sys.exit(130)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str, int, int | None], None]]:
+    """A progress callback for the library: one bar per stage, hidden with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda stage, done, total: None
+        return
+    bars = Progress(
+        TextColumn("{task.description:>9}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(stage: str, done: int, total: int | None) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total)
+        bars.update(tasks[stage], completed=done, total=total)
+
+    with bars:
+        yield update
+
+
+def _options(path: str | None) -> Options:
+    return load_options(path)
+
+
+def _store(db: str, read_only: bool = False) -> Any:
+    return open_store(db, read_only=read_only)
+
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, help="SQLite file or postgresql:// URL."
+)
+options_option = click.option(
+    "--options", "options_file", type=click.Path(dir_okay=False), help="TOML options file."
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bars.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(to_dict(data), ensure_ascii=False, indent=2))
+
+
+def _problems_exit(problems: list[Any], files_read: int) -> int:
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        colour = "red" if p.severity == "error" else "yellow"
+        err.print(Text.assemble((f"{p.severity}: ", colour), str(p)))
+    if not errors:
+        return EXIT_OK
+    failed_files = len({p.path for p in errors})
+    if failed_files and failed_files >= 0.9 * max(1, failed_files + files_read):
+        return EXIT_FAILED
+    return EXIT_SOME_FAILED
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsprism")
+def cli() -> None:
+    """Compare how news outlets covered the same story, claim by claim, with evidence."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@options_option
+@quiet_option
+def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: bool) -> None:
+    """Read files or folders (txt, html, json/jsonl, warc, rss/atom) into the store."""
+    from newsprism.pipeline import ingest as run_ingest
+
+    with _errors(), _store(db) as store, _progress(quiet) as progress:
+        summary = run_ingest(paths, store, _options(options_file), progress)
+    table = Table(title="ingest", show_header=True)
+    for col in ("files", "new documents", "known documents", "articles in store", "problems"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(summary.files_read),
+        str(summary.documents_new),
+        str(summary.documents_known),
+        str(summary.articles),
+        str(len(summary.problems)),
+    )
+    console.print(table)
+    sys.exit(_problems_exit(summary.problems, summary.files_read))
+
+
+@cli.command()
+@db_option
+@json_option
+@click.option("--limit", default=200, show_default=True)
+def articles(db: str, as_json: bool, limit: int) -> None:
+    """List the stored articles."""
+    with _errors(), _store(db, read_only=True) as store:
+        rows = list(store.articles())[:limit]
+    if as_json:
+        _print_json(
+            [
+                {
+                    "id": a.id,
+                    "outlet": a.outlet,
+                    "title": a.title,
+                    "published": a.published,
+                    "source": a.source.label,
+                    "words": len(a.text.split()),
+                    "wire": a.wire,
+                }
+                for a in rows
+            ]
+        )
+        return
+    table = Table(show_header=True)
+    for col in ("id", "published", "outlet", "words", "title"):
+        table.add_column(col)
+    for a in rows:
+        table.add_row(
+            a.id[:10],
+            a.published.strftime("%Y-%m-%d %H:%M") if a.published else "-",
+            a.display_outlet,
+            str(len(a.text.split())),
+            a.title or "-",
+        )
+    console.print(table)
+
+
+@cli.command()
+@click.argument("article_id")
+@db_option
+@json_option
+@click.option("--annotations", is_flag=True, help="Mark entities, quotes, numbers, dates.")
+def show(article_id: str, db: str, as_json: bool, annotations: bool) -> None:
+    """Show one article: metadata, clean text, and the removed lines with reasons."""
+    with _errors(), _store(db, read_only=True) as store:
+        art = store.get_article(article_id)
+        ann = store.get_annotations([art.id]).get(art.id) if annotations else None
+    if as_json:
+        _print_json({"article": art, "annotations": ann})
+        return
+    meta = Table.grid(padding=(0, 2))
+    for name, value in (
+        ("id", art.id),
+        ("source", art.source.label),
+        ("title", art.title),
+        ("outlet", art.outlet),
+        ("byline", art.byline),
+        ("dateline", art.dateline.text if art.dateline else None),
+        ("published", f"{art.published} ({art.published_source})" if art.published else None),
+        ("wire", ", ".join(art.wire) or None),
+        ("url", art.url),
+        ("language", art.language),
+        ("version", str(art.version)),
+    ):
+        meta.add_row(
+            Text(name, style="bold"), Text(value or "unknown", style="" if value else "dim")
+        )
+    console.print(meta)
+    console.rule("text")
+    if ann is not None:
+        from newsprism.terminal import marked_text
+
+        console.print(marked_text(art.text, ann))
+    else:
+        console.print(Text(art.text))
+    console.rule(f"removed lines ({len(art.removed)})")
+    for r in art.removed:
+        console.print(
+            Text.assemble((f"{r.line_no:>4} ", "dim"), (f"[{r.reason}] ", "yellow"), r.text)
+        )
+
+
+@cli.command()
+@db_option
+@options_option
+@quiet_option
+def annotate(db: str, options_file: str | None, quiet: bool) -> None:
+    """Find entities, quotes, quantities and dates in articles not yet annotated."""
+    from newsprism.pipeline import annotate_store
+
+    with _errors(), _store(db) as store, _progress(quiet) as progress:
+        n = annotate_store(store, _options(options_file), progress)
+        entities = len(store.entities())
+    console.print(f"annotated {n} articles; {entities} entities across the store")
+
+
+@cli.command()
+@db_option
+@options_option
+@quiet_option
+def cluster(db: str, options_file: str | None, quiet: bool) -> None:
+    """Group articles into stories, find wire copy, link storylines."""
+    from newsprism.pipeline import cluster_store
+
+    with _errors(), _store(db) as store, _progress(quiet) as progress:
+        n_stories, n_reuse = cluster_store(store, _options(options_file), progress)
+    console.print(f"{n_stories} stories; {n_reuse} reuse pairs")
+
+
+@cli.command()
+@db_option
+@options_option
+@quiet_option
+def compare_all(db: str, options_file: str | None, quiet: bool) -> None:
+    """Compare coverage inside every story whose articles changed."""
+    from newsprism.pipeline import compare_store
+
+    with _errors(), _store(db) as store, _progress(quiet) as progress:
+        n = compare_store(store, _options(options_file), progress)
+    console.print(f"compared {n} stories")
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+def compare(story_id: str, db: str) -> None:
+    """Print the comparison of one story as JSON (see schema/story.schema.json)."""
+    with _errors(), _store(db, read_only=True) as store:
+        story = store.get_story(story_id)
+        report = store.get_report(story.id)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@db_option
+@json_option
+def stories(db: str, as_json: bool) -> None:
+    """List stories: span, outlets, articles, conflicts, title."""
+    from newsprism.pipeline import story_table
+
+    with _errors(), _store(db, read_only=True) as store:
+        rows = story_table(store)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(show_header=True)
+    for col in ("story", "span", "articles", "outlets", "conflicts", "title"):
+        table.add_column(col)
+    for r in rows:
+        span = f"{(r['start'] or '?')[:10]} – {(r['end'] or '?')[:10]}"
+        table.add_row(
+            r["id"][:10],
+            span,
+            str(r["articles"]),
+            ", ".join(r["outlets"]),
+            str(r["conflicts"]),
+            r["title"],
+        )
+    console.print(table)
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+@json_option
+def story(story_id: str, db: str, as_json: bool) -> None:
+    """One story: its articles, reuse pairs and related stories."""
+    with _errors(), _store(db, read_only=True) as store:
+        s = store.get_story(story_id)
+        arts = store.get_articles(s.articles)
+        pairs = [p for p in store.reuse_pairs(s.articles) if p.kind != "independent"]
+        related = [store.get_story(r) for r in s.related]
+    if as_json:
+        _print_json(
+            {
+                "story": s,
+                "articles": [
+                    {
+                        "id": a.id,
+                        "outlet": a.display_outlet,
+                        "title": a.title,
+                        "published": a.published,
+                    }
+                    for a in arts
+                ],
+                "reuse": pairs,
+                "related": [{"id": r.id, "title": r.title} for r in related],
+            }
+        )
+        return
+    console.print(Text(s.title, style="bold"))
+    console.print(f"{s.id}  {s.start or '?'} – {s.end or '?'}")
+    table = Table(show_header=True, title="articles")
+    for col in ("id", "published", "outlet", "title"):
+        table.add_column(col)
+    for a in arts:
+        table.add_row(a.id[:10], str(a.published or "-"), a.display_outlet, a.title or "-")
+    console.print(table)
+    outlet = {a.id: a.display_outlet for a in arts}
+    for p in pairs:
+        console.print(
+            f"reuse: {outlet.get(p.a, p.a[:10])} ~ {outlet.get(p.b, p.b[:10])}: {p.kind} "
+            f"({p.score:.2f}); origin: {p.origin or 'cannot be told'}"
+        )
+        for s_ in p.shared:
+            for e in s_.edits:
+                console.print(f"    {e}")
+    for r in related:
+        console.print(f"related: {r.id[:10]} {r.title}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "--out",
+    "out_dir",
+    default="newsprism-report",
+    show_default=True,
+    type=click.Path(file_okay=False),
+)
+@db_option
+@options_option
+@quiet_option
+@click.option("--workers", type=int, help="Run on a local Dask cluster with N workers.")
+@click.option("--scheduler", help="Run on an existing Dask scheduler (tcp://host:8786).")
+def analyze(
+    paths: tuple[str, ...],
+    out_dir: str,
+    db: str,
+    options_file: str | None,
+    quiet: bool,
+    workers: int | None,
+    scheduler: str | None,
+) -> None:
+    """Files to reports in one go: ingest, annotate, cluster, compare, write JSON/HTML/MD."""
+    options = _options(options_file)
+    with _errors():
+        if workers or scheduler:
+            from newsprism.scale import run_distributed
+
+            with _progress(quiet) as progress:
+                summary = run_distributed(
+                    paths,
+                    db,
+                    options,
+                    workers=workers,
+                    scheduler=scheduler,
+                    progress=progress,
+                    out_dir=Path(out_dir),
+                )
+        else:
+            from newsprism.pipeline import analyze as run_analyze
+
+            with _store(db) as store, _progress(quiet) as progress:
+                summary = run_analyze(paths, store, out_dir, options, progress)
+    table = Table(title="analyze", show_header=True)
+    for col in ("articles", "stories", "outlets", "conflicts", "reuse pairs", "problems"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(summary.ingest.articles),
+        str(summary.stories),
+        str(summary.outlets),
+        str(summary.conflicts),
+        str(summary.reuse_pairs),
+        str(len(summary.ingest.problems)),
+    )
+    console.print(table)
+    for f in summary.report_files:
+        console.print(f"wrote {f}")
+    sys.exit(_problems_exit(summary.ingest.problems, summary.ingest.files_read))
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="newsprism-report", show_default=True)
+@db_option
+def report(out_dir: str, db: str) -> None:
+    """Write report.json, report.html and report.md from what the store holds."""
+    from newsprism.report import write_reports
+
+    with _errors(), _store(db, read_only=True) as store:
+        files = write_reports(store, Path(out_dir))
+    from newsprism.pipeline import _report_paths
+
+    for f in _report_paths(files):
+        console.print(f"wrote {f}")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Browse stories, articles and outlets in a local web app (read-only)."""
+    from newsprism.web import serve as run_server
+
+    if not Path(db).exists() and not db.startswith("postgres"):
+        _fail(f"{db}: no such database (run `newsprism analyze` or `newsprism ingest` first)")
+    console.print(f"serving {db} on http://{host}:{port}/  (Ctrl-C to stop)")
+    with _errors():
+        run_server(db, host=host, port=port)
+
+
+@cli.command()
+@db_option
+def problems(db: str) -> None:
+    """List the files and records that could not be read, with reasons."""
+    with _errors(), _store(db, read_only=True) as store:
+        rows = store.problems()
+    for p in rows:
+        console.print(
+            Text.assemble((f"{p.severity}: ", "red" if p.severity == "error" else "yellow"), str(p))
+        )
+    if not rows:
+        console.print("no problems recorded")
+
+
+@cli.command("options")
+@options_option
+def show_options(options_file: str | None) -> None:
+    """Print the effective options (defaults, overridden by --options) as TOML."""
+    with _errors():
+        click.echo(options_as_toml(_options(options_file)))
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,416 @@
+"""The typed records that flow through newsprism, stage by stage.
+
+One input file becomes one or more ``RawDocument``; cleaning turns each into one
+or more ``Article``; the language layer adds ``Annotations``; grouping makes
+``Story`` and ``ReusePair``; comparison makes a ``StoryReport`` (plain JSON
+described by ``schema/story.schema.json``).
+
+Every record that cites text carries the article id and a ``Span`` of character
+offsets into that article's clean ``text``, so any number or name in a report can
+be traced back to the exact words it came from.
+
+Records are plain dataclasses so that they pickle (for Dask workers) and turn into
+JSON with :func:`to_dict` / back with the ``from_dict`` class methods.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+Span = tuple[int, int]
+"""Half-open character offsets ``(start, end)`` into an article's clean text."""
+
+InputFormat = Literal["text", "html", "json", "warc", "feed"]
+
+
+def sha256_hex(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document came from: a file, and the record inside it when a file holds many."""
+
+    path: str
+    format: InputFormat
+    record: str | None = None  # JSONL line number, WARC record id, feed entry id
+
+    @property
+    def label(self) -> str:
+        return f"{self.path}#{self.record}" if self.record else self.path
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the input says about a document, before cleaning looks at the text.
+
+    Fields set here (from JSON fields, feed entries, ``NAME.meta.json`` or a manifest)
+    override what cleaning infers from the page; ``None`` means "not given".
+    """
+
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # as given (ISO or free text); parsed by describe
+    title: str | None = None
+    byline: str | None = None
+    language: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def merged_with(self, override: Metadata) -> Metadata:
+        """Fields set in ``override`` win; ``extra`` dictionaries are merged."""
+        out = dataclasses.replace(self, extra={**self.extra, **override.extra})
+        for f in ("url", "outlet", "published", "title", "byline", "language"):
+            value = getattr(override, f)
+            if value not in (None, ""):
+                setattr(out, f, value)
+        return out
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One decoded input unit, exactly as read: the page text or the page HTML.
+
+    ``content_sha`` hashes the raw bytes (or the record's canonical JSON) and is what
+    makes ingest idempotent: the same content read twice is stored once.
+    """
+
+    source: Source
+    content_sha: str
+    text: str | None = None  # plain page text (format "text", or JSON "text")
+    html: str | None = None  # HTML to extract from (html, warc, feed, JSON "html")
+    encoding: str = "utf-8"
+    meta: Metadata = field(default_factory=Metadata)
+    size: int = 0  # bytes of the raw input
+
+    @property
+    def key(self) -> str:
+        """What identifies "the same article" across versions: its URL, else its source."""
+        return self.meta.url or self.source.label
+
+
+@dataclass(frozen=True, slots=True)
+class ReadProblem:
+    """A file or record that could not be read; reported, never fatal to the run."""
+
+    path: str
+    reason: str
+    record: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}#{self.record}" if self.record else self.path
+        return f"{where}: {self.reason}"
+
+
+# --------------------------------------------------------------------------- clean
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of the page that is not in the body, with why, so removals can be audited."""
+
+    line_no: int  # 0-based line number in the page text the article was cut from
+    text: str
+    reason: str  # e.g. "repeated-in-page", "photo-caption", "interface", "site-template"
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place/agency opener of a story: "TEHRAN (Tasnim) -", "DUBAI:"."""
+
+    text: str
+    place: str | None = None
+    agency: str | None = None
+    span: Span | None = None  # in the article's clean text, when the dateline is kept there
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article, cleaned and described. The unit every later stage works on."""
+
+    id: str
+    source: Source
+    raw_sha: str  # content_sha of the RawDocument it was cut from
+    part: int  # 0 for the first (or only) article of a page, 1 for the second, ...
+    text: str  # clean body, paragraphs separated by a blank line
+    title: str | None = None
+    byline: str | None = None
+    dateline: Dateline | None = None
+    published: datetime | None = None
+    published_text: str | None = None  # the words on the page the date was read from
+    published_source: str | None = None  # "page", "metadata", "feed", "story" (borrowed) ...
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    wire: list[str] = field(default_factory=list)  # agencies: ["Reuters"]
+    wire_evidence: list[str] = field(default_factory=list)  # "Source: Reuters/fs"
+    removed: list[RemovedLine] = field(default_factory=list)
+    key: str = ""  # RawDocument.key plus part: same key, new content = new version
+    version: int = 1
+
+    @property
+    def display_outlet(self) -> str:
+        """A name to show in tables: the outlet when known, else the source file."""
+        if self.outlet:
+            return self.outlet
+        return self.source.path.rsplit("/", 1)[-1]
+
+    @staticmethod
+    def make_id(key: str, part: int, text: str) -> str:
+        return sha256_hex(f"{key}\x00{part}\x00{text}")[:16]
+
+
+# --------------------------------------------------------------------------- language
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    index: int
+    role: Literal["body", "title", "caption"] = "body"
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text. ``entity`` is filled by cross-article resolution."""
+
+    span: Span
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, GROUP, ... (a hint: the model mislabels)
+    entity: str | None = None  # canonical Entity.id
+    head: str | None = None  # in-article full form this mention was joined to
+
+
+@dataclass(slots=True)
+class Quote:
+    span: Span  # the quoted words, without the quotation marks
+    text: str
+    kind: Literal["direct", "partial", "indirect"]
+    speaker: str | None = None  # as written ("Rasool", "the spokesperson")
+    speaker_span: Span | None = None
+    speaker_entity: str | None = None  # canonical entity id when resolved
+    speaker_resolution: str | None = None  # "same-sentence", "pronoun", "previous", ...
+    sentence: Span | None = None
+    cue: str | None = None  # the reporting verb: "said", "stated", "according to"
+    in_title: bool = False
+
+
+@dataclass(slots=True)
+class Quantity:
+    span: Span  # the number words ("2,500", "three", "at least 16")
+    text: str
+    value: float | None
+    noun: str | None = None  # what it counts ("troops")
+    noun_span: Span | None = None
+    qualifier: str | None = None  # "at least", "nearly", "about", "more than", None = exact
+    place: str | None = None
+    time: str | None = None
+    sentence: Span | None = None
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    span: Span
+    text: str
+    start: date | None  # None when unresolved
+    end: date | None  # == start for a single day
+    rule: str  # how it was resolved, e.g. "weekday-before-anchor", "absolute", "unresolved"
+    anchor: date | None = None  # the date it was resolved against
+    anchor_source: str | None = None  # "published", "dateline", "story"
+    reason: str | None = None  # why unresolved, or a caveat
+    sentence: Span | None = None
+
+
+@dataclass(slots=True)
+class Annotations:
+    """Everything the language layer read from one article's clean text."""
+
+    article: str
+    text_sha: str  # sha256 of the text annotated; a change re-annotates
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    version: str = ""  # annotator version: a new version re-annotates
+
+
+@dataclass(slots=True)
+class Entity:
+    """One referent across the corpus, with every spelling the outlets used."""
+
+    id: str
+    name: str  # canonical display name
+    label: str  # PERSON, ORG, GPE, GROUP, ...
+    variants: dict[str, int] = field(default_factory=dict)  # spelling -> mention count
+    articles: list[str] = field(default_factory=list)
+    aliases_from: list[str] = field(default_factory=list)  # why variants joined: "alias-table"...
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSentence:
+    a: Span
+    b: Span
+    similarity: float
+    edits: tuple[str, ...] = ()  # "replaced 'Islamic State' with 'ISIS'", "dropped 'hardline'"
+
+
+@dataclass(slots=True)
+class ReusePair:
+    a: str
+    b: str
+    kind: Literal["duplicate", "wire-copy", "partial", "independent"]
+    score: float
+    shared: list[SharedSentence] = field(default_factory=list)
+    added_a: list[Span] = field(default_factory=list)  # sentences only in a
+    added_b: list[Span] = field(default_factory=list)
+    origin: str | None = None  # article id, agency name, or None when it cannot be told
+    origin_reason: str | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    title: str
+    articles: list[str]
+    start: datetime | None = None
+    end: datetime | None = None
+    related: list[str] = field(default_factory=list)  # story ids in the same storyline
+    title_article: str | None = None
+    confidence: float | None = None
+
+
+# --------------------------------------------------------------------------- (de)serialisation
+
+
+def to_dict(obj: Any) -> Any:
+    """JSON-ready form of any record: dates as ISO strings, tuples as lists."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    if isinstance(obj, list | tuple):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def _span(v: Any) -> Span | None:
+    return None if v is None else (int(v[0]), int(v[1]))
+
+
+def _dt(v: Any) -> datetime | None:
+    return None if v is None else datetime.fromisoformat(v)
+
+
+def _d(v: Any) -> date | None:
+    return None if v is None else date.fromisoformat(v)
+
+
+def article_from_dict(d: dict[str, Any]) -> Article:
+    dl = d.get("dateline")
+    return Article(
+        id=d["id"],
+        source=Source(**d["source"]),
+        raw_sha=d["raw_sha"],
+        part=d["part"],
+        text=d["text"],
+        title=d.get("title"),
+        byline=d.get("byline"),
+        dateline=Dateline(dl["text"], dl.get("place"), dl.get("agency"), _span(dl.get("span")))
+        if dl
+        else None,
+        published=_dt(d.get("published")),
+        published_text=d.get("published_text"),
+        published_source=d.get("published_source"),
+        outlet=d.get("outlet"),
+        url=d.get("url"),
+        language=d.get("language"),
+        wire=list(d.get("wire") or []),
+        wire_evidence=list(d.get("wire_evidence") or []),
+        removed=[RemovedLine(**r) for r in d.get("removed") or []],
+        key=d.get("key", ""),
+        version=d.get("version", 1),
+    )
+
+
+def annotations_from_dict(d: dict[str, Any]) -> Annotations:
+    return Annotations(
+        article=d["article"],
+        text_sha=d["text_sha"],
+        version=d.get("version", ""),
+        sentences=[
+            Sentence(_span(s["span"]), s["index"], s.get("role", "body")) for s in d["sentences"]
+        ],  # type: ignore[arg-type]
+        mentions=[Mention(**{**m, "span": _span(m["span"])}) for m in d["mentions"]],
+        quotes=[
+            Quote(
+                **{
+                    **q,
+                    "span": _span(q["span"]),
+                    "speaker_span": _span(q.get("speaker_span")),
+                    "sentence": _span(q.get("sentence")),
+                }
+            )
+            for q in d["quotes"]
+        ],
+        quantities=[
+            Quantity(
+                **{
+                    **q,
+                    "span": _span(q["span"]),
+                    "noun_span": _span(q.get("noun_span")),
+                    "sentence": _span(q.get("sentence")),
+                }
+            )
+            for q in d["quantities"]
+        ],
+        times=[
+            TimeExpression(
+                **{
+                    **t,
+                    "span": _span(t["span"]),
+                    "start": _d(t.get("start")),
+                    "end": _d(t.get("end")),
+                    "anchor": _d(t.get("anchor")),
+                    "sentence": _span(t.get("sentence")),
+                }
+            )
+            for t in d["times"]
+        ],
+    )
+
+
+def entity_from_dict(d: dict[str, Any]) -> Entity:
+    return Entity(**d)
+
+
+def story_from_dict(d: dict[str, Any]) -> Story:
+    return Story(**{**d, "start": _dt(d.get("start")), "end": _dt(d.get("end"))})
+
+
+def reuse_from_dict(d: dict[str, Any]) -> ReusePair:
+    return ReusePair(
+        **{
+            **d,
+            "shared": [
+                SharedSentence(_span(s["a"]), _span(s["b"]), s["similarity"], tuple(s["edits"]))  # type: ignore[arg-type]
+                for s in d["shared"]
+            ],
+            "added_a": [_span(s) for s in d.get("added_a", [])],
+            "added_b": [_span(s) for s in d.get("added_b", [])],
+        }
+    )

@@ -1,0 +1,447 @@
+"""The whole run, stage by stage: files -> articles -> annotations -> stories -> comparisons.
+
+``analyze`` reads as the table of contents. Each stage reads its input from the
+store and writes its output back, so any stage can be rerun alone (after an
+improvement, or after a crash) and does only the work whose input changed.
+The same stage functions run locally here and on a Dask cluster
+(``newsprism.scale``); only the executor differs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from newsprism.model import (
+    Annotations,
+    Article,
+    RawDocument,
+    ReadProblem,
+    Story,
+    sha256_hex,
+)
+from newsprism.settings import Options
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int | None], None]
+"""progress(stage, done, total): the CLI draws bars from it; the library never prints."""
+
+
+def _no_progress(stage: str, done: int, total: int | None) -> None:
+    return None
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    files_read: int = 0
+    documents_new: int = 0
+    documents_known: int = 0
+    articles: int = 0
+    problems: list[ReadProblem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[ReadProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    ingest: IngestSummary
+    annotated: int = 0
+    entities: int = 0
+    stories: int = 0
+    reuse_pairs: int = 0
+    compared: int = 0
+    outlets: int = 0
+    conflicts: int = 0
+    report_files: list[Path] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def site_of(raw: RawDocument) -> str:
+    """Pages that share page chrome: same outlet, else same host, else same folder."""
+    if raw.meta.outlet:
+        return f"outlet:{raw.meta.outlet.lower()}"
+    if raw.meta.url:
+        host = urlparse(raw.meta.url).hostname
+        if host:
+            return f"host:{host.removeprefix('www.')}"
+    return f"folder:{Path(raw.source.path).parent}"
+
+
+def read_raw(paths: Iterable[str | Path], options: Options) -> Iterator[RawDocument | ReadProblem]:
+    """Stage 1: files to raw documents (and problems), streaming."""
+    from newsprism.ingest import read_paths
+
+    yield from read_paths(paths, options.ingest)
+
+
+def clean_raw(raw: RawDocument, templates: Any, options: Options) -> list[Article]:
+    """Stage 2: one raw document to its articles (boilerplate out, split, described)."""
+    from newsprism.clean import clean_document
+
+    return clean_document(raw, templates, options.clean)
+
+
+def store_raw(
+    store: Any,
+    items: Iterable[RawDocument | ReadProblem],
+    summary: IngestSummary,
+    progress: Progress = _no_progress,
+) -> set[str]:
+    """Keep every raw document (so cleaning can be re-run) and every problem; return
+    the sites that received new documents."""
+    touched: set[str] = set()
+    paths: set[str] = set()
+    for item in items:
+        if isinstance(item, ReadProblem):
+            summary.problems.append(item)
+            store.add_problem(item)
+            continue
+        paths.add(item.source.path)
+        if store.add_raw(item):
+            summary.documents_new += 1
+            touched.add(site_of(item))
+        else:
+            summary.documents_known += 1
+        progress("read", summary.documents_new + summary.documents_known, None)
+    summary.files_read = len(paths)
+    return touched
+
+
+def clean_store(
+    store: Any,
+    options: Options,
+    sites: set[str] | None = None,
+    progress: Progress = _no_progress,
+) -> int:
+    """Clean raw documents into articles: the uncleaned ones, and every page of a site
+    that got new pages (its template lines may have changed). Returns articles written."""
+    from newsprism.clean import learn_templates
+
+    raws = list(store.raw_documents())
+    templates = learn_templates(raws, options.clean)
+    cleaned_shas = {a.raw_sha for a in store.articles(current_only=False)}
+    todo = [
+        r
+        for r in raws
+        if r.content_sha not in cleaned_shas or (sites is not None and site_of(r) in sites)
+    ]
+    written = 0
+    for i, raw in enumerate(todo, 1):
+        try:
+            articles = clean_raw(raw, templates, options)
+        except Exception as exc:  # one bad page must not stop the folder
+            log.exception("cleaning failed for %s", raw.source.label)
+            store.add_problem(
+                ReadProblem(raw.source.path, f"cleaning failed: {exc}", raw.source.record)
+            )
+            continue
+        if not articles:
+            store.add_problem(
+                ReadProblem(
+                    raw.source.path,
+                    "no article text found on the page",
+                    raw.source.record,
+                    "warning",
+                )
+            )
+        store.put_articles(raw.content_sha, articles)
+        written += len(articles)
+        progress("clean", i, len(todo))
+    return written
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Any,
+    options: Options | None = None,
+    progress: Progress = _no_progress,
+) -> IngestSummary:
+    """Read files, keep the raw input, clean it into articles. Idempotent."""
+    options = options or Options()
+    summary = IngestSummary()
+    touched = store_raw(store, read_raw(paths, options), summary, progress)
+    clean_store(store, options, touched, progress)
+    summary.articles = store.count_articles()
+    return summary
+
+
+# --------------------------------------------------------------------------- language
+
+
+def annotate_store(
+    store: Any, options: Options | None = None, progress: Progress = _no_progress
+) -> int:
+    """Annotate the articles whose text or annotator changed; then resolve entities
+    across the whole corpus (a new spelling can join an old entity)."""
+    from newsprism.language import ANNOTATOR_VERSION, annotate, resolve_entities
+
+    options = options or Options()
+    articles = list(store.articles())
+    state = store.annotation_state()
+    todo = [a for a in articles if state.get(a.id) != (sha256_hex(a.text), ANNOTATOR_VERSION)]
+    done = 0
+    batch: list[Annotations] = []
+    for ann in annotate(todo, options.language):
+        batch.append(ann)
+        done += 1
+        if len(batch) >= 64:
+            store.put_annotations(batch)
+            batch = []
+        progress("annotate", done, len(todo))
+    if batch:
+        store.put_annotations(batch)
+    annotations = store.get_annotations([a.id for a in articles])
+    entities = resolve_entities(articles, annotations, options.language)
+    store.put_annotations(annotations.values())
+    store.put_entities(entities)
+    return done
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def article_vectors(store: Any, articles: Sequence[Article], options: Options) -> np.ndarray:
+    """Dense vectors per article, cached in the store by model and text hash."""
+    from newsprism.stories import embed_articles
+
+    model = options.stories.embedder
+    cached = store.get_vectors(model)
+    shas = [sha256_hex((a.title or "") + "\n" + a.text) for a in articles]
+    missing = [
+        i
+        for i, (a, s) in enumerate(zip(articles, shas, strict=True))
+        if cached.get(a.id, ("", None))[0] != s
+    ]
+    if missing:
+        fresh = embed_articles([articles[i] for i in missing], options.stories)
+        store.put_vectors(
+            model, [(articles[i].id, shas[i], fresh[k]) for k, i in enumerate(missing)]
+        )
+        cached = store.get_vectors(model)
+    if not articles:
+        return np.zeros((0, 1), dtype=np.float32)
+    return np.vstack([cached[a.id][1] for a in articles]).astype(np.float32)
+
+
+def entities_by_article(annotations: dict[str, Annotations]) -> dict[str, set[str]]:
+    return {aid: {m.entity for m in ann.mentions if m.entity} for aid, ann in annotations.items()}
+
+
+def cluster_store(
+    store: Any, options: Options | None = None, progress: Progress = _no_progress
+) -> tuple[int, int]:
+    """Find reuse pairs, group articles into stories (incrementally), link storylines.
+    Returns (stories, reuse pairs)."""
+    from newsprism.stories import cluster_stories, find_reuse, link_storylines
+
+    options = options or Options()
+    articles = list(store.articles())
+    vectors = article_vectors(store, articles, options)
+    progress("cluster", 1, 4)
+    reuse = find_reuse(articles, vectors, options.stories)
+    store.put_reuse(reuse)
+    progress("cluster", 2, 4)
+    ents = entities_by_article(store.get_annotations([a.id for a in articles]))
+    live = {a.id for a in articles}
+    existing = [s for s in (_drop_missing(s, live) for s in store.stories()) if s.articles]
+    stories = cluster_stories(articles, vectors, existing, ents, options.stories)
+    progress("cluster", 3, 4)
+    stories = link_storylines(stories, articles, vectors, ents, options.stories)
+    store.put_stories(stories)
+    borrow_story_dates(store, stories, articles)
+    progress("cluster", 4, 4)
+    return len(stories), len(reuse)
+
+
+def _drop_missing(story: Story, live: set[str]) -> Story:
+    story.articles = [a for a in story.articles if a in live]
+    return story
+
+
+def story_anchor(articles: Sequence[Article]) -> date | None:
+    """The date an undated article of a story borrows: the story's most common
+    publication day (ties: the earliest), so one outlier cannot move it."""
+    days = Counter(a.published.date() for a in articles if a.published)
+    if not days:
+        return None
+    best = max(days.values())
+    return min(d for d, n in days.items() if n == best)
+
+
+def borrow_story_dates(store: Any, stories: Sequence[Story], articles: Sequence[Article]) -> int:
+    """Resolve the relative dates of undated articles against their story's date.
+
+    The borrowed anchor is recorded on every TimeExpression (anchor_source "story"),
+    so a report can say the date was borrowed and from where.
+    """
+    from newsprism.language import reanchor_times
+
+    by_id = {a.id: a for a in articles}
+    annotations = store.get_annotations([a.id for a in articles if a.published is None])
+    changed: list[Annotations] = []
+    for story in stories:
+        members = [by_id[i] for i in story.articles if i in by_id]
+        anchor = story_anchor(members)
+        if anchor is None:
+            continue
+        for art in members:
+            ann = annotations.get(art.id)
+            if art.published is None and ann is not None:
+                already = {t.anchor for t in ann.times if t.anchor_source == "story"}
+                if already != {anchor}:
+                    changed.append(reanchor_times(art, ann, anchor, "story"))
+    if changed:
+        store.put_annotations(changed)
+    return len(changed)
+
+
+# --------------------------------------------------------------------------- compare
+
+
+COMPARE_INPUT_VERSION = "1"
+
+
+def _story_input_sha(
+    story: Story, articles: Sequence[Article], annotations: dict[str, Annotations], extra: str
+) -> str:
+    parts = [COMPARE_INPUT_VERSION, story.id, story.title, ",".join(story.related), extra]
+    for a in sorted(articles, key=lambda x: x.id):
+        ann = annotations.get(a.id)
+        parts.append(f"{a.id}:{sha256_hex(a.text)}:{ann.version if ann else ''}")
+        if ann:
+            parts.append(
+                ";".join(f"{t.start}" for t in ann.times)
+                + "|"
+                + ";".join(m.entity or "" for m in ann.mentions)
+            )
+    return sha256_hex("\n".join(parts))
+
+
+def compare_store(
+    store: Any, options: Options | None = None, progress: Progress = _no_progress
+) -> int:
+    """Compare coverage inside every story whose input changed; store one report each."""
+    from newsprism.compare import COMPARE_VERSION, compare_story
+
+    options = options or Options()
+    stories = store.stories()
+    by_story = {s.id: s for s in stories}
+    entities = store.entities()
+    state = store.report_state()
+    done = 0
+    for i, story in enumerate(stories, 1):
+        articles = store.get_articles(story.articles)
+        annotations = store.get_annotations(story.articles)
+        related = []
+        for rid in story.related:
+            if rid in by_story:
+                r = by_story[rid]
+                related.append(
+                    (r, store.get_articles(r.articles), store.get_annotations(r.articles))
+                )
+        extra = (
+            COMPARE_VERSION
+            + "|"
+            + "|".join(_story_input_sha(r, ra, rann, "") for r, ra, rann in related)
+        )
+        input_sha = _story_input_sha(story, articles, annotations, extra)
+        if state.get(story.id) != input_sha:
+            reuse = store.reuse_pairs(story.articles)
+            report = compare_story(
+                story, articles, annotations, entities, reuse, related, options.compare
+            )
+            store.put_report(story.id, input_sha, report)
+            done += 1
+        progress("compare", i, len(stories))
+    store.delete_reports_except(by_story)
+    return done
+
+
+# --------------------------------------------------------------------------- the whole run
+
+
+def analyze(
+    paths: Iterable[str | Path],
+    store: Any,
+    out_dir: str | Path | None = None,
+    options: Options | None = None,
+    progress: Progress = _no_progress,
+) -> RunSummary:
+    """Files to reports: ingest, annotate, cluster, compare, write."""
+    options = options or Options()
+    summary = RunSummary(ingest=ingest(paths, store, options, progress))
+    summary.annotated = annotate_store(store, options, progress)
+    summary.stories, summary.reuse_pairs = cluster_store(store, options, progress)
+    summary.compared = compare_store(store, options, progress)
+    summarise_store(store, summary)
+    if out_dir is not None:
+        from newsprism.report import write_reports
+
+        files = write_reports(store, Path(out_dir))
+        summary.report_files = list(_report_paths(files))
+    return summary
+
+
+def _report_paths(files: Any) -> Iterator[Path]:
+    if isinstance(files, list | tuple):
+        yield from (Path(f) for f in files)
+        return
+    for name in ("json", "html", "md", "markdown", "index"):
+        value = getattr(files, name, None)
+        if value is not None:
+            yield Path(value)
+
+
+def summarise_store(store: Any, summary: RunSummary) -> None:
+    reports = store.reports()
+    outlets: set[str] = set()
+    conflicts = 0
+    for report in reports:
+        outlets.update(a.get("outlet") or "" for a in report.get("articles", []))
+        conflicts += sum(1 for c in report.get("conflicts", []) if c.get("grade") != "agree")
+    summary.entities = len(store.entities())
+    summary.outlets = len(outlets - {""})
+    summary.conflicts = conflicts
+
+
+def story_table(store: Any) -> list[dict[str, Any]]:
+    """One row per story for listings: id, span, outlets, articles, conflicts, title."""
+    reports = {r["id"]: r for r in store.reports()}
+    rows: list[dict[str, Any]] = []
+    outlets_by_story: dict[str, set[str]] = defaultdict(set)
+    for story in store.stories():
+        arts = store.get_articles(story.articles)
+        for a in arts:
+            outlets_by_story[story.id].add(a.display_outlet)
+        report = reports.get(story.id, {})
+        rows.append(
+            {
+                "id": story.id,
+                "title": story.title,
+                "start": story.start.isoformat() if story.start else None,
+                "end": story.end.isoformat() if story.end else None,
+                "articles": len(story.articles),
+                "outlets": sorted(outlets_by_story[story.id]),
+                "conflicts": sum(
+                    1 for c in report.get("conflicts", []) if c.get("grade") != "agree"
+                ),
+                "related": list(story.related),
+            }
+        )
+    return rows

@@ -1,0 +1,92 @@
+"""One options object for a whole run, with defaults from each stage's options class.
+
+A user TOML file overrides only what it sets, section by section::
+
+    [ingest]
+    max_file_mb = 128
+
+    [stories]
+    window_days = 14
+
+Unknown sections or keys are an error, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsprism.clean.options import CleanOptions
+from newsprism.compare.options import CompareOptions
+from newsprism.errors import OptionsError
+from newsprism.ingest.options import IngestOptions
+from newsprism.language.options import LanguageOptions
+from newsprism.stories.options import StoryOptions
+
+
+@dataclass(slots=True)
+class Options:
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    language: LanguageOptions = field(default_factory=LanguageOptions)
+    stories: StoryOptions = field(default_factory=StoryOptions)
+    compare: CompareOptions = field(default_factory=CompareOptions)
+
+
+def load_options(path: str | Path | None = None) -> Options:
+    options = Options()
+    if path is None:
+        return options
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise OptionsError(f"{path}: cannot read options: {exc}") from exc
+    return apply_overrides(options, data, str(path))
+
+
+def apply_overrides(options: Options, data: dict[str, Any], origin: str = "options") -> Options:
+    sections = {f.name for f in dataclasses.fields(options)}
+    for section, values in data.items():
+        if section not in sections:
+            raise OptionsError(f"{origin}: unknown section [{section}]")
+        if not isinstance(values, dict):
+            raise OptionsError(f"{origin}: [{section}] must be a table")
+        target = getattr(options, section)
+        known = {f.name: f for f in dataclasses.fields(target)}
+        for key, value in values.items():
+            if key not in known:
+                raise OptionsError(f"{origin}: unknown option {section}.{key}")
+            default = getattr(target, key)
+            if (
+                default is not None
+                and not isinstance(value, type(default))
+                and not (isinstance(default, float) and isinstance(value, int))
+            ):
+                raise OptionsError(
+                    f"{origin}: {section}.{key} must be {type(default).__name__}, got {value!r}"
+                )
+            setattr(target, key, value)
+    return options
+
+
+def options_as_toml(options: Options) -> str:
+    """The effective options as TOML, for `newsprism options` and the docs."""
+    lines: list[str] = []
+    for f in dataclasses.fields(options):
+        lines.append(f"[{f.name}]")
+        section = getattr(options, f.name)
+        for sf in dataclasses.fields(section):
+            value = getattr(section, sf.name)
+            if value is None:
+                lines.append(f"# {sf.name} = (not set)")
+            elif isinstance(value, bool):
+                lines.append(f"{sf.name} = {'true' if value else 'false'}")
+            elif isinstance(value, int | float):
+                lines.append(f"{sf.name} = {value}")
+            else:
+                lines.append(f'{sf.name} = "{value}"')
+        lines.append("")
+    return "\n".join(lines)

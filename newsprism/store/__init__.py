@@ -1,0 +1,27 @@
+"""Where newsprism keeps everything: SQLite by default, PostgreSQL for a cluster.
+
+``open_store`` picks the backend from the address: a ``postgresql://`` URL opens
+the shared PostgreSQL store (needs the ``scale`` extra), anything else is a path
+to a SQLite file. Both backends have the same methods and the same schema.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newsprism.store.sqlite import SQLiteStore
+
+DEFAULT_DB = "newsprism.db"
+
+
+def open_store(address: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Any:
+    text = str(address)
+    if text.startswith(("postgresql://", "postgres://")):
+        from newsprism.store.postgres import PostgresStore
+
+        return PostgresStore(text, read_only=read_only)
+    return SQLiteStore(text, read_only=read_only)
+
+
+__all__ = ["DEFAULT_DB", "SQLiteStore", "open_store"]

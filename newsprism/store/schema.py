@@ -1,0 +1,101 @@
+"""Schema migrations, shared by every store backend.
+
+Each migration is a list of statements; ``MIGRATIONS[i]`` takes schema version i to
+i+1. Statements use only SQL that SQLite and PostgreSQL both accept, except the
+full-text index, which each backend builds its own way (``fts`` hooks).
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE IF NOT EXISTS raw_documents (
+            sha TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            record TEXT,
+            format TEXT NOT NULL,
+            doc_key TEXT NOT NULL,
+            encoding TEXT,
+            size INTEGER NOT NULL,
+            text TEXT,
+            html TEXT,
+            meta TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS raw_documents_key ON raw_documents(doc_key)",
+        """CREATE TABLE IF NOT EXISTS articles (
+            id TEXT PRIMARY KEY,
+            raw_sha TEXT NOT NULL REFERENCES raw_documents(sha),
+            part INTEGER NOT NULL,
+            article_key TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            current INTEGER NOT NULL DEFAULT 1,
+            title TEXT,
+            outlet TEXT,
+            published TEXT,
+            url TEXT,
+            body TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS articles_raw ON articles(raw_sha)",
+        "CREATE INDEX IF NOT EXISTS articles_key ON articles(article_key)",
+        "CREATE INDEX IF NOT EXISTS articles_published ON articles(published)",
+        """CREATE TABLE IF NOT EXISTS problems (
+            path TEXT NOT NULL,
+            record TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (path, record, reason)
+        )""",
+        """CREATE TABLE IF NOT EXISTS annotations (
+            article TEXT PRIMARY KEY,
+            text_sha TEXT NOT NULL,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            label TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS vectors (
+            article TEXT NOT NULL,
+            model TEXT NOT NULL,
+            text_sha TEXT NOT NULL,
+            data BYTEA NOT NULL,
+            PRIMARY KEY (article, model)
+        )""",
+        """CREATE TABLE IF NOT EXISTS stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            start_at TEXT,
+            end_at TEXT,
+            n_articles INTEGER NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS story_articles (
+            article TEXT PRIMARY KEY,
+            story TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story)",
+        """CREATE TABLE IF NOT EXISTS reuse (
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            score REAL NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        )""",
+        """CREATE TABLE IF NOT EXISTS reports (
+            story TEXT PRIMARY KEY,
+            input_sha TEXT NOT NULL,
+            n_conflicts INTEGER NOT NULL,
+            outlets TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+    ],
+]

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: install, lint, test.
+# Installs Debian's chromium (browser tests) and postgresql (the shared-store tests)
+# when they are missing; the tests themselves start a throwaway PostgreSQL server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+. .venv/bin/activate
+for script in scripts/install_browser.sh scripts/install_postgres.sh; do
+  [ -f "$script" ] && bash "$script"
+done
+ruff check newsprism tests benchmarks
+ruff format --check newsprism tests benchmarks
+set +e
+python -m pytest -q -p no:cacheprovider "$@"
+status=$?
+set -e
+if [ "$status" -eq 5 ]; then
+  echo "no tests were collected"; exit 1
+fi
+exit "$status"
