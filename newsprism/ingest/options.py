@@ -1,4 +1,24 @@
-"""Limits and choices for reading input files. Defaults here are the documented defaults."""
+"""Limits and choices for reading input files. Defaults here are the documented defaults.
+
+Limits, and what happens at each (every refusal is a ``ReadProblem``; reading goes on):
+
+- ``max_file_mb`` (64): whole-file formats (``.txt``, ``.html``/``.htm``, ``.json``,
+  feeds, ``NAME.meta.json``, manifests) are checked with ``stat`` *before* reading;
+  a larger file is refused: "file is 200.0 MB, over the 64 MB limit (ingest.max_file_mb)".
+  A gzipped whole-file input (``page.html.gz``) may not decompress beyond it either.
+- ``max_decompressed_mb`` (512): streamed formats (``.jsonl``, ``.ndjson``,
+  ``.jsonl.gz``, ``.warc``, ``.warc.gz``) are read record by record, never whole;
+  reading stops once this many bytes have been decompressed (gzip bombs, huge shards),
+  keeping the records read so far.
+- ``max_record_mb`` (16): one JSON line, WARC record or feed entry larger than this is
+  skipped with a problem naming the record.
+- ``follow_symlinks`` (false): symbolic links inside a folder are skipped with a warning
+  (a link loop or a link out of the corpus cannot pull in files by accident).
+- ``min_feed_summary_chars`` (400): a feed entry without full content is used only when
+  its summary has at least this many characters of text; shorter ones are teasers.
+
+MB here means 2**20 bytes.
+"""
 
 from __future__ import annotations
 
@@ -11,3 +31,24 @@ class IngestOptions:
     max_decompressed_mb: float = 512.0  # gzip bombs and huge shards stop here
     max_record_mb: float = 16.0  # one JSON line, WARC record or feed entry
     follow_symlinks: bool = False
+    min_feed_summary_chars: int = 400  # a shorter feed summary is a teaser, not an article
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * MB)
+
+    @property
+    def max_decompressed_bytes(self) -> int:
+        return int(self.max_decompressed_mb * MB)
+
+    @property
+    def max_record_bytes(self) -> int:
+        return int(self.max_record_mb * MB)
+
+
+MB = 1 << 20
+
+
+def mb(size: float) -> str:
+    """A byte count as the problem messages show it: "200.0 MB"."""
+    return f"{size / MB:.1f} MB"
