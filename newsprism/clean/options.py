@@ -9,3 +9,8 @@ from dataclasses import dataclass
 class CleanOptions:
     template_min_pages: int = 3  # a line on this many pages of one site is site template
     split_pages: bool = True
+    split_min_words: int = 40  # a second article needs at least this many words of body
+    split_max_topic_similarity: float = 0.35  # a new title + caption splits only below this
+    teaser_similarity: float = 90.0  # rapidfuzz partial_ratio of a teaser to a later paragraph
+    day_first: bool = True  # read 05.01.2024 as 5 January
+    language_min_ratio: float = 0.15  # stopword share needed to name a language

@@ -480,7 +480,7 @@ class SQLiteStore:
                 (
                     story_id,
                     input_sha,
-                    len(report.get("conflicts", [])),
+                    sum(1 for c in report.get("conflicts", []) if c.get("grade") != "agree"),
                     json.dumps(outlets, ensure_ascii=False),
                     json.dumps(report, ensure_ascii=False, sort_keys=True),
                 ),

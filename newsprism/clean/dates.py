@@ -1,0 +1,131 @@
+"""Dates as pages write them: "05.01.2024 - 16:24", "Feb. 08, 2024", "8 February 2024".
+
+Hand-written patterns rather than a general parser, because a general parser also
+turns "20" or "Thursday" into a date, and a wrong publication date is worse than
+none. Numeric dates are read day-first unless told otherwise (the usual order
+outside the US); year-first ISO dates are unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TIME = (
+    r"(?:\s*(?:[-–—,•|@]|at)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
+)
+_YEAR = r"(?P<y>(?:19|20)\d\d)\b"
+_PATTERNS = [
+    # 2024-02-08, 2024-02-08T16:24
+    re.compile(
+        r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+        r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ampm>)?)?"
+    ),
+    # 05.01.2024, 05/01/2024, 5-1-2024 (day-first unless told otherwise)
+    re.compile(r"\b(?P<a>[0-3]?\d)[./-](?P<b>[01]?\d)[./-](?P<y>(?:19|20)\d\d)\b" + _TIME, re.I),
+    # Feb. 08, 2024 / February 8 2024
+    re.compile(r"\b" + _MONTH + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+" + _YEAR + _TIME, re.I),
+    # 8 February 2024 / 08 Feb, 2024
+    re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+" + _YEAR + _TIME, re.I),
+]  # fmt: skip
+_LEAD_WEEKDAY = re.compile(
+    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\s*[(,]\s*" + _MONTH + r"\s+(?P<d>[0-3]?\d)\b\)?",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date read from text, with the exact words and where they were."""
+
+    value: datetime
+    text: str
+    start: int
+    end: int
+    has_time: bool
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.casefold().rstrip(".")[:3]]
+
+
+def _build(
+    y: int, m: int, d: int, hh: str | None, mi: str | None, ampm: str | None
+) -> datetime | None:
+    try:
+        hour = int(hh) if hh else 0
+        if ampm and ampm[0].lower() == "p" and hour < 12:
+            hour += 12
+        if ampm and ampm[0].lower() == "a" and hour == 12:
+            hour = 0
+        return datetime(y, m, d, hour, int(mi) if mi else 0)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, *, day_first: bool = True) -> list[FoundDate]:
+    """Every full date (with year) in ``text``, left to right, overlaps removed."""
+    found: list[FoundDate] = []
+    for i, pattern in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            if i == 1:
+                a, b = int(g["a"]), int(g["b"])
+                day, month = (a, b) if day_first else (b, a)
+            else:
+                day = int(g["d"])
+                month = _month(g["mon"]) if g.get("mon") else int(g["m"])
+            value = _build(int(g["y"]), month, day, g.get("hh"), g.get("mi"), g.get("ampm"))
+            if value is None:
+                continue
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            found.append(
+                FoundDate(value, m.group(0).strip(), m.start(), m.end(), bool(g.get("hh")))
+            )
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_date(text: str, *, day_first: bool = True) -> FoundDate | None:
+    """The first date in ``text``; ISO 8601 strings (from metadata) are read exactly."""
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        return FoundDate(value, text.strip(), 0, len(text), "T" in text or ":" in text)
+    except ValueError:
+        pass
+    dates = find_dates(text, day_first=day_first)
+    return dates[0] if dates else None
+
+
+def lead_weekday_date(lead: str, years: list[int]) -> FoundDate | None:
+    """Resolve "on Thursday (Feb 8)" using a year seen elsewhere on the page.
+
+    The weekday must agree with the calendar for that year: it is the check that the
+    borrowed year belongs to this story and not to an old photo on the same page.
+    """
+    m = _LEAD_WEEKDAY.search(lead)
+    if not m:
+        return None
+    month, day = _month(m.group("mon")), int(m.group("d"))
+    weekday = WEEKDAYS.index(m.group("wd").casefold())
+    for year in dict.fromkeys(years):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            value = datetime(year, month, day)
+            return FoundDate(value, m.group(0), m.start(), m.end(), False)
+    return None

@@ -1,0 +1,185 @@
+"""From one RawDocument to its Articles: the cleaning stage, read top to bottom."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from newsprism.clean.boilerplate import Labelled, label_page, settle_segment
+from newsprism.clean.dates import find_dates
+from newsprism.clean.describe import (
+    Published,
+    find_published,
+    locate_dateline,
+    parse_published,
+    pick_byline,
+    pick_title,
+    wire_of,
+)
+from newsprism.clean.language import detect_language, justext_language
+from newsprism.clean.lines import page_lines, stoplist
+from newsprism.clean.options import CleanOptions
+from newsprism.clean.split import split_segments
+from newsprism.clean.templates import TemplateIndex, site_of
+from newsprism.model import Article, RawDocument, RemovedLine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class PageHints:
+    """What an HTML page's own metadata says; weaker than the input's metadata."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    language: str | None = None
+
+
+def clean_document(
+    raw: RawDocument,
+    templates: TemplateIndex | None = None,
+    options: CleanOptions | None = None,
+) -> list[Article]:
+    """The articles in one page, each with a clean body, its removed lines and description."""
+    options = options or CleanOptions()
+    if raw.text and raw.text.strip():
+        text, hints = raw.text, PageHints()
+    elif raw.html:
+        extracted = extract_html(raw)
+        if extracted is None:
+            log.info("%s: no article text in the HTML", raw.source.label)
+            return []
+        text, hints = extracted
+    else:
+        log.info("%s: empty document", raw.source.label)
+        return []
+    return clean_text(raw, text, hints, templates, options)
+
+
+def clean_text(
+    raw: RawDocument,
+    text: str,
+    hints: PageHints,
+    templates: TemplateIndex | None,
+    options: CleanOptions,
+) -> list[Article]:
+    language = (
+        raw.meta.language
+        or hints.language
+        or detect_language(text, min_ratio=options.language_min_ratio)
+    )
+    stopwords = stoplist(justext_language(language))
+    lines = page_lines(text, stopwords)
+    labels = label_page(
+        lines, stopwords=stopwords, site=site_of(raw), templates=templates, options=options
+    )
+    if not any(item.prose for item in labels):
+        _accept_short_sentences(labels)
+    page_years = sorted({d.value.year for line in lines for d in find_dates(line.text)})
+    articles = []
+    for part, seg in enumerate(split_segments(labels, stopwords, options)):
+        article = describe_segment(raw, part, seg, hints, stopwords, page_years, options)
+        if article is None:
+            log.info("%s: part %d has no body text", raw.source.label, part)
+            continue
+        articles.append(article)
+    return articles
+
+
+def _accept_short_sentences(labels: list[Labelled]) -> None:
+    """A page of only short sentences is still text: keep them rather than return nothing."""
+    for item in labels:
+        if item.reason is None and item.line.ends_sentence and item.line.n_words >= 2:
+            item.prose = True
+
+
+def describe_segment(
+    raw: RawDocument,
+    part: int,
+    seg: list[Labelled],
+    hints: PageHints,
+    stopwords: frozenset[str],
+    page_years: list[int],
+    options: CleanOptions,
+) -> Article | None:
+    """One article: settle its lines, then read its title, byline, date and wire credit.
+
+    Metadata about the page (title, byline, date) describes its first article; the
+    URL, outlet and language apply to every article cut from the page.
+    """
+    meta = raw.meta if part == 0 else None
+    title_i = pick_title(seg, stopwords, hint=(meta.title if meta else None) or hints.title)
+    byline_i, byline = pick_byline(seg, title_i)
+    settle_segment(seg, title=title_i, byline=byline_i, byline_name=byline, options=options)
+    body = [s.line.text for s in seg if s.reason is None]
+    if not body:
+        return None
+    text = "\n\n".join(body)
+    dateline = locate_dateline(body)
+    wire, wire_evidence = wire_of(seg, dateline)
+    published = _published(seg, meta, hints if part == 0 else PageHints(), page_years, options)
+    key = f"{raw.key}#{part}"
+    return Article(
+        id=Article.make_id(key, part, text),
+        source=raw.source,
+        raw_sha=raw.content_sha,
+        part=part,
+        text=text,
+        title=(meta.title if meta and meta.title else None)
+        or (seg[title_i].line.text if title_i is not None else hints.title if part == 0 else None),
+        byline=(meta.byline if meta and meta.byline else None)
+        or byline
+        or (hints.author if part == 0 else None),
+        dateline=dateline,
+        published=published.value if published else None,
+        published_text=published.text if published else None,
+        published_source=published.source if published else None,
+        outlet=raw.meta.outlet or hints.sitename,
+        url=raw.meta.url,
+        language=raw.meta.language
+        or hints.language
+        or detect_language(text, min_ratio=options.language_min_ratio),
+        wire=wire,
+        wire_evidence=wire_evidence,
+        removed=[RemovedLine(s.line.no, s.line.text, s.reason) for s in seg if s.reason],
+        key=key,
+    )
+
+
+def _published(
+    seg: list[Labelled],
+    meta: object,
+    hints: PageHints,
+    page_years: list[int],
+    options: CleanOptions,
+) -> Published | None:
+    given = getattr(meta, "published", None)
+    return (
+        parse_published(given, "metadata", options)
+        or find_published(seg, page_years, options)
+        or parse_published(hints.date, "page:html-metadata", options)
+    )
+
+
+def extract_html(raw: RawDocument) -> tuple[str, PageHints] | None:
+    """Main text and page metadata from HTML, by the html module or trafilatura directly."""
+    assert raw.html is not None
+    try:
+        from newsprism.clean.html import extract
+    except ImportError:  # the HTML extractor is optional in a partial install
+        return _trafilatura_extract(raw.html, raw.meta.url)
+    page = extract(raw.html, raw.meta.url)
+    if page is None or not page.text.strip():
+        return None
+    return page.text, PageHints(page.title, page.author, page.date, page.sitename, page.language)
+
+
+def _trafilatura_extract(html: str, url: str | None) -> tuple[str, PageHints] | None:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    if doc is None or not (doc.text or "").strip():
+        return None
+    return doc.text, PageHints(doc.title, doc.author, doc.date, doc.sitename, doc.language)

@@ -1,0 +1,87 @@
+"""The one Jinja environment behind the report file and the web app.
+
+Both render the same macros (``_story.html``); what differs is how a link to an
+article, a story or an outlet is written, so templates ask a ``Links`` object
+instead of building URLs. Autoescape is on for every template: article text and
+every string in a report come from scraped pages and are untrusted.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import quote
+
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+
+
+class Links:
+    """Links inside one self-contained report file: everything is an in-page anchor."""
+
+    def story(self, story_id: str) -> str:
+        return f"#story-{anchor(story_id)}"
+
+    def article(self, article_id: str, story_id: str | None = None) -> str:
+        return f"#art-{anchor(story_id or '')}-{anchor(article_id)}"
+
+    def cited(self, article_id: str, span: tuple[int, int], story_id: str | None = None) -> str:
+        return self.article(article_id, story_id)
+
+    def outlet(self, name: str) -> str | None:
+        return None
+
+    def story_json(self, story_id: str) -> str | None:
+        return None
+
+
+class WebLinks(Links):
+    """Links in the web app: every page has its own URL."""
+
+    def story(self, story_id: str) -> str:
+        return f"/stories/{quote(story_id, safe='')}"
+
+    def article(self, article_id: str, story_id: str | None = None) -> str:
+        return f"/articles/{quote(article_id, safe='')}"
+
+    def cited(self, article_id: str, span: tuple[int, int], story_id: str | None = None) -> str:
+        return f"{self.article(article_id)}?span={int(span[0])}-{int(span[1])}#focus"
+
+    def outlet(self, name: str) -> str | None:
+        return f"/outlets/{quote(name, safe='')}"
+
+    def story_json(self, story_id: str) -> str | None:
+        return f"/stories/{quote(story_id, safe='')}.json"
+
+
+def anchor(value: str) -> str:
+    """An HTML id fragment that cannot break out of an attribute or clash on case."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in value)[:80]
+
+
+@lru_cache(maxsize=4)
+def environment(web: bool = False) -> Environment:
+    loaders = [PackageLoader("newsprism.report", "templates")]
+    if web:
+        loaders.insert(0, PackageLoader("newsprism.web", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["anchor"] = anchor
+    return env
+
+
+def asset(name: str) -> str:
+    """A packaged stylesheet or script, read as text (for inlining or serving)."""
+    return resources.files("newsprism.report").joinpath("templates", name).read_text("utf-8")
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression allowing exactly this inline block and nothing else."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"

@@ -1,0 +1,222 @@
+"""What the story list and outlet pages need, read once and kept while the file is unchanged.
+
+A story report is tens of kilobytes of JSON; parsing every report on every list
+request would make the list page slow on a real corpus. The app is read-only, so
+the index (one small row per story) is built once and rebuilt only when the
+database file changes on disk (another process ran the pipeline).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from newsprism.model import Entity
+from newsprism.report.write import index_entry
+from newsprism.store.sqlite import SQLiteStore
+
+log = logging.getLogger(__name__)
+
+MAX_RESULTS = 100
+MAX_SEARCH_HITS = 500
+MAX_OUTLET_STORIES = 200
+QUERY_TIME_LIMIT_S = 2.0
+
+
+@contextmanager
+def time_limit(conn: sqlite3.Connection, seconds: float = QUERY_TIME_LIMIT_S) -> Iterator[None]:
+    """Abort any statement running longer than ``seconds`` (raises OperationalError)."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        yield
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+@dataclass(slots=True)
+class StoryFilter:
+    query: str = ""
+    start: date | None = None
+    end: date | None = None
+    outlet: str = ""
+    conflicts_only: bool = False
+    page: int = 1
+
+
+@dataclass(slots=True)
+class StoryHits:
+    total: int
+    rows: list[dict[str, Any]]
+    matches: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # story -> articles
+
+
+@dataclass(slots=True)
+class _Snapshot:
+    signature: tuple[int, ...]
+    index: list[dict[str, Any]]
+    by_id: dict[str, dict[str, Any]]
+    outlets: list[str]
+    entities: dict[str, Entity]
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+class Catalog:
+    """Read-only view of one store for the web app: cached index, search, outlet profiles."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._snap: _Snapshot | None = None
+
+    def _signature(self) -> tuple[int, ...]:
+        sig: list[int] = []
+        for suffix in ("", "-wal"):
+            p = Path(f"{self.store.path}{suffix}")
+            try:
+                st = p.stat()
+                sig += [st.st_mtime_ns, st.st_size]
+            except FileNotFoundError:
+                sig += [0, 0]
+        return tuple(sig)
+
+    def snapshot(self) -> _Snapshot:
+        sig = self._signature()
+        snap = self._snap
+        if snap is not None and snap.signature == sig:
+            return snap
+        with self._lock:
+            if self._snap is not None and self._snap.signature == sig:
+                return self._snap
+            reports = self.store.reports()
+            index = [index_entry(r) for r in reports]
+            index.sort(
+                key=lambda e: (e["span"]["start"] is None, e["span"]["start"] or "", e["id"])
+            )
+            outlets = sorted({o for e in index for o in e["outlets"]})
+            self._snap = _Snapshot(
+                sig, index, {e["id"]: e for e in index}, outlets, self.store.entities()
+            )
+            log.info("story index rebuilt: %d stories", len(index))
+            return self._snap
+
+    # ------------------------------------------------------------------ stories
+
+    def stories(self, f: StoryFilter) -> StoryHits:
+        snap = self.snapshot()
+        rows = snap.index
+        matches: dict[str, list[dict[str, Any]]] = {}
+        if f.query:
+            matches = self.search(f.query)
+            needle = f.query.casefold()
+            rows = [r for r in rows if r["id"] in matches or needle in r["title"].casefold()]
+        if f.start or f.end:
+            rows = [r for r in rows if self._overlaps(r, f.start, f.end)]
+        if f.outlet:
+            rows = [r for r in rows if f.outlet in r["outlets"]]
+        if f.conflicts_only:
+            rows = [r for r in rows if r["n_conflicts"] > 0]
+        lo = (f.page - 1) * MAX_RESULTS
+        page = rows[lo : lo + MAX_RESULTS]
+        return StoryHits(len(rows), page, {r["id"]: matches.get(r["id"], []) for r in page})
+
+    @staticmethod
+    def _overlaps(row: dict[str, Any], start: date | None, end: date | None) -> bool:
+        s = _day(row["span"]["start"])
+        e = _day(row["span"]["end"]) or s
+        if s is None:
+            return False
+        if start and (e or s) < start:
+            return False
+        return not (end and s > end)
+
+    def search(self, query: str) -> dict[str, list[dict[str, Any]]]:
+        """Story id -> matching articles (id, title, outlet), best match first."""
+        conn = self.store.conn
+        with time_limit(conn):
+            ids = self.store.search_articles(query, limit=MAX_SEARCH_HITS)
+            if not ids:
+                return {}
+            marks = ",".join("?" * len(ids))
+            rows = conn.execute(
+                f"""SELECT a.id, a.title, a.outlet, sa.story FROM articles a
+                    JOIN story_articles sa ON sa.article = a.id WHERE a.id IN ({marks})""",
+                ids,
+            ).fetchall()
+        rank = {aid: i for i, aid in enumerate(ids)}
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in sorted(rows, key=lambda r: rank[r["id"]]):
+            out[r["story"]].append({"id": r["id"], "title": r["title"], "outlet": r["outlet"]})
+        return dict(out)
+
+    def article_hits(self, query: str, limit: int = MAX_RESULTS) -> list[dict[str, Any]]:
+        hits = self.search(query)
+        flat = [{**a, "story": sid} for sid, arts in hits.items() for a in arts]
+        return flat[:limit]
+
+    # ------------------------------------------------------------------ outlets
+
+    def outlet_profile(self, outlet: str) -> dict[str, Any] | None:
+        """An outlet's stories, the labels it gives recurring actors, and its wire share."""
+        snap = self.snapshot()
+        if outlet not in snap.outlets:
+            return None
+        entries = [e for e in snap.index if outlet in e["outlets"]]
+        n_articles = n_wire = 0
+        agencies: Counter[str] = Counter()
+        labels: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+        actor_names: dict[str, str] = {}
+        actor_stories: dict[str, set[str]] = defaultdict(set)
+        for entry in entries[:MAX_OUTLET_STORIES]:
+            report = self.store.get_report(entry["id"])
+            own = {a["id"] for a in report.get("articles", []) if a.get("outlet") == outlet}
+            for a in report.get("articles", []):
+                if a["id"] in own:
+                    n_articles += 1
+                    if a.get("wire") or a.get("copy_of"):
+                        n_wire += 1
+                        agencies.update(a.get("wire") or ["copy of another outlet"])
+            for fr in report.get("framing", []):
+                for lab in fr.get("labels", []):
+                    if lab.get("outlet") == outlet or lab.get("article") in own:
+                        labels[fr["entity"]][(lab["label"], lab.get("voice", "own"))] += 1
+                        actor_names[fr["entity"]] = fr["name"]
+                        actor_stories[fr["entity"]].add(entry["id"])
+        actors = sorted(labels, key=lambda k: (-len(actor_stories[k]), actor_names[k]))
+        recurring = [k for k in actors if len(actor_stories[k]) > 1] or actors
+        return {
+            "name": outlet,
+            "stories": entries[:MAX_RESULTS],
+            "n_stories": len(entries),
+            "n_articles": n_articles,
+            "n_wire": n_wire,
+            "wire_share": (n_wire / n_articles) if n_articles else 0.0,
+            "agencies": agencies.most_common(),
+            "actors": [
+                {
+                    "entity": k,
+                    "name": actor_names[k],
+                    "n_stories": len(actor_stories[k]),
+                    "labels": [
+                        {"label": lab, "voice": voice, "count": n}
+                        for (lab, voice), n in labels[k].most_common()
+                    ],
+                }
+                for k in recurring[:50]
+            ],
+        }

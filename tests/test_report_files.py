@@ -1,0 +1,226 @@
+"""report.json / report.html / report.md written from a real store of invented articles."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import lxml.html
+import pytest
+from browser import HOSTILE_TITLE, build_store
+
+from newsprism.report import ReportFiles, write_reports
+from newsprism.report.charts import reuse_graph, timeline_chart
+from newsprism.report.highlight import Mark, highlight, paragraph_spans
+from newsprism.report.templating import csp_hash
+from newsprism.store.sqlite import SQLiteStore
+
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "newsprism/schema/story.schema.json").read_text()
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], SQLiteStore, Path]:
+    root = tmp_path_factory.mktemp("report")
+    ids = build_store(root / "store.db")
+    return ids, SQLiteStore(root / "store.db", read_only=True), root
+
+
+@pytest.fixture(scope="module")
+def files(built: tuple[dict[str, Any], SQLiteStore, Path]) -> ReportFiles:
+    _, store, root = built
+    return write_reports(store, root / "out")
+
+
+@pytest.fixture(scope="module")
+def doc(files: ReportFiles) -> Any:
+    return lxml.html.fromstring(files.html.read_text("utf-8"))
+
+
+def test_fixture_reports_follow_the_schema(built: tuple[dict[str, Any], SQLiteStore, Path]) -> None:
+    _, store, _ = built
+    for report in store.reports():
+        jsonschema.validate(report, SCHEMA)
+
+
+def test_json_has_every_story_and_an_index(files: ReportFiles, built: Any) -> None:
+    ids, store, _ = built
+    data = json.loads(files.json.read_text("utf-8"))
+    assert files.n_stories == 2
+    assert data["stories"] == store.reports()
+    index = {e["id"]: e for e in data["index"]}
+    assert index[ids["flood"]] == {
+        "id": ids["flood"],
+        "title": "Velmora flood kills at least a dozen",
+        "span": {"start": "2031-03-18", "end": "2031-03-19"},
+        "outlets": ["Coastline Daily", "Harbor Gazette", "Northern Wire"],
+        "n_articles": 3,
+        "n_conflicts": 1,
+    }
+    assert index[ids["hostile"]]["n_conflicts"] == 0
+
+
+def test_story_ids_select_stories(built: Any, tmp_path: Path) -> None:
+    ids, store, _ = built
+    out = write_reports(store, tmp_path, [ids["hostile"], "no-such-story"])
+    data = json.loads(out.json.read_text("utf-8"))
+    assert [s["id"] for s in data["stories"]] == [ids["hostile"]]
+    assert "Velmora" not in out.html.read_text("utf-8")
+
+
+def test_html_is_self_contained(files: ReportFiles, doc: Any) -> None:
+    html = files.html.read_text("utf-8")
+    assert doc.xpath("//link|//img|//iframe|//object|//script[@src]|//*[@style]") == []
+    assert "@import" not in html
+    assert re.findall(r"url\((?!#)", html) == []  # only in-page SVG marker references
+    hrefs = doc.xpath("//a/@href")
+    # in-page anchors, plus the articles' own web addresses as plain links
+    assert [h for h in hrefs if not h.startswith("#")] == doc.xpath(
+        "//p[@class='meta']/a[@rel='noopener noreferrer nofollow']/@href"
+    )
+
+
+def test_csp_meta_pins_the_inline_blocks(doc: Any) -> None:
+    csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    (style,) = doc.xpath("//style")
+    (script,) = doc.xpath("//script")
+    assert f"style-src {csp_hash(style.text)}" in csp
+    assert f"script-src {csp_hash(script.text)}" in csp
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+
+
+def test_hostile_text_is_escaped_everywhere(files: ReportFiles, doc: Any) -> None:
+    html = files.html.read_text("utf-8")
+    assert "<script>window.__pwned" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;window.__pwned = 1" in html
+    assert len(doc.xpath("//script")) == 1
+    assert doc.xpath("//*[@onerror]") == []
+    assert not any("javascript:" in h for h in doc.xpath("//a/@href"))
+    assert any(h.text_content() == HOSTILE_TITLE for h in doc.xpath("//h2"))
+    md = files.md.read_text("utf-8")
+    assert "<script>" not in md and "\\<script\\>" in md
+
+
+def _story(doc: Any, story_id: str) -> Any:
+    return doc.get_element_by_id(f"story-{story_id}")
+
+
+def test_coverage_matrix_marks_states_omits_contradicts(doc: Any, built: Any) -> None:
+    ids, _, _ = built
+    story = _story(doc, ids["flood"])
+    table = story.xpath(".//table[@class='coverage']")[0]
+    outlets = [th.text_content() for th in table.xpath(".//th[@class='outlet-col']")]
+    assert outlets == ["Coastline Daily", "Harbor Gazette", "Northern Wire"]
+    rows = table.xpath("./tbody/tr")
+    states = [[td.get("class").split()[1] for td in row.xpath("./td")] for row in rows]
+    assert states == [
+        ["st-states", "st-states", "st-states"],
+        ["st-omits", "st-states", "st-absent"],
+        ["st-states", "st-states", "st-contradicts"],
+    ]
+    contradicting = rows[2].xpath("./td")[2]
+    assert "killing 14 people" in contradicting.xpath(".//details//blockquote")[0].text_content()
+    assert contradicting.xpath(".//details//mark")[0].text_content() == "14"
+
+
+def test_conflict_shows_both_values_side_by_side(doc: Any, built: Any) -> None:
+    ids, _, _ = built
+    story = _story(doc, ids["flood"])
+    (conflict,) = story.xpath(".//details[contains(@class,'conflict')]")
+    assert conflict.get("open") is not None
+    figures = conflict.xpath(".//div[@class='side-by-side']/figure")
+    captions = [f.xpath("./figcaption/strong")[0].text for f in figures]
+    assert captions == ["Harbor Gazette", "Northern Wire"]
+    assert [f.xpath(".//mark")[0].text for f in figures] == ["12", "14"]
+
+
+def test_quote_variant_diff_is_marked(doc: Any) -> None:
+    dels = [d.text for d in doc.xpath("//td[@class='diff']/del")]
+    ins = [i.text for i in doc.xpath("//td[@class='diff']/ins")]
+    assert dels == ["this"] and ins == ["so"]
+
+
+def test_framing_timeline_reuse_and_digest(doc: Any, built: Any) -> None:
+    ids, _, _ = built
+    story = _story(doc, ids["flood"])
+    framing = story.xpath(".//table[@class='framing-table']//tr[th='Lina Okafor']/td")
+    assert [td.text_content().strip() for td in framing] == ["embattled mayor", "Mayor", "—"]
+    bars = story.xpath(".//svg[@class='timeline-chart']//rect")
+    assert len(bars) == 2 and float(bars[0].get("x")) < float(bars[1].get("x"))
+    edges = story.xpath(".//svg[@class='reuse-graph']//line[@marker-end]")
+    assert len(edges) == 1
+    assert "Northern Wire ← Coastline Daily" not in story.text_content()
+    digest = story.xpath(".//section[@class='digest']//span[@class='support']")
+    assert digest[0].text == "3 outlets"
+
+
+def test_article_text_is_highlighted_with_removed_lines(doc: Any, built: Any) -> None:
+    ids, _, _ = built
+    hg = ids["articles"]["Harbor Gazette"]
+    art = doc.get_element_by_id(f"art-{ids['flood']}-{hg.id}")
+    names = [m.text for m in art.xpath(".//div[@class='body']//mark[contains(@class,'hl-ent')]")]
+    assert names == ["Velmora", "Lina Okafor"]
+    assert [m.text for m in art.xpath(".//div//mark[contains(@class,'hl-num')]")] == ["12", "300"]
+    assert art.xpath(".//div//mark[contains(@class,'hl-quote')]")[0].text.startswith(
+        "We have never"
+    )
+    assert (
+        art.xpath(".//div//mark[contains(@class,'hl-date')]")[0]
+        .get("title")
+        .startswith("date 2031-03-18")
+    )
+    removed = art.xpath(".//details[@class='removed']//tr/td[2]")
+    assert [r.text for r in removed] == ["interface", "photo-caption"]
+    body = "".join(p.text_content() for p in art.xpath(".//div[@class='body']/p"))
+    assert body == hg.text.replace("\n\n", "")
+
+
+def test_markdown_lists_conflicts_and_coverage(files: ReportFiles) -> None:
+    md = files.md.read_text("utf-8")
+    assert "| killing 12 people | ✓ states | ✓ states | ✗ contradicts |" in md
+    assert "  - Northern Wire: **14 people**" in md
+    assert "river rise ~~this~~**so** fast" in md
+    assert "Northern Wire ↔ Coastline Daily: wire-copy (0.91), origin: Northern Wire" in md
+
+
+def test_highlight_cuts_overlapping_spans_without_losing_text() -> None:
+    text = "Mayor Ana Ruiz said 40 homes burned.\n\nSecond paragraph here."
+    marks = [Mark((6, 14), "ent"), Mark((0, 36), "quote"), Mark((20, 22), "num")]
+    paras = highlight(text, marks)
+    assert [p.span for p in paras] == paragraph_spans(text) == [(0, 36), (38, 60)]
+    first = paras[0].segments
+    assert "".join(s.text for s in first) == text[:36]
+    assert [(s.text, s.kinds) for s in first[:3]] == [
+        ("Mayor ", ("quote",)),
+        ("Ana Ruiz", ("ent", "quote")),
+        (" said ", ("quote",)),
+    ]
+    assert paras[1].segments[0].kinds == ()
+    assert highlight("short", [Mark((2, 99), "ent")])[0].segments[0].kinds == ()
+
+
+def test_charts_skip_undated_events_and_orient_arrows() -> None:
+    chart = timeline_chart(
+        [
+            {"start": "2024-02-08", "end": "2024-02-08", "description": "b", "mentions": []},
+            {"start": "not a date", "end": "", "description": "x", "mentions": []},
+            {"start": "2024-02-04", "end": "2024-02-07", "description": "a", "mentions": []},
+        ]
+    )
+    assert [r.description for r in chart.rows] == ["a", "b"] and chart.skipped == 1
+    assert chart.rows[0].width > chart.rows[1].width
+    graph = reuse_graph(
+        [{"id": "x", "outlet": "X"}, {"id": "y", "outlet": "Y"}],
+        [
+            {"a": "x", "b": "y", "kind": "wire-copy", "score": 0.9, "origin": "Reuters"},
+            {"a": "x", "b": "y", "kind": "partial", "score": 0.5, "origin": "y"},
+        ],
+    )
+    pairs = [(e.source, e.target, e.directed) for e in graph.edges]
+    assert pairs == [("agency:Reuters", "x", True), ("agency:Reuters", "y", True), ("y", "x", True)]
+    assert re.fullmatch(r"[\w:]+", graph.nodes[-1].id)

@@ -1,0 +1,64 @@
+"""Reports from the real pipeline run on the five seed pages (skips until the pipeline runs)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import lxml.html
+import pytest
+from browser import seed_store
+
+from newsprism.report import ReportFiles, write_reports
+from newsprism.store.sqlite import SQLiteStore
+
+pytestmark = pytest.mark.slow
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "newsprism/schema/story.schema.json").read_text()
+)
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SQLiteStore, ReportFiles]]:
+    db = seed_store(tmp_path_factory.mktemp("seedfiles"))
+    with SQLiteStore(db, read_only=True) as store:
+        yield store, write_reports(store, tmp_path_factory.mktemp("seedfiles-out"))
+
+
+def _cited(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if {"article", "span", "text"} <= node.keys():
+            yield node
+        for v in node.values():
+            yield from _cited(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _cited(v)
+
+
+def test_seed_reports_validate_and_cite_real_spans(seeded: Any) -> None:
+    store, files = seeded
+    data = json.loads(files.json.read_text("utf-8"))
+    assert data["stories"], "the pipeline produced no story reports"
+    for story in data["stories"]:
+        jsonschema.validate(story, SCHEMA)
+        texts = {a.id: a.text for a in store.get_articles(a["id"] for a in story["articles"])}
+        for item in _cited(story):
+            lo, hi = item["span"]
+            assert 0 <= lo <= hi <= len(texts[item["article"]]), item
+
+
+def test_seed_february_story_shows_every_outlet(seeded: Any) -> None:
+    _, files = seeded
+    data = json.loads(files.json.read_text("utf-8"))
+    feb = [e for e in data["index"] if (e["span"]["start"] or "").startswith("2024-02")]
+    assert feb, [e["span"] for e in data["index"]]
+    doc = lxml.html.fromstring(files.html.read_text("utf-8"))
+    story = doc.get_element_by_id(f"story-{feb[0]['id']}")
+    heads = [th.text_content() for th in story.xpath(".//th[@class='outlet-col']")]
+    assert heads == feb[0]["outlets"]
+    assert "Rasool" in story.text_content()
+    assert story.xpath(".//div[@class='body']//mark[contains(@class,'hl-ent')]")
