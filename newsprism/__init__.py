@@ -6,6 +6,8 @@ packages (``newsprism.ingest``, ``newsprism.clean``, ``newsprism.language``,
 ``newsprism.stories``, ``newsprism.compare``, ``newsprism.report``) can be used alone.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from newsprism.errors import (
     InputError,
     LimitExceeded,
@@ -26,15 +28,23 @@ from newsprism.model import (
     Source,
     Story,
 )
-from newsprism.pipeline import (
-    analyze,
-    annotate_store,
-    cluster_store,
-    compare_store,
-    ingest,
-)
 from newsprism.settings import Options, load_options
 from newsprism.store import open_store
+
+if TYPE_CHECKING:
+    from newsprism.pipeline import analyze, annotate_store, cluster_store, compare_store, ingest
+
+_PIPELINE = {"analyze", "annotate_store", "cluster_store", "compare_store", "ingest"}
+
+
+def __getattr__(name: str) -> Any:
+    """The stage functions load on first use, so `import newsprism` stays cheap."""
+    if name in _PIPELINE:
+        from newsprism import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 

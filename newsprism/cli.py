@@ -25,8 +25,8 @@ from newsprism.model import to_dict
 from newsprism.settings import Options, load_options, options_as_toml
 from newsprism.store import DEFAULT_DB, open_store
 
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FAILED = 0, 1, 2
 

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
+from newsprism.clean import site_of
 from newsprism.model import (
     Annotations,
     Article,
@@ -70,17 +70,6 @@ class RunSummary:
 
 
 # --------------------------------------------------------------------------- ingest
-
-
-def site_of(raw: RawDocument) -> str:
-    """Pages that share page chrome: same outlet, else same host, else same folder."""
-    if raw.meta.outlet:
-        return f"outlet:{raw.meta.outlet.lower()}"
-    if raw.meta.url:
-        host = urlparse(raw.meta.url).hostname
-        if host:
-            return f"host:{host.removeprefix('www.')}"
-    return f"folder:{Path(raw.source.path).parent}"
 
 
 def read_raw(paths: Iterable[str | Path], options: Options) -> Iterator[RawDocument | ReadProblem]:
@@ -153,17 +142,22 @@ def clean_store(
             continue
         if not articles:
             store.add_problem(
-                ReadProblem(
-                    raw.source.path,
-                    "no article text found on the page",
-                    raw.source.record,
-                    "warning",
-                )
+                ReadProblem(raw.source.path, _why_no_article(raw), raw.source.record, "warning")
             )
         store.put_articles(raw.content_sha, articles)
         written += len(articles)
         progress("clean", i, len(todo))
     return written
+
+
+def _why_no_article(raw: RawDocument) -> str:
+    if raw.html is not None:
+        from newsprism.clean.html import NoArticle, extract_or_reason
+
+        result = extract_or_reason(raw.html, raw.meta.url)
+        if isinstance(result, NoArticle):
+            return f"no article on the page: {result.reason}"
+    return "no article text found on the page"
 
 
 def ingest(

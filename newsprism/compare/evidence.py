@@ -1,0 +1,38 @@
+"""Evidence records: an article id, a span, and the exact words at that span.
+
+Every cited text in a report is sliced from the article here, never copied from an
+upstream record, so ``text == Article.text[start:end]`` holds by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from newsprism.model import Article, Span
+
+
+def outlet_name(article: Article) -> str:
+    """Outlet when known, else what the article can be shown as (its source file)."""
+    return article.outlet or article.display_outlet
+
+
+def trim_span(text: str, span: Span) -> Span:
+    """Shrink a span so it starts and ends on a non-space character."""
+    start, end = max(0, span[0]), min(len(text), span[1])
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+def evidence(articles: Mapping[str, Article], article_id: str, span: Span) -> dict[str, Any]:
+    article = articles[article_id]
+    start, end = int(span[0]), int(span[1])
+    return {
+        "article": article_id,
+        "outlet": outlet_name(article),
+        "span": [start, end],
+        "text": article.text[start:end],
+    }

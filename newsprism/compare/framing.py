@@ -1,0 +1,242 @@
+"""Framing: the words each outlet uses for an actor, in its own voice or inside quotes.
+
+Labels are read from the text, not from a list of loaded words: appositions to a
+resolved name ("Kataib Hezbollah, an Iran-backed armed group"), common nouns a name
+modifies ("Kata'ib Hezbollah resistance group"), and generic collective noun phrases
+("hardline Iran-backed armed groups", "anti-terror groups") joined into one actor when
+they fill the same role in aligned sentences or share the proper noun that
+characterises them ("Iran-backed", "pro-Iran").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newsprism.compare.evidence import evidence, outlet_name
+from newsprism.compare.facts import Fact
+from newsprism.compare.units import Unit
+from newsprism.errors import OptionsError
+from newsprism.model import Annotations, Article, Entity, Span
+
+# Nouns that name a collective of people: the heads generic labels are built on.
+# Heads of appositions found in the story are added to these at run time.
+COLLECTIVE_HEADS = {
+    "group", "militia", "faction", "force", "brigade", "network", "movement",
+    "organization", "organisation", "fighter", "wing", "unit", "rebel", "insurgent",
+}  # fmt: skip
+_SKIP_DEPS = {"det", "poss", "case", "predet", "nummod", "punct"}
+
+
+@dataclass(slots=True)
+class Label:
+    article: str
+    span: Span
+    text: str
+    head: str  # lemma of the head noun
+    proper: frozenset[str]  # proper nouns inside ("iran" in "Iran-backed")
+    voice: str
+    source: str
+    entity: str | None = None
+
+
+def _in_quote(ann: Annotations | None, span: Span) -> bool:
+    if ann is None:
+        return False
+    # an indirect quote is the reporter's own wording of what was said
+    return any(
+        q.kind != "indirect" and q.span[0] <= span[0] and span[1] <= q.span[1] for q in ann.quotes
+    )
+
+
+def _label_from(chunk: SpacySpan, start_token: int | None = None) -> tuple[int, int] | None:
+    tokens = [t for t in chunk if start_token is None or t.i >= start_token]
+    while (tokens and tokens[0].dep_ in _SKIP_DEPS) or (tokens and tokens[0].tag_ == "POS"):
+        tokens = tokens[1:]
+    if len(tokens) < 2 or tokens[-1] != chunk.root:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _mention_entity(ann: Annotations | None, start: int, end: int) -> str | None:
+    if ann is None:
+        return None
+    for m in ann.mentions:
+        if m.span[0] < end and start < m.span[1] and m.entity:
+            return m.entity
+    return None
+
+
+def _find_labels(
+    article: Article, doc: Doc, ann: Annotations | None, heads: set[str], lexicon: Sequence[str]
+) -> list[Label]:
+    out: list[Label] = []
+    text = article.text
+
+    def add(
+        span: Span, root_lemma: str, tokens: Sequence[Any], source: str, ent: str | None
+    ) -> None:
+        # capitalised words characterise a label ("Iran" in "pro-Iran", tagged ADJ there)
+        proper = frozenset(
+            t.lower_ for t in tokens if t.text[:1].isupper() and t.dep_ not in _SKIP_DEPS
+        )
+        out.append(
+            Label(article.id, span, text[span[0] : span[1]], root_lemma, proper,
+                  "quoted" if _in_quote(ann, span) else "own", source, ent)
+        )  # fmt: skip
+
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ != "NOUN":
+            continue
+        if root.dep_ == "appos":  # "Kataib Hezbollah, an Iran-backed armed group"
+            ent = _mention_entity(ann, root.head.idx, root.head.idx + len(root.head))
+            bounds = _label_from(chunk)
+            if bounds and ent:
+                add(bounds, root.lemma_.lower(), list(chunk), "apposition", ent)
+                continue
+        names = [t for t in chunk if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")]
+        if names and root.lemma_.lower() in heads:  # "Kata'ib Hezbollah resistance group"
+            after = names[-1].i + 1
+            ent = _mention_entity(ann, names[0].idx, names[-1].idx + len(names[-1]))
+            bounds = _label_from(chunk, after)
+            if bounds and ent:
+                add(
+                    bounds, root.lemma_.lower(), [t for t in chunk if t.i >= after], "compound", ent
+                )
+                continue
+        if root.lemma_.lower() in heads:
+            bounds = _label_from(chunk)
+            if bounds:
+                add(bounds, root.lemma_.lower(), list(chunk), "noun-phrase", None)
+    for phrase in lexicon:
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, flags=re.IGNORECASE):
+            if not any(lab.span[0] <= m.start() and m.end() <= lab.span[1] for lab in out):
+                words = [t for t in doc if m.start() <= t.idx < m.end()]
+                head = words[-1].lemma_.lower() if words else phrase.split()[-1].lower()
+                add((m.start(), m.end()), head, words, "lexicon", None)
+    return out
+
+
+def load_lexicon(path: str | None) -> list[str]:
+    """A user file of label phrases, one a line; '#' starts a comment."""
+    if not path:
+        return []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise OptionsError(f"{path}: cannot read framing lexicon: {exc}") from exc
+    return [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()]
+
+
+def _neutral(labels: Sequence[Label], articles: Mapping[str, Article]) -> str:
+    """The label most outlets use in their own voice; fewer words break ties."""
+    outlets: dict[str, set[str]] = {}
+    for lab in labels:
+        if lab.voice == "own":
+            outlets.setdefault(lab.text.lower().rstrip("s"), set()).add(
+                outlet_name(articles[lab.article])
+            )
+    if not outlets:
+        return labels[0].text
+    best = max(outlets, key=lambda k: (len(outlets[k]), -len(k.split()), k))
+    return next(lab.text for lab in labels if lab.text.lower().rstrip("s") == best)
+
+
+def find_framing(
+    articles: Mapping[str, Article],
+    annotations: Mapping[str, Annotations],
+    docs: Mapping[str, Doc],
+    entities: Mapping[str, Entity],
+    units: Sequence[Unit],
+    facts: Sequence[Fact],
+    lexicon: Sequence[str] = (),
+) -> tuple[list[dict[str, Any]], dict[tuple[str, Span], str]]:
+    """Framing records, and for each labelled span the neutral wording of its actor."""
+    heads = set(COLLECTIVE_HEADS)
+    for doc in docs.values():
+        heads.update(t.lemma_.lower() for t in doc if t.dep_ == "appos" and t.pos_ == "NOUN")
+    labels: list[Label] = []
+    for art_id, doc in docs.items():
+        labels.extend(_find_labels(articles[art_id], doc, annotations.get(art_id), heads, lexicon))
+    parent = list(range(len(labels)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    by_entity: dict[str, int] = {}
+    by_text: dict[str, int] = {}
+    for i, lab in enumerate(labels):
+        key = lab.text.lower().rstrip("s")
+        if key in by_text:
+            union(i, by_text[key])
+        by_text.setdefault(key, i)
+        if lab.entity:  # every word used for one resolved name frames that name
+            if lab.entity in by_entity:
+                union(i, by_entity[lab.entity])
+            by_entity.setdefault(lab.entity, i)
+        for j in range(i):
+            other = labels[j]
+            if lab.entity and other.entity and lab.entity != other.entity:
+                continue
+            if lab.proper & other.proper and lab.head == other.head:
+                union(i, j)  # "Iran-backed armed groups" ~ "pro-Iran militia groups"
+            elif lab.proper & other.proper and {lab.head, other.head} <= heads:
+                union(i, j)
+    # same role in aligned sentences: a label in one member, same head in another
+    for fact in facts:
+        if len(fact.members) < 2:
+            continue
+        inside = [
+            [i for i, lab in enumerate(labels) if lab.article == units[m].article
+             and units[m].span[0] <= lab.span[0] and lab.span[1] <= units[m].span[1]]
+            for m in fact.members
+        ]  # fmt: skip
+        for a in range(len(inside)):
+            for b in range(a + 1, len(inside)):
+                for i in inside[a]:
+                    for j in inside[b]:
+                        if labels[i].head == labels[j].head:
+                            union(i, j)
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(labels)):
+        clusters.setdefault(find(i), []).append(i)
+    records: list[dict[str, Any]] = []
+    neutral_of: dict[tuple[str, Span], str] = {}
+    for members in clusters.values():
+        labs = [labels[i] for i in members]
+        outlets = {outlet_name(articles[lab.article]) for lab in labs}
+        if len(outlets) < 2:
+            continue
+        ents = Counter(lab.entity for lab in labs if lab.entity)
+        neutral = _neutral(labs, articles)
+        if ents and len({lab.text.lower() for lab in labs if not lab.entity}) == 0:
+            ent_id = ents.most_common(1)[0][0]
+            name = entities[ent_id].name if ent_id in entities else neutral
+        else:
+            ent_id = "actor:" + re.sub(r"[^a-z0-9]+", "-", neutral.lower()).strip("-")
+            name = neutral
+        items = []
+        for lab in sorted(labs, key=lambda x: (x.article, x.span)):
+            item = evidence(articles, lab.article, lab.span)
+            item.update(label=lab.text, voice=lab.voice, source=lab.source)
+            if lab.entity:
+                item["refers_to"] = lab.entity
+            items.append(item)
+            neutral_of[(lab.article, lab.span)] = name
+        records.append({"entity": ent_id, "name": name, "labels": items})
+    records.sort(key=lambda r: (-len({x["outlet"] for x in r["labels"]}), r["name"]))
+    return records, neutral_of

@@ -1,0 +1,91 @@
+"""The real `newsprism` command in a subprocess: output, error lines and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsprism", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+    )
+
+
+def test_missing_database_is_one_clear_line_and_exit_2(tmp_path: Path) -> None:
+    res = run("articles", "--db", str(tmp_path / "none.db"))
+    assert res.returncode == 2
+    assert "none.db: no such database" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_options_file_with_a_typo_is_refused(tmp_path: Path) -> None:
+    opts = tmp_path / "opts.toml"
+    opts.write_text("[ingest]\nmax_file_mbb = 3\n")
+    res = run("options", "--options", str(opts))
+    assert res.returncode == 2
+    assert "unknown option ingest.max_file_mbb" in res.stderr
+    opts.write_text("[stories]\nwindow_days = 14\n")
+    res = run("options", "--options", str(opts))
+    assert res.returncode == 0
+    assert "window_days = 14" in res.stdout
+
+
+def test_ingest_seeds_then_again_adds_nothing(tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    first = run("ingest", str(SEEDS), "--db", db, "--quiet")
+    assert first.returncode == 0, first.stderr
+    listing = json.loads(run("articles", "--db", db, "--json").stdout)
+    assert len(listing) == 6
+    second = run("ingest", str(SEEDS), "--db", db, "--quiet")
+    assert second.returncode == 0
+    assert json.loads(run("articles", "--db", db, "--json").stdout) == listing
+
+
+def test_a_bad_file_in_a_folder_is_reported_and_the_rest_ingested(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    (folder / "broken.jsonl").write_text('{"text": "fine line about the port"}\n{not json\n')
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    db = str(tmp_path / "n.db")
+    res = run("ingest", str(folder), "--db", db, "--quiet")
+    assert res.returncode == 1, res.stderr
+    assert "broken.jsonl#2" in res.stderr
+    assert "image.txt" in res.stderr
+    arts = json.loads(run("articles", "--db", db, "--json").stdout)
+    assert len(arts) >= 6
+    problems = run("problems", "--db", db)
+    assert "image.txt" in problems.stdout
+
+
+def test_show_prints_removed_lines_with_reasons(tmp_path: Path) -> None:
+    db = str(tmp_path / "n.db")
+    run("ingest", str(SEEDS / "001_d34ae9b1f9f25337.txt"), "--db", db, "--quiet")
+    [art] = json.loads(run("articles", "--db", db, "--json").stdout)
+    res = run("show", art["id"][:8], "--db", db)
+    assert res.returncode == 0
+    removed = res.stdout.split("removed lines", 1)[1]
+    assert "Skip to main content" in removed
+    assert "Advertisement" in removed
+    body = res.stdout.split("removed lines", 1)[0]
+    assert "Advertisement" not in body.split("text", 1)[1]
+
+
+@pytest.mark.parametrize("ident", ["zzzz9999", "ab"])
+def test_unknown_article_is_exit_2(tmp_path: Path, ident: str) -> None:
+    db = str(tmp_path / "n.db")
+    run("ingest", str(SEEDS / "003_eace9f928cb9783c.txt"), "--db", db, "--quiet")
+    res = run("show", ident, "--db", db)
+    assert res.returncode == 2
+    assert f"no article with id '{ident}'" in res.stderr
