@@ -73,7 +73,7 @@ def _predicate(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
     noun = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
     candidates = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
     head = noun.head  # "death of three individuals": climb over the preposition
-    while head.pos_ == "ADP" and head.head is not head:
+    while head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
     if head is not noun:
         candidates.append(head)
@@ -91,13 +91,13 @@ def _event_context(token: Token) -> str:
     """
     if token.dep_ in ("relcl", "acl"):
         node = token.head
-        while node.ent_type_ in ("DATE", "TIME") and node.head is not node:
+        while node.ent_type_ in ("DATE", "TIME") and node.head.i != node.i:
             node = node.head  # "a strike ... on Wednesday night that killed": the strike
-        while node.pos_ == "ADP" and node.head is not node:
+        while node.pos_ == "ADP" and node.head.i != node.i:
             node = node.head
     else:
         node = token
-        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head
     words = list(node.subtree)
     return words[0].doc.text[words[0].idx : words[-1].idx + len(words[-1])]

@@ -11,3 +11,9 @@ class LanguageOptions:
     batch_size: int = 32
     n_process: int = 1
     alias_file: str | None = None  # a user alias table added to the shipped one
+    # Cross-article name matching: how close two spellings of a name word must be
+    # (0-100, rapidfuzz indel similarity) to count as one, and the looser floor that
+    # applies when their consonant frames agree ("Yahya"/"Yehia").
+    name_similarity: float = 85.0
+    name_similarity_transliterated: float = 55.0
+    max_quote_chars: int = 1500  # a quote mark unmatched within this many characters is stray
