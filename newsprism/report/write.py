@@ -46,7 +46,15 @@ def index_entry(report: Mapping[str, Any]) -> dict[str, Any]:
 
 def load_reports(store: Any, story_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
     if story_ids is None:
-        return list(store.reports())
+        # Widest coverage first: the story most outlets covered is what a reader opens.
+        return sorted(
+            store.reports(),
+            key=lambda r: (
+                -len(r.get("articles", [])),
+                (r.get("span") or {}).get("start") or "",
+                r["id"],
+            ),
+        )
     out = []
     for sid in story_ids:
         try:
