@@ -426,9 +426,9 @@ def report(out_dir: str, db: str) -> None:
 
     with _errors(), _store(db, read_only=True) as store:
         files = write_reports(store, Path(out_dir))
-    from newsprism.pipeline import _report_paths
+    from newsprism.pipeline import report_paths
 
-    for f in _report_paths(files):
+    for f in report_paths(files):
         console.print(f"wrote {f}")
 
 

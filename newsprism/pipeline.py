@@ -253,7 +253,7 @@ def cluster_store(
     progress("cluster", 2, 4)
     ents = entities_by_article(store.get_annotations([a.id for a in articles]))
     live = {a.id for a in articles}
-    existing = [s for s in (_drop_missing(s, live) for s in store.stories()) if s.articles]
+    existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
     stories = cluster_stories(articles, vectors, existing, ents, options.stories)
     progress("cluster", 3, 4)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)
@@ -263,7 +263,7 @@ def cluster_store(
     return len(stories), len(reuse)
 
 
-def _drop_missing(story: Story, live: set[str]) -> Story:
+def drop_missing(story: Story, live: set[str]) -> Story:
     story.articles = [a for a in story.articles if a in live]
     return story
 
@@ -311,7 +311,7 @@ def borrow_story_dates(store: Any, stories: Sequence[Story], articles: Sequence[
 COMPARE_INPUT_VERSION = "1"
 
 
-def _story_input_sha(
+def story_input_sha(
     story: Story, articles: Sequence[Article], annotations: dict[str, Annotations], extra: str
 ) -> str:
     parts = [COMPARE_INPUT_VERSION, story.id, story.title, ",".join(story.related), extra]
@@ -327,34 +327,40 @@ def _story_input_sha(
     return sha256_hex("\n".join(parts))
 
 
-def compare_store(
-    store: Any, options: Options | None = None, progress: Progress = _no_progress
+def compare_stories(
+    store: Any,
+    story_ids: Iterable[str],
+    options: Options | None = None,
+    progress: Progress = _no_progress,
 ) -> int:
-    """Compare coverage inside every story whose input changed; store one report each."""
+    """Compare the given stories whose input changed; store one report each.
+
+    Both executors call this: the local run with every story, a Dask task with a chunk.
+    The input hash covers the articles, their annotations and the related stories, so
+    a rerun (or a retried task) skips what is already done.
+    """
     from newsprism.compare import COMPARE_VERSION, compare_story
 
     options = options or Options()
-    stories = store.stories()
-    by_story = {s.id: s for s in stories}
+    by_story = {s.id: s for s in store.stories()}
     entities = store.entities()
     state = store.report_state()
+    wanted = [sid for sid in story_ids if sid in by_story]
     done = 0
-    for i, story in enumerate(stories, 1):
+    for i, sid in enumerate(wanted, 1):
+        story = by_story[sid]
         articles = store.get_articles(story.articles)
         annotations = store.get_annotations(story.articles)
-        related = []
-        for rid in story.related:
-            if rid in by_story:
-                r = by_story[rid]
-                related.append(
-                    (r, store.get_articles(r.articles), store.get_annotations(r.articles))
-                )
+        related = [
+            (r, store.get_articles(r.articles), store.get_annotations(r.articles))
+            for r in (by_story[rid] for rid in story.related if rid in by_story)
+        ]
         extra = (
             COMPARE_VERSION
             + "|"
-            + "|".join(_story_input_sha(r, ra, rann, "") for r, ra, rann in related)
+            + "|".join(story_input_sha(r, ra, rann, "") for r, ra, rann in related)
         )
-        input_sha = _story_input_sha(story, articles, annotations, extra)
+        input_sha = story_input_sha(story, articles, annotations, extra)
         if state.get(story.id) != input_sha:
             reuse = store.reuse_pairs(story.articles)
             report = compare_story(
@@ -362,8 +368,17 @@ def compare_store(
             )
             store.put_report(story.id, input_sha, report)
             done += 1
-        progress("compare", i, len(stories))
-    store.delete_reports_except(by_story)
+        progress("compare", i, len(wanted))
+    return done
+
+
+def compare_store(
+    store: Any, options: Options | None = None, progress: Progress = _no_progress
+) -> int:
+    """Compare every story whose input changed; drop reports of stories that are gone."""
+    ids = [s.id for s in store.stories()]
+    done = compare_stories(store, ids, options, progress)
+    store.delete_reports_except(ids)
     return done
 
 
@@ -388,11 +403,11 @@ def analyze(
         from newsprism.report import write_reports
 
         files = write_reports(store, Path(out_dir))
-        summary.report_files = list(_report_paths(files))
+        summary.report_files = list(report_paths(files))
     return summary
 
 
-def _report_paths(files: Any) -> Iterator[Path]:
+def report_paths(files: Any) -> Iterator[Path]:
     if isinstance(files, list | tuple):
         yield from (Path(f) for f in files)
         return

@@ -45,10 +45,14 @@ def test_seed_reports_validate_and_cite_real_spans(seeded: Any) -> None:
     assert data["stories"], "the pipeline produced no story reports"
     for story in data["stories"]:
         jsonschema.validate(story, SCHEMA)
-        texts = {a.id: a.text for a in store.get_articles(a["id"] for a in story["articles"])}
-        for item in _cited(story):
+        cited = list(_cited(story))
+        # The timeline also cites articles of related stories: any cited id must exist.
+        texts = {a.id: a.text for a in store.get_articles({i["article"] for i in cited})}
+        for item in cited:
             lo, hi = item["span"]
             assert 0 <= lo <= hi <= len(texts[item["article"]]), item
+            if "text" in item and isinstance(item["text"], str):
+                assert texts[item["article"]][lo:hi] == item["text"], item
 
 
 def test_seed_february_story_shows_every_outlet(seeded: Any) -> None:

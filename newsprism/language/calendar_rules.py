@@ -1,0 +1,137 @@
+"""Calendar arithmetic for relative dates, kept free of text so each rule is testable.
+
+News convention: a bare weekday in a past-tense sentence is the most recent such day
+on or before the publication date; in a future-tense sentence the next one after it.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from datetime import date, timedelta
+
+WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+
+Range = tuple[date, date]
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def weekday_on_or_before(anchor: date, weekday: int) -> date:
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def weekday_before(anchor: date, weekday: int) -> date:
+    """Strictly before: "last Friday" written on a Friday is a week earlier."""
+    return anchor - timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
+
+
+def weekday_after(anchor: date, weekday: int) -> date:
+    """Strictly after: "will meet on Tuesday" written on a Tuesday means next week."""
+    return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+
+
+def month_range(year: int, month: int) -> Range:
+    return date(year, month, 1), date(year, month, _cal.monthrange(year, month)[1])
+
+
+def shift_months(anchor: date, months: int) -> tuple[int, int]:
+    index = anchor.year * 12 + anchor.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def relative_month(anchor: date, months: int, part: str | None = None) -> Range:
+    """The month ``months`` away from the anchor's; ``part`` early/mid/late narrows it."""
+    start, end = month_range(*shift_months(anchor, months))
+    if part == "early":
+        return start, start.replace(day=10)
+    if part == "mid":
+        return start.replace(day=11), start.replace(day=20)
+    if part == "late":
+        return start.replace(day=21), end
+    return start, end
+
+
+def relative_week(anchor: date, weeks: int) -> Range:
+    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=weeks)
+    return monday, monday + timedelta(days=6)
+
+
+def relative_year(anchor: date, years: int, part: str | None = None) -> Range:
+    year = anchor.year + years
+    if part == "early":
+        return date(year, 1, 1), date(year, 4, 30)
+    if part == "mid":
+        return date(year, 5, 1), date(year, 8, 31)
+    if part == "late":
+        return date(year, 9, 1), date(year, 12, 31)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def month_near(anchor: date, month: int, tense: str) -> Range:
+    """A month named without a year: the latest one not after the anchor's month in the
+    past, the next one from the anchor's month on in the future."""
+    if tense == "future":
+        year = anchor.year if month >= anchor.month else anchor.year + 1
+    else:
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    return month_range(year, month)
+
+
+def month_day_near(anchor: date, month: int, day: int, tense: str) -> tuple[date, str]:
+    """A month-day without a year: the anchor's year, or the neighbouring year the tense
+    points to when the anchor's year would put a past event in the future (or the reverse)."""
+    candidate = _safe_date(anchor.year, month, day)
+    if tense == "past" and candidate > anchor + timedelta(days=1):
+        return _safe_date(anchor.year - 1, month, day), "month-day-previous-year"
+    if tense == "future" and candidate < anchor - timedelta(days=1):
+        return _safe_date(anchor.year + 1, month, day), "month-day-next-year"
+    return candidate, "month-day-anchor-year"
+
+
+def ago(anchor: date, count: int, unit: str) -> date:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return anchor - timedelta(days=count)
+    if unit == "week":
+        return anchor - timedelta(weeks=count)
+    if unit == "month":
+        year, month = shift_months(anchor, -count)
+        return _safe_date(year, month, min(anchor.day, _cal.monthrange(year, month)[1]))
+    return _safe_date(anchor.year - count, anchor.month, anchor.day)
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, _cal.monthrange(year, month)[1]))

@@ -1,0 +1,180 @@
+"""Names in one article, and which short forms stand for which full name.
+
+The statistical model's label is only a hint: an alias-table name takes the table's
+label, and a short form joined to a person's full name becomes PERSON.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsprism.language.aliases import AliasTable
+from newsprism.language.names import initials, is_acronym, name_tokens
+from newsprism.model import Mention
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "GROUP", "FAC"})
+_JOINABLE = frozenset({"PERSON", "ORG", "GROUP"})
+
+
+def extract_mentions(doc: Doc, table: AliasTable, offset: int = 0) -> list[Mention]:
+    """Named mentions in document order, with adjacent person fragments merged."""
+    ents = [e for e in doc.ents if e.label_ in KEPT_LABELS and not _misread(e)]
+    spans = _merge_person_fragments(ents)
+    mentions = []
+    for start, end, label in spans:
+        text = doc.text[start:end]
+        while start < end and text[:1].isspace():
+            start, text = start + 1, text[1:]
+        text = text.rstrip()
+        end = start + len(text)
+        text, end = _trim_possessive(text, end)
+        for article in ("the ", "The "):
+            if text.startswith(article) and len(text) > len(article):
+                start, text = start + len(article), text[len(article) :]
+        if not text:
+            continue
+        entry = table.lookup(text)
+        if entry is not None:
+            label = entry.label
+        mentions.append(Mention(span=(start + offset, end + offset), text=text, label=label))
+    mentions.extend(_untagged_surnames(doc, mentions, offset))
+    mentions.extend(_defined_acronyms(doc, mentions, offset))
+    mentions.sort(key=lambda m: m.span)
+    join_short_forms(mentions)
+    return mentions
+
+
+def _untagged_surnames(doc: Doc, mentions: list[Mention], offset: int) -> list[Mention]:
+    """Proper nouns the model missed that repeat the surname of a person named in the
+    article ("Rasool said ..." after "Yahya Rasool")."""
+    surnames = {
+        toks[-1] for m in mentions if m.label == "PERSON" and len(toks := name_tokens(m.text)) >= 2
+    }
+    if not surnames:
+        return []
+    covered = [(m.span[0] - offset, m.span[1] - offset) for m in mentions]
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        if any(s <= tok.idx < e for s, e in covered):
+            continue
+        words = name_tokens(tok.text)
+        if len(words) == 1 and words[0] in surnames:
+            span = (tok.idx + offset, tok.idx + len(tok) + offset)
+            out.append(Mention(span=span, text=tok.text, label="PERSON"))
+    return out
+
+
+def _misread(ent: Span) -> bool:
+    """Entities the small model invents: a verb ("Repeated" as NORP), or the "State" of a
+    title ("Secretary of State")."""
+    if all(t.pos_ in ("VERB", "AUX") for t in ent):
+        return True
+    before = ent.doc[max(0, ent.start - 2) : ent.start].text.lower()
+    return len(ent) == 1 and before in ("secretary of", "minister of")
+
+
+def _merge_person_fragments(ents: list[Span]) -> list[tuple[int, int, str]]:
+    """Join PERSON pieces the model split ("Shia'" + "al-Sudani") when only a space separates."""
+    out: list[tuple[int, int, str]] = []
+    for ent in ents:
+        start, end, label = ent.start_char, ent.end_char, ent.label_
+        if out and label == "PERSON" and out[-1][2] == "PERSON":
+            gap = ent.doc.text[out[-1][1] : start]
+            if gap == " ":
+                out[-1] = (out[-1][0], end, "PERSON")
+                continue
+        out.append((start, end, label))
+    return out
+
+
+def _trim_possessive(text: str, end: int) -> tuple[str, int]:
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)], end - len(suffix)
+    return text, end
+
+
+def join_short_forms(mentions: list[Mention]) -> None:
+    """Point each surname-only or acronym mention at the full name it abbreviates.
+
+    A surname ("Rasool", "al-Sudani") joins the nearest preceding person whose full
+    name ends with it (else the first following one); an acronym ("PMF") joins an
+    organisation whose initials it spells. Labels follow the full name.
+    """
+    persons = [(i, m, name_tokens(m.text)) for i, m in enumerate(mentions) if m.label == "PERSON"]
+    persons = [(i, m, toks) for i, m, toks in persons if len(toks) >= 2]
+    groups = [
+        (i, m, name_tokens(m.text, person=False))
+        for i, m in enumerate(mentions)
+        if m.label in ("ORG", "GROUP") and not is_acronym(m.text)
+    ]
+    for i, mention in enumerate(mentions):
+        if mention.label not in _JOINABLE:
+            continue
+        if is_acronym(mention.text):
+            acro = mention.text.replace(".", "").lower()
+            full = _nearest(
+                i, [(j, m) for j, m, t in groups if len(t) >= 2 and initials(t) == acro]
+            )
+            if full is not None:
+                mention.head = full.text
+                mention.label = full.label
+            continue
+        toks = name_tokens(mention.text)
+        if not toks:
+            continue
+        candidates = [
+            (j, m)
+            for j, m, full_toks in persons
+            if j != i and len(full_toks) > len(toks) and _is_short_form(toks, full_toks)
+        ]
+        full = _nearest(i, candidates)
+        if full is not None:
+            mention.head = full.head or full.text
+            mention.label = "PERSON"
+
+
+def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Surname, or an in-order subset of the full name's words ending with the surname."""
+    if short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(word in it for word in short)
+
+
+def _nearest(i: int, candidates: list[tuple[int, Mention]]) -> Mention | None:
+    before = [(j, m) for j, m in candidates if j < i]
+    if before:
+        return max(before, key=lambda p: p[0])[1]
+    after = [(j, m) for j, m in candidates if j > i]
+    return min(after, key=lambda p: p[0])[1] if after else None
+
+
+def _defined_acronyms(doc: Doc, mentions: list[Mention], offset: int) -> list[Mention]:
+    """ "Popular Mobilization Forces (PMF)": every later "PMF" is that organisation, even
+    where the model does not tag it."""
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label not in ("ORG", "GROUP"):
+            continue
+        end = m.span[1] - offset
+        after = doc.text[end : end + 12]
+        if not after.startswith(" ("):
+            continue
+        acro = after[2:].split(")", 1)[0]
+        tokens = name_tokens(m.text, person=False)
+        if is_acronym(acro) and len(tokens) >= 2 and initials(tokens) == acro.lower():
+            defined[acro] = m
+    if not defined:
+        return []
+    covered = [(m.span[0] - offset, m.span[1] - offset) for m in mentions]
+    out = []
+    for tok in doc:
+        full = defined.get(tok.text)
+        if full is None or any(s <= tok.idx < e for s, e in covered):
+            continue
+        span = (tok.idx + offset, tok.idx + len(tok) + offset)
+        out.append(Mention(span=span, text=tok.text, label=full.label, head=full.text))
+    return out

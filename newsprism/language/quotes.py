@@ -1,0 +1,432 @@
+"""Quoted words and who said them; reported speech without quote marks.
+
+Quote marks are paired by position, not by kind, because outlets mix them: a
+curly opening mark closed by a straight one (“more than ever") is one quote.
+A quote that is not closed before its paragraph ends is closed there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.language.speech import PRONOUNS, ROLE_NOUNS, SPEECH_FORMS, WEAK_FORMS
+from newsprism.model import Mention, Quote
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_STRAIGHT = '"'
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+_SUBJECTS = ("nsubj", "nsubjpass")
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GROUP", "GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A quoted stretch: marks at ``open``/``close`` (``close`` may be the paragraph end)."""
+
+    open: int
+    close: int
+    inner: tuple[int, int]
+
+
+def find_quote_marks(text: str, max_chars: int = 1500) -> list[Marked]:
+    """Pair quotation marks in ``text``; stray marks are skipped."""
+    found = _pair_double(text, max_chars)
+    found += _pair_single(text, max_chars, found)
+    found.sort(key=lambda m: m.open)
+    return found
+
+
+def _pair_double(text: str, max_chars: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if open_at is not None and ch == "\n":
+            if i - open_at > 1:
+                out.append(_marked(text, open_at, i, closed=False))
+            open_at = None
+            continue
+        if ch not in _DOUBLE_OPEN and ch not in _DOUBLE_CLOSE and ch != _STRAIGHT:
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if open_at is None:
+            opens = ch in _DOUBLE_OPEN or (ch == _STRAIGHT and not prev.isalnum())
+            if opens and not nxt.isspace():
+                open_at = i
+            continue
+        if i - open_at > max_chars:
+            open_at = i if ch in _DOUBLE_OPEN else None
+            continue
+        closes = ch in _DOUBLE_CLOSE or ch == _STRAIGHT or not nxt.isalnum()
+        if closes:
+            out.append(_marked(text, open_at, i, closed=True))
+            open_at = None
+        else:
+            open_at = i  # a second opener: the first one was stray
+    if open_at is not None and len(text) - open_at > 1:
+        out.append(_marked(text, open_at, len(text), closed=False))
+    return [m for m in out if m.inner[1] > m.inner[0]]
+
+
+def _pair_single(text: str, max_chars: int, doubles: list[Marked]) -> list[Marked]:
+    """‘Single’ quotes; ’ only closes when no letter follows (else it is an apostrophe)."""
+    out: list[Marked] = []
+    i = text.find(_SINGLE_OPEN)
+    while i != -1:
+        nested = any(m.open < i < m.close for m in doubles)
+        if nested or (i > 0 and text[i - 1].isalnum()):  # inside "…", or a mistyped apostrophe
+            i = text.find(_SINGLE_OPEN, i + 1)
+            continue
+        j = i + 1
+        close = -1
+        limit = min(len(text), i + max_chars)
+        while j < limit and text[j] != "\n":
+            if text[j] == _SINGLE_CLOSE and not (j + 1 < len(text) and text[j + 1].isalpha()):
+                close = j
+                break
+            j += 1
+        if close > i + 1:
+            out.append(_marked(text, i, close, closed=True))
+            i = text.find(_SINGLE_OPEN, close + 1)
+        else:
+            i = text.find(_SINGLE_OPEN, i + 1)
+    return out
+
+
+def _marked(text: str, open_at: int, close: int, closed: bool) -> Marked:
+    start, end = open_at + 1, close
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Marked(open_at, close if closed else end, (start, end))
+
+
+def quote_kind(inner: str) -> str:
+    """Direct when the marks hold a sentence of its own, partial for a fragment."""
+    first = inner.lstrip()[:1]
+    if first and (first.isupper() or first.isdigit()) and len(inner.split()) >= 4:
+        return "direct"
+    return "partial"
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+@dataclass(slots=True)
+class Speaker:
+    text: str
+    span: tuple[int, int]
+    resolution: str
+    cue: str | None
+
+
+class SpeakerFinder:
+    """Finds the speaker of a quote in its sentence, nearby sentences or earlier quotes."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], offset: int = 0) -> None:
+        self.doc = doc
+        self.offset = offset
+        self.mentions = sorted(mentions, key=lambda m: m.span)
+        self.last_named: Speaker | None = None
+
+    # -- helpers
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention covering the character range (document offsets)."""
+        for m in self.mentions:
+            ms, me = m.span[0] - self.offset, m.span[1] - self.offset
+            if ms <= start and end <= me:
+                return m
+        return None
+
+    def named(self, mention: Mention, resolution: str, cue: str | None) -> Speaker:
+        return Speaker(mention.text, mention.span, resolution, cue)
+
+    def last_person_before(self, pos: int) -> Mention | None:
+        before = [
+            m
+            for m in self.mentions
+            if m.span[1] - self.offset <= pos and m.label in ("PERSON", "ORG", "GROUP")
+        ]
+        people = [m for m in before if m.label == "PERSON"]
+        pick = people or before
+        return pick[-1] if pick else None
+
+    # -- cues
+    def cue_tokens(self, sents: Sequence[Span], skip: tuple[int, int] | None) -> list[Token]:
+        out = []
+        for sent in sents:
+            for tok in sent:
+                if skip and skip[0] <= tok.idx < skip[1]:
+                    continue
+                if tok.lower_ == "according" and tok.i + 1 < len(self.doc):
+                    if self.doc[tok.i + 1].lower_ == "to":
+                        out.append(tok)
+                    continue
+                if tok.lower_ in SPEECH_FORMS and tok.tag_.startswith("VB"):
+                    out.append(tok)
+        return out
+
+    def speaker_of_cue(self, cue: Token, resolution: str) -> Speaker | None:
+        """The subject of a reporting verb, or the object of "according to"."""
+        if cue.lower_ == "according":
+            to = self.doc[cue.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            return self.phrase_speaker(objs[0], resolution, "according to") if objs else None
+        verb = cue
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        while not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return self.phrase_speaker(subjects[0], resolution, cue.text)
+        return self.adjacent_speaker(cue, resolution)
+
+    def adjacent_speaker(self, cue: Token, resolution: str) -> Speaker | None:
+        """ "said Rasool": a name right after (or right before) the verb."""
+        for tok in list(self.doc[cue.i + 1 : cue.i + 4]) + list(
+            self.doc[max(0, cue.i - 3) : cue.i]
+        ):
+            m = self.mention_at(tok.idx, tok.idx + len(tok))
+            if m is not None and m.label in _SPEAKER_LABELS:
+                return self.named(m, resolution, cue.text)
+        return None
+
+    def phrase_speaker(self, head: Token, resolution: str, cue: str) -> Speaker | None:
+        m = self.mention_at(head.idx, head.idx + len(head))
+        if m is not None:
+            return self.named(m, resolution, cue)
+        sub = list(head.subtree)
+        named = [
+            mm
+            for tok in sub
+            if (mm := self.mention_at(tok.idx, tok.idx + len(tok))) is not None
+            and mm.label in ("PERSON", "ORG", "GROUP")
+        ]
+        if named:
+            return self.named(named[-1], resolution, cue)
+        if head.lower_ in PRONOUNS:
+            outer = self.outer_speaker(head, cue)
+            if outer is not None:
+                return outer
+            prior = self.last_named
+            if prior is None:
+                found = self.last_person_before(head.idx)
+                if found is None:
+                    return None
+                return Speaker(found.text, found.span, "pronoun", cue)
+            return Speaker(prior.text, prior.span, "pronoun", cue)
+        last = head
+        for child in head.rights:
+            if child.dep_ not in ("appos", "compound", "flat", "nmod", "poss"):
+                break
+            last = list(child.subtree)[-1]
+        start, end = sub[0].idx, last.idx + len(last)
+        phrase = self.doc.text[start:end]
+        if head.lower_ in ROLE_NOUNS and self.last_named is not None:
+            prior = self.last_named
+            return Speaker(prior.text, prior.span, "role-noun", cue)
+        return Speaker(phrase, (start + self.offset, end + self.offset), resolution, cue)
+
+    def outer_speaker(self, pronoun: Token, cue: str) -> Speaker | None:
+        """ "Sudani said he had told ...": the pronoun is the subject of an enclosing
+        reporting verb, or the person named earlier in the same sentence."""
+        verb = pronoun.head
+        while verb.head.i != verb.i:
+            verb = verb.head
+            if verb.lower_ in SPEECH_FORMS and verb.tag_.startswith("VB"):
+                subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+                if subjects and subjects[0].lower_ not in PRONOUNS:
+                    found = self.phrase_speaker(subjects[0], "pronoun", cue)
+                    if found is not None:
+                        return Speaker(found.text, found.span, "pronoun", cue)
+        sent = pronoun.sent
+        earlier = [
+            m
+            for m in self.mentions
+            if sent.start_char <= m.span[0] - self.offset < pronoun.idx and m.label == "PERSON"
+        ]
+        if earlier:
+            return Speaker(earlier[-1].text, earlier[-1].span, "pronoun", cue)
+        return None
+
+    def remember(self, speaker: Speaker | None) -> None:
+        if speaker is not None and self.mention_at(
+            speaker.span[0] - self.offset, speaker.span[1] - self.offset
+        ):
+            self.last_named = speaker
+
+
+def _sents_covering(doc: Doc, start: int, end: int) -> list[Span]:
+    return [s for s in doc.sents if s.end_char > start and s.start_char < end]
+
+
+def _nearest_cue(cues: list[Token], marked: Marked) -> Token | None:
+    if not cues:
+        return None
+
+    def distance(tok: Token) -> int:
+        if tok.idx < marked.open:
+            return marked.open - tok.idx
+        return tok.idx - marked.close
+
+    return min(cues, key=distance)
+
+
+def extract_quotes(
+    doc: Doc, mentions: Sequence[Mention], max_chars: int = 1500, offset: int = 0
+) -> list[Quote]:
+    """Direct, partial and indirect quotes of a document, speakers attached.
+
+    Sentences are read in order so a pronoun or "the spokesperson" refers back to
+    the speaker named last. ``offset`` is added to every span (the document may be
+    a slice of the article).
+    """
+    finder = SpeakerFinder(doc, mentions, offset)
+    marks = find_quote_marks(doc.text, max_chars)
+    sents = list(doc.sents)
+    quotes: list[Quote] = []
+    done: set[int] = set()
+    for sent in sents:
+        here = [
+            k
+            for k, m in enumerate(marks)
+            if k not in done and sent.start_char <= m.open < sent.end_char
+        ]
+        if not here:
+            indirect = _indirect(doc, finder, sent, offset)
+            if indirect is not None:
+                quotes.append(indirect)
+            continue
+        for k in here:
+            done.add(k)
+            quote = _direct(doc, finder, sents, marks, k, quotes, offset)
+            if quote is not None:
+                quotes.append(quote)
+    _name_roles_later(finder, quotes, offset)
+    quotes.sort(key=lambda q: q.span)
+    return quotes
+
+
+def _name_roles_later(finder: SpeakerFinder, quotes: list[Quote], offset: int) -> None:
+    """ "the spokesperson said" before the spokesperson is named: take the name from the
+    next quote within two sentences whose sentence uses the same role word."""
+    for i, q in enumerate(quotes):
+        if not q.speaker or q.speaker_span is None or q.sentence is None:
+            continue
+        role = q.speaker.split()[-1].lower()
+        s, e = q.speaker_span[0] - offset, q.speaker_span[1] - offset
+        if role not in ROLE_NOUNS or finder.mention_at(s, e) is not None:
+            continue
+        for later in quotes[i + 1 : i + 3]:
+            if later.speaker_span is None or later.sentence is None:
+                continue
+            ls, le = later.speaker_span[0] - offset, later.speaker_span[1] - offset
+            named = finder.mention_at(ls, le)
+            words = finder.doc.text[later.sentence[0] - offset : later.sentence[1] - offset]
+            if named is not None and role in words.lower():
+                q.speaker, q.speaker_span = named.text, named.span
+                q.speaker_resolution = "later-sentence"
+                break
+
+
+def _direct(
+    doc: Doc,
+    finder: SpeakerFinder,
+    sents: list[Span],
+    marks: list[Marked],
+    k: int,
+    earlier: list[Quote],
+    offset: int,
+) -> Quote | None:
+    marked = marks[k]
+    ctx = _sents_covering(doc, marked.open, marked.close + 1)
+    if not ctx:
+        return None
+    inner_text = doc.text[marked.inner[0] : marked.inner[1]]
+    kind = quote_kind(inner_text)
+    cues = finder.cue_tokens(ctx, (marked.open, marked.close + 1))
+    cues = [c for c in cues if not any(m.open <= c.idx <= m.close for m in marks)]
+    cues = [c for c in cues if c.lower_ not in WEAK_FORMS or _touches(c, marked)]
+    speaker: Speaker | None = None
+    cue = _nearest_cue(cues, marked)
+    if cue is not None:
+        speaker = finder.speaker_of_cue(cue, "same-sentence")
+    if speaker is None and kind == "direct":
+        speaker = _speaker_after(doc, finder, sents, ctx[-1], marks)
+    continuing = earlier and earlier[-1].speaker and marked.open - marks[k - 1].close < 400
+    if speaker is None and kind == "direct" and finder.last_named and k > 0 and continuing:
+        last = finder.last_named
+        speaker = Speaker(last.text, last.span, "previous", None)
+    finder.remember(speaker)
+    return Quote(
+        span=(marked.inner[0] + offset, marked.inner[1] + offset),
+        text=inner_text,
+        kind=kind,  # type: ignore[arg-type]
+        speaker=speaker.text if speaker else None,
+        speaker_span=speaker.span if speaker else None,
+        speaker_resolution=speaker.resolution if speaker else None,
+        sentence=(ctx[0].start_char + offset, ctx[-1].end_char + offset),
+        cue=speaker.cue if speaker else None,
+    )
+
+
+def _touches(cue: Token, marked: Marked) -> bool:
+    """A weak reporting verb counts only right next to the quote ('...,” read the statement')."""
+    return 0 <= cue.idx - marked.close <= 3 or 0 <= marked.open - (cue.idx + len(cue)) <= 3
+
+
+def _speaker_after(
+    doc: Doc, finder: SpeakerFinder, sents: list[Span], last: Span, marks: list[Marked]
+) -> Speaker | None:
+    """A speaker named in the next sentence ("... conflict." Rasool said.) of the paragraph."""
+    following = [s for s in sents if s.start_char >= last.end_char]
+    if not following:
+        return None
+    nxt = following[0]
+    if "\n\n" in doc.text[last.end_char : nxt.start_char]:
+        return None
+    if any(nxt.start_char <= m.open < nxt.end_char for m in marks):
+        return None
+    cues = finder.cue_tokens([nxt], None)
+    if not cues:
+        return None
+    return finder.speaker_of_cue(cues[0], "next-sentence")
+
+
+def _indirect(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Quote | None:
+    """Reported speech: a reporting verb with a clause hanging on it, no quote marks."""
+    for tok in sent:
+        if tok.lower_ not in SPEECH_FORMS or not tok.tag_.startswith("VB"):
+            continue
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not clauses:
+            continue
+        toks = [t for t in clauses[0].subtree]
+        while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if len(toks) < 3:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        speaker = finder.speaker_of_cue(tok, "same-sentence")
+        if speaker is None:
+            continue
+        finder.remember(speaker)
+        return Quote(
+            span=(start + offset, end + offset),
+            text=doc.text[start:end],
+            kind="indirect",
+            speaker=speaker.text,
+            speaker_span=speaker.span,
+            speaker_resolution=speaker.resolution,
+            sentence=(sent.start_char + offset, sent.end_char + offset),
+            cue=tok.text,
+        )
+    return None

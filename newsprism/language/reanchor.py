@@ -1,0 +1,28 @@
+"""Resolving an undated article's relative dates with a date borrowed from its story."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from newsprism.language.nlp import load_nlp
+from newsprism.language.options import LanguageOptions
+from newsprism.language.times import Anchor, extract_times
+from newsprism.model import Annotations, Article
+
+
+def reanchor_times(
+    article: Article,
+    annotations: Annotations,
+    anchor: date,
+    anchor_source: str,
+    options: LanguageOptions | None = None,
+) -> Annotations:
+    """A copy of ``annotations`` whose times are resolved against ``anchor``.
+
+    Tense decides between the last and next weekday, so the text is parsed again;
+    the caller records on the article that its dates were borrowed (``anchor_source``).
+    """
+    doc = load_nlp(options)(article.text)
+    times = extract_times(doc, Anchor(anchor, anchor_source))
+    return dataclasses.replace(annotations, times=times)

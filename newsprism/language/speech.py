@@ -1,0 +1,121 @@
+"""Reporting verbs and the words that stand for an earlier-named speaker.
+
+Verbs are listed by written form (the pipeline runs without a lemmatizer), built
+from base forms with English inflection rules plus the irregular ones.
+"""
+
+from __future__ import annotations
+
+_REGULAR = (
+    "state",
+    "caution",
+    "emphasize",
+    "emphasise",
+    "assert",
+    "add",
+    "warn",
+    "stress",
+    "note",
+    "insist",
+    "claim",
+    "announce",
+    "declare",
+    "explain",
+    "urge",
+    "argue",
+    "confirm",
+    "deny",
+    "reply",
+    "respond",
+    "remark",
+    "comment",
+    "observe",
+    "point",
+    "affirm",
+    "maintain",
+    "allege",
+    "acknowledge",
+    "report",
+    "tweet",
+    "post",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+    "demand",
+    "ask",
+    "answer",
+    "conclude",
+    "recall",
+    "suggest",
+    "predict",
+    "describe",
+)
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "read": ("read", "reads", "reading"),
+    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+}
+
+
+def _inflect(base: str) -> tuple[str, ...]:
+    if base.endswith("e"):
+        return (base, base + "s", base + "d", base[:-1] + "ing")
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
+    if base.endswith(("ss", "sh", "ch", "x")):
+        return (base, base + "es", base + "ed", base + "ing")
+    return (base, base + "s", base + "ed", base + "ing")
+
+
+SPEECH_FORMS: frozenset[str] = frozenset(
+    form for base in _REGULAR for form in _inflect(base)
+) | frozenset(form for forms in _IRREGULAR.values() for form in forms)
+
+# Verbs that report speech but also commonly mean something else; they count only when a
+# quote or a that-clause hangs on them.
+WEAK_FORMS: frozenset[str] = frozenset(
+    _inflect("maintain")
+    + _inflect("point")
+    + _inflect("post")
+    + _inflect("report")
+    + _inflect("describe")
+    + _inflect("observe")
+    + _inflect("ask")
+    + ("read", "reads", "reading")
+)
+
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "him", "her", "it", "we"})
+
+# Nouns that refer back to a person already named ("the spokesperson said").
+ROLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "minister",
+        "president",
+        "leader",
+        "commander",
+        "envoy",
+        "ambassador",
+        "diplomat",
+        "premier",
+        "secretary",
+        "general",
+        "chief",
+        "source",
+        "officer",
+        "adviser",
+        "advisor",
+        "director",
+        "lawmaker",
+        "senator",
+        "governor",
+        "mayor",
+    }
+)

@@ -1,0 +1,226 @@
+"""What one Dask task does: a partition's share of a stage, written to the shared store.
+
+Each task is a thin composition of the stage functions the local run calls
+(``newsprism.pipeline`` and the stage packages), restricted to one partition: a
+shard of files, a group of sites, a chunk of article ids, a time window, a chunk of
+stories. Tasks return small counts, never records, so nothing large crosses the
+network. Every write is keyed and transactional, so a task that is retried after a
+worker died writes nothing twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from newsprism import pipeline
+from newsprism.model import Annotations, Article, RawDocument, ReadProblem, Story, sha256_hex
+from newsprism.scale.inputs import InputFile, iter_shard
+from newsprism.settings import Options
+from newsprism.store import open_store
+
+log = logging.getLogger(__name__)
+
+WRITE_BATCH = 200  # documents per transaction: small enough to retry, large enough to be fast
+
+_stores: dict[str, Any] = {}
+
+
+def worker_store(db: str) -> Any:
+    """One store (one connection) per worker process and database, reused across tasks."""
+    store = _stores.get(db)
+    if store is None:
+        store = _stores[db] = open_store(db)
+    return store
+
+
+def _batched(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(slots=True)
+class ShardResult:
+    files: int = 0
+    documents_new: int = 0
+    documents_known: int = 0
+    errors: int = 0
+    warnings: int = 0
+    sites: set[str] = field(default_factory=set)  # sites that received new documents
+
+
+def ingest_shard(db: str, shard: list[InputFile], options: Options) -> ShardResult:
+    """Read one shard and keep its raw documents and problems (``pipeline.store_raw``)."""
+    store = worker_store(db)
+    summary = pipeline.IngestSummary()
+    result = ShardResult(files=len(shard))
+    for chunk in _batched(iter_shard(shard, options.ingest), WRITE_BATCH):
+        with store.transaction():
+            result.sites |= pipeline.store_raw(store, chunk, summary)
+    result.documents_new = summary.documents_new
+    result.documents_known = summary.documents_known
+    result.errors = sum(1 for p in summary.problems if p.severity == "error")
+    result.warnings = len(summary.problems) - result.errors
+    return result
+
+
+# --------------------------------------------------------------------------- clean
+
+
+def clean_sites(db: str, raw_shas: Sequence[str], options: Options, force_sites: set[str]) -> int:
+    """Clean the raw documents of a group of whole sites, as ``pipeline.clean_store`` does.
+
+    Templates are learnt per site, so learning them on a site's own pages gives the
+    same template as learning on the whole corpus. ``raw_shas`` are all pages of the
+    group's sites; those already cleaned are skipped unless their site got new pages.
+    """
+    from newsprism.clean import learn_templates
+
+    store = worker_store(db)
+    raws = list(_raws_by_sha(store, raw_shas))
+    templates = learn_templates(raws, options.clean)
+    cleaned = _cleaned_shas(store, raw_shas)
+    written = 0
+    for raw in raws:
+        if raw.content_sha in cleaned and pipeline.site_of(raw) not in force_sites:
+            continue
+        try:
+            articles = pipeline.clean_raw(raw, templates, options)
+        except Exception as exc:  # one bad page must not stop the shard
+            log.exception("cleaning failed for %s", raw.source.label)
+            store.add_problem(
+                ReadProblem(raw.source.path, f"cleaning failed: {exc}", raw.source.record)
+            )
+            continue
+        with store.transaction():
+            if not articles:
+                store.add_problem(
+                    ReadProblem(
+                        raw.source.path,
+                        "no article text found on the page",
+                        raw.source.record,
+                        "warning",
+                    )
+                )
+            store.put_articles(raw.content_sha, articles)
+        written += len(articles)
+    return written
+
+
+def _raws_by_sha(store: Any, shas: Sequence[str]) -> Iterator[RawDocument]:
+    """Raw documents in the store's order; the PostgreSQL store fetches just these."""
+    if hasattr(store, "get_raw_documents"):
+        yield from store.get_raw_documents(shas)
+        return
+    wanted = set(shas)
+    yield from (r for r in store.raw_documents() if r.content_sha in wanted)
+
+
+def _cleaned_shas(store: Any, shas: Sequence[str]) -> set[str]:
+    if hasattr(store, "cleaned_raw_shas"):
+        return set(store.cleaned_raw_shas(shas))
+    wanted = set(shas)
+    return {a.raw_sha for a in store.articles(current_only=False) if a.raw_sha in wanted}
+
+
+# --------------------------------------------------------------------------- per article
+
+
+def annotate_chunk(db: str, article_ids: Sequence[str], options: Options) -> int:
+    """Annotate the articles of one chunk whose text or annotator changed.
+
+    Cross-article entity resolution is not done here: it needs the whole corpus and
+    runs once afterwards, in ``pipeline.annotate_store``, which then finds nothing
+    left to annotate.
+    """
+    from newsprism.language import ANNOTATOR_VERSION, annotate
+
+    store = worker_store(db)
+    articles = store.get_articles(article_ids)
+    known = store.get_annotations(article_ids)
+    version = ANNOTATOR_VERSION
+    todo = [
+        a
+        for a in articles
+        if (ann := known.get(a.id)) is None
+        or (ann.text_sha, ann.version) != (sha256_hex(a.text), version)
+    ]
+    done = 0
+    batch: list[Annotations] = []
+    for ann in annotate(todo, options.language):
+        batch.append(ann)
+        done += 1
+        if len(batch) >= 64:
+            store.put_annotations(batch)
+            batch = []
+    if batch:
+        store.put_annotations(batch)
+    return done
+
+
+def embed_chunk(db: str, article_ids: Sequence[str], options: Options) -> int:
+    """Store the dense vectors of one chunk (``pipeline.article_vectors`` caches them),
+    so the grouping stage finds every vector ready."""
+    store = worker_store(db)
+    articles = store.get_articles(article_ids)
+    before = len(articles)
+    pipeline.article_vectors(store, articles, options)
+    return before
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def reuse_window(db: str, article_ids: Sequence[str], options: Options) -> int:
+    """Reuse pairs among the articles of one time window (MinHash candidates and
+    sentence alignment, in ``find_reuse``); written without replacing other windows'."""
+    from newsprism.stories import find_reuse
+
+    store = worker_store(db)
+    articles = _in_store_order(store.get_articles(article_ids))
+    vectors = pipeline.article_vectors(store, articles, options)
+    pairs = find_reuse(articles, vectors, options.stories)
+    store.put_reuse(pairs, replace=False)
+    return len(pairs)
+
+
+def cluster_window(
+    db: str, article_ids: Sequence[str], existing: list[Story], options: Options
+) -> list[Story]:
+    """Stories among one window's articles, continuing the stories carried in from the
+    previous window (``cluster_stories`` is incremental), so none is cut at the edge."""
+    from newsprism.stories import cluster_stories
+
+    store = worker_store(db)
+    articles = _in_store_order(store.get_articles(article_ids))
+    vectors = pipeline.article_vectors(store, articles, options)
+    ents = pipeline.entities_by_article(store.get_annotations(article_ids))
+    return list(cluster_stories(articles, vectors, existing, ents, options.stories))
+
+
+def _in_store_order(articles: list[Article]) -> list[Article]:
+    """The order ``store.articles()`` gives (published, then id), as the local run sees."""
+    return sorted(
+        articles,
+        key=lambda a: (a.published is None, a.published.isoformat() if a.published else "", a.id),
+    )
+
+
+def cluster_whole(db: str, options: Options) -> tuple[int, int]:
+    """The local grouping stage itself, for a corpus that fits one window."""
+    return pipeline.cluster_store(worker_store(db), options)
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare_chunk(db: str, story_ids: Sequence[str], options: Options) -> int:
+    """One chunk of stories, through the same per-story function as the local run."""
+    return pipeline.compare_stories(worker_store(db), story_ids, options)

@@ -1,0 +1,93 @@
+"""Numbers with what they count, on invented texts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsprism.language import annotate
+from newsprism.language.quantities import number_value
+from newsprism.model import Article, Quantity, Source
+
+
+def _quantities(text: str) -> dict[str, Quantity]:
+    art = Article(
+        id="n",
+        source=Source("n.txt", "text"),
+        raw_sha="n",
+        part=0,
+        text=text,
+        published=datetime(2024, 3, 14),
+    )
+    ann = next(annotate([art]))
+    for q in ann.quantities:
+        assert art.text[q.span[0] : q.span[1]] == q.text
+        if q.noun_span:
+            assert art.text[q.noun_span[0] : q.noun_span[1]] == q.noun
+    return {q.text: q for q in ann.quantities}
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["2,500"], 2500),
+        (["three"], 3),
+        (["2.5", "million"], 2_500_000),
+        (["twenty", "-", "five"], 25),
+        (["two", "hundred"], 200),
+        (["troops"], None),
+    ],
+)
+def test_number_values(words: list[str], value: float | None):
+    assert number_value(words) == value
+
+
+def test_digits_and_words_with_their_nouns():
+    qty = _quantities("Rebels freed 12 hostages and seven journalists near Lake Tana.")
+    assert (qty["12"].value, qty["12"].noun) == (12, "hostages")
+    assert (qty["seven"].value, qty["seven"].noun) == (7, "journalists")
+
+
+def test_qualifiers_are_part_of_the_span():
+    qty = _quantities(
+        "At least 40 people died and nearly 300 homes burned. "
+        "More than 1,200 volunteers and up to 15 trucks arrived, with some 60 doctors."
+    )
+    assert qty["At least 40"].qualifier == "at least"
+    assert qty["nearly 300"].noun == "homes"
+    assert qty["More than 1,200"].value == 1200
+    assert qty["up to 15"].qualifier == "up to"
+    assert qty["some 60"].noun == "doctors"
+
+
+def test_elided_noun_is_carried_over_and_marked():
+    qty = _quantities("The mission keeps 700 soldiers in Mali and 1,100 in Niger.")
+    first, second = qty["700"], qty["1,100"]
+    assert (first.noun, first.place) == ("soldiers", "Mali")
+    assert (second.noun, second.place) == ("soldiers", "Niger")
+    assert second.noun_span == first.noun_span  # points back at the written noun
+
+
+def test_relational_noun_keeps_its_of_phrase():
+    qty = _quantities("Officials said 16 members of the rescue team were hurt.")
+    assert qty["16"].noun == "members of the rescue team"
+
+
+def test_years_and_days_of_month_are_not_quantities():
+    qty = _quantities(
+        "In 2019 the dam opened. On March 3, 2024 it flooded, and one of the three gates broke."
+    )
+    assert "2019" not in qty and "2024" not in qty and "3" not in qty
+    assert "one" not in qty
+    assert qty["three"].noun == "gates"
+
+
+def test_time_attached_from_the_sentence():
+    qty = _quantities("Two rockets hit the base on Tuesday.")
+    assert qty["Two"].time == "Tuesday"
+
+
+def test_others_counts_the_noun_before_it():
+    qty = _quantities("Five soldiers were killed and 12 others were wounded.")
+    assert qty["12"].noun == "soldiers"

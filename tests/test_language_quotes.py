@@ -1,0 +1,111 @@
+"""Quotes and speakers on invented texts, one rule per test."""
+
+from __future__ import annotations
+
+from newsprism.language import annotate, resolve_entities
+from newsprism.language.quotes import find_quote_marks
+from newsprism.model import Article, Quote, Source
+
+
+def _quotes(text: str, title: str | None = None) -> tuple[Article, list[Quote]]:
+    art = Article(
+        id="q", source=Source("q.txt", "text"), raw_sha="q", part=0, text=text, title=title
+    )
+    ann = next(annotate([art]))
+    resolve_entities([art], {art.id: ann})
+    return art, ann.quotes
+
+
+def _one(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_speaker_before_and_after_the_quote():
+    art, quotes = _quotes(
+        'Nadia Karimi said "the port will reopen next month." '
+        '"We have repaired the cranes," said Tomas Lindqvist.'
+    )
+    first = _one(quotes, "port will reopen")
+    assert (first.speaker, first.kind, first.cue) == ("Nadia Karimi", "partial", "said")
+    assert art.text[first.span[0] : first.span[1]] == "the port will reopen next month."
+    second = _one(quotes, "repaired the cranes")
+    assert second.speaker == "Tomas Lindqvist"
+    assert second.kind == "direct"
+    assert second.speaker_resolution == "same-sentence"
+
+
+def test_other_reporting_verbs_and_according_to():
+    _, quotes = _quotes(
+        'Governor Paulo Reis cautioned that the dam "could fail within days." '
+        'According to Marta Silva, the plan was "never funded."'
+    )
+    assert _one(quotes, "could fail").speaker == "Paulo Reis"
+    assert _one(quotes, "could fail").cue == "cautioned"
+    according = _one(quotes, "never funded")
+    assert (according.speaker, according.cue) == ("Marta Silva", "according to")
+
+
+def test_pronoun_and_role_noun_refer_to_last_named_speaker():
+    _, quotes = _quotes(
+        'Army spokesman Idris Bello said the convoy had arrived. "The road is open," he said.\n\n'
+        '"Supplies will follow," the spokesman added.'
+    )
+    he = _one(quotes, "road is open")
+    assert (he.speaker, he.speaker_resolution) == ("Idris Bello", "pronoun")
+    role = _one(quotes, "Supplies will follow")
+    assert (role.speaker, role.speaker_resolution) == ("Idris Bello", "role-noun")
+    assert he.speaker_entity is not None and role.speaker_entity == he.speaker_entity
+
+
+def test_speaker_named_in_the_next_sentence():
+    _, quotes = _quotes(
+        '"We will not leave the valley before winter." Ana Duarte said so on Monday.'
+    )
+    q = _one(quotes, "not leave the valley")
+    assert (q.speaker, q.speaker_resolution) == ("Ana Duarte", "next-sentence")
+
+
+def test_reported_speech_without_marks_is_indirect():
+    _, quotes = _quotes("Finance Minister Jonas Berg said that the budget would be cut by half.")
+    (q,) = quotes
+    assert q.kind == "indirect"
+    assert q.text == "the budget would be cut by half"
+    assert q.speaker == "Jonas Berg"
+
+
+def test_scare_quotes_get_no_speaker():
+    _, quotes = _quotes('Villagers call the new road a "highway to nowhere" in jest.')
+    (q,) = quotes
+    assert q.text == "highway to nowhere" and q.speaker is None and q.kind == "partial"
+
+
+def test_quote_spanning_two_sentences_is_one_quote():
+    _, quotes = _quotes(
+        'Mayor Ruth Okafor said: "The bridge is closed. It will stay closed until spring." '
+        "Traffic was diverted."
+    )
+    q = _one(quotes, "bridge is closed")
+    assert q.text == "The bridge is closed. It will stay closed until spring."
+    assert q.speaker == "Ruth Okafor"
+
+
+def test_mismatched_and_unclosed_marks():
+    text = 'They want it “more than ever" now. He said “this never ends\n\nNext paragraph.'
+    marks = find_quote_marks(text)
+    inner = [text[m.inner[0] : m.inner[1]] for m in marks]
+    assert inner == ["more than ever", "this never ends"]
+    # apostrophes are not closing single quotes
+    text = "The group‘s leader called it ‘a coalition’s failure’ today."
+    inner = [text[m.inner[0] : m.inner[1]] for m in find_quote_marks(text)]
+    assert inner == ["a coalition’s failure"]
+
+
+def test_quote_in_a_separate_title_is_kept_and_marked():
+    art, quotes = _quotes(
+        "The council met on Monday and voted.", title='Council: budget "is a disgrace"'
+    )
+    (q,) = quotes
+    assert q.in_title
+    assert art.title is not None and art.title[q.span[0] : q.span[1]] == "is a disgrace"

@@ -1,0 +1,110 @@
+"""Calendar rules and time expressions on invented texts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from newsprism.language import annotate, reanchor_times
+from newsprism.language import calendar_rules as cal
+from newsprism.model import Annotations, Article, Source, TimeExpression
+
+THU = date(2024, 2, 8)  # a Thursday
+
+
+def _article(text: str, published: datetime | None = datetime(2024, 2, 8, 9, 30)) -> Article:
+    return Article(
+        id="t", source=Source("t.txt", "text"), raw_sha="t", part=0, text=text, published=published
+    )
+
+
+def _times(
+    text: str, published: datetime | None = datetime(2024, 2, 8)
+) -> dict[str, TimeExpression]:
+    art = _article(text, published)
+    ann = next(annotate([art]))
+    return {t.text: t for t in ann.times}
+
+
+def test_weekday_rules():
+    assert cal.weekday_on_or_before(THU, cal.WEEKDAYS["thursday"]) == THU
+    assert cal.weekday_on_or_before(THU, cal.WEEKDAYS["friday"]) == date(2024, 2, 2)
+    assert cal.weekday_before(THU, cal.WEEKDAYS["thursday"]) == date(2024, 2, 1)
+    assert cal.weekday_after(THU, cal.WEEKDAYS["thursday"]) == date(2024, 2, 15)
+    assert cal.weekday_after(THU, cal.WEEKDAYS["monday"]) == date(2024, 2, 12)
+
+
+def test_month_rules():
+    assert cal.month_near(THU, 10, "past") == (date(2023, 10, 1), date(2023, 10, 31))
+    assert cal.month_near(THU, 10, "future") == (date(2024, 10, 1), date(2024, 10, 31))
+    assert cal.relative_month(THU, -1, "late") == (date(2024, 1, 21), date(2024, 1, 31))
+    assert cal.relative_week(THU, -1) == (date(2024, 1, 29), date(2024, 2, 4))
+    jan5 = date(2024, 1, 5)
+    assert cal.month_day_near(jan5, 12, 28, "past") == (
+        date(2023, 12, 28),
+        "month-day-previous-year",
+    )
+    assert cal.month_day_near(THU, 2, 11, "future")[0] == date(2024, 2, 11)
+    assert cal.ago(date(2024, 3, 31), 1, "month") == date(2024, 2, 29)
+
+
+def test_past_weekdays_resolve_to_latest_on_or_before_publication():
+    t = _times("Gunmen attacked the convoy on Monday. Thursday's vote was delayed.")
+    assert (t["Monday"].start, t["Monday"].rule) == (date(2024, 2, 5), "weekday-before-anchor")
+    assert t["Monday"].anchor == THU and t["Monday"].anchor_source == "published"
+    assert t["Thursday's"].start == THU
+
+
+def test_future_weekday_and_month_day_look_ahead():
+    t = _times("Talks will resume on Tuesday. The envoy is expected to arrive on Feb 11.")
+    assert (t["Tuesday"].start, t["Tuesday"].rule) == (date(2024, 2, 13), "weekday-after-anchor")
+    assert t["Feb 11"].start == date(2024, 2, 11)
+
+
+def test_weekday_with_explicit_date_uses_the_date():
+    t = _times("The minister spoke on Thursday (Feb 8). The strike came Wednesday, Feb. 7, 2024.")
+    assert t["Thursday (Feb 8)"].start == THU
+    assert t["Thursday (Feb 8)"].rule == "weekday-explicit-date"
+    assert t["Wednesday, Feb. 7, 2024"].start == date(2024, 2, 7)
+
+
+def test_relative_phrases():
+    t = _times(
+        "The talks collapsed last week. Fighting flared late last month and a year ago. "
+        "Troops arrived in October and have stayed since October. The group rose in 2014. "
+        "Yesterday the road reopened."
+    )
+    assert (t["last week"].start, t["last week"].end) == (date(2024, 1, 29), date(2024, 2, 4))
+    assert t["late last month"].start == date(2024, 1, 21)
+    assert t["a year ago"].start == date(2023, 2, 8)
+    assert (t["October"].start, t["October"].end) == (date(2023, 10, 1), date(2023, 10, 31))
+    assert (t["since October"].start, t["since October"].end) == (date(2023, 10, 1), THU)
+    assert (t["2014"].start, t["2014"].end) == (date(2014, 1, 1), date(2014, 12, 31))
+    assert t["Yesterday"].start == date(2024, 2, 7)
+
+
+def test_numeric_dates_are_day_first():
+    t = _times("Publication: 05.01.2024 - 16:24", published=None)
+    assert t["05.01.2024"].start == date(2024, 1, 5)
+    assert t["05.01.2024"].rule == "absolute-day-first"
+
+
+def test_without_publication_date_relative_stays_unresolved_and_reanchors():
+    text = "The base was hit on Friday. Absolute dates like March 3, 2023 still resolve."
+    art = _article(text, published=None)
+    ann = next(annotate([art]))
+    times = {t.text: t for t in ann.times}
+    assert times["Friday"].start is None
+    assert times["Friday"].reason == "no publication date"
+    assert times["March 3, 2023"].start == date(2023, 3, 3)
+    again = reanchor_times(art, ann, date(2024, 2, 8), "story")
+    assert isinstance(again, Annotations)
+    friday = next(t for t in again.times if t.text == "Friday")
+    assert (friday.start, friday.anchor_source) == (date(2024, 2, 2), "story")
+    assert ann.times[0].start is None  # the original is left as it was
+
+
+def test_counts_are_not_dates_and_frequencies_stay_unresolved():
+    t = _times("One of the three drones fell. Attacks came almost daily.")
+    assert not any("three" in k or "One" in k for k in t)
+    assert t["almost daily"].start is None
+    assert t["almost daily"].rule == "unresolved"
