@@ -202,6 +202,7 @@ class Quote:
     sentence: Span | None = None
     cue: str | None = None  # the reporting verb: "said", "stated", "according to"
     in_title: bool = False
+    where: Literal["text", "title"] = "text"  # which string ``span`` indexes
 
 
 @dataclass(slots=True)

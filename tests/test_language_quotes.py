@@ -109,3 +109,16 @@ def test_quote_in_a_separate_title_is_kept_and_marked():
     (q,) = quotes
     assert q.in_title
     assert art.title is not None and art.title[q.span[0] : q.span[1]] == "is a disgrace"
+    assert q.where == "title"  # consumers must not read this span in the body text
+
+
+def test_headline_quote_is_not_marked_in_the_body() -> None:
+    from newsprism.report.highlight import annotation_marks
+
+    art, _ = _quotes(
+        "The council met on Monday and voted on the budget at length.",
+        title='Council: budget "is a disgrace"',
+    )
+    (ann,) = annotate([art])
+    kinds = {m.kind for m in annotation_marks(ann, {})}
+    assert ann.quotes and "quote" not in kinds

@@ -132,7 +132,7 @@ def test_seed_story_in_browser(browser: Any, tmp_path_factory: pytest.TempPathFa
             first.locator("summary").click() if first.get_attribute("open") is None else None
             assert first.locator(".side-by-side figure").count() >= 2
         screenshot(page, "web-seed-story")
-        page.locator("table.articles a").filter(has_text="").first.click()
+        page.locator("table.articles td:nth-child(2) a").first.click()
         page.wait_for_url("**/articles/**")
         assert page.locator("div.body mark.hl-ent").count() > 0
         screenshot(page, "web-seed-article")

@@ -52,7 +52,8 @@ def _in_quote(ann: Annotations | None, span: Span) -> bool:
         return False
     # an indirect quote is the reporter's own wording of what was said
     return any(
-        q.kind != "indirect" and q.span[0] <= span[0] and span[1] <= q.span[1] for q in ann.quotes
+        q.kind != "indirect" and q.where == "text" and q.span[0] <= span[0] <= span[1] <= q.span[1]
+        for q in ann.quotes
     )
 
 

@@ -93,6 +93,8 @@ def group_quotes(
             continue
         text = articles[art_id].text
         for q in ann.quotes:
+            if q.where != "text":
+                continue  # headline quotes index the title; the body carries the statement
             span = trim_span(text, q.span)
             words = text[span[0] : span[1]]
             terms = content_terms(words)

@@ -74,6 +74,7 @@ def annotate_doc(
         title_mentions = extract_mentions(title_doc, table)
         for q in extract_quotes(title_doc, title_mentions, options.max_quote_chars):
             q.in_title = True
+            q.where = "title"
             quotes.append(q)
     return Annotations(
         article=article.id,

@@ -59,6 +59,8 @@ def annotation_marks(
         note = f"{m.label}: {ent.name}" if ent and ent.name != m.text else m.label
         marks.append(Mark(m.span, "ent", note))
     for q in ann.quotes:
+        if q.where != "text":
+            continue  # a headline quote: its span indexes the title, not this text
         who = q.speaker or "unattributed"
         marks.append(Mark(q.span, "quote", f"{q.kind} quote, speaker: {who}"))
     for n in ann.quantities:
