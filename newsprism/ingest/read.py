@@ -67,7 +67,7 @@ def read_paths(
             raise InputError(str(root), "no such file or directory")
     for root in roots:
         if root.is_dir():
-            files, problems = _walk(root, options)
+            files, problems = walk_folder(root, options)
             yield from problems
             overrides = yield from _manifests(files, options, check_paths=True)
             for path in files:
@@ -125,7 +125,9 @@ def split_name(path: Path) -> tuple[str, str, bool]:
     return f".{ext.lower()}", stem, gzipped
 
 
-def _walk(root: Path, options: IngestOptions) -> tuple[list[Path], list[ReadProblem]]:
+def walk_folder(root: Path, options: IngestOptions) -> tuple[list[Path], list[ReadProblem]]:
+    """The files of a folder in reading order, and the links passed over (shared with the
+    cluster planner, so both runs see the same files)."""
     files: list[Path] = []
     problems: list[ReadProblem] = []
     seen: set[str] = set()

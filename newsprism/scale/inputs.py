@@ -13,13 +13,13 @@ reader streams it record by record and a worker needs only one record in memory.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.errors import InputError
 from newsprism.ingest.options import IngestOptions
+from newsprism.ingest.read import walk_folder
 from newsprism.ingest.sidecars import is_manifest, is_metadata_file, read_manifest
 from newsprism.model import Metadata, ReadProblem
 
@@ -91,26 +91,8 @@ def _size(path: Path) -> int:
 
 
 def _walk(root: Path, options: IngestOptions, problems: list[ReadProblem]) -> list[Path]:
-    files: list[Path] = []
-    found: list[ReadProblem] = []
-    for folder, dirs, names in os.walk(root, followlinks=options.follow_symlinks):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in names:
-            path = Path(folder) / name
-            if name.startswith("."):
-                continue
-            if path.is_symlink() and not options.follow_symlinks:
-                found.append(
-                    ReadProblem(
-                        str(path),
-                        "symbolic link (skipped; ingest.follow_symlinks is off)",
-                        severity="warning",
-                    )
-                )
-            elif path.is_file():
-                files.append(path)
-    files.sort(key=lambda p: p.relative_to(root).parts)
-    problems.extend(sorted(found, key=lambda p: p.path))
+    files, found = walk_folder(root, options)
+    problems.extend(found)
     return files
 
 
