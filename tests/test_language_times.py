@@ -108,3 +108,18 @@ def test_counts_are_not_dates_and_frequencies_stay_unresolved():
     assert not any("three" in k or "One" in k for k in t)
     assert t["almost daily"].start is None
     assert t["almost daily"].rule == "unresolved"
+
+
+def test_would_with_a_weekday_is_the_coming_one() -> None:
+    """Reported future ("talks would open on Saturday") is after publication, not before."""
+    art = Article(
+        id="w1",
+        source=Source("t.txt", "text"),
+        raw_sha="x",
+        part=0,
+        text="The minister said talks would open on Saturday in the capital.",
+        published=datetime(2026, 3, 12, 9, 0),
+    )
+    (ann,) = annotate([art])
+    (t,) = [t for t in ann.times if "Saturday" in t.text]
+    assert t.start == date(2026, 3, 14)

@@ -89,7 +89,7 @@ def test_unknown_ids_raise_not_found(db_path: Path) -> None:
 def test_a_file_that_is_not_a_database_is_refused_by_name(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="notes.db: cannot open as a newsprism database"):
+    with pytest.raises(StoreError, match=r"notes\.db: cannot open as a newsprism database"):
         SQLiteStore(bogus)
 
 

@@ -222,6 +222,8 @@ def find_framing(
         outlets = {outlet_name(articles[lab.article]) for lab in labs}
         if len(outlets) < 2:
             continue
+        if len({lab.text.lower().rstrip("s") for lab in labs}) < 2:
+            continue  # every outlet uses the same words: no framing difference to show
         ents = Counter(lab.entity for lab in labs if lab.entity)
         neutral = _neutral(labs, articles)
         if ents and len({lab.text.lower() for lab in labs if not lab.entity}) == 0:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from newsprism.compare.align import align_units
-from newsprism.compare.conflicts import date_conflicts, number_conflicts
+from newsprism.compare.conflicts import actor_date_conflicts, date_conflicts
 from newsprism.compare.copies import find_copies
 from newsprism.compare.digest import build_digest
 from newsprism.compare.embed import get_embedder
@@ -16,6 +16,7 @@ from newsprism.compare.extra import name_conflicts, speaker_conflicts
 from newsprism.compare.facts import build_facts
 from newsprism.compare.framing import find_framing, load_lexicon
 from newsprism.compare.nlp import parse_articles
+from newsprism.compare.numbers import number_conflicts
 from newsprism.compare.options import CompareOptions
 from newsprism.compare.quotes import group_quotes
 from newsprism.compare.similarity import similarity_matrix
@@ -54,9 +55,11 @@ def compare_story(
     copies = find_copies(arts, reuse)
     facts = build_facts(units, groups, by_id, copies)
     quotes = group_quotes(by_id, anns, entities, options.quote_threshold)
+    dates = date_conflicts(by_id, anns, units, facts)
+    dates += actor_date_conflicts(by_id, anns, docs, dates, embed)
     conflicts = (
         number_conflicts(by_id, anns, docs, units, facts, embed)
-        + date_conflicts(by_id, anns, units, facts)
+        + dates
         + speaker_conflicts(quotes, anns)
         + name_conflicts(by_id, anns, entities)
     )

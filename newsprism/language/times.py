@@ -79,7 +79,7 @@ _DATE_WORDS = re.compile(
     r"|monthly|annually|season|spring|summer|autumn|fall|winter)\b",
     re.IGNORECASE,
 )
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "would", "'d"})
 _FUTURE_HEADS = frozenset(
     {"expected", "due", "scheduled", "set", "planned", "plans", "plan", "going", "poised"}
 )
