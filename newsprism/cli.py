@@ -146,6 +146,21 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
 
 @cli.command()
 @db_option
+@options_option
+@quiet_option
+@click.option("--all", "everything", is_flag=True, help="Re-clean every stored page.")
+def clean(db: str, options_file: str | None, quiet: bool, everything: bool) -> None:
+    """Clean stored pages again from the kept raw input, without reading any file."""
+    from newsprism.pipeline import clean_store
+
+    with _errors(), _store(db) as store, _progress(quiet) as progress:
+        n = clean_store(store, _options(options_file), None, progress, everything=everything)
+        total = store.count_articles()
+    console.print(f"cleaned into {n} articles; {total} current articles in the store")
+
+
+@cli.command()
+@db_option
 @json_option
 @click.option("--limit", default=200, show_default=True)
 def articles(db: str, as_json: bool, limit: int) -> None:

@@ -117,9 +117,13 @@ def clean_store(
     options: Options,
     sites: set[str] | None = None,
     progress: Progress = _no_progress,
+    *,
+    everything: bool = False,
 ) -> int:
     """Clean raw documents into articles: the uncleaned ones, and every page of a site
-    that got new pages (its template lines may have changed). Returns articles written."""
+    that got new pages (its template lines may have changed); with ``everything``, all
+    stored pages (after a cleaning improvement: no file is read again).
+    Returns articles written."""
     from newsprism.clean import learn_templates
 
     raws = list(store.raw_documents())
@@ -128,7 +132,9 @@ def clean_store(
     todo = [
         r
         for r in raws
-        if r.content_sha not in cleaned_shas or (sites is not None and site_of(r) in sites)
+        if everything
+        or r.content_sha not in cleaned_shas
+        or (sites is not None and site_of(r) in sites)
     ]
     written = 0
     for i, raw in enumerate(todo, 1):

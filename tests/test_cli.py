@@ -89,3 +89,22 @@ def test_unknown_article_is_exit_2(tmp_path: Path, ident: str) -> None:
     res = run("show", ident, "--db", db)
     assert res.returncode == 2
     assert f"no article with id '{ident}'" in res.stderr
+
+
+def test_clean_all_recleans_from_the_stored_raw_input_without_the_files(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    db = tmp_path / "n.db"
+    assert run("ingest", str(folder), "--db", str(db), "--quiet").returncode == 0
+    before = json.loads(run("articles", "--db", str(db), "--json").stdout)
+    shutil.rmtree(folder)  # the files are gone: only the kept raw input remains
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM articles")  # as if an older cleaner's output were dropped
+    conn.commit()
+    conn.close()
+    res = run("clean", "--all", "--db", str(db), "--quiet")
+    assert res.returncode == 0, res.stderr
+    assert "cleaned into 6 articles" in res.stdout
+    assert json.loads(run("articles", "--db", str(db), "--json").stdout) == before
