@@ -108,6 +108,9 @@ def main() -> None:
     ap.add_argument("--threshold", type=float)
     ap.add_argument("--tfidf-weight", type=float)
     ap.add_argument("--grid", action="store_true", help="tune on the training topics only")
+    ap.add_argument(
+        "--embedder", default="wordllama", help="wordllama, or minilm (the transformer extra)"
+    )
     args = ap.parse_args()
 
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]))
@@ -118,7 +121,7 @@ def main() -> None:
     t0 = time.perf_counter()
     articles, gold, topics = load(args.data)
     t1 = time.perf_counter()
-    options = StoryOptions()
+    options = StoryOptions(embedder=args.embedder)
     vectors = embed_articles(articles, options)
     t2 = time.perf_counter()
     train = [t not in DEV_TOPICS for t in topics]

@@ -3,6 +3,7 @@ PostgreSQL server on loopback. A pipeline stage must never be able to tell them 
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -32,7 +33,9 @@ from newsprism.model import (
     TimeExpression,
     sha256_hex,
 )
-from newsprism.store import open_store
+from newsprism.report.write import index_entry
+from newsprism.store import base, open_store
+from newsprism.store.schema import SCHEMA_VERSION
 
 pg_server = pg.pg_server
 pg_url = pg.pg_url
@@ -84,10 +87,10 @@ def store(address: str) -> Iterator[Any]:
 
 def test_schema_is_migrated_once_and_reopens(address: str) -> None:
     with open_store(address) as first:
-        assert first.schema_version() == 1
+        assert first.schema_version() == SCHEMA_VERSION
     with open_store(address) as again, open_store(address, read_only=True) as ro:
-        assert again.schema_version() == 1
-        assert ro.schema_version() == 1
+        assert again.schema_version() == SCHEMA_VERSION
+        assert ro.schema_version() == SCHEMA_VERSION
 
 
 def test_add_raw_is_idempotent_and_round_trips(store: Any) -> None:
@@ -211,6 +214,82 @@ def test_vectors_entities_reuse_reports_problems(store: Any) -> None:
     store.add_problem(problem)
     store.add_problem(problem)
     assert store.problems() == [problem]
+
+
+def test_cluster_readers_agree_with_the_full_listings(store: Any) -> None:
+    a = make_raw(HARBOUR, "https://example.test/a")
+    b = make_raw(STORM, "https://example.test/b")
+    b.source = Source(path="/in/pier.txt", format="warc", record="7")
+    for raw in (b, a):
+        store.add_raw(raw)
+    store.put_articles(a.content_sha, [make_article(a, HARBOUR)])
+    listed = list(store.raw_documents())
+    assert [r.content_sha for r in listed] == [a.content_sha, b.content_sha]  # no record first
+    headers = list(store.raw_headers())
+    assert [(h.content_sha, h.text, h.html, h.meta) for h in headers] == [
+        (r.content_sha, None, None, r.meta) for r in listed
+    ]
+    assert list(store.get_raw_documents([b.content_sha, a.content_sha, "nope"])) == listed
+    assert store.known_raw([a.content_sha, "nope"]) == {a.content_sha}
+    assert store.known_raw([]) == set()
+    assert store.cleaned_raw_shas([a.content_sha, b.content_sha]) == {a.content_sha}
+    art = make_article(a, HARBOUR)
+    assert store.article_dates() == [(art.id, art.published)]
+
+
+def test_prefix_lookup_takes_like_wildcards_literally(store: Any) -> None:
+    raw = make_raw(HARBOUR)
+    store.add_raw(raw)
+    store.put_articles(raw.content_sha, [make_article(raw, HARBOUR)])
+    with pytest.raises(NotFound):
+        store.get_article("%%%%")
+    with pytest.raises(NotFound):
+        store.get_article("____")
+
+
+STORY_REPORT = {
+    "id": "s1",
+    "title": "Pier closed after crane fall",
+    "span": {"start": "2031-03-04", "end": "2031-03-06"},
+    "articles": [{"id": "a1", "outlet": "Velmora Post"}, {"id": "a2"}],
+    "conflicts": [{"grade": "contradict"}, {"grade": "agree"}, {"grade": "differ"}],
+}
+
+
+def test_report_index_is_the_story_list_without_parsing_reports(store: Any) -> None:
+    store.put_report("s1", "in1", STORY_REPORT)
+    store.put_report("s0", "in0", {"id": "s0", "title": "Storm warning"})
+    assert store.report_index() == [
+        index_entry({"id": "s0", "title": "Storm warning"}),
+        index_entry(STORY_REPORT),
+    ]
+    [_, s1] = store.report_index()
+    assert s1["outlets"] == ["(unknown outlet)", "Velmora Post"]
+    assert (s1["n_articles"], s1["n_conflicts"]) == (2, 2)  # "agree" is not a conflict
+    assert s1["span"] == {"start": "2031-03-04", "end": "2031-03-06"}
+
+
+def test_a_version_1_database_is_migrated_and_its_reports_indexed(
+    address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as m:
+        m.setattr(base, "SCHEMA_VERSION", 1)  # what newsprism wrote before migration 1
+        with open_store(address) as old:
+            assert old.schema_version() == 1
+            with old.transaction():
+                old._execute(  # a row as version 1 stored it: no title, span, or count
+                    "INSERT INTO reports (story, input_sha, n_conflicts, outlets, data)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    ("s1", "in1", 3, '["", "Velmora Post"]', json.dumps(STORY_REPORT)),
+                )
+    with pytest.raises(StoreError, match="schema version 1, this newsprism needs 2"):
+        open_store(address, read_only=True)
+    with open_store(address) as new:
+        assert new.schema_version() == SCHEMA_VERSION == 2
+        assert new.report_index() == [index_entry(STORY_REPORT)]
+        assert new.get_report("s1") == STORY_REPORT
+        new.put_report("s1", "in2", {**STORY_REPORT, "title": "Pier reopened"})
+        assert [e["title"] for e in new.report_index()] == ["Pier reopened"]
 
 
 def test_transaction_rolls_back_everything(store: Any) -> None:

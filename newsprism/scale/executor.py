@@ -176,9 +176,8 @@ def clean_pages(
     client: Client, db: str, store: Any, options: Options, sites: set[str], progress: Progress
 ) -> int:
     """Raw pages to articles, one task per group of whole sites."""
-    headers = store.raw_headers() if hasattr(store, "raw_headers") else store.raw_documents()
     by_site: dict[str, list[str]] = {}
-    for raw in headers:
+    for raw in store.raw_headers():
         by_site.setdefault(pipeline.site_of(raw), []).append(raw.content_sha)
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     total = sum(len(v) for v in by_site.values())
@@ -219,11 +218,7 @@ def group_stories(
     """Reuse pairs and stories. A corpus that one worker can group (few articles, or
     all within one window) runs the local stage on a worker, giving exactly the local
     stories; a larger one runs window by window (see ``scale.windows``)."""
-    dates = (
-        store.article_dates()
-        if hasattr(store, "article_dates")
-        else [(a.id, a.published) for a in store.articles()]
-    )
+    dates = store.article_dates()
     if len(dates) <= WHOLE_CORPUS_MAX or dated_span(dates).days < PARTITION_DAYS:
         [counts] = _run(
             client, "cluster", _cluster_whole_task, [None], db, options, progress=progress

@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any
 
 from newsprism import pipeline
-from newsprism.model import Annotations, Article, RawDocument, ReadProblem, Story, sha256_hex
+from newsprism.model import Annotations, Article, ReadProblem, Story, sha256_hex
 from newsprism.scale.inputs import InputFile, iter_shard
 from newsprism.settings import Options
 from newsprism.store import open_store
@@ -84,9 +84,9 @@ def clean_sites(db: str, raw_shas: Sequence[str], options: Options, force_sites:
     from newsprism.clean import learn_templates
 
     store = worker_store(db)
-    raws = list(_raws_by_sha(store, raw_shas))
+    raws = list(store.get_raw_documents(raw_shas))
     templates = learn_templates(raws, options.clean)
-    cleaned = _cleaned_shas(store, raw_shas)
+    cleaned = store.cleaned_raw_shas(raw_shas)
     written = 0
     for raw in raws:
         if raw.content_sha in cleaned and pipeline.site_of(raw) not in force_sites:
@@ -112,22 +112,6 @@ def clean_sites(db: str, raw_shas: Sequence[str], options: Options, force_sites:
             store.put_articles(raw.content_sha, articles)
         written += len(articles)
     return written
-
-
-def _raws_by_sha(store: Any, shas: Sequence[str]) -> Iterator[RawDocument]:
-    """Raw documents in the store's order; the PostgreSQL store fetches just these."""
-    if hasattr(store, "get_raw_documents"):
-        yield from store.get_raw_documents(shas)
-        return
-    wanted = set(shas)
-    yield from (r for r in store.raw_documents() if r.content_sha in wanted)
-
-
-def _cleaned_shas(store: Any, shas: Sequence[str]) -> set[str]:
-    if hasattr(store, "cleaned_raw_shas"):
-        return set(store.cleaned_raw_shas(shas))
-    wanted = set(shas)
-    return {a.raw_sha for a in store.articles(current_only=False) if a.raw_sha in wanted}
 
 
 # --------------------------------------------------------------------------- per article

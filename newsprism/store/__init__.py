@@ -8,14 +8,14 @@ to a SQLite file. Both backends have the same methods and the same schema.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from newsprism.store.base import BaseStore
 from newsprism.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "newsprism.db"
 
 
-def open_store(address: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Any:
+def open_store(address: str | Path = DEFAULT_DB, *, read_only: bool = False) -> BaseStore:
     text = str(address)
     if text.startswith(("postgresql://", "postgres://")):
         from newsprism.store.postgres import PostgresStore
@@ -24,4 +24,4 @@ def open_store(address: str | Path = DEFAULT_DB, *, read_only: bool = False) -> 
     return SQLiteStore(text, read_only=read_only)
 
 
-__all__ = ["DEFAULT_DB", "SQLiteStore", "open_store"]
+__all__ = ["DEFAULT_DB", "BaseStore", "SQLiteStore", "open_store"]

@@ -2,12 +2,14 @@
 
 Each migration is a list of statements; ``MIGRATIONS[i]`` takes schema version i to
 i+1. Statements use only SQL that SQLite and PostgreSQL both accept, except the
-full-text index, which each backend builds its own way (``fts`` hooks).
+full-text index, which each backend builds its own way (``fts`` hooks). A step may
+also need rows rewritten, which ``BaseStore._after_step`` does in Python. Never edit a
+released step: a database at that version already ran it; add the next one instead.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: list[list[str]] = [
     [
@@ -97,5 +99,13 @@ MIGRATIONS: list[list[str]] = [
             outlets TEXT NOT NULL,
             data TEXT NOT NULL
         )""",
+    ],
+    # 1 -> 2: the story list's columns, so listing reports never parses their JSON
+    # (filled from each stored report by ``BaseStore._fill_report_index``).
+    [
+        "ALTER TABLE reports ADD COLUMN title TEXT",
+        "ALTER TABLE reports ADD COLUMN span_start TEXT",
+        "ALTER TABLE reports ADD COLUMN span_end TEXT",
+        "ALTER TABLE reports ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0",
     ],
 ]
