@@ -83,6 +83,16 @@ def newsprism_extract(html: str) -> str:
     return page.text if page else ""
 
 
+def newsprism_clean(html: str) -> str:
+    """The whole HTML path an ingest takes: extraction, then cleaning and description
+    (a page may come out as several articles; their bodies are joined)."""
+    from newsprism.clean import clean_document
+    from newsprism.model import RawDocument, Source, sha256_hex
+
+    raw = RawDocument(source=Source("page.html", "html"), content_sha=sha256_hex(html), html=html)
+    return "\n\n".join(a.text for a in clean_document(raw))
+
+
 def justext_baseline(html: str) -> str:
     import justext
 
@@ -115,6 +125,7 @@ def main() -> None:
     systems: list[tuple[str, Callable[[str], str]]] = [
         ("trafilatura (default, live)", trafilatura_default),
         ("newsprism clean.html.extract", newsprism_extract),
+        ("newsprism clean_document (html)", newsprism_clean),
     ]
     if args.justext:
         systems.append(("justext (English stoplist)", justext_baseline))

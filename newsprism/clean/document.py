@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -52,6 +53,9 @@ def clean_document(
             log.info("%s: no article text in the HTML", raw.source.label)
             return []
         text, hints = extracted
+        # The extractor already chose the main content: trust its paragraphs (only the
+        # single-line rules and repeats still apply) and keep the page one article.
+        return clean_text(raw, text, hints, templates, options, extracted=True)
     else:
         log.info("%s: empty document", raw.source.label)
         return []
@@ -64,6 +68,8 @@ def clean_text(
     hints: PageHints,
     templates: TemplateIndex | None,
     options: CleanOptions,
+    *,
+    extracted: bool = False,
 ) -> list[Article]:
     language = (
         raw.meta.language
@@ -75,7 +81,12 @@ def clean_text(
     labels = label_page(
         lines, stopwords=stopwords, site=site_of(raw), templates=templates, options=options
     )
-    if not any(item.prose for item in labels):
+    if extracted:
+        for item in labels:
+            if item.reason is None:
+                item.prose = True
+        options = dataclasses.replace(options, split_pages=False)
+    elif not any(item.prose for item in labels):
         _accept_short_sentences(labels)
     page_years = sorted({d.value.year for line in lines for d in find_dates(line.text)})
     articles = []
