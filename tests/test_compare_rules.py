@@ -166,3 +166,121 @@ def test_wire_copies_count_once() -> None:
     assert len(fact["support"]) == 3
     assert fact["independent_support"] == 2
     assert any(x["copy_of"] for x in fact["support"])
+
+
+def test_two_names_for_one_crowd_are_one_actor_in_each_outlets_voice() -> None:
+    a = _article("a", "Valley News", [
+        "Police arrested dozens of looters who broke into shops on Harbour Street on Friday night.",
+        "The looters carried away televisions and food, shop owners said.",
+    ])  # fmt: skip
+    b = _article("b", "Plains Herald", [
+        "Police arrested dozens of residents who took food from shops on Harbour Street on Friday.",
+        "Many families in the district have had no deliveries for a week.",
+    ])  # fmt: skip
+    out = _run([a, b])
+    actor = next(f for f in out["framing"] if any(x["label"] == "looters" for x in f["labels"]))
+    by_article = {(x["article"], x["label"].lower(), x["voice"]) for x in actor["labels"]}
+    assert ("a", "looters", "own") in by_article
+    assert ("b", "residents", "own") in by_article
+    words = {x["label"].lower() for x in actor["labels"]}
+    assert not words & {"police", "shops", "televisions", "shop owners", "families"}
+
+
+def _dated(art: Article, ann: Annotations, words: str, day: date, sent: tuple[int, int]) -> None:
+    sp = _span(art.text, words, sent[0])
+    ann.times.append(
+        TimeExpression(sp, words, day, day, "weekday-before-anchor", date(2023, 5, 12),
+                       "published", sentence=sent)
+    )  # fmt: skip
+
+
+def test_timeline_merges_one_happening_and_keeps_the_same_day_apart() -> None:
+    tue = date(2023, 5, 9)
+    a = _article("a", "Valley News", [
+        "Police and farmers clashed outside the agriculture ministry in Ardel on Tuesday.",
+        "The agriculture minister said on Tuesday that the subsidy would not return.",
+    ])  # fmt: skip
+    b = _article("b", "Plains Herald", [
+        "Farmers fought riot police outside the agriculture ministry in Ardel on Tuesday.",
+        "The national football team beat Ruvia two goals to nil in a friendly on Tuesday.",
+    ])  # fmt: skip
+    for art, ann in (a, b):
+        for s in [x.span for x in ann.sentences]:
+            _dated(art, ann, art.text[s[0] : s[1]].split(" on ")[-1].rstrip("."), tue, s)
+    out = _run([a, b])
+    events = [e for e in out["timeline"] if e["start"] == "2023-05-09"]
+    clash = next(e for e in events if any("clashed" in m["text"] for m in e["mentions"]))
+    assert {m["article"] for m in clash["mentions"]} == {"a", "b"}
+    assert not any("football" in m["text"] or "minister" in m["text"] for m in clash["mentions"])
+    said = next(e for e in events if "minister said" in e["description"])
+    assert said["kind"] == "statement" and len(said["mentions"]) == 1
+    assert len(events) == 3
+
+
+def test_digest_gives_whole_sentences_with_neutral_labels_and_support() -> None:
+    a = _article("a", "Valley News", [
+        "Rioters attacked the police station in Dunmore on Sunday night.",
+        "The rioters later set fire to two parked cars near the station.",
+        "“The mine will stay open, whatever happens next,",
+        "and nobody here will lose a job,” manager Ida Roe said.",
+    ])  # fmt: skip
+    b = _article("b", "Plains Herald", [
+        "Protesters attacked the police station in Dunmore on Sunday night, witnesses said.",
+        "Police arrested eleven protesters who threw stones at the station.",
+    ])  # fmt: skip
+    c = _article("c", "North Star", [
+        "Protesters and police clashed at the police station in Dunmore on Sunday night.",
+        "The mine will stay open and nobody will lose a job, manager Ida Roe said.",
+    ])  # fmt: skip
+    out = _run([a, b, c])
+    texts = {"a": a[0].text, "b": b[0].text, "c": c[0].text}
+    digest = out["digest"]
+    assert digest[0]["support"] >= 2 and len(digest[0]["outlets"]) >= 2
+    net = [d["support"] - len(d["contradicted_by"]) for d in digest]
+    assert net == sorted(net, reverse=True)
+    for d in digest:
+        assert texts[d["article"]][d["span"][0] : d["span"][1]] == d["text"]
+        assert d["text"][:1].isupper() or d["text"][:2] == "“T", d["text"]
+        assert d["text"].count("“") == d["text"].count("”")
+        assert "police said" not in d["neutral_text"]  # witnesses are a source, not a side
+    cars = next(d for d in digest if "parked cars" in d["text"])
+    assert cars["neutral_text"].startswith("The protesters later set fire")
+    [rep] = cars["replacements"]
+    assert (rep["text"], rep["replacement"]) == ("rioters", "protesters")
+    assert texts["a"][rep["span"][0] : rep["span"][1]] == "rioters"
+    mine = next(d for d in digest if "nobody here" in d["text"])
+    assert mine["text"].startswith("“The mine will stay open, whatever happens next, and nobody")
+
+
+def _quoted(art: Article, ann: Annotations, words: str, who: str, ent: str, how: str) -> None:
+    sp = _span(art.text, words)
+    ann.quotes.append(Quote(sp, words, "direct", who, speaker_span=_span(art.text, who),
+                            speaker_entity=ent, speaker_resolution=how))  # fmt: skip
+
+
+def test_quote_joins_its_group_despite_a_pronoun_resolved_to_the_wrong_person() -> None:
+    said = "The bridge will reopen in June and the tolls will stay where they are"
+    a = _article("a", "Valley News", [f"“{said},” Mayor Lena Ortiz said on Monday."])
+    b = _article("b", "Plains Herald", [
+        "Engineer Paul Dunn inspected the bridge with Mayor Lena Ortiz.",
+        "“The bridge will reopen in June, and tolls will stay where they are,” she said.",
+    ])  # fmt: skip
+    c = _article("c", "North Star", [
+        "“The bridge will reopen in June and we will keep the tolls low,” Paul Dunn said.",
+    ])  # fmt: skip
+    ents = {"e-ortiz": Entity("e-ortiz", "Lena Ortiz", "PERSON"),
+            "e-dunn": Entity("e-dunn", "Paul Dunn", "PERSON")}  # fmt: skip
+    _quoted(*a, said, "Lena Ortiz", "e-ortiz", "same-sentence")
+    _quoted(*b, "The bridge will reopen in June, and tolls will stay where they are", "she",
+            "e-dunn", "pronoun")  # fmt: skip
+    _quoted(*c, "The bridge will reopen in June and we will keep the tolls low", "Paul Dunn",
+            "e-dunn", "same-sentence")  # fmt: skip
+    out = _run([a, b, c], ents)
+    group = next(q for q in out["quotes"] if any(v["article"] == "a" for v in q["variants"]))
+    assert {v["article"] for v in group["variants"]} == {"a", "b"}
+    assert group["speaker"] == "Lena Ortiz"
+    speaker = next(c for c in out["conflicts"] if c["kind"] == "speaker")
+    assert speaker["grade"] == "uncertain" and speaker["caveat"]
+    # Dunn named in his own sentence says something else: not Ortiz's statement
+    assert all(v["article"] != "c" for q in out["quotes"] for v in q["variants"]
+               if any(w["article"] == "a" for w in q["variants"]))  # fmt: skip

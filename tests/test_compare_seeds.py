@@ -137,3 +137,20 @@ def test_digest_cites_sources_and_counts_independent_support(run: Any) -> None:
     assert out["digest"]
     assert out["digest"][0]["support"] >= 2
     assert all(d["support"] <= len(d["outlets"]) for d in out["digest"])
+
+
+def test_spokesmans_thursday_statement_is_one_timeline_event(run: Any) -> None:
+    out, info = run
+    said = [e for e in out["timeline"] if e["start"] == e["end"] == "2024-02-08"]
+    rasool = [e for e in said if any("Rasool" in m["text"] for m in e["mentions"])]
+    assert len(rasool) == 1 and rasool[0]["kind"] == "statement"
+    assert {m["article"] for m in rasool[0]["mentions"]} == set(info["ids"].values())
+
+
+def test_digest_lines_are_whole_sentences(run: Any) -> None:
+    out, info = run
+    for d in out["digest"]:
+        assert d["text"][:1].isupper() or d["text"][:1] in '“"', d["text"]
+        assert d["text"].rstrip('”"’)')[-1] in ".!?", d["text"]
+        sentence_start = info["text"][d["article"]][: d["span"][0]].rstrip()
+        assert not sentence_start or sentence_start[-1] in '.!?:”"', d["text"]

@@ -191,3 +191,66 @@ def test_name_variants_are_one_entity_and_agree(corpus: dict[str, Any]) -> None:
         c = next(c for slot, c in names.items() if canonical in slot or spelled in slot)
         assert {canonical, spelled} <= {v["value_text"] for v in c["values"]}
         assert c["grade"] == "agree"
+
+
+def test_strikers_are_one_actor_with_each_outlets_own_label(corpus: dict[str, Any]) -> None:
+    ids, exp = corpus["ids"], EXPECTED["labels"]
+    actor = next(
+        f for f in corpus["report"]["framing"] if any(x["label"] == "rioters" for x in f["labels"])
+    )
+    own: dict[str, set[str]] = {}
+    for x in actor["labels"]:
+        if x["voice"] == "own":
+            own.setdefault(x["article"], set()).add(x["label"].lower())
+    for key, label in exp["own_voice"].items():
+        assert label in own.get(ids[key], set()), key
+    for q in exp["inside_quote"]:
+        quoted = [x for x in actor["labels"] if x["article"] == ids[q["article"]]]
+        assert any(x["label"] == q["label"] and x["voice"] == "quoted" for x in quoted)
+        assert q["label"] not in own[ids[q["article"]]]  # the Ledger never says it itself
+    police = {x["label"].lower() for f in corpus["report"]["framing"] for x in f["labels"]
+              if "police" in x["label"].lower()}  # fmt: skip
+    assert not police & {x["label"].lower() for x in actor["labels"]}
+
+
+def test_timeline_has_the_clashes_once_with_every_outlet(corpus: dict[str, Any]) -> None:
+    timeline = corpus["report"]["timeline"]
+    clashes = [e for e in timeline if e["start"] == e["end"] == "2026-03-11"]
+    assert len(clashes) == 1, [e["description"] for e in clashes]
+    assert len(clashes[0]["outlets"]) >= 4
+    said = [e for e in timeline if e["start"] == "2026-03-12" and e["kind"] == "statement"]
+    assert any("Interior Ministry said on Thursday" in e["description"] for e in said)
+    assert all(e["kind"] == "event" for e in clashes)
+    # the earlier related story's ballot announcement is on the same timeline
+    assert any(e["start"] == "2026-02-23" for e in timeline)
+
+
+def test_all_four_translations_of_the_ministers_statement_are_one_group(
+    corpus: dict[str, Any],
+) -> None:
+    ids, exp = corpus["ids"], EXPECTED["quote_group"]
+    group = next(q for q in corpus["report"]["quotes"] if "hostage" in q["text"])
+    direct = {v["article"] for v in group["variants"] if v["kind"] == "direct"}
+    assert direct == {ids[k] for k in exp["members"]}
+    assert group["speaker"] == exp["speaker"]
+    ledger = next(v for v in group["variants"] if v["article"] == ids["ledger"])
+    changed = " ".join(d["text"] for d in ledger["diff"] if d["op"] != "same")
+    assert "small" in changed and "resorted" in changed
+
+
+def test_digest_is_whole_sentences_most_corroborated_first(corpus: dict[str, Any]) -> None:
+    digest, text = corpus["report"]["digest"], corpus["text"]
+    assert digest and digest[0]["support"] >= 3
+    net = [d["support"] - len(d["contradicted_by"]) for d in digest]
+    assert net == sorted(net, reverse=True)
+    for d in digest:
+        assert d["text"][:1].isupper() or d["text"][:1] in '“"', d["text"]
+        assert d["text"].count("“") == d["text"].count("”"), d["text"]
+        assert text[d["article"]][d["span"][0] : d["span"][1]] == d["text"]
+    vells = next(d for d in digest if "hostage" in d["text"])
+    assert vells["text"].startswith("“The state will not") and "whoever they" in vells["text"]
+    # 37 arrests is contradicted (nearly 40, 41): it does not outrank uncontested facts
+    arrests = next(f for f in corpus["report"]["facts"] if "37 people" in f["text"])
+    assert arrests["contradicted_by"] and arrests["independent_support"] >= 3
+    assert all(d["fact"] != arrests["id"] or d["contradicted_by"] for d in digest)
+    assert digest[0]["fact"] != arrests["id"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsprism.language import LanguageOptions, annotate, resolve_entities
+from newsprism.language.mentions import _split_owner
 from newsprism.model import Annotations, Article, Entity, Source
 
 
@@ -143,3 +144,63 @@ def test_malformed_alias_file_names_file_and_line(tmp_path: Path):
         assert f"{bad}:1:" in str(exc)
     else:
         raise AssertionError("a line without tabs must be rejected")
+
+
+def test_a_place_the_model_calls_a_person_is_a_place_by_agreement():
+    # The small model tags the invented "Dunmark" PERSON or ORG in most of these
+    # sentences and GPE once; it is written after "in" and "to", so it is a place.
+    _, ents = _resolve(
+        {
+            "a": "Dunmark said the talks failed. Troops returned to Dunmark on Monday.",
+            "b": "Dunmark rejected the offer. Officials in Dunmark met on Tuesday.",
+        }
+    )
+    (dunmark,) = _holding(ents, "Dunmark")
+    assert dunmark.label == "GPE"
+
+
+def test_a_person_spoken_to_stays_a_person():
+    # The model tags "Orlesk" GPE once ("the allies of Orlesk") and PERSON three times;
+    # "spoke to Orlesk" is not a direction, so the majority stands.
+    _, ents = _resolve(
+        {
+            "a": "Orlesk said the talks failed. Reporters spoke to Orlesk on Monday.",
+            "b": "Orlesk rejected the offer. The allies of Orlesk met on Tuesday.",
+        }
+    )
+    (orlesk,) = _holding(ents, "Orlesk")
+    assert orlesk.label == "PERSON"
+
+
+def test_a_name_owning_an_economy_and_a_coastline_is_a_place():
+    # The model tags the invented "Kazvin" PERSON every time and never GPE.
+    _, ents = _resolve(
+        {
+            "a": "Kazvin's economy shrank last year. Kazvin said it would borrow.",
+            "b": "Most of Kazvin's exports pass through the strait. Kazvin rejected the offer.",
+        }
+    )
+    (kazvin,) = _holding(ents, "Kazvin")
+    assert kazvin.label == "GPE"
+
+
+def test_a_leader_owning_a_government_stays_a_person():
+    # a government, a cabinet and an army are a leader's too: no reason to call him a place
+    _, ents = _resolve(
+        {
+            "a": "Premier Oskar Tellan's government fell on Monday. Tellan said he would stay.",
+            "b": "Oskar Tellan's cabinet resigned and Oskar Tellan's army withdrew.",
+        }
+    )
+    (tellan,) = _holding(ents, "Oskar Tellan")
+    assert tellan.label == "PERSON"
+
+
+def test_an_owner_and_what_it_owns_are_two_names():
+    assert _split_owner(10, "Dravia’s al-Mureik") == [(10, "Dravia"), (19, "al-Mureik")]
+    assert _split_owner(0, "People's Liberation Front") == [(0, "People's Liberation Front")]
+    assert _split_owner(0, "Dravia’s border") == [(0, "Dravia’s border")]
+    # the model starts this name at the owner's "’s": the mention starts at the name
+    anns, _ = _resolve({"a": "The strikes hit Dravia’s al-Mureik on the border."})
+    (mureik,) = [m for m in anns["a"].mentions if "Mureik" in m.text]
+    assert mureik.text == "al-Mureik"

@@ -12,6 +12,10 @@ from newsprism.model import Article, Quantity, Source
 
 
 def _quantities(text: str) -> dict[str, Quantity]:
+    return {q.text: q for q in _quantity_list(text)}
+
+
+def _quantity_list(text: str) -> list[Quantity]:
     art = Article(
         id="n",
         source=Source("n.txt", "text"),
@@ -25,7 +29,7 @@ def _quantities(text: str) -> dict[str, Quantity]:
         assert art.text[q.span[0] : q.span[1]] == q.text
         if q.noun_span:
             assert art.text[q.noun_span[0] : q.noun_span[1]] == q.noun
-    return {q.text: q for q in ann.quantities}
+    return ann.quantities
 
 
 @pytest.mark.parametrize(
@@ -91,3 +95,35 @@ def test_time_attached_from_the_sentence():
 def test_others_counts_the_noun_before_it():
     qty = _quantities("Five soldiers were killed and 12 others were wounded.")
     assert qty["12"].noun == "soldiers"
+
+
+def test_counts_written_as_words():
+    qty = _quantities(
+        "About a dozen porters were hurt and half a dozen carts burned. "
+        "Two dozen barges sank. A hundred guards came."
+    )
+    assert (qty["About a dozen"].value, qty["About a dozen"].qualifier) == (12, "about")
+    assert qty["About a dozen"].noun == "porters"
+    assert (qty["half a dozen"].value, qty["half a dozen"].noun) == (6, "carts")
+    assert (qty["Two dozen"].value, qty["Two dozen"].noun) == (24, "barges")
+    assert qty["A hundred"].value == 100
+
+
+def test_plural_counts_have_no_value_and_a_range_qualifier():
+    qty = _quantity_list(
+        "Dozens of millers marched while scores of wardens watched. "
+        "Hundreds of farmers gathered and thousands of pilgrims waited. "
+        "Tens of thousands of voters stayed home. Dozens were hurt. Her test scores rose."
+    )
+    for text, qualifier, noun in [
+        ("Dozens", "dozens", "millers"),
+        ("scores", "scores", "wardens"),
+        ("Hundreds", "hundreds", "farmers"),
+        ("thousands", "thousands", "pilgrims"),
+        ("Tens of thousands", "tens of thousands", "voters"),
+    ]:
+        q = next(q for q in qty if q.text == text and q.noun == noun)
+        assert (q.value, q.qualifier) == (None, qualifier)
+    hurt = [q for q in qty if q.text == "Dozens" and q.noun is None]
+    assert len(hurt) == 1 and hurt[0].qualifier == "dozens"
+    assert len(qty) == 6  # "test scores" is not a count

@@ -122,3 +122,29 @@ def test_headline_quote_is_not_marked_in_the_body() -> None:
     (ann,) = annotate([art])
     kinds = {m.kind for m in annotation_marks(ann, {})}
     assert ann.quotes and "quote" not in kinds
+
+
+def test_according_to_without_quote_marks_is_an_indirect_quote():
+    art, quotes = _quotes(
+        "According to the dockers' union, the stoppage will last a week. "
+        "Nine barges ran aground, according to harbourmaster Ilse Varga. "
+        "The vote, according to the plan, takes place in June. "
+        "Two wardens were hurt, according to the Kesmet river police."
+    )
+    first = _one(quotes, "stoppage")
+    assert (first.kind, first.cue, first.speaker) == (
+        "indirect",
+        "according to",
+        "the dockers' union",
+    )
+    assert art.text[first.span[0] : first.span[1]] == "the stoppage will last a week"
+    second = _one(quotes, "barges")
+    assert (second.kind, second.cue, second.text) == (
+        "indirect",
+        "according to",
+        "Nine barges ran aground",
+    )
+    assert second.speaker is not None and "Ilse Varga" in second.speaker
+    assert not [q for q in quotes if "vote" in q.text]  # a plan is not a voice
+    # the police speak, not the place named in their title
+    assert _one(quotes, "wardens").speaker == "the Kesmet river police"

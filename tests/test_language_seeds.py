@@ -108,7 +108,9 @@ def test_kurdish_outlet_friday_resolves_to_second_of_february(corpus):
     night = _time(anns[art.id], art, "Wednesday night")
     assert night.start == date(2024, 2, 7)
     late = _time(anns[art.id], art, "late last month")
-    assert (late.start, late.end) == (date(2024, 1, 21), date(2024, 1, 31))
+    # the deaths in Jordan (28 January 2024) fall inside "late last month"
+    assert (late.start, late.end) == (date(2024, 1, 16), date(2024, 1, 31))
+    assert late.rule == "late-last-month-days-16-end"
 
 
 def test_turkish_outlet_thursdays_strike_is_fourth_of_january(corpus):

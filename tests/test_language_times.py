@@ -36,7 +36,11 @@ def test_weekday_rules():
 def test_month_rules():
     assert cal.month_near(THU, 10, "past") == (date(2023, 10, 1), date(2023, 10, 31))
     assert cal.month_near(THU, 10, "future") == (date(2024, 10, 1), date(2024, 10, 31))
-    assert cal.relative_month(THU, -1, "late") == (date(2024, 1, 21), date(2024, 1, 31))
+    assert cal.relative_month(THU, -1, "late") == (date(2024, 1, 16), date(2024, 1, 31))
+    assert cal.relative_month(THU, -1, "early") == (date(2024, 1, 1), date(2024, 1, 15))
+    assert cal.relative_month(THU, 0, "mid") == (date(2024, 2, 11), date(2024, 2, 20))
+    assert cal.relative_month(THU, 0, "late") == (date(2024, 2, 16), date(2024, 2, 29))
+    assert cal.relative_year(THU, -1, "late") == (date(2023, 9, 1), date(2023, 12, 31))
     assert cal.relative_week(THU, -1) == (date(2024, 1, 29), date(2024, 2, 4))
     jan5 = date(2024, 1, 5)
     assert cal.month_day_near(jan5, 12, 28, "past") == (
@@ -74,7 +78,10 @@ def test_relative_phrases():
         "Yesterday the road reopened."
     )
     assert (t["last week"].start, t["last week"].end) == (date(2024, 1, 29), date(2024, 2, 4))
-    assert t["late last month"].start == date(2024, 1, 21)
+    assert (t["late last month"].start, t["late last month"].rule) == (
+        date(2024, 1, 16),
+        "late-last-month-days-16-end",
+    )
     assert t["a year ago"].start == date(2023, 2, 8)
     assert (t["October"].start, t["October"].end) == (date(2023, 10, 1), date(2023, 10, 31))
     assert (t["since October"].start, t["since October"].end) == (date(2023, 10, 1), THU)

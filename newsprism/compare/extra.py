@@ -8,6 +8,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from newsprism.compare.evidence import evidence
+from newsprism.compare.quotes import guessed_speaker
 from newsprism.model import Annotations, Article, Entity
 
 SPELLING_RATIO = 80.0
@@ -19,6 +20,7 @@ def speaker_conflicts(
     out = []
     for group in quotes:
         speakers: dict[str, list[dict[str, Any]]] = {}
+        guessed: dict[str, bool] = {}
         for v in group["variants"]:
             ann = annotations.get(v["article"])
             q = next((q for q in ann.quotes if list(q.span) == v["span"]), None) if ann else None
@@ -26,12 +28,19 @@ def speaker_conflicts(
                 speakers.setdefault(q.speaker_entity, []).append(
                     {**v, "value": q.speaker_entity, "value_text": q.speaker or ""}
                 )
+                guessed[q.speaker_entity] = guessed.get(q.speaker_entity, True) and (
+                    guessed_speaker(q)
+                )
         if len(speakers) >= 2:
+            # an attribution read only from "she said" may be the reader's error, not the outlet's
+            unsure = any(guessed.values())
             out.append({
                 "id": "", "slot": f"speaker of: {group['text'][:60]}", "kind": "speaker",
-                "grade": "contradict",
+                "grade": "uncertain" if unsure else "contradict",
                 "explanation": "outlets attribute the statement to different people",
-                "caveat": None, "confidence": 0.6, "fact": None,
+                "caveat": "one attribution was read from a pronoun or a neighbouring sentence"
+                if unsure else None,
+                "confidence": 0.3 if unsure else 0.6, "fact": None,
                 "values": [x for vs in speakers.values() for x in vs[:1]],
             })  # fmt: skip
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsprism.compare.evidence import evidence, outlet_name
 from newsprism.compare.facts import Fact
+from newsprism.compare.people import people_labels, people_nouns
 from newsprism.compare.units import Unit
 from newsprism.errors import OptionsError
 from newsprism.model import Annotations, Article, Entity, Span
@@ -45,6 +46,8 @@ class Label:
     voice: str
     source: str
     entity: str | None = None
+    against: frozenset[str] = frozenset()  # people-nouns it is set against or beside
+    speaker: bool = False  # a source of the story ("witnesses said"), not one of its sides
 
 
 def _in_quote(ann: Annotations | None, span: Span) -> bool:
@@ -126,6 +129,48 @@ def _find_labels(
     return out
 
 
+def _people_labels(
+    article: Article, doc: Doc, ann: Annotations | None, people: set[str], found: Sequence[Label]
+) -> list[Label]:
+    taken = [lab.span for lab in found if lab.article == article.id]
+    out = []
+    for p in people_labels(article.id, doc, people):
+        if any(s[0] < p.span[1] and p.span[0] < s[1] for s in taken):
+            continue
+        words = [t for t in doc if p.span[0] <= t.idx < p.span[1]]
+        proper = frozenset(t.lower_ for t in words if t.text[:1].isupper() and not t.is_sent_start)
+        voice = "quoted" if _in_quote(ann, p.span) else "own"
+        text = article.text[p.span[0] : p.span[1]]
+        label = Label(article.id, p.span, text, p.head, proper, voice, "people-noun")
+        label.against, label.speaker = p.against, p.speaker
+        out.append(label)
+    return out
+
+
+def _union_left_over(
+    labels: Sequence[Label],
+    a: Sequence[int],
+    b: Sequence[int],
+    people: set[str],
+    union: Callable[[int, int], None],
+) -> None:
+    """Two outlets stating one fact name the same actors: pair the names left unmatched.
+
+    "Police and protesters clashed" against "clashes between strikers and police":
+    police matches police, so the protesters are the strikers. Only a one-to-one
+    remainder is paired; two or more left over on a side could pair either way.
+    """
+    if not a or not b or labels[a[0]].article == labels[b[0]].article:
+        return
+    heads_a = {labels[i].head for i in a if labels[i].head in people and not labels[i].speaker}
+    heads_b = {labels[j].head for j in b if labels[j].head in people and not labels[j].speaker}
+    left_a, left_b = heads_a - heads_b, heads_b - heads_a
+    if len(left_a) == 1 and len(left_b) == 1:
+        i = next(i for i in a if labels[i].head in left_a and not labels[i].speaker)
+        j = next(j for j in b if labels[j].head in left_b and not labels[j].speaker)
+        union(i, j)
+
+
 def load_lexicon(path: str | None) -> list[str]:
     """A user file of label phrases, one a line; '#' starts a comment."""
     if not path:
@@ -138,7 +183,11 @@ def load_lexicon(path: str | None) -> list[str]:
 
 
 def _neutral(labels: Sequence[Label], articles: Mapping[str, Article]) -> str:
-    """The label most outlets use in their own voice; fewer words break ties."""
+    """The label most outlets use in their own voice; fewer words break ties.
+
+    Written as it appears mid-sentence ("police", not "Police"), so that it can stand
+    in for another label anywhere in a sentence.
+    """
     outlets: dict[str, set[str]] = {}
     for lab in labels:
         if lab.voice == "own":
@@ -148,7 +197,8 @@ def _neutral(labels: Sequence[Label], articles: Mapping[str, Article]) -> str:
     if not outlets:
         return labels[0].text
     best = max(outlets, key=lambda k: (len(outlets[k]), -len(k.split()), k))
-    return next(lab.text for lab in labels if lab.text.lower().rstrip("s") == best)
+    written = [lab.text for lab in labels if lab.text.lower().rstrip("s") == best]
+    return min(written, key=lambda w: (w[:1].isupper(), w))
 
 
 def find_framing(
@@ -167,6 +217,11 @@ def find_framing(
     labels: list[Label] = []
     for art_id, doc in docs.items():
         labels.extend(_find_labels(articles[art_id], doc, annotations.get(art_id), heads, lexicon))
+    people = people_nouns(docs, (lab.head for lab in labels if lab.source == "lexicon"))
+    for art_id, doc in docs.items():
+        labels.extend(
+            _people_labels(articles[art_id], doc, annotations.get(art_id), people, labels)
+        )
     parent = list(range(len(labels)))
 
     def find(x: int) -> int:
@@ -193,7 +248,11 @@ def find_framing(
             other = labels[j]
             if lab.entity and other.entity and lab.entity != other.entity:
                 continue
-            if lab.proper & other.proper and lab.head == other.head:
+            if lab.head == other.head and lab.head in people:
+                union(i, j)  # "striking dockworkers" ~ "dockworkers"
+            elif lab.article != other.article and lab.against & other.against:
+                union(i, j)  # "protesters" and "strikers" both face the police
+            elif lab.proper & other.proper and lab.head == other.head:
                 union(i, j)  # "Iran-backed armed groups" ~ "pro-Iran militia groups"
             elif lab.proper & other.proper and {lab.head, other.head} <= heads:
                 union(i, j)
@@ -212,6 +271,7 @@ def find_framing(
                     for j in inside[b]:
                         if labels[i].head == labels[j].head:
                             union(i, j)
+                _union_left_over(labels, inside[a], inside[b], people, union)
     clusters: dict[int, list[int]] = {}
     for i in range(len(labels)):
         clusters.setdefault(find(i), []).append(i)
@@ -239,7 +299,8 @@ def find_framing(
             if lab.entity:
                 item["refers_to"] = lab.entity
             items.append(item)
-            neutral_of[(lab.article, lab.span)] = name
+            if lab.voice == "own":  # a speaker's words are quoted as spoken, never reworded
+                neutral_of[(lab.article, lab.span)] = name
         records.append({"entity": ent_id, "name": name, "labels": items})
     records.sort(key=lambda r: (-len({x["outlet"] for x in r["labels"]}), r["name"]))
     return records, neutral_of

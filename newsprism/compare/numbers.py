@@ -96,41 +96,6 @@ class Count:
         return self.q.value * lo, self.q.value * hi
 
 
-def extra_quantities(doc: Doc, known: Sequence[Quantity]) -> list[Quantity]:
-    """Counts written as "a dozen" or "dozens", which the language layer does not read."""
-    taken = [q.span for q in known]
-    out = []
-    for tok in doc:
-        low = tok.lower_
-        if low not in ("dozen", "dozens", "scores", "hundreds"):
-            continue
-        if low in ("scores", "hundreds") and not any(c.lower_ == "of" for c in tok.children):
-            continue
-        mods = [c for c in tok.children if c.dep_ in ("quantmod", "det", "advmod") and c.i < tok.i]
-        start_tok = min([tok, *mods], key=lambda t: t.i)
-        span = (start_tok.idx, tok.idx + len(tok))
-        if any(s[0] < span[1] and span[0] < s[1] for s in taken):
-            continue
-        words = {m.lower_ for m in mods}
-        qualifier = next((w for w in words if w in RANGES), None)
-        if low == "dozen":
-            value: float | None = 6.0 if "half" in words else 12.0
-        else:
-            value, qualifier = None, low
-        noun = tok.head if tok.dep_ == "nummod" else _of_object(tok)
-        out.append(
-            Quantity(
-                span,
-                doc.text[span[0] : span[1]],
-                value,
-                noun.lemma_.lower() if noun is not None else None,
-                qualifier=qualifier,
-                sentence=(tok.sent.start_char, tok.sent.end_char),
-            )
-        )
-    return out
-
-
 def _of_object(tok: Token) -> Token | None:
     for prep in tok.children:
         if prep.lower_ == "of":
@@ -261,9 +226,7 @@ def find_counts(
         if art_id not in articles or art_id not in docs:
             continue
         doc = docs[art_id]
-        quantities = list(ann.quantities)
-        quantities += extra_quantities(doc, quantities)
-        for q in quantities:
+        for q in ann.quantities:
             if q.value is None and (q.qualifier or "") not in VAGUE_PLURALS:
                 continue
             word, noun = _counted(doc, q.span)

@@ -23,6 +23,9 @@ from newsprism.model import Annotations, Article, Entity, Quote
 
 _WORDS = re.compile(r"\S+")
 MIN_QUOTE_TERMS = 2  # "aggression" alone is a scare quote, not a statement
+UNSURE_SPEAKER_MARGIN = 0.25  # extra overlap needed when a guessed speaker disagrees
+# How a speaker was found when it is named in the quote's own sentence: trusted.
+SURE_RESOLUTIONS = {"same-sentence", None}
 
 
 @dataclass(slots=True)
@@ -43,9 +46,15 @@ def _containment(a: _Q, b: _Q) -> float:
 
 
 def _same_speaker(a: Quote, b: Quote) -> bool | None:
+    """True or False when both speakers are resolved, None when one is unknown."""
     if a.speaker_entity and b.speaker_entity:
         return a.speaker_entity == b.speaker_entity
     return None
+
+
+def guessed_speaker(q: Quote) -> bool:
+    """A speaker reached through "she said" or a neighbouring sentence can be the wrong one."""
+    return q.speaker_resolution not in SURE_RESOLUTIONS
 
 
 def word_diff(canonical: str, variant: str) -> list[dict[str, str]]:
@@ -113,15 +122,29 @@ def group_quotes(
         for j in range(i + 1, len(items)):
             if items[i].article == items[j].article and items[i].span == items[j].span:
                 continue
-            same = _same_speaker(items[i].quote, items[j].quote)
-            if same is False:
-                continue
-            need = threshold if same else threshold + 0.15
+            qi, qj = items[i].quote, items[j].quote
+            same = _same_speaker(qi, qj)
+            if same is False and not (guessed_speaker(qi) or guessed_speaker(qj)):
+                continue  # two speakers named in their own sentences: two statements
+            if same is False:  # nearly the same words outweigh a pronoun resolved wrongly
+                need = threshold + UNSURE_SPEAKER_MARGIN
+            else:
+                need = threshold if same else threshold + 0.15
             score = _containment(items[i], items[j])
             if score >= need:
                 scored.append((score, i, j))
+    # speakers named in the quote's own sentence, per group: a group never gets two
+    sure = [
+        {q.quote.speaker_entity} if q.quote.speaker_entity and not guessed_speaker(q.quote)
+        else set()
+        for q in items
+    ]  # fmt: skip
     for _score, i, j in sorted(scored, reverse=True):
-        parent[find(i)] = find(j)
+        ri, rj = find(i), find(j)
+        if ri == rj or (sure[ri] and sure[rj] and sure[ri] != sure[rj]):
+            continue
+        parent[ri] = rj
+        sure[rj] |= sure[ri]
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
@@ -136,8 +159,15 @@ def group_quotes(
 def _group_record(
     articles: Mapping[str, Article], entities: Mapping[str, Entity], members: Sequence[_Q]
 ) -> dict[str, Any]:
-    # canonical: the longest direct version (the others are read as cuts of it)
-    canonical = max(members, key=lambda q: (q.quote.kind == "direct", len(q.terms), -len(q.text)))
+    # canonical: of the fullest direct versions (the others are read as cuts of them),
+    # the one closest to all the others, i.e. the wording most outlets share
+    longest = max(len(q.text) for q in members)
+
+    def centrality(q: _Q) -> tuple[bool, bool, float]:
+        spread = sum(fuzz.ratio(q.text.lower(), o.text.lower()) for o in members if o is not q)
+        return (q.quote.kind == "direct", len(q.text) >= 0.8 * longest, spread)
+
+    canonical = max(members, key=centrality)
     speakers = Counter(q.quote.speaker_entity for q in members if q.quote.speaker_entity)
     speaker_entity = speakers.most_common(1)[0][0] if speakers else None
     if speaker_entity and speaker_entity in entities:

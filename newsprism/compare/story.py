@@ -82,8 +82,10 @@ def compare_story(
         "entities": _entity_records(by_id, anns, entities, options.max_entity_mentions),
         "framing": framing,
         "reuse": [_reuse_record(p) for p in reuse if p.a in by_id and p.b in by_id],
-        "timeline": build_timeline(sources, embed),
-        "digest": build_digest(facts, by_id, neutral_of, options.digest_sentences),
+        "timeline": build_timeline(sources, embed, docs, units, facts),
+        "digest": build_digest(
+            facts, units, by_id, anns, docs, neutral_of, options.digest_sentences
+        ),
         "related": [
             {
                 "id": rel.id,

@@ -58,6 +58,10 @@ def weekday_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
 
 
+def weekday_on_or_after(anchor: date, weekday: int) -> date:
+    return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+
+
 def weekday_after(anchor: date, weekday: int) -> date:
     """Strictly after: "will meet on Tuesday" written on a Tuesday means next week."""
     return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
@@ -72,15 +76,32 @@ def shift_months(anchor: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# What "early", "mid" and "late" cover. A month is split in overlapping halves plus a
+# middle (early 1-15, mid 11-20, late 16-end) rather than in thirds: reporters write
+# "late last month" for anything after mid-month ("late February" for the 27th, but
+# also for the 17th), and a range too narrow makes two outlets seem to disagree when
+# the comparison tests whether their dates overlap. A year is split in thirds of four
+# months, where usage is steadier ("late last year" is autumn or winter). The ranges
+# are named in the rule ("late-last-month-days-16-end") so a reader sees the convention.
+MONTH_PARTS = {"early": (1, 15), "mid": (11, 20), "late": (16, 31)}
+YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def part_label(part: str, unit: str) -> str:
+    """The range a part covers, for rule names: "days-16-end", "months-9-12"."""
+    if unit == "month":
+        first, last = MONTH_PARTS[part]
+        return f"days-{first}-{'end' if last == 31 else last}"
+    first, last = YEAR_PARTS[part]
+    return f"months-{first}-{last}"
+
+
 def relative_month(anchor: date, months: int, part: str | None = None) -> Range:
     """The month ``months`` away from the anchor's; ``part`` early/mid/late narrows it."""
     start, end = month_range(*shift_months(anchor, months))
-    if part == "early":
-        return start, start.replace(day=10)
-    if part == "mid":
-        return start.replace(day=11), start.replace(day=20)
-    if part == "late":
-        return start.replace(day=21), end
+    if part in MONTH_PARTS:
+        first, last = MONTH_PARTS[part]
+        return start.replace(day=first), end.replace(day=min(last, end.day))
     return start, end
 
 
@@ -91,12 +112,9 @@ def relative_week(anchor: date, weeks: int) -> Range:
 
 def relative_year(anchor: date, years: int, part: str | None = None) -> Range:
     year = anchor.year + years
-    if part == "early":
-        return date(year, 1, 1), date(year, 4, 30)
-    if part == "mid":
-        return date(year, 5, 1), date(year, 8, 31)
-    if part == "late":
-        return date(year, 9, 1), date(year, 12, 31)
+    if part in YEAR_PARTS:
+        first, last = YEAR_PARTS[part]
+        return date(year, first, 1), month_range(year, last)[1]
     return date(year, 1, 1), date(year, 12, 31)
 
 
@@ -130,6 +148,8 @@ def ago(anchor: date, count: int, unit: str) -> date:
     if unit == "month":
         year, month = shift_months(anchor, -count)
         return _safe_date(year, month, min(anchor.day, _cal.monthrange(year, month)[1]))
+    if unit == "decade":
+        count *= 10
     return _safe_date(anchor.year - count, anchor.month, anchor.day)
 
 

@@ -6,6 +6,8 @@ label, and a short form joined to a person's full name becomes PERSON.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from newsprism.language.aliases import AliasTable
@@ -28,15 +30,19 @@ def extract_mentions(doc: Doc, table: AliasTable, offset: int = 0) -> list[Menti
         text = text.rstrip()
         end = start + len(text)
         text, end = _trim_possessive(text, end)
+        for lead in ("'s ", "’s "):  # the model sometimes starts a name at the owner's "’s"
+            if text.startswith(lead) and len(text) > len(lead):
+                start, text = start + len(lead), text[len(lead) :]
         for article in ("the ", "The "):
             if text.startswith(article) and len(text) > len(article):
                 start, text = start + len(article), text[len(article) :]
         if not text:
             continue
-        entry = table.lookup(text)
-        if entry is not None:
-            label = entry.label
-        mentions.append(Mention(span=(start + offset, end + offset), text=text, label=label))
+        for part_start, part in _split_owner(start, text):
+            entry = table.lookup(part)
+            part_label = entry.label if entry is not None else label
+            span = (part_start + offset, part_start + len(part) + offset)
+            mentions.append(Mention(span=span, text=part, label=part_label))
     mentions.extend(_untagged_surnames(doc, mentions, offset))
     mentions.extend(_defined_acronyms(doc, mentions, offset))
     mentions.sort(key=lambda m: m.span)
@@ -87,6 +93,25 @@ def _merge_person_fragments(ents: list[Span]) -> list[tuple[int, int, str]]:
                 continue
         out.append((start, end, label))
     return out
+
+
+# Common nouns and titles that own inside one name ("Women's Union", "St John's").
+_COMMON_OWNERS = frozenset(
+    {"people", "women", "children", "men", "workers", "veterans", "martyrs", "farmers"}
+    | {"john", "mary", "peter", "paul", "james", "patrick", "george", "andrew", "thomas"}
+)
+_OWNER = re.compile(r"^(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+(?P<owned>\S.*)$")
+
+
+def _split_owner(start: int, text: str) -> list[tuple[int, str]]:
+    """ "Anbar’s al-Qaem" read as one entity is two names: the owner and what it owns,
+    each resolved on its own."""
+    match = _OWNER.match(text)
+    if match is None or not any(c.isupper() for c in match.group("owned")):
+        return [(start, text)]
+    if match.group("owner").split()[-1].lower() in _COMMON_OWNERS:
+        return [(start, text)]  # "People's Liberation Army", "St John's Hospital" are one name
+    return [(start, match.group("owner")), (start + match.start("owned"), match.group("owned"))]
 
 
 def _trim_possessive(text: str, end: int) -> tuple[str, int]:

@@ -3,12 +3,19 @@
 "900 troops in Syria and 2,500 in Iraq": the second number has no noun of its own;
 it takes the noun of the number before it in the sentence, and its ``noun_span``
 then points back at that earlier noun (``noun_span`` before ``span`` means carried).
+
+Counts written as words are read too, so outlets that write "a dozen" and "12" can be
+compared: "a dozen" is 12 and "half a dozen" 6 (the article is part of the span), while
+"dozens of", "scores of", "hundreds of", "thousands of" and "tens of thousands of" have
+no single value: ``value`` is None and ``qualifier`` carries the plural, which the
+comparison reads as a lower-bound range ("dozens" is at least 24).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,7 +51,16 @@ _UNITS = {
     "eighty": 80,
     "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+# Plural counts with no single value ("dozens of dockers"); "scores" only before "of",
+# since alone it is more often a test score than a count.
+_VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _MONTHS = frozenset(
@@ -132,6 +148,7 @@ _ANAPHORIC = frozenset({"others", "more", "other"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"})
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "across", "inside", "into"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 
 
 def number_value(words: Sequence[str]) -> float | None:
@@ -216,7 +233,10 @@ def _noun_phrase(noun: Token) -> tuple[int, int]:
     noun, its "of" phrase ("members of their forces")."""
     left = noun
     while (
-        left.i > 0 and left.doc[left.i - 1].dep_ == "compound" and left.doc[left.i - 1].head == noun
+        left.i > 0
+        and left.doc[left.i - 1].dep_ == "compound"
+        and left.doc[left.i - 1].head == noun
+        and not _is_number(left.doc[left.i - 1])  # "two dozen boats": "dozen" is the count
     ):
         left = left.doc[left.i - 1]
     end = noun.idx + len(noun)
@@ -264,6 +284,73 @@ def _place(tokens: list[Token], mentions: Sequence[Mention], offset: int) -> str
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    tokens: list[Token]  # the number words; the count hangs on the last one
+    start: int  # first character, with the qualifier and any "a" / "half a"
+    value: float | None
+    qualifier: str | None
+
+
+def _candidates(doc: Doc, times: Sequence[TimeExpression], offset: int) -> list[_Candidate]:
+    """Digit and word numbers, then the plural counts; numbers inside a resolved date
+    ("two weeks ago") are part of the date, not counts."""
+    dated = [(t.span[0] - offset, t.span[1] - offset) for t in times if t.start is not None]
+    out = [
+        _numeric(doc, group)
+        for group in _groups(doc)
+        if not any(s <= group[0].idx < e for s, e in dated)
+    ]
+    out += _vague_counts(doc)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _numeric(doc: Doc, group: list[Token]) -> _Candidate:
+    value = number_value([t.text for t in group])
+    first = group[0]
+    if first.lower_ in _SCALES and first.i > 0 and doc[first.i - 1].lower_ in ("a", "an"):
+        first = doc[first.i - 1]  # "a dozen", "a hundred"
+        if first.i > 0 and doc[first.i - 1].lower_ == "half" and value is not None:
+            first, value = doc[first.i - 1], value / 2
+    qualifier, start = _qualifier(doc, first)
+    return _Candidate(group, start, value, qualifier)
+
+
+def _of_object(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _vague_counts(doc: Doc) -> list[_Candidate]:
+    """ "dozens of dockers", "tens of thousands of people": a count with no single value."""
+    out: list[_Candidate] = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in _VAGUE or tok.pos_ not in ("NOUN", "NUM") or tok.ent_type_ in _NAME_LABELS:
+            continue
+        if tok.head.i != tok.i and tok.head.lower_ in _VAGUE and tok.head.i > tok.i:
+            continue  # "tens" of "tens of thousands" is read with "thousands"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _VAGUE:
+            continue  # "thousands" of "hundreds of thousands", read with "hundreds"
+        first = min([tok, *(c for c in tok.children if c.dep_ == "quantmod")], key=lambda t: t.i)
+        last = tok
+        obj = _of_object(tok)
+        if obj is not None and obj.lower_ in _VAGUE:
+            last, obj = obj, _of_object(obj)
+        if obj is None and (low in ("scores", "tens") or tok.dep_ not in _SUBJECT_OBJECT):
+            continue
+        if first.lower_ == "tens" and first is last:
+            continue
+        phrase = " ".join(doc.text[first.idx : last.idx + len(last)].lower().split())
+        out.append(
+            _Candidate([first, last] if first is not last else [last], first.idx, None, phrase)
+        )
+    return out
+
+
 def extract_quantities(
     doc: Doc,
     mentions: Sequence[Mention],
@@ -272,13 +359,13 @@ def extract_quantities(
 ) -> list[Quantity]:
     out: list[Quantity] = []
     last_in_sent: dict[int, Quantity] = {}
-    for group in _groups(doc):
+    for cand in _candidates(doc, times, offset):
+        group = cand.tokens
         first, last = group[0], group[-1]
-        value = number_value([t.text for t in group])
-        qualifier, start = _qualifier(doc, first)
+        value, qualifier, start = cand.value, cand.qualifier, cand.start
         end = last.idx + len(last)
         sent: Span = first.sent
-        noun_tok = _counted(group)
+        noun_tok = _counted([last])
         noun = noun_span = None
         prior = last_in_sent.get(sent.start)
         if noun_tok is not None and not (

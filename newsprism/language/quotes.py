@@ -400,7 +400,83 @@ def _speaker_after(
 
 
 def _indirect(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Quote | None:
-    """Reported speech: a reporting verb with a clause hanging on it, no quote marks."""
+    """Reported speech: a reporting verb with a clause hanging on it, no quote marks, or
+    a clause attributed with "according to X"."""
+    return _reported_clause(doc, finder, sent, offset) or _according_to(doc, finder, sent, offset)
+
+
+# "according to the plan" attributes to a rulebook, not a voice.
+_NOT_VOICES = frozenset(
+    {
+        "plan",
+        "plans",
+        "law",
+        "laws",
+        "rule",
+        "rules",
+        "schedule",
+        "timetable",
+        "constitution",
+        "agreement",
+        "tradition",
+        "legend",
+        "custom",
+        "design",
+        "theory",
+        "script",
+        "reports",
+    }
+)
+
+
+def _according_to(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Quote | None:
+    """ "According to the union, the strike will continue": the clause without the
+    attribution is what X said, reported indirectly."""
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
+            continue
+        objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+        if not objs or objs[0].lower_ in _NOT_VOICES:
+            continue
+        phrase = list(tok.subtree)
+        lo, hi = phrase[0].i, phrase[-1].i
+        rest = [t for t in sent if (t.i < lo or t.i > hi) and not t.is_space]
+        while rest and rest[0].is_punct:
+            rest = rest[1:]
+        while rest and rest[-1].is_punct:
+            rest = rest[:-1]
+        if len(rest) < 3:
+            continue
+        head = objs[0]
+        if head.pos_ == "NOUN" and head.lower_ not in ROLE_NOUNS:
+            # "the Kesmet provincial police": the police speak, not the province named in it
+            words = [t for t in head.subtree if t.i <= head.i]
+            speaker: Speaker | None = Speaker(
+                doc.text[words[0].idx : head.idx + len(head)],
+                (words[0].idx + offset, head.idx + len(head) + offset),
+                "same-sentence",
+                "according to",
+            )
+        else:
+            speaker = finder.speaker_of_cue(tok, "same-sentence")
+        if speaker is None:
+            continue
+        finder.remember(speaker)
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1])
+        return Quote(
+            span=(start + offset, end + offset),
+            text=doc.text[start:end],
+            kind="indirect",
+            speaker=speaker.text,
+            speaker_span=speaker.span,
+            speaker_resolution=speaker.resolution,
+            sentence=(sent.start_char + offset, sent.end_char + offset),
+            cue="according to",
+        )
+    return None
+
+
+def _reported_clause(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Quote | None:
     for tok in sent:
         if tok.lower_ not in SPEECH_FORMS or not tok.tag_.startswith("VB"):
             continue

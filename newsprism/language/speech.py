@@ -61,7 +61,7 @@ _IRREGULAR = {
 }
 
 
-def _inflect(base: str) -> tuple[str, ...]:
+def inflect(base: str) -> tuple[str, ...]:
     if base.endswith("e"):
         return (base, base + "s", base + "d", base[:-1] + "ing")
     if base.endswith("y") and base[-2] not in "aeiou":
@@ -72,19 +72,19 @@ def _inflect(base: str) -> tuple[str, ...]:
 
 
 SPEECH_FORMS: frozenset[str] = frozenset(
-    form for base in _REGULAR for form in _inflect(base)
+    form for base in _REGULAR for form in inflect(base)
 ) | frozenset(form for forms in _IRREGULAR.values() for form in forms)
 
 # Verbs that report speech but also commonly mean something else; they count only when a
 # quote or a that-clause hangs on them.
 WEAK_FORMS: frozenset[str] = frozenset(
-    _inflect("maintain")
-    + _inflect("point")
-    + _inflect("post")
-    + _inflect("report")
-    + _inflect("describe")
-    + _inflect("observe")
-    + _inflect("ask")
+    inflect("maintain")
+    + inflect("point")
+    + inflect("post")
+    + inflect("report")
+    + inflect("describe")
+    + inflect("observe")
+    + inflect("ask")
     + ("read", "reads", "reading")
 )
 

@@ -3,18 +3,24 @@
 Expressions are found with patterns of our own (so each rule is known and tested);
 spaCy's DATE entities that no pattern covers are kept as unresolved, with the reason.
 Tense, read from the parse, decides between the last and the next weekday, month or
-month-day. dateparser is used only for absolute dates no pattern reads.
+month-day; a modal ("could begin in early March"), the object of an offer or plan
+("has offered a rise from July") and a timetable present ("the ballot closes on
+Friday") count as future. "The previous day" and "the day after" count from the last
+day dated in the text nearby, never from publication; "overnight" is the night around
+publication. dateparser is used only for absolute dates no pattern reads.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.language import calendar_rules as cal
+from newsprism.language.speech import SPEECH_FORMS, inflect
 from newsprism.model import TimeExpression
 
 _M = (
@@ -44,12 +50,17 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<rpart>(?:[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]arlier|[Ll]ater)\s+)?"
         r"(?P<rdir>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious)\s+(?P<runit>week|month|year)\b",
     ),
-    ("ago", rf"\b(?P<gn>{_N})\s+(?P<gu>days?|weeks?|months?|years?)\s+ago\b"),
+    ("ago", rf"\b(?P<gn>(?i:{_N}))\s+(?P<gu>(?i:days?|weeks?|months?|years?|decades?))\s+ago\b"),
+    (
+        "dayrel",
+        r"\b(?P<dr>(?i:the\s+(?:previous|following|next)\s+day|the\s+day\s+(?:before|after)"
+        r"|overnight))\b",
+    ),
     ("deictic", r"\b(?P<deixis>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
     (
         "month",
         rf"\b(?P<mmod>in|since|until|by|during|from|since\s+early|since\s+late|in\s+early"
-        rf"|in\s+late|in\s+mid-?|last|next|this|early|late)\s+(?P<mm>{_M})(?![\w.])",
+        rf"|in\s+late|in\s+mid-?|last|next|this|early|late|[Mm]id)(?:\s+|-)(?P<mm>{_M})(?![\w.])",
     ),
     (
         "year",
@@ -98,7 +109,7 @@ def extract_times(doc: Doc, anchor: Anchor, offset: int = 0) -> list[TimeExpress
     for match in _RE.finditer(doc.text):
         start, end = _trimmed_span(match)
         sent = _sentence(doc, start)
-        tense = _tense(doc, start, end)
+        tense = _clause_tense(doc, match, start, end)
         expr = _resolve(match, anchor, tense)
         text = doc.text[start:end]
         out.append(
@@ -133,10 +144,11 @@ def extract_times(doc: Doc, anchor: Anchor, offset: int = 0) -> list[TimeExpress
             )
         )
     out.sort(key=lambda t: t.span)
+    _chain_to_text_dates(out, [s.start_char + offset for s in doc.sents])
     return out
 
 
-_FULL_MONTHS = frozenset(k for k in cal.MONTHS if len(k) > 3)
+_FULL_MONTHS = frozenset(k for k in cal.MONTHS if len(k) > 3) | {"may"}
 _KEEP_PREFIX = re.compile(r"since|last|next|this|early|late|mid", re.IGNORECASE)
 
 
@@ -153,7 +165,7 @@ def _trimmed_span(match: re.Match[str]) -> tuple[int, int]:
         else:
             start = match.start("mm" if kind == "month" else "yy")
     text = match.string[start:end]
-    if text.endswith(".") and text[:-1].rsplit(None, 1)[-1].lower() in _FULL_MONTHS:
+    if text.endswith(".") and re.split(r"[\s-]", text[:-1])[-1].lower() in _FULL_MONTHS:
         end -= 1  # "since October." ends a sentence; the dot is not an abbreviation
     return start, end
 
@@ -204,6 +216,82 @@ def _tense(doc: Doc, start: int, end: int) -> str:
     return "present"
 
 
+_MODALS = frozenset({"could", "may", "might", "can", "should", "must"})
+# Verbs whose object is something still to come: "has offered a rise from July".
+# Matched by written form (the pipeline runs without a lemmatizer).
+_COMMITMENTS: frozenset[str] = frozenset(
+    form
+    for base in (
+        "offer",
+        "propose",
+        "promise",
+        "pledge",
+        "agree",
+        "approve",
+        "announce",
+        "demand",
+        "seek",
+        "table",
+        "schedule",
+        "vote",
+        "decide",
+        "accept",
+        "reject",
+    )
+    for form in inflect(base)
+) | frozenset({"plan", "plans", "planned", "planning", "set", "sets", "sought"})
+
+
+def _clause_tense(doc: Doc, match: re.Match[str], start: int, end: int) -> str:
+    """The tense that decides between the last and the next month or weekday."""
+    tense = _tense(doc, start, end)
+    kind = match.lastgroup
+    scheduled = tense == "present" and _scheduled(doc, start, end)
+    if kind == "month" and tense != "future" and (scheduled or _prospective(doc, match)):
+        return "future"
+    if kind == "weekday" and scheduled:
+        return "scheduled"
+    return tense
+
+
+def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb (or the sentence root) the expression hangs on."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
+def _scheduled(doc: Doc, start: int, end: int) -> bool:
+    """News reports past events in the past tense; a weekday with a verb in the simple
+    present is a timetable ("the ballot, which closes on Friday", "talks resume Monday")."""
+    verb = _governing_verb(doc, start, end)
+    if verb is None:
+        return False
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lower_ in SPEECH_FORMS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _prospective(doc: Doc, match: re.Match[str]) -> bool:
+    """A month that names something still to come although the clause is not in the
+    future tense: after a modal ("a strike could begin in early March") or as the start
+    of what a commitment verb offers ("has offered a rise of 4 percent from July")."""
+    verb = _governing_verb(doc, match.start("mm"), match.end("mm"))
+    if verb is None:
+        return False
+    kids = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if kids & _MODALS and not kids & {"have", "not", "n't", "never"}:
+        return True
+    mod = (match.group("mmod") or "").lower()
+    return mod == "from" and verb.lower_ in _COMMITMENTS
+
+
 @dataclass(frozen=True, slots=True)
 class _Resolved:
     start: date | None
@@ -245,6 +333,8 @@ def _resolve(match: re.Match[str], anchor: Anchor, tense: str) -> _Resolved:
             return _Resolved(day, day, "absolute")
         if kind == "year":
             return _year(g, anchor)
+        if kind == "dayrel":
+            return _day_relative(match, anchor, tense)
     except ValueError as exc:
         return _unresolved(f"not a valid date: {exc}")
     if anchor.day is None:
@@ -254,6 +344,53 @@ def _resolve(match: re.Match[str], anchor: Anchor, tense: str) -> _Resolved:
         return _relative(kind or "", g, a, tense)
     except ValueError as exc:
         return _unresolved(f"not a valid date: {exc}")
+
+
+# "the previous day": a day counted from another date in the text, filled in by
+# :func:`_chain_to_text_dates` once every expression of the document is known.
+_PENDING = {"pending-day-before": -1, "pending-day-after": 1}
+_NAMED_EVENT = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|[A-Z0-9])")
+
+
+def _day_relative(match: re.Match[str], anchor: Anchor, tense: str) -> _Resolved:
+    words = " ".join((match.group("dr") or "").lower().split())
+    if words == "overnight":
+        if anchor.day is None:
+            return _unresolved("no publication date")
+        a = anchor.day
+        caveat = "the night around publication; a wire story's night may be a day earlier"
+        if tense == "future":
+            return _Resolved(a, a + timedelta(days=1), "overnight-after-anchor", a, caveat)
+        return _Resolved(a - timedelta(days=1), a, "overnight-before-anchor", a, caveat)
+    if words.startswith("the day ") and _NAMED_EVENT.match(match.string, match.end()):
+        return _unresolved("a day before or after an event the text names, not a date")
+    before = words.endswith("before") or "previous" in words
+    return _Resolved(None, None, "pending-day-before" if before else "pending-day-after")
+
+
+def _chain_to_text_dates(out: list[TimeExpression], sent_starts: list[int]) -> None:
+    """ "The previous day" counts from the last single day dated in the same sentence or
+    the one before; with none, it stays unresolved rather than borrow the publication date."""
+    for i, t in enumerate(out):
+        step = _PENDING.get(t.rule)
+        if step is None:
+            continue
+        here = bisect_right(sent_starts, t.span[0]) - 1
+        ref = None
+        for prior in reversed(out[:i]):
+            if bisect_right(sent_starts, prior.span[0]) - 1 < here - 1:
+                break
+            if prior.start is not None and prior.start == prior.end:
+                ref = prior
+                break
+        if ref is None or ref.start is None:
+            t.rule, t.reason = "unresolved", "counted from a day the text does not date nearby"
+            continue
+        day = ref.start + timedelta(days=step)
+        t.start = t.end = day
+        t.rule = "day-before-date-in-text" if step < 0 else "day-after-date-in-text"
+        t.anchor, t.anchor_source = ref.start, "text"
+        t.reason = f"counted from {ref.text!r}"
 
 
 def _year(g: dict[str, str | None], anchor: Anchor) -> _Resolved:
@@ -279,7 +416,7 @@ def _relative(kind: str, g: dict[str, str | None], a: date, tense: str) -> _Reso
     if kind == "ago":
         word = (g["gn"] or "").lower()
         count = _NUMBER_WORDS.get(word) or _int(word)
-        day = cal.ago(a, count, g["gu"] or "")
+        day = cal.ago(a, count, (g["gu"] or "").lower())
         return _Resolved(day, day, "ago", a, "approximate")
     if kind == "deictic":
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[
@@ -311,6 +448,9 @@ def _weekday(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
     if tense == "future":
         day = cal.weekday_after(a, weekday)
         return _Resolved(day, day, "weekday-after-anchor", a)
+    if tense == "scheduled":
+        day = cal.weekday_on_or_after(a, weekday)
+        return _Resolved(day, day, "weekday-on-or-after-anchor-present-tense", a)
     day = cal.weekday_on_or_before(a, weekday)
     reason = None if tense == "past" else "tense unclear; read as the latest such day"
     return _Resolved(day, day, "weekday-before-anchor", a, reason)
@@ -333,6 +473,8 @@ def _relative_unit(g: dict[str, str | None], a: date) -> _Resolved:
     elif part_word == "later" and step == 0:
         first = a
     rule = "-".join(w for w in (part_word, direction, unit) if w)
+    if part:
+        rule = f"{rule}-{cal.part_label(part, unit)}"
     reason = "the past seven days or the previous calendar week" if rule == "last-week" else None
     return _Resolved(first, last, rule, a, reason)
 
@@ -351,4 +493,6 @@ def _month(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
     if mod.startswith("since"):
         return _Resolved(first, a, "since-month", a)
     rule = "month-after-anchor" if tense == "future" else "month-before-anchor"
+    if part:
+        rule = f"{part}-{rule}-{cal.part_label(part, 'month')}"
     return _Resolved(first, last, rule, a)
