@@ -8,6 +8,7 @@ wrong and an exit code: 0 all went well, 1 some input failed (the rest is stored
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -115,8 +116,16 @@ def _problems_exit(problems: list[Any], files_read: int) -> int:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsprism")
-def cli() -> None:
+@click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
+def cli(verbose: bool) -> None:
     """Compare how news outlets covered the same story, claim by claim, with evidence."""
+    # The CLI owns logging: configured before any model library is imported, so one
+    # that calls logging.basicConfig on import (wordllama does) cannot turn it up.
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        force=True,
+    )
 
 
 @cli.command()

@@ -108,3 +108,23 @@ def test_clean_all_recleans_from_the_stored_raw_input_without_the_files(tmp_path
     assert res.returncode == 0, res.stderr
     assert "cleaned into 6 articles" in res.stdout
     assert json.loads(run("articles", "--db", str(db), "--json").stdout) == before
+
+
+def test_analyze_the_example_corpus_writes_reports_and_keeps_the_terminal_quiet(
+    tmp_path: Path,
+) -> None:
+    """The README's main job, through the real command: reports written, a summary
+    table, the feed entry without full text named as a warning, and no log chatter
+    (a model library turns INFO logging on when imported; the CLI must keep it off)."""
+    examples = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    out = tmp_path / "out"
+    res = run("analyze", str(examples), "--db", str(tmp_path / "e.db"), "--out", str(out), "-q")
+    assert res.returncode == 0, res.stderr
+    assert {p.name for p in out.iterdir()} >= {"report.json", "report.html", "report.md"}
+    assert "kesmet-daily-post_feed.xml" in res.stderr and "no full content" in res.stderr
+    assert "INFO" not in res.stderr
+    lines = res.stdout.splitlines()
+    header = [c.strip() for c in next(x for x in lines if x.startswith("┃")).strip("┃ ").split("┃")]
+    values = [c.strip() for c in next(x for x in lines if x.startswith("│")).strip("│ ").split("│")]
+    summary = dict(zip(header, values, strict=True))
+    assert (summary["articles"], summary["stories"], summary["outlets"]) == ("8", "3", "6")
