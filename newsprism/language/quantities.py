@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Mention, Quantity, TimeExpression
 
-_UNITS = {
+NUMBER_WORDS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -162,8 +162,8 @@ def number_value(words: Sequence[str]) -> float | None:
             continue
         if _DIGITS.match(word):
             current += float(word.replace(",", ""))
-        elif word in _UNITS:
-            current += _UNITS[word]
+        elif word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
         elif word in _SCALES:
             current = max(current, 1.0) * _SCALES[word]
             if _SCALES[word] >= 1000:
@@ -177,7 +177,7 @@ def number_value(words: Sequence[str]) -> float | None:
 
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
-    return bool(_DIGITS.match(low)) or low in _UNITS or low in _SCALES
+    return bool(_DIGITS.match(low)) or low in NUMBER_WORDS or low in _SCALES
 
 
 def _skip(tok: Token, doc: Doc) -> bool:
@@ -213,9 +213,9 @@ def _groups(doc: Doc) -> list[list[Token]]:
 
 def _continues(prev: Token, tok: Token) -> bool:
     if prev.i == tok.i - 1:
-        return tok.lower_ in _SCALES or (prev.lower_ in _UNITS and tok.lower_ in _UNITS)
+        return tok.lower_ in _SCALES or (prev.lower_ in NUMBER_WORDS and tok.lower_ in NUMBER_WORDS)
     hyphen = prev.i == tok.i - 2 and prev.doc[tok.i - 1].text == "-"
-    return hyphen and prev.lower_ in _UNITS and tok.lower_ in _UNITS
+    return hyphen and prev.lower_ in NUMBER_WORDS and tok.lower_ in NUMBER_WORDS
 
 
 def _qualifier(doc: Doc, first: Token) -> tuple[str | None, int]:

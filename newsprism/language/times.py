@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.language import calendar_rules as cal
+from newsprism.language.quantities import NUMBER_WORDS
 from newsprism.language.speech import SPEECH_FORMS, inflect
 from newsprism.model import TimeExpression
 
@@ -69,22 +70,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 _RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# "two weeks ago", "a year ago": the quantity reader's number words, plus "a"/"an".
+_NUMBER_WORDS = {"a": 1, "an": 1, **{w: int(v) for w, v in NUMBER_WORDS.items() if 1 <= v <= 12}}
 _DATE_WORDS = re.compile(
     r"\b(?:day|days|week|weeks|month|months|year|years|decade|decades|century|daily|weekly"
     r"|monthly|annually|season|spring|summer|autumn|fall|winter)\b",
