@@ -6,12 +6,24 @@ from collections.abc import Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from newsprism.compare.evidence import evidence
 from newsprism.compare.quotes import guessed_speaker
+from newsprism.language.aliases import load_aliases
+from newsprism.language.names import fold, initials, is_acronym, name_tokens, same_word
 from newsprism.model import Annotations, Article, Entity
 
 SPELLING_RATIO = 80.0
+_VOWELS = frozenset("aeiouy")
+# Why two outlets' forms of one name differ, from harmless to unexplained.
+SAME, SPELLING, TRANSLITERATION, MISSPELLING = "same", "spelling", "transliteration", "misspelling"
+SHORTER, ABBREVIATION, ALTERNATIVE, UNEXPLAINED = (
+    "shorter",
+    "abbreviation",
+    "alternative-name",
+    "unexplained",
+)
 
 
 def speaker_conflicts(
@@ -51,7 +63,12 @@ def name_conflicts(
     annotations: Mapping[str, Annotations],
     entities: Mapping[str, Entity],
 ) -> list[dict[str, Any]]:
-    """Each outlet's fullest form of a name, where the forms differ."""
+    """Each outlet's fullest form of a name, where the forms differ.
+
+    A different form is rarely a factual disagreement: outlets transliterate, abbreviate,
+    misspell and choose between a group's names. Each form is graded by how it relates
+    to the entity's canonical name, so only a join nothing explains stays "uncertain".
+    """
     fullest: dict[str, dict[str, tuple[int, int]]] = {}
     for art_id, ann in annotations.items():
         if art_id not in articles:
@@ -64,27 +81,157 @@ def name_conflicts(
                 fullest[m.entity][art_id] = m.span
     out = []
     for ent_id, per_article in fullest.items():
-        forms = {articles[a].text[s[0] : s[1]] for a, s in per_article.items()}
-        if len(per_article) < 2 or len(forms) < 2:
+        written = {a: _norm(articles[a].text[s[0] : s[1]]) for a, s in per_article.items()}
+        if len(per_article) < 2 or len(set(written.values())) < 2:
             continue
-        texts = sorted(forms)
-        ratio = min(fuzz.ratio(x.lower(), y.lower()) for x in texts for y in texts)
-        words = [set(x.lower().split()) for x in texts]
-        nested = all(a <= b or b <= a for a in words for b in words)
-        grade = "precision" if nested else ("agree" if ratio >= SPELLING_RATIO else "uncertain")
-        why = {
-            "precision": "a shorter and a fuller form of the name",
-            "agree": "the same name spelled differently",
-            "uncertain": "forms joined by name resolution that differ markedly",
-        }[grade]
+        entity = entities.get(ent_id)
+        reference = _reference(entity, list(written.values()))
+        person = (entity.label if entity else "") == "PERSON"
+        relation = {f: _relation(f, reference, entity, person) for f in set(written.values())}
+        grade = _grade(set(relation.values()))
         values = []
         for art_id, span in sorted(per_article.items()):
             item = evidence(articles, art_id, span)
-            item.update(value=item["text"], value_text=item["text"])
+            item.update(
+                value=item["text"], value_text=item["text"], relation=relation[written[art_id]]
+            )
             values.append(item)
-        name = entities[ent_id].name if ent_id in entities else ent_id
+        name = entity.name if entity else reference
+        alternative = ALTERNATIVE in relation.values()
         out.append({
             "id": "", "slot": f"name of {name}", "kind": "name", "grade": grade,
-            "explanation": why, "caveat": None, "confidence": 0.7, "fact": None, "values": values,
+            "explanation": _explain(relation, reference, entity, grade),
+            "caveat": "which name an outlet uses can carry a stance: see framing"
+            if alternative else None,
+            "confidence": 0.4 if grade == "uncertain" else 0.8, "fact": None, "values": values,
         })  # fmt: skip
     return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _reference(entity: Entity | None, forms: list[str]) -> str:
+    """The canonical name when known, else the fullest, most used form."""
+    if entity is not None:
+        return entity.name
+    return max(forms, key=lambda f: (len(f.split()), forms.count(f), f))
+
+
+def _relation(form: str, reference: str, entity: Entity | None, person: bool) -> str:
+    """How ``form`` relates to ``reference``: checks from the most to the least specific."""
+    if fold(form) == fold(reference):
+        return SAME if form == reference else SPELLING
+    a, b = name_tokens(form, person), name_tokens(reference, person)
+    if a == b:
+        return SPELLING  # titles, particles or punctuation only
+    if _expansion(form, reference, entity) or _expansion(reference, form, entity):
+        return ABBREVIATION
+    if len(a) == len(b) and (
+        all(same_word(x, y) for x, y in zip(a, b, strict=True))
+        or fuzz.ratio(" ".join(a), " ".join(b)) >= SPELLING_RATIO
+    ):
+        return _misspelt_or_transliterated(" ".join(a), " ".join(b))
+    if a and b and len(a) != len(b) and _in_order(*sorted((a, b), key=len)):
+        return SHORTER
+    reasons = set(entity.aliases_from) if entity else set()
+    if "alias-table" in reasons or _same_alias_entry(form, reference):
+        return ALTERNATIVE
+    return UNEXPLAINED
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Every word of the short form appears, spelled alike, in order in the long one."""
+    it = iter(long)
+    return all(any(same_word(w, x) for x in it) for w in short)
+
+
+def _misspelt_or_transliterated(a: str, b: str) -> str:
+    """One slip of the keyboard is a misspelling; a vowel or a doubled letter is how
+    transliterations differ ("Muhammad"/"Mohammad", "Mohamed"/"Mohammed")."""
+    if DamerauLevenshtein.distance(a, b) != 1:
+        return TRANSLITERATION
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if len(diff) == 1 and set(diff[0]) <= _VOWELS:
+            return TRANSLITERATION
+        return MISSPELLING
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    doubled = (i > 0 and long[i] == long[i - 1]) or (i + 1 < len(long) and long[i] == long[i + 1])
+    return TRANSLITERATION if doubled else MISSPELLING
+
+
+def _expansion(short: str, full: str, entity: Entity | None) -> str | None:
+    """What ``short`` is the initials of: ``full`` or another spelling of the same referent
+    ("ISIS" of "Islamic State of Iraq and Syria", which an outlet or the alias table has)."""
+    if not is_acronym(short):
+        return None
+    letters = fold(short).replace(" ", "")
+    others = set(entity.variants if entity else ()) | _alias_spellings(full)
+    for spelling in [full, *sorted(others - {full})]:
+        if len(spelling.split()) > 1 and initials(name_tokens(spelling, False)) == letters:
+            return spelling
+    return None
+
+
+def _alias_spellings(name: str) -> set[str]:
+    entry = load_aliases().lookup(name)
+    return {entry.canonical, *entry.aliases} if entry else set()
+
+
+def _same_alias_entry(a: str, b: str) -> bool:
+    table = load_aliases()
+    ea, eb = table.lookup(a), table.lookup(b)
+    return ea is not None and ea == eb
+
+
+def _grade(relations: set[str]) -> str:
+    changed = relations - {SAME}
+    if UNEXPLAINED in changed:
+        return "uncertain"
+    if changed == {SHORTER}:
+        return "precision"
+    return "agree"
+
+
+def _explain(relation: dict[str, str], reference: str, entity: Entity | None, grade: str) -> str:
+    """One clause per differing form, led by what the grade means for a reader."""
+    variants = entity.variants if entity else {}
+    lead = {
+        "agree": "same name, different spelling",
+        "precision": "a shorter and a fuller form of the name",
+        "uncertain": "forms joined by name resolution that differ markedly",
+    }[grade]
+    if grade == "agree" and ALTERNATIVE in relation.values():
+        lead = "same referent under different names"
+    parts = [lead]
+    for form, rel in sorted(relation.items()):
+        if rel == SPELLING:
+            parts.append(f"'{form}' is '{reference}' written differently")
+        elif rel == TRANSLITERATION:
+            parts.append(f"'{form}' and '{reference}' are transliterations of one name")
+        elif rel == MISSPELLING:
+            wrong, right = (
+                (form, reference)
+                if variants.get(form, 0) <= variants.get(reference, 0)
+                else (reference, form)
+            )
+            parts.append(f"'{wrong}' is likely a misspelling of '{right}' (one letter apart)")
+        elif rel == ABBREVIATION:
+            full = _expansion(form, reference, entity)
+            parts.append(
+                f"'{form}' abbreviates '{full}'"
+                if full
+                else f"'{form}' is the full form of '{reference}'"
+            )
+        elif rel == SHORTER:
+            parts.append(f"'{form}' is a shorter or fuller form of '{reference}'")
+        elif rel == ALTERNATIVE:
+            parts.append(
+                f"'{form}' is an alternative name for {reference}, not a factual difference"
+            )
+        elif rel == UNEXPLAINED:
+            parts.append(f"'{form}' and '{reference}' share no spelling")
+    return "; ".join(parts)

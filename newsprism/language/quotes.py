@@ -7,12 +7,21 @@ A quote that is not closed before its paragraph ends is closed there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.language.speech import PRONOUNS, ROLE_NOUNS, SPEECH_FORMS, WEAK_FORMS
+from newsprism.language.names import name_tokens
+from newsprism.language.speech import (
+    PRONOUN_GENDER,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_FORMS,
+    TITLE_GENDER,
+    WEAK_FORMS,
+)
 from newsprism.model import Mention, Quote
 
 _DOUBLE_OPEN = "“„«"
@@ -22,6 +31,7 @@ _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GROUP", "GPE", "NORP"})
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+\.?)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,14 +136,83 @@ class Speaker:
     cue: str | None
 
 
+def person_key(mention: Mention) -> str:
+    """People are compared by surname: "Katarina Vells" and "Vells" are one person."""
+    tokens = name_tokens(mention.text)
+    return tokens[-1] if tokens else mention.text.lower()
+
+
+@dataclass(slots=True)
+class _Genders:
+    """What the text itself shows of a person's gender: a courtesy title before one of
+    their mentions ("Ms Vells"), or a he/she that could only have meant them. Never a
+    guess from the first name."""
+
+    known: dict[str, set[str]] = field(default_factory=dict)
+    read_to: int = 0  # text before this offset has been read for evidence
+
+    def record(self, mention: Mention, gender: str) -> None:
+        self.known.setdefault(person_key(mention), set()).add(gender)
+
+    def of(self, mention: Mention) -> str | None:
+        seen = self.known.get(person_key(mention), set())
+        return next(iter(seen)) if len(seen) == 1 else None  # contradictory: unknown
+
+    def learn(self, finder: SpeakerFinder, pos: int) -> None:
+        """Read titles and unambiguous pronouns in the text before ``pos``."""
+        text = finder.doc.text
+        for m in finder.mentions:
+            start = m.span[0] - finder.offset
+            if m.label != "PERSON" or not self.read_to <= start < pos:
+                continue
+            before = _TITLE_BEFORE.search(text[max(0, start - 12) : start])
+            words = [before.group(1)] if before else []
+            words += m.text.split()[:1]  # the model sometimes keeps "Ms" inside the name
+            for word in words:
+                title = word.rstrip(".")
+                if title[:1].isupper() and title.lower() in TITLE_GENDER:
+                    self.record(m, TITLE_GENDER[title.lower()])
+        for tok in finder.doc:
+            if not self.read_to <= tok.idx < pos or tok.lower_ not in PRONOUN_GENDER:
+                continue
+            if tok.lower_ in ("him", "her") and tok.dep_ != "poss":
+                continue  # "Ortiz joined him": an object pronoun is not its clause's subject
+            if not any(q0 <= tok.idx <= q1 for q0, q1 in finder.quoted):
+                only = _only_person_near(finder, tok)
+                if only is not None:
+                    self.record(only, PRONOUN_GENDER[tok.lower_])
+        self.read_to = max(self.read_to, pos)
+
+
+def _only_person_near(finder: SpeakerFinder, tok: Token) -> Mention | None:
+    """The one person a pronoun can mean: the only one named earlier in its sentence,
+    or, when its sentence names nobody before it, the only one in the previous sentence."""
+    people = finder.people_before(tok.idx)
+    sent_start = tok.sent.start_char
+    same = [m for m in people if m.span[0] - finder.offset >= sent_start]
+    if not same:
+        start = finder.narrative_window_start(tok.sent)
+        same = [m for m in people if m.span[0] - finder.offset >= start]
+    keys = {person_key(m) for m in same}
+    return same[0] if len(keys) == 1 else None
+
+
 class SpeakerFinder:
     """Finds the speaker of a quote in its sentence, nearby sentences or earlier quotes."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], offset: int = 0) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        offset: int = 0,
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> None:
         self.doc = doc
         self.offset = offset
         self.mentions = sorted(mentions, key=lambda m: m.span)
         self.last_named: Speaker | None = None
+        self.quoted = list(quoted)  # quote-mark ranges: names inside are not speakers
+        self.genders = _Genders()
 
     # -- helpers
     def mention_at(self, start: int, end: int) -> Mention | None:
@@ -214,6 +293,9 @@ class SpeakerFinder:
             outer = self.outer_speaker(head, cue)
             if outer is not None:
                 return outer
+            antecedent = self.antecedent(head)
+            if antecedent is not None:
+                return Speaker(antecedent.text, antecedent.span, "pronoun", cue)
             prior = self.last_named
             if prior is None:
                 found = self.last_person_before(head.idx)
@@ -245,6 +327,8 @@ class SpeakerFinder:
                     found = self.phrase_speaker(subjects[0], "pronoun", cue)
                     if found is not None:
                         return Speaker(found.text, found.span, "pronoun", cue)
+        if pronoun.lower_ in PRONOUN_GENDER:
+            return None  # "she": the antecedent search weighs nearness and gender
         sent = pronoun.sent
         earlier = [
             m
@@ -253,6 +337,51 @@ class SpeakerFinder:
         ]
         if earlier:
             return Speaker(earlier[-1].text, earlier[-1].span, "pronoun", cue)
+        return None
+
+    # -- pronouns
+    def outside_quotes(self, m: Mention) -> bool:
+        start = m.span[0] - self.offset
+        return not any(q0 <= start <= q1 for q0, q1 in self.quoted)
+
+    def people_before(self, pos: int) -> list[Mention]:
+        """Person mentions before ``pos`` in the writer's own words, nearest first."""
+        return [
+            m
+            for m in reversed(self.mentions)
+            if m.label == "PERSON" and m.span[1] - self.offset <= pos and self.outside_quotes(m)
+        ]
+
+    def narrative_window_start(self, sent: Span) -> int:
+        """Where "this or the previous sentence" starts, not counting sentences that are
+        wholly inside a quote (a two-sentence quote sits between a name and "she said")."""
+        earlier = [s for s in self.doc.sents if s.end_char <= sent.start_char]
+        for prev in reversed(earlier):
+            if not any(
+                q0 <= prev.start_char and prev.end_char - 1 <= q1 + 1 for q0, q1 in self.quoted
+            ):
+                return prev.start_char
+        return sent.start_char
+
+    def antecedent(self, pronoun: Token) -> Mention | None:
+        """Whom "she"/"he" stands for: the nearest person named in this or the previous
+        sentence, else anywhere before; among those, one the text has already shown to
+        be a woman (for "she") or a man (for "he") wins over nearer unknowns, and one
+        shown to be the other is never taken."""
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        if gender is None:
+            return None
+        self.genders.learn(self, pronoun.idx)
+        people = self.people_before(pronoun.idx)
+        start = self.narrative_window_start(pronoun.sent)
+        near = [m for m in people if m.span[0] - self.offset >= start]
+        for pool in (near, people):
+            fits = [m for m in pool if self.genders.of(m) == gender]
+            unknown = [m for m in pool if self.genders.of(m) is None]
+            pick = (fits or unknown or [None])[0]
+            if pick is not None:
+                self.genders.record(pick, gender)
+                return pick
         return None
 
     def remember(self, speaker: Speaker | None) -> None:
@@ -287,8 +416,8 @@ def extract_quotes(
     the speaker named last. ``offset`` is added to every span (the document may be
     a slice of the article).
     """
-    finder = SpeakerFinder(doc, mentions, offset)
     marks = find_quote_marks(doc.text, max_chars)
+    finder = SpeakerFinder(doc, mentions, offset, [(m.open, m.close) for m in marks])
     sents = list(doc.sents)
     quotes: list[Quote] = []
     done: set[int] = set()

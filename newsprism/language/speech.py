@@ -90,6 +90,34 @@ WEAK_FORMS: frozenset[str] = frozenset(
 
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "him", "her", "it", "we"})
 
+# What a pronoun says about the person it stands for: "f" or "m". Possessives and
+# reflexives count as evidence about a person named before them, not only subjects.
+PRONOUN_GENDER: dict[str, str] = {
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+}
+
+# Courtesy titles written before a name; a job title ("Minister") says nothing of gender.
+TITLE_GENDER: dict[str, str] = {
+    "mr": "m",
+    "mister": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "mme": "f",
+    "dame": "f",
+    "lady": "f",
+}
+
 # Nouns that refer back to a person already named ("the spokesperson said").
 ROLE_NOUNS: frozenset[str] = frozenset(
     {

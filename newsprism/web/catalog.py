@@ -1,9 +1,10 @@
 """What the story list and outlet pages need, read once and kept while the file is unchanged.
 
-A story report is tens of kilobytes of JSON; parsing every report on every list
-request would make the list page slow on a real corpus. The app is read-only, so
-the index (one small row per story) is built once and rebuilt only when the
-database file changes on disk (another process ran the pipeline).
+A story report is tens of kilobytes of JSON; parsing every report to list stories
+would make the list page slow on a real corpus, so the index (one small row per
+story) is read from the store's index columns, never from the reports. The app is
+read-only, so that index is read once and again only when the database file changes
+on disk (another process ran the pipeline).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.model import Entity
-from newsprism.report.write import index_entry
 from newsprism.store.sqlite import SQLiteStore
 
 log = logging.getLogger(__name__)
@@ -103,8 +103,7 @@ class Catalog:
         with self._lock:
             if self._snap is not None and self._snap.signature == sig:
                 return self._snap
-            reports = self.store.reports()
-            index = [index_entry(r) for r in reports]
+            index = self.store.report_index()
             index.sort(
                 key=lambda e: (e["span"]["start"] is None, e["span"]["start"] or "", e["id"])
             )

@@ -1,0 +1,143 @@
+"""Name variants across outlets are graded by why they are one name, not by how they look."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsprism.compare.extra import name_conflicts
+from newsprism.model import Annotations, Article, Entity, Mention, RawDocument, Source, sha256_hex
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def _corpus(
+    texts: dict[str, str], entity: Entity
+) -> tuple[dict[str, Article], dict[str, Annotations], dict[str, Entity]]:
+    """One article per outlet, each mentioning ``entity`` by every variant it contains."""
+    articles, annotations = {}, {}
+    for aid, text in texts.items():
+        articles[aid] = Article(aid, Source(f"{aid}.txt", "text"), "x", 0, text, outlet=aid)
+        ann = Annotations(aid, sha256_hex(text))
+        for form in entity.variants:
+            start = text.find(form)
+            if start >= 0:
+                span = (start, start + len(form))
+                ann.mentions.append(Mention(span, form, entity.label, entity=entity.id))
+        annotations[aid] = ann
+    return articles, annotations, {entity.id: entity}
+
+
+def _one(texts: dict[str, str], entity: Entity) -> dict[str, Any]:
+    out = name_conflicts(*_corpus(texts, entity))
+    assert len(out) == 1, out
+    return out[0]
+
+
+def test_acronym_of_the_full_name_agrees() -> None:
+    ent = Entity("e1", "Northern Harbour Authority", "ORG",
+                 {"Northern Harbour Authority": 2, "NHA": 1}, aliases_from=["acronym"])  # fmt: skip
+    c = _one({
+        "a": "The Northern Harbour Authority closed the pier on Monday.",
+        "b": "The NHA said the pier would stay closed.",
+    }, ent)  # fmt: skip
+    assert c["grade"] == "agree"
+    assert c["explanation"].startswith("same name, different spelling")
+    assert "'NHA' abbreviates 'Northern Harbour Authority'" in c["explanation"]
+    assert {v["value"]: v["relation"] for v in c["values"]}["NHA"] == "abbreviation"
+
+
+def test_transliterations_agree_and_a_one_letter_slip_is_named_as_a_misspelling() -> None:
+    ent = Entity("e2", "Yusuf Karimov", "PERSON",
+                 {"Yusuf Karimov": 3, "Yousef Karimov": 1}, aliases_from=["spelling"])  # fmt: skip
+    c = _one({
+        "a": "Yusuf Karimov opened the bridge.", "b": "Yousef Karimov opened the bridge.",
+    }, ent)  # fmt: skip
+    assert c["grade"] == "agree"
+    assert "transliterations of one name" in c["explanation"]
+
+    variants = {"Kirsten Dahl": 4, "Kristen Dahl": 1}  # two letters swapped
+    ent = Entity("e3", "Kirsten Dahl", "PERSON", variants, aliases_from=["spelling"])
+    c = _one({"a": "Kirsten Dahl won the vote.", "b": "Kristen Dahl won the vote."}, ent)
+    assert c["grade"] == "agree"
+    assert "'Kristen Dahl' is likely a misspelling of 'Kirsten Dahl'" in c["explanation"]
+
+
+def test_a_doubled_letter_is_transliteration_not_misspelling() -> None:
+    ent = Entity("e4", "Mohammed Talal", "PERSON",
+                 {"Mohammed Talal": 2, "Mohamed Talal": 1}, aliases_from=["spelling"])  # fmt: skip
+    c = _one({"a": "Mohammed Talal spoke.", "b": "Mohamed Talal spoke."}, ent)
+    assert c["grade"] == "agree"
+    assert "misspelling" not in c["explanation"]
+
+
+def test_another_name_from_the_alias_table_agrees_and_points_at_framing() -> None:
+    variants = {"Crimson Hand": 2, "Red Brotherhood": 1}
+    ent = Entity("e5", "Crimson Hand", "GROUP", variants, aliases_from=["alias-table"])
+    c = _one({
+        "a": "The Crimson Hand claimed the attack.", "b": "The Red Brotherhood claimed the attack.",
+    }, ent)  # fmt: skip
+    assert c["grade"] == "agree"
+    assert "'Red Brotherhood' is an alternative name for Crimson Hand" in c["explanation"]
+    assert c["caveat"] and "framing" in c["caveat"]
+
+
+def test_forms_nothing_explains_stay_uncertain() -> None:
+    # joined by some upstream step but neither spelling, initials nor the alias table agree
+    ent = Entity("e6", "Harlow Group", "ORG", {"Harlow Group": 1, "Vantor Holdings": 1})
+    c = _one({"a": "Harlow Group bought the mill.", "b": "Vantor Holdings bought the mill."}, ent)
+    assert c["grade"] == "uncertain"
+    assert "share no spelling" in c["explanation"]
+
+
+def test_shorter_form_is_precision_and_whitespace_alone_is_no_conflict() -> None:
+    ent = Entity("e7", "Rasmus Eklund", "PERSON", {"Rasmus Eklund": 1, "Eklund": 1})
+    c = _one({"a": "Rasmus Eklund resigned.", "b": "Eklund resigned on Friday."}, ent)
+    assert c["grade"] == "precision"
+
+    ent = Entity("e8", "Ida Brandt", "PERSON", {"Ida Brandt": 2})
+    arts, anns, ents = _corpus({"a": "Ida Brandt left.", "b": "Ida\xa0Brandt left."}, ent)
+    anns["b"].mentions.append(Mention((0, 10), "Ida\xa0Brandt", "PERSON", entity="e8"))
+    assert name_conflicts(arts, anns, ents) == []
+
+
+@pytest.fixture(scope="module")
+def seed_names() -> dict[str, dict[str, Any]]:
+    upstream = pytest.importorskip("newsprism.language")
+    from newsprism.clean import clean_document
+
+    articles = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        if path.name[:3] not in ("000", "001", "002", "004"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        raw = RawDocument(Source(str(path), "text"), sha256_hex(text), text=text, size=len(text))
+        articles.append(clean_document(raw)[0])
+    annotations = {a.id: n for a, n in zip(articles, upstream.annotate(articles), strict=True)}
+    entities = {e.id: e for e in upstream.resolve_entities(articles, annotations)}
+    conflicts = name_conflicts({a.id: a for a in articles}, annotations, entities)
+    return {c["slot"]: c for c in conflicts}
+
+
+def test_seed_country_abbreviation_and_group_names_agree(
+    seed_names: dict[str, dict[str, Any]],
+) -> None:
+    us = seed_names["name of United States"]
+    assert us["grade"] == "agree"
+    assert "'U.S.' abbreviates 'United States'" in us["explanation"]
+    isis = seed_names["name of Islamic State"]
+    assert isis["grade"] == "agree"
+    relations = {v["value"]: v["relation"] for v in isis["values"]}
+    assert relations["Daesh"] == "alternative-name"
+    assert relations["ISIS"] == "abbreviation"
+    assert not [c for c in seed_names.values() if c["grade"] == "uncertain"]
+
+
+def test_seed_transliteration_and_misspelling(seed_names: dict[str, dict[str, Any]]) -> None:
+    rasool = next(c for slot, c in seed_names.items() if "Rasool" in slot)
+    assert rasool["grade"] == "agree" and "transliterations" in rasool["explanation"]
+    blinken = next(c for slot, c in seed_names.items() if "Blinken" in slot)
+    assert blinken["grade"] == "agree"
+    assert "'Anthony Blinken' is likely a misspelling" in blinken["explanation"]
