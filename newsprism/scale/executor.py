@@ -58,12 +58,19 @@ def run_distributed(
     *,
     out_dir: str | Path | None = None,
     dashboard: Callable[[str], None] | None = None,
+    window_days: int = PARTITION_DAYS,
+    whole_corpus_max: int = WHOLE_CORPUS_MAX,
 ) -> RunSummary:
     """Files to reports on a Dask cluster; the same stories as ``pipeline.analyze``.
 
     ``workers=N`` starts a local cluster of N single-threaded worker processes;
     ``scheduler`` is the address of a running one (``tcp://host:8786``). ``db`` must
     be reachable from every worker: a ``postgresql://`` URL for a real cluster.
+
+    Grouping runs as the local stage in one task while the corpus has at most
+    ``whole_corpus_max`` articles and spans less than ``window_days``; otherwise it runs
+    in time windows of ``window_days`` days (see ``scale.windows``). Both bound the
+    memory of one grouping task, not the result: the windows give the local stories.
     """
     options = options or Options()
     report = progress or _no_progress
@@ -76,7 +83,9 @@ def run_distributed(
         clean_pages(client, db, store, options, sites, report)
         summary.ingest.articles = store.count_articles()
         summary.annotated = annotate_articles(client, db, store, options, report)
-        summary.stories, summary.reuse_pairs = group_stories(client, db, store, options, report)
+        summary.stories, summary.reuse_pairs = group_stories(
+            client, db, store, options, report, window_days, whole_corpus_max
+        )
         summary.compared = compare_stories(client, db, store, options, report)
         pipeline.summarise_store(store, summary)
         if out_dir is not None:
@@ -213,18 +222,28 @@ def annotate_articles(
 
 
 def group_stories(
-    client: Client, db: str, store: Any, options: Options, progress: Progress
+    client: Client,
+    db: str,
+    store: Any,
+    options: Options,
+    progress: Progress,
+    window_days: int = PARTITION_DAYS,
+    whole_corpus_max: int = WHOLE_CORPUS_MAX,
 ) -> tuple[int, int]:
-    """Reuse pairs and stories. A corpus that one worker can group (few articles, or
-    all within one window) runs the local stage on a worker, giving exactly the local
-    stories; a larger one runs window by window (see ``scale.windows``)."""
+    """Reuse pairs and stories. A corpus that one worker can group (at most
+    ``whole_corpus_max`` articles, or all within one window) runs the local stage on a
+    worker, giving exactly the local stories; a larger one runs window by window."""
     dates = store.article_dates()
-    if len(dates) <= WHOLE_CORPUS_MAX or dated_span(dates).days < PARTITION_DAYS:
+    if (
+        len(dates) <= whole_corpus_max
+        or dated_span(dates).days < window_days
+        or all(d is None for _, d in dates)
+    ):
         [counts] = _run(
             client, "cluster", _cluster_whole_task, [None], db, options, progress=progress
         )
         return counts
-    return _group_by_windows(client, db, store, dates, options, progress)
+    return _group_by_windows(client, db, store, dates, options, progress, window_days)
 
 
 def _cluster_whole_task(db: str, _part: None, options: Options) -> tuple[int, int]:
@@ -238,42 +257,79 @@ def _group_by_windows(
     dates: list[tuple[str, Any]],
     options: Options,
     progress: Progress,
+    window_days: int,
 ) -> tuple[int, int]:
-    from newsprism.stories import link_storylines
+    """Reuse per window in parallel, then stories window by window, then storylines.
 
-    overlap = options.stories.window_days
-    windows = make_windows(dates, PARTITION_DAYS, overlap)
+    Why the windows give the local stories: no candidate pair and no merge spans more
+    than ``stories.window_days``, so a story that ends more than that before a window
+    starts can gain nothing from it and is final. A story of this run that reaches into
+    the next window (its overlap included) is dissolved and its articles are grouped
+    again there, with the articles on both sides of the edge, as the local run groups
+    them; so it gets the local members and the local id (the hash of all members).
+    Stories kept in the store from an earlier run are carried instead (they keep their
+    id and can only grow, as in the local run). Undated articles are offered to every
+    window until a story with a dated article takes them.
+
+    Where they can differ: a window weighs words by document frequency within the
+    window, not the corpus, and finds nearest neighbours among fewer articles, so a pair
+    whose similarity sits right at ``cluster_threshold`` can merge in one run and not in
+    the other; an undated article joins the first window's story that takes it, where
+    the local run would pick the best story of the whole corpus.
+    """
+    from newsprism.stories import cluster_stories, link_storylines
+
     undated = [i for i, d in dates if d is None]
+    reuse_windows = make_windows(dates, window_days, reuse_overlap_days(options))
     store.put_reuse([])  # the local stage replaces all pairs; windows add theirs
-    reuse_parts = [list(w.dated) + undated for w in windows]
-    n_pairs = sum(
-        _run(client, "reuse", tasks.reuse_window, reuse_parts, db, options, progress=progress)
-    )
+    reuse_parts = [list(w.dated) + undated for w in reuse_windows]
+    _run(client, "reuse", tasks.reuse_window, reuse_parts, db, options, progress=progress)
+    n_pairs = len(store.reuse_pairs())  # windows overlap, so a pair can be found twice
+
+    windows = make_windows(dates, window_days, options.stories.window_days)
+    dated_ids = {i for i, d in dates if d is not None}
     live = {i for i, _ in dates}
-    found: list[Story] = [
-        s for s in (pipeline.drop_missing(s, live) for s in store.stories()) if s.articles
-    ]
+    earlier = [s for s in (pipeline.drop_missing(s, live) for s in store.stories()) if s.articles]
+    kept = {s.id for s in earlier}
+    found = earlier
     for n, window in enumerate(windows, 1):
         in_range = set(window.dated)
-        carried = [s for s in found if in_range.intersection(s.articles)]
-        taken = {a for s in found for a in s.articles}
-        ids = set(in_range) | {a for s in carried for a in s.articles}
+        reaching = [
+            s
+            for s in found
+            if in_range.intersection(s.articles) or not dated_ids.intersection(s.articles)
+        ]
+        carried = [s for s in reaching if s.id in kept]
+        taken = {a for s in found for a in s.articles} - {a for s in reaching for a in s.articles}
+        ids = in_range | {a for s in reaching for a in s.articles}
         ids |= {a for a in undated if a not in taken}
         ordered = [i for i, _ in dates if i in ids]
         future = client.submit(
             tasks.cluster_window, db, ordered, carried, options, retries=RETRIES, pure=False
         )
-        result = future.result()
-        carried_ids = {s.id for s in carried}
-        found = [s for s in found if s.id not in carried_ids] + result
+        result: list[Story] = future.result()
+        reaching_ids = {s.id for s in reaching}
+        found = [s for s in found if s.id not in reaching_ids] + result
         progress("cluster", n, len(windows))
     articles = list(store.articles())
     vectors = pipeline.article_vectors(store, articles, options)
     ents = pipeline.entities_by_article(store.get_annotations([a.id for a in articles]))
+    # A window weighs words by their frequency in the window, so its titles (the most
+    # central article) and confidences are not the corpus's. Passing every story as
+    # existing lets the stage describe them again over the whole corpus, as the local
+    # run does, while it cannot change a member: existing stories never merge.
+    found = cluster_stories(articles, vectors, found, ents, options.stories)
     stories = link_storylines(found, articles, vectors, ents, options.stories)
     store.put_stories(stories)
     pipeline.borrow_story_dates(store, stories, articles)
     return len(stories), n_pairs
+
+
+def reuse_overlap_days(options: Options) -> int:
+    """How far back a reuse window looks: ``find_reuse`` pairs copies up to a month
+    apart (or the story window, if longer), so each window takes that much before it and
+    every pair the local run finds lies within one window."""
+    return max(options.stories.window_days, 30)
 
 
 def compare_stories(

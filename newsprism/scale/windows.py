@@ -2,9 +2,10 @@
 
 Articles are split by publication date into consecutive windows of ``days`` days.
 A window also takes the ``overlap`` days before it, and the members of every story
-already found that reaches into it, so a story that straddles an edge is continued
-by the next window (clustering is incremental) rather than split in two. Undated
-articles that no story has taken yet go to every window until one takes them.
+already found that reaches into it; the executor groups those members again with
+the window's articles (or, for a story kept from an earlier run, continues it), so a
+story that straddles an edge comes out whole rather than split in two. Undated
+articles go to every window until a story with a dated article takes them.
 """
 
 from __future__ import annotations
