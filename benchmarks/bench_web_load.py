@@ -287,6 +287,7 @@ def main() -> None:
         t0 = time.perf_counter()
         build(args.db, args.articles)
         print(f"built {args.db} ({args.articles} articles) in {time.perf_counter() - t0:.1f} s")
+    SQLiteStore(args.db).close()  # a store kept from an older newsprism is migrated once
     with SQLiteStore(args.db, read_only=True) as store:
         story_ids = list(store.report_state())
         n_articles = store.count_articles()
