@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -126,6 +127,8 @@ def cli(verbose: bool) -> None:
         format="%(levelname)s %(name)s: %(message)s",
         force=True,
     )
+    # Dask sets up its own loggers from its config when imported: keep them as quiet.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "info" if verbose else "warning")
 
 
 @cli.command()
@@ -418,6 +421,7 @@ def analyze(
                     scheduler=scheduler,
                     progress=progress,
                     out_dir=Path(out_dir),
+                    dashboard=lambda link: err.print(f"Dask dashboard: {link}"),
                 )
         else:
             from newsprism.pipeline import analyze as run_analyze

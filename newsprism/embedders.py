@@ -11,6 +11,7 @@ carries, never from a hub.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,10 +25,26 @@ Embedder = Callable[[Sequence[str]], np.ndarray]
 EMBEDDERS = ("wordllama", "minilm")
 
 
+def _import_wordllama() -> Any:
+    """Import wordllama without the root-logger setup it does on import.
+
+    wordllama calls ``logging.basicConfig(level=INFO)`` when imported; in a Dask worker
+    or a program using newsprism as a library that would turn on INFO output for
+    everything. Its handlers and level are put back as they were.
+    """
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    import wordllama
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    return wordllama
+
+
 @functools.cache
 def wordllama_model() -> Any:
-    import wordllama
-    from wordllama import WordLlama
+    wordllama = _import_wordllama()
+    WordLlama = wordllama.WordLlama
 
     return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
