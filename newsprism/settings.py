@@ -59,17 +59,32 @@ def apply_overrides(options: Options, data: dict[str, Any], origin: str = "optio
         for key, value in values.items():
             if key not in known:
                 raise OptionsError(f"{origin}: unknown option {section}.{key}")
-            default = getattr(target, key)
-            if (
-                default is not None
-                and not isinstance(value, type(default))
-                and not (isinstance(default, float) and isinstance(value, int))
-            ):
+            expected = _expected_type(getattr(target, key), str(known[key].type))
+            if expected is not None and not _fits(value, expected):
                 raise OptionsError(
-                    f"{origin}: {section}.{key} must be {type(default).__name__}, got {value!r}"
+                    f"{origin}: {section}.{key} must be {expected.__name__}, got {value!r}"
                 )
             setattr(target, key, value)
     return options
+
+
+def _expected_type(default: Any, annotation: str) -> type | None:
+    """The type a TOML value must have: the default's, or for an option that defaults
+    to "not set" the one its annotation names (``float | None`` -> float)."""
+    if default is not None:
+        return type(default)
+    for name, kind in (("bool", bool), ("float", float), ("int", int), ("str", str)):
+        if name in annotation.replace("None", ""):
+            return kind
+    return None
+
+
+def _fits(value: Any, expected: type) -> bool:
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected)
 
 
 def options_as_toml(options: Options) -> str:

@@ -128,3 +128,15 @@ def test_analyze_the_example_corpus_writes_reports_and_keeps_the_terminal_quiet(
     values = [c.strip() for c in next(x for x in lines if x.startswith("│")).strip("│ ").split("│")]
     summary = dict(zip(header, values, strict=True))
     assert (summary["articles"], summary["stories"], summary["outlets"]) == ("8", "3", "6")
+
+
+def test_options_that_default_to_unset_are_type_checked_too(tmp_path: Path) -> None:
+    opts = tmp_path / "opts.toml"
+    opts.write_text('[compare]\nalign_threshold = "high"\n')
+    res = run("options", "--options", str(opts))
+    assert res.returncode == 2
+    assert "compare.align_threshold must be float, got 'high'" in res.stderr
+    opts.write_text("[compare]\nalign_threshold = 0.7\n[ingest]\nmax_file_mb = 128\n")
+    res = run("options", "--options", str(opts))
+    assert res.returncode == 0, res.stderr
+    assert "align_threshold = 0.7" in res.stdout and "max_file_mb = 128" in res.stdout

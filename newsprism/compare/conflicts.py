@@ -18,6 +18,7 @@ from newsprism.compare.evidence import evidence, outlet_name
 from newsprism.compare.facts import Fact
 from newsprism.compare.numbers import overlap as _overlap
 from newsprism.compare.numbers import times_in as _times_in
+from newsprism.compare.options import WORDLLAMA_CUTS, Cuts
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.model import Annotations, Article, TimeExpression
@@ -117,8 +118,6 @@ def _grade_dates(
 # and two outlets may well quote statements made on different days.
 SPEECH_LEMMAS = {"say", "tell", "announce", "state", "add", "report", "claim", "write"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GROUP"}
-SAME_HAPPENING = 0.35  # clause score for two dated clauses naming the same person
-SAME_HAPPENING_ORG = 0.55  # organisations take part in much of a story: ask for more
 
 
 def _event_head(doc: Doc, t: TimeExpression) -> Token | None:
@@ -153,6 +152,7 @@ def actor_date_conflicts(
     docs: Mapping[str, Doc],
     known: Sequence[dict[str, Any]],
     embed: Embedder,
+    cuts: Cuts = WORDLLAMA_CUTS,
 ) -> list[dict[str, Any]]:
     """Dates that disagree about one happening worded too differently to align.
 
@@ -192,7 +192,7 @@ def actor_date_conflicts(
             if a == b or i in used or j in used or not xa & xb or _overlap(ta, tb):
                 continue
             people = {e for e in xa & xb if e in persons}
-            if scores[i, j] < (SAME_HAPPENING if people else SAME_HAPPENING_ORG):
+            if scores[i, j] < (cuts.same_happening if people else cuts.same_happening_org):
                 continue
             record = _grade_dates(articles, [(a, ta), (b, tb)])
             if record is None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from newsprism.compare.embed import Embedder
 from newsprism.compare.evidence import evidence, outlet_name
 from newsprism.compare.facts import Fact
+from newsprism.compare.options import WORDLLAMA_CUTS, Cuts
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
@@ -68,8 +69,6 @@ RANGES = {
     "up to": (0.0, 1.0),
 }
 VAGUE_PLURALS = {"dozens": (24.0, 99.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0)}
-STRONG_EVENT = 0.62  # sentence score above which two counts are about one happening
-SAME_CLASS_EVENT = 0.45  # lower bar when family, counted class and (if dated) day all match
 SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
 SAME_ARTICLE_LINK = 0.35  # another figure in an article already in the slot
@@ -259,6 +258,7 @@ def number_conflicts(
     units: Sequence[Unit],
     facts: Sequence[Fact],
     embed: Embedder,
+    cuts: Cuts = WORDLLAMA_CUTS,
 ) -> list[dict[str, Any]]:
     """One record per counted slot that two or more outlets give a figure for."""
     counts = find_counts(articles, annotations, docs, fact_finder(units, facts))
@@ -292,7 +292,7 @@ def number_conflicts(
             score = float(scores[i, j])
             score += SAME_FACT_BONUS if a.fact and a.fact == b.fact else 0.0
             score += SAME_DAY_BONUS if same_day else 0.0
-            if score >= SAME_CLASS_EVENT:
+            if score >= cuts.same_class_event:
                 strength[(i, j)] = score
                 parent[find(i)] = find(j)
     clusters: dict[int, list[int]] = {}
@@ -304,7 +304,7 @@ def number_conflicts(
         if len({counts[m].article for m in members}) < 2:
             continue
         links = [s for (i, j), s in strength.items() if i in members and j in members]
-        out.append(_grade(articles, [counts[m] for m in members], min(links)))
+        out.append(_grade(articles, [counts[m] for m in members], min(links), cuts))
     out.sort(key=lambda c: -len(c["values"]))
     return out
 
@@ -352,7 +352,9 @@ def _fits(a: Count, b: Count) -> bool:
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def _grade(articles: Mapping[str, Article], members: Sequence[Count], weakest: float) -> dict:
+def _grade(
+    articles: Mapping[str, Article], members: Sequence[Count], weakest: float, cuts: Cuts
+) -> dict:
     by_class: dict[str, list[Count]] = {}
     for m in members:
         by_class.setdefault(m.noun, []).append(m)
@@ -369,7 +371,7 @@ def _grade(articles: Mapping[str, Article], members: Sequence[Count], weakest: f
     differ = len({(m.q.value, (m.q.qualifier or "").lower()) for m in members}) > 1
     caveat = None
     fact = next((m.fact for m in members if m.fact), None)
-    if clash and weakest >= SAME_CLASS_EVENT:
+    if clash and weakest >= cuts.same_class_event:
         grade = "contradict"
         a, b = clash[0]
         why = (
@@ -392,7 +394,7 @@ def _grade(articles: Mapping[str, Article], members: Sequence[Count], weakest: f
         grade, why = "precision", "the figures differ only in precision; each fits the others"
     else:
         grade, why = "agree", "the outlets give the same figure"
-    confidence = round(min(1.0, weakest / (STRONG_EVENT + SAME_FACT_BONUS)), 2)
+    confidence = round(min(1.0, weakest / (cuts.strong_event + SAME_FACT_BONUS)), 2)
     values = []
     for m in sorted(members, key=lambda m: (m.article, m.q.span)):
         item = evidence(articles, m.article, m.q.span)

@@ -46,19 +46,20 @@ def compare_story(
     arts = [a for a in articles if a.id in members] or list(articles)
     by_id = {a.id: a for a in arts}
     anns = {k: v for k, v in annotations.items() if k in by_id}
+    cuts = options.cuts()
     embed = get_embedder(options.embedder)
     docs = parse_articles(by_id)
 
     units = story_units(arts, anns, options.split_clauses)
     sim = similarity_matrix(units, anns, embed)
-    groups = align_units(units, sim, options.align_threshold, options.align_linkage)
+    groups = align_units(units, sim, cuts.align, cuts.linkage)
     copies = find_copies(arts, reuse)
     facts = build_facts(units, groups, by_id, copies)
     quotes = group_quotes(by_id, anns, entities, options.quote_threshold)
     dates = date_conflicts(by_id, anns, units, facts)
-    dates += actor_date_conflicts(by_id, anns, docs, dates, embed)
+    dates += actor_date_conflicts(by_id, anns, docs, dates, embed, cuts)
     conflicts = (
-        number_conflicts(by_id, anns, docs, units, facts, embed)
+        number_conflicts(by_id, anns, docs, units, facts, embed, cuts)
         + dates
         + speaker_conflicts(quotes, anns)
         + name_conflicts(by_id, anns, entities)
@@ -82,7 +83,7 @@ def compare_story(
         "entities": _entity_records(by_id, anns, entities, options.max_entity_mentions),
         "framing": framing,
         "reuse": [_reuse_record(p) for p in reuse if p.a in by_id and p.b in by_id],
-        "timeline": build_timeline(sources, embed, docs, units, facts),
+        "timeline": build_timeline(sources, embed, docs, units, facts, cuts),
         "digest": build_digest(
             facts, units, by_id, anns, docs, neutral_of, options.digest_sentences
         ),

@@ -23,12 +23,12 @@ from newsprism.compare.embed import Embedder
 from newsprism.compare.evidence import evidence, trim_span
 from newsprism.compare.facts import Fact
 from newsprism.compare.nlp import parse_articles
+from newsprism.compare.options import WORDLLAMA_CUTS, Cuts
 from newsprism.compare.people import SAYING  # a date on one of these dates the statement
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.model import Annotations, Article, Span, TimeExpression
 
-SAME_EVENT = 0.45  # meaning-plus-words score that alone makes two same-day mentions one
 SHARED_WEIGHT = 4.0  # summed rarity (idf) of a clause's words found in the other sentence
 _CONTENT = ("NOUN", "VERB", "PROPN", "ADJ")
 _AT_THE_TIME = {"when", "as", "while"}
@@ -162,6 +162,7 @@ def build_timeline(
     docs: Mapping[str, Doc] | None = None,
     units: Sequence[Unit] = (),
     facts: Sequence[Fact] = (),
+    cuts: Cuts = WORDLLAMA_CUTS,
 ) -> list[dict[str, Any]]:
     """``sources`` are (story id, articles, annotations) for the story and its related stories."""
     rows = _rows(sources)
@@ -194,7 +195,7 @@ def build_timeline(
             # one side's own happening is told in the other's sentence, in rare words
             told = max(sum(idf[w] for w in shared & a.core), sum(idf[w] for w in shared & b.core))
             same_fact = a.fact is not None and a.fact == b.fact
-            if same_fact or told >= SHARED_WEIGHT or scores[i, j] >= SAME_EVENT:
+            if same_fact or told >= SHARED_WEIGHT or scores[i, j] >= cuts.same_event:
                 parent[find(i)] = find(j)
     events: dict[int, list[int]] = {}
     for i in range(len(rows)):
