@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pg
 import pytest
 
@@ -26,6 +27,7 @@ from newsprism.scale import run_distributed  # noqa: E402
 from newsprism.scale.windows import make_windows  # noqa: E402
 from newsprism.settings import Options  # noqa: E402
 from newsprism.store import open_store  # noqa: E402
+from newsprism.stories.features import build_features, count_words  # noqa: E402
 
 pg_server = pg.pg_server
 pg_url = pg.pg_url
@@ -431,3 +433,166 @@ def test_windowed_grouping_on_dask_gives_the_local_stories(
     with open_store(pg_url) as shared:
         assert _stories(shared) == expected
     assert again_summary.stories == len(expected)
+
+
+# A pair near the merge threshold whose side depends on how "breakwater" is weighed: it
+# is in every article of the first window (a harbour town's local news) and in none of
+# the many articles weeks later, so a window fitting TF-IDF on itself treats it as a
+# common word, while over the corpus it is rare and ties the two lifeboat reports
+# together. (A common noun, not a name: a shared entity would decide on its own.)
+BREAKWATER_PAIR = [
+    (
+        "Breakwater lifeboat pulls three fishermen from capsized trawler",
+        "The breakwater lifeboat crew rescued three fishermen after their trawler capsized "
+        "in a squall. The men were brought ashore cold but unhurt, the coxswain said.",
+    ),
+    (
+        "Breakwater volunteers answer trawler mayday",
+        "Volunteers from the breakwater station went out in heavy seas to a trawler in "
+        "distress. Its skipper and two deckhands were taken to hospital from the breakwater.",
+    ),
+]
+BREAKWATER_NEWS = [
+    (
+        "council approves new car park",
+        "The council voted to build a multi-storey car park behind the breakwater, despite "
+        "objections from shop owners about the cost.",
+    ),
+    (
+        "school wins regional choir prize",
+        "Pupils from the breakwater primary school won the regional choir competition with "
+        "a medley of folk songs and a hymn.",
+    ),
+    (
+        "bakery celebrates centenary",
+        "A family bakery by the breakwater marked one hundred years of baking bread with "
+        "free buns for every customer.",
+    ),
+    (
+        "football club signs striker",
+        "The breakwater football club signed a young striker from a rival club on a "
+        "two-year contract, the manager announced.",
+    ),
+    (
+        "library extends opening hours",
+        "The breakwater library will open on weekend afternoons from next month after a "
+        "petition signed by parents.",
+    ),
+    (
+        "cinema shows silent films",
+        "An old cinema near the breakwater is screening silent comedies with a live pianist "
+        "every week.",
+    ),
+    (
+        "gardeners grow giant pumpkin",
+        "A couple from the breakwater cottages grew a pumpkin weighing more than four "
+        "hundred kilograms in their allotment.",
+    ),
+    (
+        "dentist retires after forty years",
+        "The only dentist at the breakwater retired after forty years, leaving patients to "
+        "travel to the next town.",
+    ),
+]
+LATER_NEWS = [
+    (
+        "Tallis opens new tram line",
+        "The first trams ran on the new line through central "
+        "Tallis, cutting journey times to the airport.",
+    ),
+    (
+        "Dunmere museum reopens after renovation",
+        "The Dunmere city museum reopened its "
+        "galleries after two years of renovation work on the roof.",
+    ),
+    (
+        "Keswin farmers protest over milk prices",
+        "Dairy farmers drove tractors into Keswin to protest against the falling price of milk.",
+    ),
+    (
+        "Caldera ferry timetable changes",
+        "Caldera Lines will add two evening crossings to Tallis island in the summer timetable.",
+    ),
+    (
+        "Ostrava marathon draws record field",
+        "More than nine thousand runners started the Ostrava marathon in cool sunny weather.",
+    ),
+    (
+        "Marrow Point hospital hires nurses",
+        "The Marrow Point hospital recruited forty nurses to staff a new children's ward.",
+    ),
+    (
+        "Velmora port handles record cargo",
+        "The Velmora container terminal handled a record number of containers in the spring.",
+    ),
+    (
+        "Korvin Steelworks posts profit",
+        "Korvin Steelworks reported its first annual profit in five years on higher steel prices.",
+    ),
+]
+
+
+def write_breakwater_corpus(folder: Path) -> None:
+    def record(name: str, title: str, text: str, hour: int) -> dict[str, Any]:
+        return {
+            "url": f"https://{name.lower()}.example/{name}",
+            "outlet": f"Outlet {name}",
+            "title": title,
+            "text": text,
+            "published": (T0 + timedelta(hours=hour)).isoformat(),
+        }
+
+    records = [record(f"pair{n}", *BREAKWATER_PAIR[n], 6 * n) for n in range(2)]
+    records += [
+        record(f"local{n}", "Breakwater " + title, text, 10 + 20 * n)
+        for n, (title, text) in enumerate(BREAKWATER_NEWS)
+    ]
+    records += [
+        record(f"later{rep}{n}", title, f"{text} Edition {rep}.", 24 * (40 + 12 * rep) + 30 * n)
+        for rep in range(3)
+        for n, (title, text) in enumerate(LATER_NEWS)
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "q.jsonl").open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r) + "\n")
+
+
+def test_windows_weigh_words_over_the_corpus_as_the_local_run_does(
+    cluster: Any, pg_url: str, tmp_path: Path
+) -> None:
+    write_breakwater_corpus(tmp_path / "corpus")
+    paths = [tmp_path / "corpus"]
+    options = Options()
+    with open_store(tmp_path / "local.db") as local:
+        pipeline.analyze(paths, local, options=options)
+        expected = _stories(local)
+        story_of = _story_of_url(local)
+        # the construction: the pair's similarity straddles the threshold, below it with
+        # the first window's own word weights and above it with the corpus's
+        articles = list(local.articles())
+        vectors = pipeline.article_vectors(local, articles, options)
+        ents = pipeline.entities_by_article(local.get_annotations([a.id for a in articles]))
+        windows = make_windows(local.article_dates(), WINDOW, options.stories.window_days)
+        first = [k for k, a in enumerate(articles) if a.id in set(windows[0].dated)]
+        part = [articles[k] for k in first]
+        pair = np.array([[k for k, a in enumerate(part) if "/pair" in a.url]])
+        corpus_weights = count_words(articles, options.stories, ents)
+        sims = [
+            build_features(part, vectors[first], ents, options.stories, w).pair_similarity(*pair.T)
+            for w in (None, corpus_weights)
+        ]
+    threshold = options.stories.cluster_threshold
+    assert sims[0][0] < threshold <= sims[1][0]
+    assert story_of["https://pair0.example/pair0"] == story_of["https://pair1.example/pair1"]
+
+    run_distributed(
+        paths,
+        pg_url,
+        options,
+        scheduler=cluster.scheduler_address,
+        window_days=WINDOW,
+        whole_corpus_max=0,
+    )
+    with open_store(pg_url) as shared:
+        assert _stories(shared) == expected

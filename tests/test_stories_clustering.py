@@ -17,6 +17,7 @@ from newsprism.stories import (
     link_storylines,
     story_id,
 )
+from newsprism.stories.features import WordWeights, build_features, count_words
 from newsprism.stories.neighbours import knn
 
 FLOOD_VELMORA = [
@@ -210,3 +211,31 @@ def test_approximate_neighbours_find_planted_near_copies() -> None:
     found = sum(int(2500 + i in idx[i]) for i in range(50))
     assert found >= 48
     assert (sim[:, 0] >= sim[:, 1]).all()
+
+
+def test_corpus_word_weights_give_a_part_the_rows_of_the_whole(
+    embedded: tuple[list[Article], np.ndarray],
+) -> None:
+    """What lets a time window cluster as the whole corpus does: with the corpus's
+    counts (summed from parts), a part's feature rows are exactly the corpus's rows."""
+    articles, vectors = embedded
+    options = StoryOptions()
+    ents = {a.id: {f"Q{a.id[0]}", "Q0"} for a in articles}
+    whole = build_features(articles, vectors, ents, options)
+    weights = WordWeights.merge(
+        [count_words(articles[:4], options, ents), count_words(articles[4:], options, ents)]
+    )
+    assert weights == count_words(articles, options, ents)
+    assert weights.n_docs == len(articles) and weights.doc_freq["velmora"] == 3
+    part = [1, 2, 6]  # v1, v2, c0: "velmora" is in two of three here, three of eight overall
+    local = build_features([articles[k] for k in part], vectors[part], ents, options)
+    shared = build_features([articles[k] for k in part], vectors[part], ents, options, weights)
+    assert shared.sparse.shape == (3, whole.sparse.shape[1])
+    assert (shared.sparse != whole.sparse[part]).nnz == 0  # same numbers, same columns
+    assert np.array_equal(shared.search_vectors(), whole.search_vectors()[part])
+    i, j = np.array([0]), np.array([1])
+    assert local.pair_similarity(i, j)[0] != shared.pair_similarity(i, j)[0]
+    # and with weights from the articles themselves, clustering is the default fit
+    assert cluster_stories(articles, vectors, options=options, weights=weights) == (
+        cluster_stories(articles, vectors, options=options)
+    )

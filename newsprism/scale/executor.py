@@ -24,13 +24,14 @@ from typing import Any
 
 from newsprism import pipeline
 from newsprism.errors import MissingExtra
-from newsprism.model import Story
+from newsprism.model import Article, Story
 from newsprism.pipeline import IngestSummary, RunSummary
 from newsprism.scale import tasks
 from newsprism.scale.inputs import SHARD_FILES, plan_inputs, shard_files
 from newsprism.scale.windows import PARTITION_DAYS, dated_span, make_windows
 from newsprism.settings import Options
 from newsprism.store import open_store
+from newsprism.stories.features import WordWeights, count_words
 
 try:
     from distributed import Client, LocalCluster, as_completed
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int | None], None]
 
 ARTICLE_CHUNK = 200  # articles per annotate/embed task
+COUNT_CHUNK = 2000  # articles per word-count task (tokenising only: cheap per article)
 STORY_CHUNK = 50  # stories per compare task
 SITE_GROUP_PAGES = 2000  # raw pages per clean task (whole sites only)
 WHOLE_CORPUS_MAX = 20_000  # up to this many articles, grouping is one task: the local stage
@@ -271,11 +273,14 @@ def _group_by_windows(
     id and can only grow, as in the local run). Undated articles are offered to every
     window until a story with a dated article takes them.
 
-    Where they can differ: a window weighs words by document frequency within the
-    window, not the corpus, and finds nearest neighbours among fewer articles, so a pair
-    whose similarity sits right at ``cluster_threshold`` can merge in one run and not in
-    the other; an undated article joins the first window's story that takes it, where
-    the local run would pick the best story of the whole corpus.
+    Every window weighs words by their document frequency over the whole corpus
+    (``count_corpus_words``), as the local run does, so a pair's similarity is the same
+    number in both runs, and its columns are the corpus's, so the search vectors are too.
+    Where they can still differ: a window looks for nearest neighbours among fewer
+    articles, so an article with more than ``stories.neighbours`` close ones can get
+    other candidate pairs than in the local run; an undated article joins the first
+    window's story that takes it, where the local run would pick the best story of the
+    whole corpus.
     """
     from newsprism.stories import cluster_stories, link_storylines
 
@@ -286,6 +291,8 @@ def _group_by_windows(
     _run(client, "reuse", tasks.reuse_window, reuse_parts, db, options, progress=progress)
     n_pairs = len(store.reuse_pairs())  # windows overlap, so a pair can be found twice
 
+    weights = count_corpus_words(client, db, [i for i, _ in dates], options, progress)
+    [shared_weights] = client.scatter([weights], broadcast=True)  # sent once per worker
     windows = make_windows(dates, window_days, options.stories.window_days)
     dated_ids = {i for i, d in dates if d is not None}
     live = {i for i, _ in dates}
@@ -305,7 +312,14 @@ def _group_by_windows(
         ids |= {a for a in undated if a not in taken}
         ordered = [i for i, _ in dates if i in ids]
         future = client.submit(
-            tasks.cluster_window, db, ordered, carried, options, retries=RETRIES, pure=False
+            tasks.cluster_window,
+            db,
+            ordered,
+            carried,
+            options,
+            shared_weights,
+            retries=RETRIES,
+            pure=False,
         )
         result: list[Story] = future.result()
         reaching_ids = {s.id for s in reaching}
@@ -314,15 +328,41 @@ def _group_by_windows(
     articles = list(store.articles())
     vectors = pipeline.article_vectors(store, articles, options)
     ents = pipeline.entities_by_article(store.get_annotations([a.id for a in articles]))
-    # A window weighs words by their frequency in the window, so its titles (the most
-    # central article) and confidences are not the corpus's. Passing every story as
-    # existing lets the stage describe them again over the whole corpus, as the local
+    # A window's titles (the most central article) and confidences are judged on the
+    # members it holds, which for a carried story may be only some. Passing every story
+    # as existing lets the stage describe them again over the whole corpus, as the local
     # run does, while it cannot change a member: existing stories never merge.
-    found = cluster_stories(articles, vectors, found, ents, options.stories)
-    stories = link_storylines(found, articles, vectors, ents, options.stories)
+    found = cluster_stories(articles, vectors, found, ents, options.stories, weights)
+    stories = link_storylines(found, articles, vectors, ents, options.stories, weights)
     store.put_stories(stories)
     pipeline.borrow_story_dates(store, stories, articles)
     return len(stories), n_pairs
+
+
+def count_corpus_words(
+    client: Client, db: str, ids: Sequence[str], options: Options, progress: Progress
+) -> WordWeights:
+    """Document frequencies over the whole corpus, for every window to weigh words by.
+
+    Counted on the workers, chunk by chunk, and summed here: tokenising is the costly
+    part and parallelises, while the sums are small (one count per distinct word and
+    chunk). ``ids`` in store order, so entities keep the local run's column order.
+    """
+    chunks = [list(ids[i : i + COUNT_CHUNK]) for i in range(0, len(ids), COUNT_CHUNK)]
+    parts = _run(client, "count words", _count_words_task, chunks, db, options, progress=progress)
+    return WordWeights.merge(parts)
+
+
+def _count_words_task(db: str, ids: list[str], options: Options) -> WordWeights:
+    store = tasks.worker_store(db)
+    articles = _in_order(store.get_articles(ids), ids)
+    ents = pipeline.entities_by_article(store.get_annotations(ids))
+    return count_words(articles, options.stories, ents)
+
+
+def _in_order(articles: Sequence[Article], ids: Sequence[str]) -> list[Article]:
+    by_id = {a.id: a for a in articles}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def reuse_overlap_days(options: Options) -> int:

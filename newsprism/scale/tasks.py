@@ -14,13 +14,16 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism import pipeline
 from newsprism.model import Annotations, Article, ReadProblem, Story, sha256_hex
 from newsprism.scale.inputs import InputFile, iter_shard
 from newsprism.settings import Options
 from newsprism.store import open_store
+
+if TYPE_CHECKING:
+    from newsprism.stories.features import WordWeights
 
 log = logging.getLogger(__name__)
 
@@ -176,17 +179,25 @@ def reuse_window(db: str, article_ids: Sequence[str], options: Options) -> int:
 
 
 def cluster_window(
-    db: str, article_ids: Sequence[str], existing: list[Story], options: Options
+    db: str,
+    article_ids: Sequence[str],
+    existing: list[Story],
+    options: Options,
+    weights: WordWeights | None = None,
 ) -> list[Story]:
     """Stories among one window's articles, continuing the stories carried in from the
-    previous window (``cluster_stories`` is incremental), so none is cut at the edge."""
+    previous window (``cluster_stories`` is incremental), so none is cut at the edge.
+
+    ``article_ids`` come in the order the local run sees them; ``weights`` are the whole
+    corpus's word weights, so a window scores pairs exactly as the local run does."""
     from newsprism.stories import cluster_stories
 
     store = worker_store(db)
-    articles = _in_store_order(store.get_articles(article_ids))
+    by_id = {a.id: a for a in store.get_articles(article_ids)}
+    articles = [by_id[i] for i in article_ids if i in by_id]
     vectors = pipeline.article_vectors(store, articles, options)
     ents = pipeline.entities_by_article(store.get_annotations(article_ids))
-    return list(cluster_stories(articles, vectors, existing, ents, options.stories))
+    return list(cluster_stories(articles, vectors, existing, ents, options.stories, weights))
 
 
 def _in_store_order(articles: list[Article]) -> list[Article]:

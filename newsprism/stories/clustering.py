@@ -26,7 +26,7 @@ from datetime import datetime
 import numpy as np
 
 from newsprism.model import Article, Story, sha256_hex
-from newsprism.stories.features import Features, build_features
+from newsprism.stories.features import Features, WordWeights, build_features
 from newsprism.stories.neighbours import candidate_pairs, naive_utc
 from newsprism.stories.options import StoryOptions
 
@@ -57,17 +57,21 @@ def cluster_stories(
     existing: Sequence[Story] = (),
     entities_by_article: Mapping[str, set[str]] | None = None,
     options: StoryOptions | None = None,
+    weights: WordWeights | None = None,
 ) -> list[Story]:
     """Every story: the ``existing`` ones (possibly grown), then the new ones.
 
     Pass the articles of existing stories that may still grow (at least those within the
     time window of the new ones) together with the new articles; ``vectors`` has one row
-    per article, as returned by ``embed_articles``.
+    per article, as returned by ``embed_articles``. When ``articles`` are a part of a
+    larger corpus (a time window), pass the corpus's ``weights`` (``count_words``) so
+    words weigh what they weigh over the whole corpus; by default TF-IDF is fitted on
+    ``articles``.
     """
     options = options or StoryOptions()
     if len(articles) != len(vectors):
         raise ValueError(f"{len(articles)} articles but {len(vectors)} vectors")
-    feats = build_features(articles, vectors, entities_by_article, options)
+    feats = build_features(articles, vectors, entities_by_article, options, weights)
     groups, owner = _seed_groups(articles, feats, existing)
     _link_candidates(articles, feats, groups, owner, options)
     _merge(groups, options)

@@ -9,6 +9,7 @@ product of their row sums divided by the two sizes: average linkage without all 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -32,24 +33,94 @@ def weighted_text(article: Article, title_weight: float) -> str:
     return ((title + "\n") * repeats) + article.text[:BODY_CHARS]
 
 
-def tfidf_rows(articles: Sequence[Article], options: StoryOptions) -> sp.csr_matrix:
-    texts = [weighted_text(a, options.title_weight) for a in articles]
-    vectorizer = TfidfVectorizer(
+def _vectorizer(vocabulary: Mapping[str, int] | None = None) -> TfidfVectorizer:
+    return TfidfVectorizer(
         sublinear_tf=True,
         stop_words="english",
         token_pattern=r"(?u)\b\w[\w'-]*\w\b|\b\d\b",
         dtype=np.float32,
+        vocabulary=vocabulary,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WordWeights:
+    """Document frequencies over a whole corpus, for fitting TF-IDF on a part of it.
+
+    A time window that fits TF-IDF on its own articles weighs a word by how common it
+    is in the window; given these, every part weighs it as the whole corpus does, so a
+    pair near ``cluster_threshold`` falls on the same side everywhere. The columns are
+    the corpus's too (terms sorted, as the vectorizer sorts them; entities in order of
+    first appearance), so the random projection behind the neighbour search sees the
+    same rows as in a run over the whole corpus. Counts from parts add up (``merge``).
+    """
+
+    doc_freq: Mapping[str, int]
+    n_docs: int
+    entities: tuple[str, ...] = ()
+
+    @classmethod
+    def merge(cls, parts: Sequence[WordWeights]) -> WordWeights:
+        """The weights of the concatenated parts, given in corpus order."""
+        freq: Counter[str] = Counter()
+        entities: dict[str, None] = {}
+        for part in parts:
+            freq.update(part.doc_freq)
+            entities.update(dict.fromkeys(part.entities))
+        return cls(dict(freq), sum(p.n_docs for p in parts), tuple(entities))
+
+
+def count_words(
+    articles: Sequence[Article],
+    options: StoryOptions,
+    entities_by_article: Mapping[str, set[str]] | None = None,
+) -> WordWeights:
+    """Document frequencies of ``articles`` (pass them in the order the corpus has them)."""
+    analyse = _vectorizer().build_analyzer()
+    freq: Counter[str] = Counter()
+    entities: dict[str, None] = {}
+    for article in articles:
+        freq.update(set(analyse(weighted_text(article, options.title_weight))))
+        if entities_by_article:
+            entities.update(dict.fromkeys(sorted(entities_by_article.get(article.id, ()))))
+    return WordWeights(dict(freq), len(articles), tuple(entities))
+
+
+def tfidf_rows(
+    articles: Sequence[Article], options: StoryOptions, weights: WordWeights | None = None
+) -> sp.csr_matrix:
+    """TF-IDF fitted on ``articles``, or weighted by the corpus's ``weights`` if given."""
+    texts = [weighted_text(a, options.title_weight) for a in articles]
+    if weights is not None:
+        return _corpus_tfidf(texts, weights)
     try:
-        return vectorizer.fit_transform(texts).tocsr()
+        return _vectorizer().fit_transform(texts).tocsr()
     except ValueError:  # every text empty or only stop words
         return sp.csr_matrix((len(articles), 1), dtype=np.float32)
 
 
+def _corpus_tfidf(texts: list[str], weights: WordWeights) -> sp.csr_matrix:
+    """The same arithmetic as ``fit_transform`` (float32 idf, smoothed), with corpus counts."""
+    terms = sorted(weights.doc_freq)
+    if not terms:
+        return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+    df = np.array([weights.doc_freq[t] for t in terms], dtype=np.float32) + 1.0
+    idf = np.full_like(df, fill_value=weights.n_docs + 1, dtype=np.float32)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    vectorizer = _vectorizer({t: k for k, t in enumerate(terms)})
+    vectorizer.idf_ = idf
+    return sp.csr_matrix(vectorizer.transform(texts))
+
+
 def entity_rows(
-    articles: Sequence[Article], entities_by_article: Mapping[str, set[str]]
+    articles: Sequence[Article],
+    entities_by_article: Mapping[str, set[str]],
+    order: Sequence[str] = (),
 ) -> sp.csr_matrix:
-    vocab: dict[str, int] = {}
+    """One column per entity: ``order`` first (the corpus's), then any new ones."""
+    vocab: dict[str, int] = {e: k for k, e in enumerate(order)}
     rows: list[int] = []
     cols: list[int] = []
     for r, article in enumerate(articles):
@@ -103,9 +174,13 @@ def build_features(
     vectors: np.ndarray,
     entities_by_article: Mapping[str, set[str]] | None,
     options: StoryOptions,
+    weights: WordWeights | None = None,
 ) -> Features:
-    blocks = [tfidf_rows(articles, options) * math.sqrt(options.tfidf_weight)]
+    """``weights``: the corpus's word counts when ``articles`` are only part of it."""
+    blocks = [tfidf_rows(articles, options, weights) * math.sqrt(options.tfidf_weight)]
     if entities_by_article:
-        blocks.append(entity_rows(articles, entities_by_article) * math.sqrt(options.entity_weight))
+        order = weights.entities if weights is not None else ()
+        ents = entity_rows(articles, entities_by_article, order)
+        blocks.append(ents * math.sqrt(options.entity_weight))
     dense = np.asarray(vectors, dtype=np.float64) * math.sqrt(options.dense_weight)
     return Features(sp.hstack(blocks, format="csr", dtype=np.float64), dense)

@@ -14,7 +14,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsprism.model import Article, Story
-from newsprism.stories.features import build_features
+from newsprism.stories.features import WordWeights, build_features
 from newsprism.stories.neighbours import knn, naive_utc
 from newsprism.stories.options import StoryOptions
 
@@ -27,12 +27,14 @@ def link_storylines(
     vectors: np.ndarray,
     entities_by_article: Mapping[str, set[str]] | None = None,
     options: StoryOptions | None = None,
+    weights: WordWeights | None = None,
 ) -> list[Story]:
     """Copies of ``stories`` with ``related`` filled in both directions (kept links stay).
 
     Two stories are related when the average similarity of their articles reaches
     ``related_threshold``, their dates (when known) lie within ``related_max_days``, and,
     when entities are given, they share at least ``related_min_entities`` of them.
+    ``weights`` as in ``cluster_stories``: the corpus's, when ``articles`` are a part of it.
     """
     options = options or StoryOptions()
     pos = {a.id: i for i, a in enumerate(articles)}
@@ -40,7 +42,7 @@ def link_storylines(
     present = [k for k, m in enumerate(members) if m]
     related: dict[int, set[str]] = {k: set(s.related) for k, s in enumerate(stories)}
     if len(present) >= 2:
-        feats = build_features(articles, vectors, entities_by_article, options)
+        feats = build_features(articles, vectors, entities_by_article, options, weights)
         rows = [r for k in present for r in [k] * len(members[k])]
         cols = [m for k in present for m in members[k]]
         which = {k: r for r, k in enumerate(present)}
