@@ -592,17 +592,25 @@ def _according_to(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Q
             continue
         finder.remember(speaker)
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1])
-        return Quote(
-            span=(start + offset, end + offset),
-            text=doc.text[start:end],
-            kind="indirect",
-            speaker=speaker.text,
-            speaker_span=speaker.span,
-            speaker_resolution=speaker.resolution,
-            sentence=(sent.start_char + offset, sent.end_char + offset),
-            cue="according to",
-        )
+        return _reported(doc, (start, end), speaker, sent, offset, "according to")
     return None
+
+
+def _reported(
+    doc: Doc, words: tuple[int, int], speaker: Speaker, sent: Span, offset: int, cue: str
+) -> Quote:
+    """Reported speech: the reported words' span, who said them, and the cue."""
+    start, end = words
+    return Quote(
+        span=(start + offset, end + offset),
+        text=doc.text[start:end],
+        kind="indirect",
+        speaker=speaker.text,
+        speaker_span=speaker.span,
+        speaker_resolution=speaker.resolution,
+        sentence=(sent.start_char + offset, sent.end_char + offset),
+        cue=cue,
+    )
 
 
 def _reported_clause(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Quote | None:
@@ -624,14 +632,5 @@ def _reported_clause(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -
         if speaker is None:
             continue
         finder.remember(speaker)
-        return Quote(
-            span=(start + offset, end + offset),
-            text=doc.text[start:end],
-            kind="indirect",
-            speaker=speaker.text,
-            speaker_span=speaker.span,
-            speaker_resolution=speaker.resolution,
-            sentence=(sent.start_char + offset, sent.end_char + offset),
-            cue=tok.text,
-        )
+        return _reported(doc, (start, end), speaker, sent, offset, tok.text)
     return None
