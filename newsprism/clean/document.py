@@ -144,7 +144,9 @@ def describe_segment(
         or byline
         or (hints.author if part == 0 else None),
         dateline=dateline,
-        published=published.value if published else None,
+        # Wall-clock time as the source wrote it; the offset stays in published_text.
+        # One kind of datetime everywhere: aware and naive ones cannot be compared.
+        published=published.value.replace(tzinfo=None) if published else None,
         published_text=published.text if published else None,
         published_source=published.source if published else None,
         outlet=raw.meta.outlet or hints.sitename,

@@ -95,11 +95,48 @@ def extract_or_reason(html: str, url: str | None = None) -> ExtractedPage | NoAr
         text=text,
         title=_clean(getattr(document, "title", None)),
         author=_clean(getattr(document, "author", None)),
-        date=_clean(getattr(document, "date", None)),
+        date=_timestamp(html, _clean(getattr(document, "date", None))),
         sitename=_clean(getattr(document, "sitename", None)),
         language=_clean(getattr(document, "language", None)),
         description=_clean(getattr(document, "description", None)),
     )
+
+
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+)
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _timestamp(html: str, day: str | None) -> str | None:
+    """The page's publication time when its metadata states one.
+
+    trafilatura reports the day only; ``article:published_time`` and JSON-LD
+    ``datePublished`` usually carry the time and offset too. Taken only when it falls on
+    the day trafilatura chose (or trafilatura found none), so the two never disagree.
+    """
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return day
+    found: list[str] = []
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
+        if key in _PUBLISHED_META:
+            found.append((meta.get("content") or "").strip())
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip() == "application/ld+json" and script.text:
+            found += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', script.text)
+    for value in found:
+        if _ISO_TIME.match(value) and (day is None or value.startswith(day[:10])):
+            return value
+    return day
 
 
 def _trafilatura(html: str, url: str | None, *, favor_precision: bool) -> Document | None:
