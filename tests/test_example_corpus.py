@@ -152,6 +152,17 @@ def test_arrest_counts_contradict(corpus: dict[str, Any]) -> None:
     assert c["grade"] == "contradict"  # 37 and 41 cannot both be true
 
 
+def test_a_figure_that_fits_does_not_contradict_the_fact(corpus: dict[str, Any]) -> None:
+    """'nearly 40' fits '37'; only '41' cannot: the matrix must not mark the first as
+    contradicting the 37-arrests fact while counting it as support."""
+    arrests = next(f for f in corpus["report"]["facts"] if "37 people" in f["text"])
+    outlet = {a["id"]: a["outlet"] for a in corpus["report"]["articles"]}
+    ids = corpus["ids"]
+    assert outlet[ids["radio_followup"]] in arrests["contradicted_by"]
+    assert outlet[ids["observer_strike"]] not in arrests["contradicted_by"]
+    assert not set(arrests["contradicted_by"]) & set(arrests["outlets"])
+
+
 def test_injured_police_officers_seven_against_eight(corpus: dict[str, Any]) -> None:
     c = _conflict(corpus["report"], "number", "injured (officer)")
     got = {k: [v for _, v in vals] for k, vals in _values(c, corpus["ids"]).items()}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.compare.options import CompareOptions
 
-COMPARE_VERSION = "3"
+COMPARE_VERSION = "4"
 """Bump when the comparison output changes, so stored reports are recomputed."""
 
 if TYPE_CHECKING:

@@ -395,9 +395,14 @@ def _grade(
     else:
         grade, why = "agree", "the outlets give the same figure"
     confidence = round(min(1.0, weakest / (cuts.strong_event + SAME_FACT_BONUS)), 2)
+    partners: dict[int, set[str]] = {}
+    for a, b in clash:
+        partners.setdefault(id(a), set()).add(b.article)
+        partners.setdefault(id(b), set()).add(a.article)
     values = []
     for m in sorted(members, key=lambda m: (m.article, m.q.span)):
         item = evidence(articles, m.article, m.q.span)
+        item["clashes_with"] = sorted(partners.get(id(m), ()))  # articles it cannot agree with
         item["value"] = m.q.value
         item["value_text"] = item["text"]
         item["qualifier"] = m.q.qualifier

@@ -135,12 +135,17 @@ def _link_conflicts(conflicts: list[dict[str, Any]], facts: Sequence[Any]) -> No
         if fact is None or c["grade"] != "contradict":
             continue
         central = next((v for v in c["values"] if v["article"] == fact["article"]), None)
+        if central is None:
+            continue
         for v in c["values"]:
-            if (
-                central
-                and v["value"] != central["value"]
-                and v["outlet"] not in fact["contradicted_by"]
-            ):
+            # A figure that fits the fact's own ("nearly 40" beside "37") does not
+            # contradict it, even when the slot as a whole holds a contradiction.
+            clashes = (
+                central["article"] in v["clashes_with"]
+                if "clashes_with" in v
+                else v["value"] != central["value"]
+            )
+            if clashes and v["outlet"] not in fact["contradicted_by"]:
                 fact["contradicted_by"].append(v["outlet"])
 
 
