@@ -202,7 +202,8 @@ class Quote:
     sentence: Span | None = None
     cue: str | None = None  # the reporting verb: "said", "stated", "according to"
     in_title: bool = False
-    where: Literal["text", "title"] = "text"  # which string ``span`` indexes
+    where: Literal["text", "title", "caption"] = "text"  # which string ``span`` indexes
+    line_no: int | None = None  # for a caption quote: the removed line (RemovedLine.line_no)
 
 
 @dataclass(slots=True)

@@ -148,3 +148,28 @@ def test_according_to_without_quote_marks_is_an_indirect_quote():
     assert not [q for q in quotes if "vote" in q.text]  # a plan is not a voice
     # the police speak, not the place named in their title
     assert _one(quotes, "wardens").speaker == "the Kesmet river police"
+
+
+def test_quote_in_a_photo_caption_is_kept_and_marked_as_a_caption_quote() -> None:
+    from newsprism.clean import clean_document
+    from newsprism.model import RawDocument, sha256_hex
+
+    caption = (
+        'Dockworkers hold a banner reading "No robots on our docks" outside the port of '
+        "Aldrave, March 11, 2026. (Photo: Meridian Press/J. Doe)"
+    )
+    body = (
+        "Dockworkers at the port of Aldrave stayed off the cranes for a third day on "
+        "Wednesday, the union said, as talks with the port authority stalled.\n\n"
+        "The authority said twenty ships were waiting at anchor and that perishable cargo "
+        "had been sent to a smaller terminal further north along the coast."
+    )
+    page = f"Strike enters third day at Aldrave\n\n{caption}\n\n{body}\n"
+    raw = RawDocument(Source("p.txt", "text"), sha256_hex(page), text=page)
+    (art,) = clean_document(raw)
+    assert "No robots" not in art.text  # the caption is not body text...
+    (ann,) = annotate([art])
+    (q,) = [q for q in ann.quotes if q.where == "caption"]  # ...but its quote is not lost
+    line = next(r for r in art.removed if r.line_no == q.line_no)
+    assert line.reason.startswith("photo-caption")
+    assert line.text[q.span[0] : q.span[1]] == "No robots on our docks"

@@ -5,6 +5,9 @@ separate document: quotes found there are kept in ``Annotations.quotes`` with
 ``in_title=True`` and a span into ``Article.title`` (a quote with ``in_title=True``
 indexes the text when the title is also the text's first line). Title mentions help
 find speakers but are not stored, since their spans would not index the text.
+Photo captions are not in the text either (cleaning moves them to ``Article.removed``);
+a quote in one is kept with ``where="caption"``, the caption's ``line_no`` and a span
+into that removed line, so it is marked as a caption quote rather than lost.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from newsprism.language.quantities import extract_quantities
 from newsprism.language.quotes import extract_quotes
 from newsprism.language.times import Anchor, extract_times
 from newsprism.language.version import ANNOTATOR_VERSION
-from newsprism.model import Annotations, Article, Sentence, sha256_hex
+from newsprism.model import Annotations, Article, Quote, RemovedLine, Sentence, sha256_hex
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +37,21 @@ def annotate(
     options = options or LanguageOptions()
     nlp = load_nlp(options)
     titles = [_separate_title(a) for a in articles]
+    captions = [_quoted_captions(a) for a in articles]
     texts: list[str] = []
-    for article, title in zip(articles, titles, strict=True):
+    for article, title, lines in zip(articles, titles, captions, strict=True):
         texts.append(article.text)
         if title:
             texts.append(title)
+        texts.extend(line.text for line in lines)
     docs = nlp.pipe(texts, batch_size=options.batch_size, n_process=options.n_process)
-    for article, title in zip(articles, titles, strict=True):
+    for article, title, lines in zip(articles, titles, captions, strict=True):
         doc = next(docs)
         title_doc = next(docs) if title else None
-        yield annotate_doc(article, doc, title_doc, options)
+        ann = annotate_doc(article, doc, title_doc, options)
+        for line in lines:
+            ann.quotes.extend(_caption_quotes(next(docs), line, options))
+        yield ann
 
 
 def publication_anchor(article: Article) -> Anchor:
@@ -101,6 +109,32 @@ def sentence_spans(doc: Doc) -> list[Sentence]:
         if end > start:
             out.append(Sentence((start, end), len(out)))
     return out
+
+
+_QUOTE_MARKS = ('"', "“", "”", "‘", "’")
+
+
+def _quoted_captions(article: Article) -> list[RemovedLine]:
+    """Caption lines that hold a quotation, once each (pages repeat their captions)."""
+    seen: set[str] = set()
+    out: list[RemovedLine] = []
+    for line in article.removed:
+        if (
+            line.reason.startswith("photo-caption")
+            and any(m in line.text for m in _QUOTE_MARKS)
+            and line.text not in seen
+        ):
+            seen.add(line.text)
+            out.append(line)
+    return out
+
+
+def _caption_quotes(doc: Doc, line: RemovedLine, options: LanguageOptions) -> list[Quote]:
+    table = load_aliases(options.alias_file)
+    quotes = extract_quotes(doc, extract_mentions(doc, table), options.max_quote_chars)
+    for q in quotes:
+        q.where, q.line_no = "caption", line.line_no
+    return quotes
 
 
 def _separate_title(article: Article) -> str | None:
