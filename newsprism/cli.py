@@ -468,7 +468,9 @@ def serve(db: str, host: str, port: int) -> None:
     """Browse stories, articles and outlets in a local web app (read-only)."""
     from newsprism.web import serve as run_server
 
-    if not Path(db).exists() and not db.startswith("postgres"):
+    if db.startswith("postgres"):
+        _fail(f"{db}: the web app reads a SQLite store; serving PostgreSQL is not supported yet")
+    if not Path(db).exists():
         _fail(f"{db}: no such database (run `newsprism analyze` or `newsprism ingest` first)")
     console.print(f"serving {db} on http://{host}:{port}/  (Ctrl-C to stop)")
     with _errors():
