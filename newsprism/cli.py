@@ -440,9 +440,16 @@ def analyze(
         str(len(summary.ingest.problems)),
     )
     console.print(table)
-    for f in summary.report_files:
-        console.print(f"wrote {f}")
+    _print_written(summary.report_files)
     sys.exit(_problems_exit(summary.ingest.problems, summary.ingest.files_read))
+
+
+def _print_written(files: list[Path]) -> None:
+    index, pages = files[:3], files[3:]
+    for f in index:
+        console.print(f"wrote {f}")
+    if pages:
+        console.print(f"wrote {len(pages)} story pages under {pages[0].parent.parent}")
 
 
 @cli.command()
@@ -456,8 +463,7 @@ def report(out_dir: str, db: str) -> None:
         files = write_reports(store, Path(out_dir))
     from newsprism.pipeline import report_paths
 
-    for f in report_paths(files):
-        console.print(f"wrote {f}")
+    _print_written(report_paths(files))
 
 
 @cli.command()

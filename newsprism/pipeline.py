@@ -409,30 +409,24 @@ def analyze(
         from newsprism.report import write_reports
 
         files = write_reports(store, Path(out_dir))
-        summary.report_files = list(report_paths(files))
+        summary.report_files = report_paths(files)
     return summary
 
 
-def report_paths(files: Any) -> Iterator[Path]:
-    if isinstance(files, list | tuple):
-        yield from (Path(f) for f in files)
-        return
-    for name in ("json", "html", "md", "markdown", "index"):
-        value = getattr(files, name, None)
-        if value is not None:
-            yield Path(value)
+def report_paths(files: Any) -> list[Path]:
+    """The index files, then one page per story."""
+    return [files.json, files.html, files.md, *files.stories.values()]
 
 
 def summarise_store(store: Any, summary: RunSummary) -> None:
-    reports = store.reports()
-    outlets: set[str] = set()
-    conflicts = 0
-    for report in reports:
-        outlets.update(a.get("outlet") or "" for a in report.get("articles", []))
-        conflicts += sum(1 for c in report.get("conflicts", []) if c.get("grade") != "agree")
+    """Outlets and conflicts (not counting "agree") over every stored story report."""
+    from newsprism.store.base import UNKNOWN_OUTLET
+
+    rows = store.report_index()
+    outlets = {o for row in rows for o in row["outlets"]} - {UNKNOWN_OUTLET, ""}
     summary.entities = len(store.entities())
-    summary.outlets = len(outlets - {""})
-    summary.conflicts = conflicts
+    summary.outlets = len(outlets)
+    summary.conflicts = sum(row["n_conflicts"] for row in rows)
 
 
 def story_table(store: Any) -> list[dict[str, Any]]:

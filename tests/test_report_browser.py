@@ -60,11 +60,45 @@ def test_report_opens_offline_and_its_script_is_allowed(browser: Any, report: An
 
 def test_report_hostile_text_stays_text(browser: Any, report: Any) -> None:
     files, ids = report
+    for html in (files.html, files.stories[ids["hostile"]]):
+        page, seen = _open(browser, html)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert seen["dialogs"] == []
+        title = page.locator(f"#story-{ids['hostile']} :is(h1, h2)").first.inner_text()
+        assert title == "Council <script>window.__pwned = 1; alert(1)</script> vote"
+        page.close()
+
+
+def test_index_link_opens_the_story_page_offline(browser: Any, report: Any) -> None:
+    files, ids = report
     page, seen = _open(browser, files.html)
-    assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert seen["dialogs"] == []
-    title = page.locator(f"#story-{ids['hostile']} h2").inner_text()
-    assert title == "Council <script>window.__pwned = 1; alert(1)</script> vote"
+    target = files.stories[ids["flood"]]
+    link = page.locator(f"tr[data-story='{ids['flood']}'] a.story-page")
+    assert link.inner_text() == "Velmora flood kills at least a dozen"
+    with page.expect_navigation():
+        link.click()
+    page.wait_for_load_state("load")
+    assert page.url == target.as_uri()
+    assert seen["requests"] == [files.html.as_uri(), target.as_uri()]  # nothing else fetched
+    assert seen["errors"] == [] and seen["dialogs"] == []  # CSP allowed the story's blocks
+    heads = page.locator("table.coverage th.outlet-col").all_inner_texts()
+    assert heads == ["Coastline Daily", "Harbor Gazette", "Northern Wire"]
+    conflict = page.locator("details.conflict.grade-contradict")
+    assert conflict.count() == 1 and conflict.get_attribute("open") is not None
+    assert conflict.locator(".side-by-side mark.hit").all_inner_texts() == ["12", "14"]
+    cell = page.locator("td.st-contradicts details")
+    cell.locator("summary").click()
+    assert "killing 14 people" in cell.locator("blockquote").first.inner_text()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details:not([open])").count() == 0  # the hashed script ran here too
+    cite = page.locator("td.st-contradicts a.cite").first
+    cite.click()  # a cited passage on the story page opens its article in the same page
+    assert page.url.startswith(target.as_uri() + "#art-")
+    assert page.locator("a.brand").get_attribute("href") == "../../report.html"
+    screenshot(page, "report-story")
+    with page.expect_navigation():
+        page.locator("a.brand").click()
+    assert page.url == files.html.as_uri()
     page.close()
 
 
@@ -72,7 +106,8 @@ def test_report_prints(browser: Any, report: Any) -> None:
     files, _ = report
     page, _ = _open(browser, files.html)
     page.emulate_media(media="print")
-    assert not page.locator("nav.toc").is_visible()
+    assert not page.locator("a.inline-link").first.is_visible()
+    assert page.locator("table.story-index").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
     page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from browser import HOSTILE_TITLE, build_store
 
 from newsprism.report import ReportFiles, write_reports
 from newsprism.report.charts import reuse_graph, timeline_chart
+from newsprism.report.files import story_folders
 from newsprism.report.highlight import Mark, highlight, paragraph_spans
 from newsprism.report.templating import csp_hash
 from newsprism.store.sqlite import SQLiteStore
@@ -72,25 +74,156 @@ def test_story_ids_select_stories(built: Any, tmp_path: Path) -> None:
     assert "Velmora" not in out.html.read_text("utf-8")
 
 
-def test_html_is_self_contained(files: ReportFiles, doc: Any) -> None:
-    html = files.html.read_text("utf-8")
-    assert doc.xpath("//link|//img|//iframe|//object|//script[@src]|//*[@style]") == []
-    assert "@import" not in html
-    assert re.findall(r"url\((?!#)", html) == []  # only in-page SVG marker references
-    hrefs = doc.xpath("//a/@href")
-    # in-page anchors, plus the articles' own web addresses as plain links
-    assert [h for h in hrefs if not h.startswith("#")] == doc.xpath(
-        "//p[@class='meta']/a[@rel='noopener noreferrer nofollow']/@href"
+def _html_files(files: ReportFiles) -> list[Path]:
+    return [files.html, *files.stories.values()]
+
+
+def test_every_html_file_is_self_contained(files: ReportFiles) -> None:
+    assert len(_html_files(files)) == 3
+    for path in _html_files(files):
+        html = path.read_text("utf-8")
+        doc = lxml.html.fromstring(html)
+        assert doc.xpath("//link|//img|//iframe|//object|//script[@src]|//*[@style]") == []
+        assert "@import" not in html
+        assert re.findall(r"url\((?!#)", html) == []  # only in-page SVG marker references
+        originals = doc.xpath("//p[@class='meta']/a[@rel='noopener noreferrer nofollow']/@href")
+        assert all(h.startswith("https://") for h in originals)
+        others = [h for h in doc.xpath("//a/@href") if h not in originals]
+        assert not [h for h in others if "://" in h or h.startswith(("/", "javascript:"))], path
+
+
+def test_csp_meta_pins_the_inline_blocks(files: ReportFiles) -> None:
+    for path in _html_files(files):
+        doc = lxml.html.fromstring(path.read_text("utf-8"))
+        csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+        (style,) = doc.xpath("//style")
+        (script,) = doc.xpath("//script")
+        assert f"style-src {csp_hash(style.text)}" in csp
+        assert f"script-src {csp_hash(script.text)}" in csp
+        assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+
+
+def _local_links(path: Path) -> list[tuple[Path, str]]:
+    """Every relative link of one report file, resolved against the file's own folder."""
+    doc = lxml.html.fromstring(path.read_text("utf-8"))
+    out = []
+    for href in doc.xpath("//a/@href"):
+        if "://" in href:
+            continue
+        target, _, fragment = href.partition("#")
+        out.append(((path.parent / target).resolve() if target else path, fragment))
+    return out
+
+
+def test_relative_links_resolve_after_the_folder_is_copied(
+    files: ReportFiles, tmp_path: Path
+) -> None:
+    copied = tmp_path / "mailed"
+    shutil.copytree(files.html.parent, copied)
+    pages = [copied / "report.html", *copied.glob("stories/*/report.html")]
+    assert len(pages) == 3
+    seen = set()
+    for page in pages:
+        for target, fragment in _local_links(page):
+            assert target.is_file() and target.is_relative_to(copied), (page, target)
+            if fragment:
+                ids = lxml.html.fromstring(target.read_text("utf-8")).xpath("//@id")
+                assert fragment in ids, (page, target, fragment)
+            seen.add(target.relative_to(copied).as_posix())
+    assert {"report.html", "stories/s-flood-0001/report.html"} <= seen
+    assert "stories/s-flood-0001/report.json" in seen  # the story page links its JSON
+
+
+def test_index_links_every_story_to_its_own_page(files: ReportFiles, doc: Any, built: Any) -> None:
+    ids, _, root = built
+    rows = doc.xpath("//table[@class='story-index']/tbody/tr")
+    assert [r.get("data-story") for r in rows] == [ids["flood"], ids["hostile"]]
+    first = [c.text_content().strip() for c in rows[0].xpath("./td")]
+    assert first[0].startswith("Velmora flood kills at least a dozen")
+    assert first[1:] == [
+        "2031-03-18 – 2031-03-19",
+        "Coastline Daily, Harbor Gazette, Northern Wire",
+        "3",
+        "1",
+    ]
+    links = [r.xpath(".//a[@class='story-page']/@href")[0] for r in rows]
+    assert links == [f"stories/{ids['flood']}/report.html", f"stories/{ids['hostile']}/report.html"]
+    assert files.stories == {
+        ids["flood"]: root / "out" / links[0],
+        ids["hostile"]: root / "out" / links[1],
+    }
+    digest = doc.xpath("//section[@class='top-stories']/article[1]//span[@class='support']")
+    assert [d.text for d in digest] == ["3 outlets"]
+
+
+def test_story_page_holds_only_its_own_story(files: ReportFiles, built: Any) -> None:
+    ids, store, _ = built
+    flood = files.stories[ids["flood"]]
+    page = lxml.html.fromstring(flood.read_text("utf-8"))
+    assert page.xpath("//h1")[0].text_content() == "Velmora flood kills at least a dozen"
+    assert page.xpath("//a[@class='brand']/@href") == ["../../report.html"]
+    assert len(page.xpath("//article[@class='article-text']")) == 3
+    assert "Council" not in page.text_content()
+    assert json.loads((flood.parent / "report.json").read_text("utf-8")) == store.get_report(
+        ids["flood"]
     )
+    md = (flood.parent / "report.md").read_text("utf-8")
+    assert md.startswith("[← all stories](../../report.md)")
+    assert "| killing 12 people | ✓ states | ✓ states | ✗ contradicts |" in md
+    hostile = files.stories[ids["hostile"]].read_text("utf-8")
+    assert "Velmora" not in hostile and "&lt;script&gt;window.__pwned = 1" in hostile
 
 
-def test_csp_meta_pins_the_inline_blocks(doc: Any) -> None:
-    csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
-    (style,) = doc.xpath("//style")
-    (script,) = doc.xpath("//script")
-    assert f"style-src {csp_hash(style.text)}" in csp
-    assert f"script-src {csp_hash(script.text)}" in csp
-    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+def test_large_corpus_index_lists_without_inlining(built: Any, tmp_path: Path) -> None:
+    ids, store, _ = built
+    files = write_reports(store, tmp_path, inline_max=1)
+    doc = lxml.html.fromstring(files.html.read_text("utf-8"))
+    assert doc.xpath("//section[@class='story']") == []
+    assert doc.xpath("//article[@class='article-text']") == []
+    assert len(doc.xpath("//table[@class='story-index']/tbody/tr")) == 2
+    assert len(doc.xpath("//section[@class='top-stories']/article")) == 2
+    md = files.md.read_text("utf-8")
+    assert f"](stories/{ids['flood']}/report.md) (2031-03-18 – 2031-03-19 · 3 articles" in md
+    assert "### Coverage" not in md
+    data = json.loads(files.json.read_text("utf-8"))
+    assert [s["id"] for s in data["stories"]] == [e["id"] for e in data["index"]]
+    assert data["schema_version"] == "1"
+
+
+def _our_folder(path: Path, extra: str | None = None) -> None:
+    path.mkdir(parents=True)
+    (path / "report.json").write_text(json.dumps({"schema_version": "1", "id": path.name}))
+    (path / "report.html").write_text("<p>old</p>")
+    if extra:
+        (path / extra).write_text("mine")
+
+
+def test_stale_story_folders_go_but_other_files_stay(built: Any, tmp_path: Path) -> None:
+    ids, store, _ = built
+    stories = tmp_path / "stories"
+    _our_folder(stories / "st-old")
+    _our_folder(stories / "st-annotated", extra="notes.txt")
+    (stories / "photos").mkdir()
+    (stories / "photos" / "report.json").write_text('{"caption": "not a story"}')
+    (stories / "readme.txt").write_text("keep")
+    files = write_reports(store, tmp_path)
+    assert sorted(p.name for p in stories.iterdir()) == sorted(
+        [ids["flood"], ids["hostile"], "st-annotated", "photos", "readme.txt"]
+    )
+    assert [p.name for p in (stories / "st-annotated").iterdir()] == ["notes.txt"]
+    assert (stories / "photos" / "report.json").is_file()
+    assert files.n_stories == 2
+    again = write_reports(store, tmp_path, [ids["hostile"]])
+    assert list(again.stories) == [ids["hostile"]]
+    assert not (stories / ids["flood"]).exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp files
+
+
+def test_story_folders_are_safe_and_unique() -> None:
+    names = story_folders(["st-1a", "../../etc", "ST-1A", "", "a b/c"])
+    assert names["st-1a"] == "st-1a"
+    assert all(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", n) for n in names.values())
+    assert len({n.casefold() for n in names.values()}) == 5
 
 
 def test_hostile_text_is_escaped_everywhere(files: ReportFiles, doc: Any) -> None:

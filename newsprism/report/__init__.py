@@ -1,11 +1,14 @@
-"""Reports: one story comparison rendered as JSON, a self-contained HTML file and Markdown.
+"""Reports: story comparisons rendered as JSON, self-contained HTML files and Markdown.
+
+``write_reports`` writes an index for the corpus plus one folder of files per story.
 
 The web app renders the same views with the same templates (see ``templating``).
 """
 
 from newsprism.report.highlight import Mark, Paragraph, Segment, highlight
+from newsprism.report.pages import render_html, render_index_html, render_story_html
 from newsprism.report.views import ArticleView, StoryView, article_view, story_view
-from newsprism.report.write import ReportFiles, index_entry, render_html, write_reports
+from newsprism.report.write import ReportFiles, index_entry, write_reports
 
 __all__ = [
     "ArticleView",
@@ -18,6 +21,8 @@ __all__ = [
     "highlight",
     "index_entry",
     "render_html",
+    "render_index_html",
+    "render_story_html",
     "story_view",
     "write_reports",
 ]

@@ -8,9 +8,10 @@ so a hostile title cannot inject a link or raw HTML into someone's notes app.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from newsprism.report.views import StoryView
+from newsprism.report.views import DigestItem, StoryView
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _SPACE = re.compile(r"\s+")
@@ -105,3 +106,39 @@ def report_markdown(stories: Sequence[StoryView]) -> str:
         head.append(f"- {md(v.title)} ({md(v.start) or '?'}, {v.n_conflicts} conflicts)")
     head.append("")
     return "\n".join(head + [story_markdown(v) for v in stories])
+
+
+def story_page_markdown(v: StoryView, index: str = "../../report.md") -> str:
+    """One story's own Markdown file, with a link back to the index."""
+    return f"[← all stories]({index})\n\n{story_markdown(v)}"
+
+
+def index_markdown(
+    entries: Sequence[Mapping[str, Any]],
+    pages: Mapping[str, str],
+    top: Sequence[tuple[Mapping[str, Any], Sequence[DigestItem]]] = (),
+    stories: Sequence[StoryView] = (),
+) -> str:
+    """The Markdown index; ``pages`` maps a story id to its own .md file (ours: safe path)."""
+    lines = [f"# newsprism report: {len(entries)} stories", ""]
+    for e in entries:
+        span = e.get("span") or {}
+        title = md(e["title"])
+        page = pages.get(e["id"])
+        lines.append(
+            f"- {f'[{title}]({page})' if page else title} "
+            f"({md(span.get('start')) or '?'} – {md(span.get('end')) or '?'} · "
+            f"{e['n_articles']} articles · outlets: {', '.join(md(o) for o in e['outlets'])} · "
+            f"{e['n_conflicts']} conflicts)"
+        )
+    lines.append("")
+    if top:
+        lines += ["## Top stories", ""]
+        for e, digest in top:
+            lines += [f"### {md(e['title'])}", ""]
+            for d in digest:
+                lines.append(
+                    f"- {md(d.text)} (**{d.support}** outlets: {', '.join(map(md, d.outlets))})"
+                )
+            lines.append("")
+    return "\n".join(lines + [story_markdown(v) for v in stories])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import quote
@@ -34,6 +35,42 @@ class Links:
 
     def story_json(self, story_id: str) -> str | None:
         return None
+
+
+class PageLinks(Links):
+    """Links between the files of a written report, relative so the folder can be moved.
+
+    ``pages`` maps a story id to its page, relative to the report folder; ``root`` leads
+    from the current file back to that folder; ``here`` is the story whose page this is,
+    whose articles are inlined and so reached by in-page anchors.
+    """
+
+    def __init__(self, pages: Mapping[str, str], root: str = "", here: str | None = None):
+        self.pages = pages
+        self.root = root
+        self.here = here
+
+    def index(self) -> str:
+        return f"{self.root}report.html"
+
+    def story(self, story_id: str) -> str:
+        page = self.pages.get(story_id)
+        if page is None or story_id == self.here:
+            return super().story(story_id)
+        return self.root + page
+
+    def article(self, article_id: str, story_id: str | None = None) -> str:
+        anchor_ = super().article(article_id, story_id)
+        page = self.pages.get(story_id or "")
+        if page is None or story_id == self.here:
+            return anchor_
+        return self.root + page + anchor_
+
+    def cited(self, article_id: str, span: tuple[int, int], story_id: str | None = None) -> str:
+        return self.article(article_id, story_id)
+
+    def story_json(self, story_id: str) -> str | None:
+        return "report.json" if story_id == self.here else None
 
 
 class WebLinks(Links):

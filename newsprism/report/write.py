@@ -1,26 +1,41 @@
-"""Write the three report files for a store: JSON for machines, HTML to read, Markdown for notes.
+"""Write a store's reports: an index for the whole corpus and self-contained files per story.
 
-Files are written to a temporary name and renamed into place, so an interrupted
-run never leaves half a report next to a complete one from an earlier run.
+``DIR/report.json`` holds every story (index + stories) for machines; ``DIR/report.html``
+and ``DIR/report.md`` are the index a reader opens, and a small corpus is inlined there
+too so one file can be mailed. Each story also gets ``DIR/stories/<id>/report.{html,json,md}``
+with only its own articles, so no file grows with the corpus except the JSON and the index.
+Stories are read and rendered one at a time: memory stays flat however many there are.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from urllib.parse import quote
 
 from newsprism.errors import NotFound
-from newsprism.report.markdown import report_markdown
-from newsprism.report.templating import Links, asset, csp_hash, environment
-from newsprism.report.views import StoryView, count_conflicts, story_outlets, story_view
+from newsprism.model import Entity
+from newsprism.report.files import (
+    STORIES_DIR,
+    atomic_file,
+    copy_into,
+    remove_stale_folders,
+    story_folders,
+    write_atomic,
+)
+from newsprism.report.markdown import index_markdown, story_page_markdown
+from newsprism.report.pages import render_index_html, render_story_html
+from newsprism.report.views import DigestItem, StoryView, count_conflicts, story_outlets, story_view
 
 log = logging.getLogger(__name__)
+
+INLINE_MAX = 20  # a corpus this small is also inlined into report.html / report.md
+TOP_DIGESTS = 5  # stories whose digest the index shows
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +44,7 @@ class ReportFiles:
     html: Path
     md: Path
     n_stories: int
+    stories: dict[str, Path] = field(default_factory=dict)  # story id -> its own report.html
 
 
 def index_entry(report: Mapping[str, Any]) -> dict[str, Any]:
@@ -44,82 +60,106 @@ def index_entry(report: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def load_reports(store: Any, story_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    if story_ids is None:
-        # Widest coverage first: the story most outlets covered is what a reader opens.
-        return sorted(
-            store.reports(),
-            key=lambda r: (
-                -len(r.get("articles", [])),
-                (r.get("span") or {}).get("start") or "",
-                r["id"],
-            ),
-        )
-    out = []
-    for sid in story_ids:
-        try:
-            out.append(store.get_report(sid))
-        except NotFound:
-            log.warning("no report for story %s; skipped", sid)
-    return out
-
-
-def build_views(store: Any, reports: Sequence[Mapping[str, Any]]) -> list[StoryView]:
-    """Story views with their articles and annotations, read from the store once per story."""
-    entities = store.entities()
-    views = []
-    for report in reports:
-        ids = [a["id"] for a in report.get("articles", [])]
-        views.append(
-            story_view(report, store.get_articles(ids), store.get_annotations(ids), entities)
-        )
-    return views
-
-
-def render_html(views: Sequence[StoryView]) -> str:
-    """The single self-contained page: inline CSS and JS pinned by hash in a CSP meta tag."""
-    css, js = asset("style.css"), asset("report.js")
-    outlets = {o for v in views for o in v.outlets}
-    template = environment().get_template("report.html")
-    return template.render(
-        stories=views,
-        links=Links(),
-        css=css,
-        js=js,
-        style_hash=csp_hash(css),
-        script_hash=csp_hash(js),
-        n_articles=sum(len(v.articles) for v in views),
-        n_outlets=len(outlets),
+def story_order(store: Any, story_ids: Sequence[str] | None = None) -> list[str]:
+    """The stories to write, widest coverage first (the story most outlets covered is
+    what a reader opens), read from the store's index columns without parsing reports."""
+    if story_ids is not None:
+        return list(dict.fromkeys(story_ids))
+    rows = sorted(
+        store.report_index(),
+        key=lambda e: (-int(e["n_articles"]), (e.get("span") or {}).get("start") or "", e["id"]),
     )
+    return [e["id"] for e in rows]
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def build_view(store: Any, report: Mapping[str, Any], entities: dict[str, Entity]) -> StoryView:
+    """A story view with its own articles and annotations, read from the store."""
+    ids = [a["id"] for a in report.get("articles", [])]
+    return story_view(report, store.get_articles(ids), store.get_annotations(ids), entities)
 
 
-def write_reports(store: Any, out_dir: Path, story_ids: Sequence[str] | None = None) -> ReportFiles:
-    """report.json, report.html and report.md for the given stories (default: all)."""
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+@dataclass(slots=True)
+class _Index:
+    """What the index needs from the stories written so far (small: no article texts)."""
+
+    inline: bool
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    top: list[tuple[dict[str, Any], list[DigestItem]]] = field(default_factory=list)
+    views: list[StoryView] = field(default_factory=list)
+
+    def add(self, entry: dict[str, Any], view: StoryView) -> None:
+        self.entries.append(entry)
+        if len(self.top) < TOP_DIGESTS:
+            self.top.append((entry, view.digest))
+        if self.inline:
+            self.views.append(view)
+
+
+def _write_story(
+    folder: Path, report: Mapping[str, Any], view: StoryView, pages: Mapping[str, str]
+) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomic(folder / "report.json", _dump(report))
+    write_atomic(folder / "report.md", story_page_markdown(view))
+    write_atomic(folder / "report.html", render_story_html(view, pages))
+    return folder / "report.html"
+
+
+def _write_json(path: Path, entries: list[dict[str, Any]], stories: IO[str]) -> None:
+    """report.json as ``{"index", "schema_version", "stories"}``, stories copied from a spool."""
+    with atomic_file(path) as fh:
+        fh.write('{\n "index": ')
+        fh.write(_dump(entries))
+        fh.write(',\n "schema_version": "1",\n "stories": [\n')
+        copy_into(stories, fh)
+        fh.write("\n ]\n}\n")
+
+
+def write_reports(
+    store: Any,
+    out_dir: Path,
+    story_ids: Sequence[str] | None = None,
+    *,
+    inline_max: int = INLINE_MAX,
+) -> ReportFiles:
+    """The index files and one folder per story for the given stories (default: all)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    reports = load_reports(store, story_ids)
-    views = build_views(store, reports)
-    files = ReportFiles(
-        out_dir / "report.json", out_dir / "report.html", out_dir / "report.md", len(reports)
-    )
-    payload = {
-        "schema_version": "1",
-        "index": [index_entry(r) for r in reports],
-        "stories": reports,
-    }
-    _write_atomic(files.json, json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True))
-    _write_atomic(files.html, render_html(views))
-    _write_atomic(files.md, report_markdown(views))
-    log.info("wrote reports for %d stories to %s", len(reports), out_dir)
+    order = story_order(store, story_ids)
+    folders = story_folders(order)
+    html_pages = {sid: f"{STORIES_DIR}/{quote(name)}/report.html" for sid, name in folders.items()}
+    md_pages = {sid: f"{STORIES_DIR}/{quote(name)}/report.md" for sid, name in folders.items()}
+    entities = store.entities()
+    index = _Index(inline=len(order) <= inline_max)
+    written: dict[str, Path] = {}
+    with tempfile.TemporaryFile("w+", encoding="utf-8", dir=out_dir) as spool:
+        for sid in order:
+            try:
+                report = store.get_report(sid)
+            except NotFound:
+                log.warning("no report for story %s; skipped", sid)
+                continue
+            view = build_view(store, report, entities)
+            folder = out_dir / STORIES_DIR / folders[sid]
+            written[sid] = _write_story(folder, report, view, html_pages)
+            spool.write((",\n" if index.entries else "") + json.dumps(report, ensure_ascii=False))
+            index.add(index_entry(report), view)
+        html_pages = {sid: p for sid, p in html_pages.items() if sid in written}
+        md_pages = {sid: p for sid, p in md_pages.items() if sid in written}
+        files = ReportFiles(
+            out_dir / "report.json",
+            out_dir / "report.html",
+            out_dir / "report.md",
+            len(index.entries),
+            written,
+        )
+        _write_json(files.json, index.entries, spool)
+    write_atomic(files.html, render_index_html(index.entries, html_pages, index.top, index.views))
+    write_atomic(files.md, index_markdown(index.entries, md_pages, index.top, index.views))
+    remove_stale_folders(out_dir / STORIES_DIR, {folders[sid] for sid in written})
+    log.info("wrote reports for %d stories to %s", len(written), out_dir)
     return files

@@ -94,7 +94,7 @@ def run_distributed(
             from newsprism.report import write_reports
 
             files = write_reports(store, Path(out_dir))
-            summary.report_files = list(pipeline.report_paths(files))
+            summary.report_files = pipeline.report_paths(files)
     return summary
 
 
