@@ -1,11 +1,13 @@
-"""Screenshot a report page for the README: ``python scripts/screenshot.py [REPORT] [PNG]``.
+"""Screenshot a report page for the README: ``python scripts/screenshot.py [PAGE] [PNG]``.
 
-Run ``bash scripts/example.sh`` first; this opens its report in Debian's headless
-Chromium (the one the browser tests use) and saves the top of the page.
+Run ``bash scripts/example.sh`` first; this opens its widest-covered story's page (or
+the page given) in Debian's headless Chromium, the one the browser tests use, and
+saves the top of it.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -21,8 +23,19 @@ ARGS = [
 ]
 
 
+def _first_story_page(out: Path = Path("out/example")) -> Path:
+    """The index lists the widest-covered story first; its page sits under stories/."""
+    index = json.loads((out / "report.json").read_text(encoding="utf-8"))["index"]
+    pages = sorted((out / "stories").glob("*/report.json"))
+    first = index[0]["id"]
+    for page in pages:
+        if json.loads(page.read_text(encoding="utf-8"))["id"] == first:
+            return (page.parent / "report.html").resolve()
+    return (out / "report.html").resolve()
+
+
 def main() -> None:
-    report = Path(sys.argv[1] if len(sys.argv) > 1 else "out/example/report.html").resolve()
+    report = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else _first_story_page()
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/report.png")
     out.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
