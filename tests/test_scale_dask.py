@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,18 +50,6 @@ def _missing_stages() -> list[str]:
         mod = importlib.import_module(module)
         missing += [f"{module}.{n}" for n in names if not hasattr(mod, n)]
     return missing
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Any]:
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        host="127.0.0.1",
-    ) as c:
-        yield c
 
 
 def _article_rows(store: Any) -> list[tuple[Any, ...]]:

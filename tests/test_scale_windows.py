@@ -11,7 +11,6 @@ of fifty articles takes the windowed path the executor uses for very large ones.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -324,18 +323,6 @@ def write_corpus(folder: Path) -> dict[str, list[str]]:
             for r in part:
                 fh.write(json.dumps(r) + "\n")
     return urls
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[Any]:
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        host="127.0.0.1",
-    ) as c:
-        yield c
 
 
 def _stories(store: Any) -> list[tuple[str, str, frozenset[str], tuple[str, ...]]]:
