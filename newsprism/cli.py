@@ -474,11 +474,14 @@ def serve(db: str, host: str, port: int) -> None:
     """Browse stories, articles and outlets in a local web app (read-only)."""
     from newsprism.web import serve as run_server
 
-    if db.startswith("postgres"):
-        _fail(f"{db}: the web app reads a SQLite store; serving PostgreSQL is not supported yet")
-    if not Path(db).exists():
+    is_server = db.startswith(("postgresql://", "postgres://"))
+    if not is_server and not Path(db).exists():
         _fail(f"{db}: no such database (run `newsprism analyze` or `newsprism ingest` first)")
-    console.print(f"serving {db} on http://{host}:{port}/  (Ctrl-C to stop)")
+    # Never echo a password: a server URL is shown without its user part.
+    shown = db
+    if is_server:
+        shown = f"{db.split('://', 1)[0]}://{db.rsplit('@', 1)[-1].split('://')[-1]}"
+    console.print(f"serving {shown} on http://{host}:{port}/  (Ctrl-C to stop)")
     with _errors():
         run_server(db, host=host, port=port)
 

@@ -26,8 +26,10 @@ from newsprism.errors import NotFound
 from newsprism.model import to_dict
 from newsprism.report.templating import WebLinks, asset, environment
 from newsprism.report.views import article_view, story_view
-from newsprism.store.sqlite import SQLiteStore
-from newsprism.web.catalog import Catalog, StoryFilter, time_limit
+from newsprism.store import open_store
+from newsprism.store.base import BaseStore
+from newsprism.web.backend import time_limit
+from newsprism.web.catalog import Catalog, StoryFilter
 from newsprism.web.errors import HANDLERS, BadRequest
 from newsprism.web.security import SecurityHeaders
 
@@ -105,9 +107,9 @@ def _page(name: str, **context: Any) -> HTMLResponse:
 
 class Pages:
     """Route handlers over one read-only store. Sync handlers: Starlette runs them in a
-    thread pool, and the store keeps one SQLite connection per thread."""
+    thread pool, and the store keeps one connection per thread (either backend)."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: BaseStore) -> None:
         self.store = store
         self.catalog = Catalog(store)
 
@@ -125,13 +127,13 @@ class Pages:
         )
 
     def _report(self, story_id: str) -> dict[str, Any]:
-        with time_limit(self.store.conn):
+        with time_limit(self.store):
             return self.store.get_report(checked_id(story_id, "story"))
 
     def story_page(self, request: Request) -> Response:
         report = self._report(request.path_params["story_id"])
         ids = [a["id"] for a in report.get("articles", [])]
-        with time_limit(self.store.conn):
+        with time_limit(self.store):
             articles = self.store.get_articles(ids)
             annotations = self.store.get_annotations(ids)
         view = story_view(report, articles, annotations, self.catalog.snapshot().entities)
@@ -143,14 +145,15 @@ class Pages:
     def article_page(self, request: Request) -> Response:
         article_id = checked_id(request.path_params["article_id"], "article")
         focus = _span_param(request)
-        with time_limit(self.store.conn):
+        with time_limit(self.store):
             article = self.store.get_article(article_id)
             annotations = self.store.get_annotations([article.id]).get(article.id)
             story_id = self.store.story_of(article.id)
         entry = self.catalog.snapshot().by_id.get(story_id or "")
         copy_of = None
         if entry is not None:
-            report = self.store.get_report(entry["id"])
+            with time_limit(self.store):
+                report = self.store.get_report(entry["id"])
             copy_of = next(
                 (a.get("copy_of") for a in report["articles"] if a["id"] == article.id), None
             )
@@ -190,7 +193,7 @@ class Pages:
 
     def api_article(self, request: Request) -> Response:
         article_id = checked_id(request.path_params["article_id"], "article")
-        with time_limit(self.store.conn):
+        with time_limit(self.store):
             article = self.store.get_article(article_id)
             ann = self.store.get_annotations([article.id]).get(article.id)
         return JSONResponse({"article": to_dict(article), "annotations": to_dict(ann)})
@@ -214,9 +217,10 @@ def static_file(request: Request) -> Response:
     return FileResponse(target)
 
 
-def create_app(db_path: str | Path) -> Starlette:
-    """The app over one database file, opened read-only (fails now if it is missing)."""
-    store = SQLiteStore(db_path, read_only=True)
+def create_app(db: str | Path) -> Starlette:
+    """The app over one store (a SQLite file or a ``postgresql://`` URL), opened
+    read-only; fails now, with a StoreError, if the store is missing or unreadable."""
+    store = open_store(db, read_only=True)
     pages = Pages(store)
     routes = [
         Route("/", pages.story_list),
@@ -240,10 +244,10 @@ def create_app(db_path: str | Path) -> Starlette:
     return app
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the app until interrupted. Loopback by default: the store may hold private notes."""
     import uvicorn
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s: anyone who can reach this address can read the store", host)
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")

@@ -3,44 +3,28 @@
 A story report is tens of kilobytes of JSON; parsing every report to list stories
 would make the list page slow on a real corpus, so the index (one small row per
 story) is read from the store's index columns, never from the reports. The app is
-read-only, so that index is read once and again only when the database file changes
-on disk (another process ran the pipeline).
+read-only, so that index is read once and again only when the store changes (another
+process ran the pipeline); ``backend.ChangeWatch`` says how each backend notices.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
-import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from newsprism.model import Entity
-from newsprism.store.sqlite import SQLiteStore
+from newsprism.store.base import BaseStore
+from newsprism.web.backend import ChangeWatch, time_limit
 
 log = logging.getLogger(__name__)
 
 MAX_RESULTS = 100
 MAX_SEARCH_HITS = 500
 MAX_OUTLET_STORIES = 200
-QUERY_TIME_LIMIT_S = 2.0
-
-
-@contextmanager
-def time_limit(conn: sqlite3.Connection, seconds: float = QUERY_TIME_LIMIT_S) -> Iterator[None]:
-    """Abort any statement running longer than ``seconds`` (raises OperationalError)."""
-    deadline = time.monotonic() + seconds
-    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
-    try:
-        yield
-    finally:
-        conn.set_progress_handler(None, 0)
 
 
 @dataclass(slots=True)
@@ -67,6 +51,7 @@ class _Snapshot:
     by_id: dict[str, dict[str, Any]]
     outlets: list[str]
     entities: dict[str, Entity]
+    story_of: dict[str, str]  # article id -> its story, to group search hits
 
 
 def _day(value: str | None) -> date | None:
@@ -79,37 +64,30 @@ def _day(value: str | None) -> date | None:
 class Catalog:
     """Read-only view of one store for the web app: cached index, search, outlet profiles."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: BaseStore) -> None:
         self.store = store
         self._lock = threading.Lock()
         self._snap: _Snapshot | None = None
-
-    def _signature(self) -> tuple[int, ...]:
-        sig: list[int] = []
-        for suffix in ("", "-wal"):
-            p = Path(f"{self.store.path}{suffix}")
-            try:
-                st = p.stat()
-                sig += [st.st_mtime_ns, st.st_size]
-            except FileNotFoundError:
-                sig += [0, 0]
-        return tuple(sig)
+        self._watch = ChangeWatch(store)
 
     def snapshot(self) -> _Snapshot:
-        sig = self._signature()
+        sig = self._watch.signature()
         snap = self._snap
         if snap is not None and snap.signature == sig:
             return snap
         with self._lock:
             if self._snap is not None and self._snap.signature == sig:
                 return self._snap
-            index = self.store.report_index()
+            with time_limit(self.store, seconds=60.0):  # once per change, not per request
+                index = self.store.report_index()
+                entities = self.store.entities()
+                story_of = {a: s.id for s in self.store.stories() for a in s.articles}
             index.sort(
                 key=lambda e: (e["span"]["start"] is None, e["span"]["start"] or "", e["id"])
             )
             outlets = sorted({o for e in index for o in e["outlets"]})
             self._snap = _Snapshot(
-                sig, index, {e["id"]: e for e in index}, outlets, self.store.entities()
+                sig, index, {e["id"]: e for e in index}, outlets, entities, story_of
             )
             log.info("story index rebuilt: %d stories", len(index))
             return self._snap
@@ -146,21 +124,13 @@ class Catalog:
 
     def search(self, query: str) -> dict[str, list[dict[str, Any]]]:
         """Story id -> matching articles (id, title, outlet), best match first."""
-        conn = self.store.conn
-        with time_limit(conn):
+        story_of = self.snapshot().story_of
+        with time_limit(self.store):
             ids = self.store.search_articles(query, limit=MAX_SEARCH_HITS)
-            if not ids:
-                return {}
-            marks = ",".join("?" * len(ids))
-            rows = conn.execute(
-                f"""SELECT a.id, a.title, a.outlet, sa.story FROM articles a
-                    JOIN story_articles sa ON sa.article = a.id WHERE a.id IN ({marks})""",
-                ids,
-            ).fetchall()
-        rank = {aid: i for i, aid in enumerate(ids)}
+            articles = self.store.get_articles([i for i in ids if i in story_of])
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in sorted(rows, key=lambda r: rank[r["id"]]):
-            out[r["story"]].append({"id": r["id"], "title": r["title"], "outlet": r["outlet"]})
+        for a in articles:  # get_articles keeps the order asked for: best match first
+            out[story_of[a.id]].append({"id": a.id, "title": a.title, "outlet": a.outlet})
         return dict(out)
 
     def article_hits(self, query: str, limit: int = MAX_RESULTS) -> list[dict[str, Any]]:
@@ -182,7 +152,8 @@ class Catalog:
         actor_names: dict[str, str] = {}
         actor_stories: dict[str, set[str]] = defaultdict(set)
         for entry in entries[:MAX_OUTLET_STORIES]:
-            report = self.store.get_report(entry["id"])
+            with time_limit(self.store):
+                report = self.store.get_report(entry["id"])
             own = {a["id"] for a in report.get("articles", []) if a.get("outlet") == outlet}
             for a in report.get("articles", []):
                 if a["id"] in own:

@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from newsprism.errors import NotFound, StoreError
 from newsprism.report.templating import environment
+from newsprism.web.backend import QueryTooSlow
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,11 @@ async def on_store_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 503, "the database cannot be read right now")
 
 
+async def on_too_slow(request: Request, exc: Exception) -> Response:
+    log.warning("query over the time limit on %s: %s", request.url.path, exc)
+    return error_response(request, 503, "the query took too long; narrow it down")
+
+
 async def on_sqlite_error(request: Request, exc: Exception) -> Response:
     if "interrupted" in str(exc):
         return error_response(request, 503, "the query took too long; narrow it down")
@@ -77,6 +83,7 @@ HANDLERS = {
     HTTPException: on_http_error,
     NotFound: on_not_found,
     StoreError: on_store_error,
+    QueryTooSlow: on_too_slow,
     sqlite3.Error: on_sqlite_error,
     Exception: on_unexpected,
 }
