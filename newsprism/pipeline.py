@@ -10,7 +10,7 @@ The same stage functions run locally here and on a Dask cluster
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -128,7 +128,7 @@ def clean_store(
 
     raws = list(store.raw_documents())
     templates = learn_templates(raws, options.clean)
-    cleaned_shas = {a.raw_sha for a in store.articles(current_only=False)}
+    cleaned_shas = store.cleaned_raw_shas(r.content_sha for r in raws)
     todo = [
         r
         for r in raws
@@ -430,15 +430,14 @@ def summarise_store(store: Any, summary: RunSummary) -> None:
 
 
 def story_table(store: Any) -> list[dict[str, Any]]:
-    """One row per story for listings: id, span, outlets, articles, conflicts, title."""
-    reports = {r["id"]: r for r in store.reports()}
+    """One row per story for listings: id, span, outlets, articles, conflicts, title.
+
+    Conflict counts come from the report index (not counting "agree"); a story not yet
+    compared shows 0."""
+    conflicts = {row["id"]: row["n_conflicts"] for row in store.report_index()}
     rows: list[dict[str, Any]] = []
-    outlets_by_story: dict[str, set[str]] = defaultdict(set)
     for story in store.stories():
-        arts = store.get_articles(story.articles)
-        for a in arts:
-            outlets_by_story[story.id].add(a.display_outlet)
-        report = reports.get(story.id, {})
+        outlets = {a.display_outlet for a in store.get_articles(story.articles)}
         rows.append(
             {
                 "id": story.id,
@@ -446,10 +445,8 @@ def story_table(store: Any) -> list[dict[str, Any]]:
                 "start": story.start.isoformat() if story.start else None,
                 "end": story.end.isoformat() if story.end else None,
                 "articles": len(story.articles),
-                "outlets": sorted(outlets_by_story[story.id]),
-                "conflicts": sum(
-                    1 for c in report.get("conflicts", []) if c.get("grade") != "agree"
-                ),
+                "outlets": sorted(outlets),
+                "conflicts": conflicts.get(story.id, 0),
                 "related": list(story.related),
             }
         )

@@ -500,23 +500,15 @@ _SEED_CACHE: dict[str, Path] = {}
 
 
 def seed_store(workdir: Path) -> Path:
-    """Run the real pipeline on the five seed pages once per test session.
-
-    Skips (with the reason) while the pipeline or one of its stages is not importable
-    or not yet implemented, so report and web tests still run on the invented store.
-    """
+    """Run the real pipeline on the five seed pages once per test session."""
     if "db" in _SEED_CACHE:
         return _SEED_CACHE["db"]
-    try:
-        from newsprism.pipeline import analyze
-    except ImportError as exc:
-        pytest.skip(f"newsprism.pipeline.analyze not importable yet: {exc}")
+    from newsprism.pipeline import analyze
+
     db = workdir / "seeds.db"
     store = SQLiteStore(db)
     try:
         analyze(sorted(SEEDS.glob("*.txt")), store)
-    except (ImportError, NotImplementedError, AttributeError) as exc:
-        pytest.skip(f"pipeline stage not ready: {type(exc).__name__}: {exc}")
     finally:
         store.close()
     _SEED_CACHE["db"] = db

@@ -128,6 +128,14 @@ def test_analyze_the_example_corpus_writes_reports_and_keeps_the_terminal_quiet(
     values = [c.strip() for c in next(x for x in lines if x.startswith("│")).strip("│ ").split("│")]
     summary = dict(zip(header, values, strict=True))
     assert (summary["articles"], summary["stories"], summary["outlets"]) == ("8", "3", "6")
+    # `stories` lists the same stories, the conflict count agreeing with the report.
+    rows = json.loads(run("stories", "--db", str(tmp_path / "e.db"), "--json").stdout)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    strike = max(rows, key=lambda r: r["articles"])
+    story = next(s for s in report["stories"] if s["id"] == strike["id"])
+    assert strike["articles"] == 6 and len(strike["outlets"]) == 6
+    assert strike["conflicts"] == sum(c["grade"] != "agree" for c in story["conflicts"]) > 0
+    assert sum(r["conflicts"] for r in rows) == int(summary["conflicts"])
 
 
 def test_options_that_default_to_unset_are_type_checked_too(tmp_path: Path) -> None:

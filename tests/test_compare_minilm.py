@@ -7,13 +7,10 @@ importable; the check functions are the seed test's own, applied to a MiniLM run
 from __future__ import annotations
 
 import importlib.util
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from newsprism.model import RawDocument, Source, Story, sha256_hex
 
 _MISSING = [
     m
@@ -28,35 +25,15 @@ if _MISSING:
 
 import test_compare_seeds as seed_checks  # noqa: E402
 
-from newsprism.clean import clean_document  # noqa: E402
 from newsprism.compare import CompareOptions, compare_story  # noqa: E402
 from newsprism.compare.options import EMBEDDER_CUTS  # noqa: E402
-from newsprism.language import annotate, reanchor_times, resolve_entities  # noqa: E402
-from newsprism.stories import find_reuse  # noqa: E402
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
 def run() -> tuple[dict[str, Any], dict[str, Any]]:
-    articles = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        if path.name[:3] in seed_checks.STORY_SEEDS:
-            text = path.read_text(encoding="utf-8")
-            raw = RawDocument(
-                Source(str(path), "text"), sha256_hex(text), text=text, size=len(text)
-            )
-            articles.append(clean_document(raw)[0])  # 000's second part is another story
-    annotations = {a.id: n for a, n in zip(articles, annotate(articles), strict=True)}
-    for a in articles:
-        if a.published is None:
-            annotations[a.id] = reanchor_times(a, annotations[a.id], date(2024, 2, 8), "story")
-    entities = {e.id: e for e in resolve_entities(articles, annotations)}
-    story = Story("feb-2024", "Iraq and the US-led coalition", [a.id for a in articles])
+    story, articles, annotations, entities, reuse = seed_checks.seed_story_inputs()
     options = CompareOptions(embedder="minilm")
-    out = compare_story(
-        story, articles, annotations, entities, find_reuse(articles), options=options
-    )
+    out = compare_story(story, articles, annotations, entities, reuse, options=options)
     by_seed = {Path(a.source.path).name[:3]: a for a in articles}
     return out, {
         "ids": {k: a.id for k, a in by_seed.items()},

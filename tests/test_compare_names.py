@@ -105,7 +105,7 @@ def test_shorter_form_is_precision_and_whitespace_alone_is_no_conflict() -> None
 
 @pytest.fixture(scope="module")
 def seed_names() -> dict[str, dict[str, Any]]:
-    upstream = pytest.importorskip("newsprism.language")
+    from newsprism import language as upstream
     from newsprism.clean import clean_document
 
     articles = []

@@ -10,21 +10,24 @@ from typing import Any
 import jsonschema
 import pytest
 
-from newsprism.model import RawDocument, Source, Story, sha256_hex
+from newsprism.clean import clean_document
+from newsprism.compare import compare_story
+from newsprism.language import annotate, reanchor_times, resolve_entities
+from newsprism.model import (
+    Annotations,
+    Article,
+    Entity,
+    RawDocument,
+    ReusePair,
+    Source,
+    Story,
+    sha256_hex,
+)
+from newsprism.stories import find_reuse
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SCHEMA = Path(__file__).resolve().parents[1] / "newsprism" / "schema" / "story.schema.json"
 STORY_SEEDS = ("000", "001", "002", "004")
-
-upstream = pytest.importorskip("newsprism.language", reason="language layer not available")
-try:
-    from newsprism.clean import clean_document
-    from newsprism.language import annotate, reanchor_times, resolve_entities
-    from newsprism.stories import find_reuse
-except ImportError as exc:  # pragma: no cover - depends on other stages
-    pytest.skip(f"upstream stage missing: {exc}", allow_module_level=True)
-
-from newsprism.compare import compare_story  # noqa: E402
 
 
 def _walk(node: Any) -> Any:
@@ -37,24 +40,32 @@ def _walk(node: Any) -> Any:
             yield from _walk(v)
 
 
-@pytest.fixture(scope="module")
-def run() -> tuple[dict[str, Any], dict[str, Any]]:
+SeedStory = tuple[Story, list[Article], dict[str, Annotations], dict[str, Entity], list[ReusePair]]
+
+
+def seed_story_inputs() -> SeedStory:
+    """The February 2024 story through the real upstream stages; undated articles borrow
+    the story's date (8 Feb 2024) as the pipeline would. Shared with the MiniLM test."""
     articles = []
     for path in sorted(SEEDS.glob("*.txt")):
         if path.name[:3] not in STORY_SEEDS:
             continue
         text = path.read_text(encoding="utf-8")
         raw = RawDocument(Source(str(path), "text"), sha256_hex(text), text=text, size=len(text))
-        parts = clean_document(raw)
-        articles.append(parts[0])  # 000's second part is another story
+        articles.append(clean_document(raw)[0])  # 000's second part is another story
     anchor = date(2024, 2, 8)
     annotations = {a.id: a_ for a, a_ in zip(articles, annotate(articles), strict=True)}
     for a in articles:
         if a.published is None:
             annotations[a.id] = reanchor_times(a, annotations[a.id], anchor, "story")
     entities = {e.id: e for e in resolve_entities(articles, annotations)}
-    reuse = find_reuse(articles)
     story = Story("feb-2024", "Iraq and the US-led coalition", [a.id for a in articles])
+    return story, articles, annotations, entities, find_reuse(articles)
+
+
+@pytest.fixture(scope="module")
+def run() -> tuple[dict[str, Any], dict[str, Any]]:
+    story, articles, annotations, entities, reuse = seed_story_inputs()
     out = compare_story(story, articles, annotations, entities, reuse)
     by_seed = {Path(a.source.path).name[:3]: a for a in articles}
     return out, {

@@ -8,19 +8,18 @@ import signal
 from pathlib import Path
 from typing import Any
 
+import distributed
 import pg
 import pytest
 
-distributed = pytest.importorskip("distributed")
-
-from newsprism import pipeline  # noqa: E402
-from newsprism.model import sha256_hex  # noqa: E402
-from newsprism.pipeline import IngestSummary  # noqa: E402
-from newsprism.scale import run_distributed  # noqa: E402
-from newsprism.scale.executor import clean_pages, ingest_files  # noqa: E402
-from newsprism.scale.synthetic import write_synthetic_corpus  # noqa: E402
-from newsprism.settings import Options  # noqa: E402
-from newsprism.store import open_store  # noqa: E402
+from newsprism import pipeline
+from newsprism.model import sha256_hex
+from newsprism.pipeline import IngestSummary
+from newsprism.scale import run_distributed
+from newsprism.scale.executor import clean_pages, ingest_files
+from newsprism.scale.synthetic import write_synthetic_corpus
+from newsprism.settings import Options
+from newsprism.store import open_store
 
 pg_server = pg.pg_server
 pg_url = pg.pg_url
@@ -32,24 +31,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
 
 def _inputs() -> list[Path]:
-    return [p for p in (SEEDS, EXAMPLES) if p.is_dir()]
-
-
-def _missing_stages() -> list[str]:
-    """Upstream stage functions the full run needs and that are not importable yet."""
-    import importlib
-
-    wanted = {
-        "newsprism.clean": ["learn_templates", "clean_document"],
-        "newsprism.language": ["annotate", "resolve_entities", "ANNOTATOR_VERSION"],
-        "newsprism.stories": ["find_reuse", "cluster_stories", "link_storylines"],
-        "newsprism.compare": ["compare_story", "COMPARE_VERSION"],
-    }
-    missing = []
-    for module, names in wanted.items():
-        mod = importlib.import_module(module)
-        missing += [f"{module}.{n}" for n in names if not hasattr(mod, n)]
-    return missing
+    return [SEEDS, EXAMPLES]
 
 
 def _article_rows(store: Any) -> list[tuple[Any, ...]]:
@@ -127,9 +109,6 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
 def test_full_run_on_dask_gives_the_local_stories_facts_and_conflicts(
     cluster: Any, pg_url: str, tmp_path: Path
 ) -> None:
-    missing = _missing_stages()
-    if missing:
-        pytest.skip(f"upstream stages not importable yet: {', '.join(missing)}")
     paths = _inputs()
     options = Options()
     with open_store(tmp_path / "local.db") as local:

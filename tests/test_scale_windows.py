@@ -19,14 +19,12 @@ import numpy as np
 import pg
 import pytest
 
-distributed = pytest.importorskip("distributed")
-
-from newsprism import pipeline  # noqa: E402
-from newsprism.scale import run_distributed  # noqa: E402
-from newsprism.scale.windows import make_windows  # noqa: E402
-from newsprism.settings import Options  # noqa: E402
-from newsprism.store import open_store  # noqa: E402
-from newsprism.stories.features import build_features, count_words  # noqa: E402
+from newsprism import pipeline
+from newsprism.scale import run_distributed
+from newsprism.scale.windows import make_windows
+from newsprism.settings import Options
+from newsprism.store import open_store
+from newsprism.stories.features import build_features, count_words
 
 pg_server = pg.pg_server
 pg_url = pg.pg_url
