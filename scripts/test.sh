@@ -2,8 +2,17 @@
 # The whole test suite, from a fresh machine: install, lint, test.
 # Installs Debian's chromium (browser tests) and postgresql (the shared-store tests)
 # when they are missing; the tests themselves start a throwaway PostgreSQL server.
+#   bash scripts/test.sh            everything (what CI runs)
+#   bash scripts/test.sh --fast     skip tests marked slow (models, processes, Dask,
+#                                   PostgreSQL, Chromium): the edit loop
+# Other arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+fast=()
+if [ "${1:-}" = "--fast" ]; then
+  fast=(-m "not slow")
+  shift
+fi
 bash scripts/setup.sh test
 . .venv/bin/activate
 for script in scripts/install_browser.sh scripts/install_postgres.sh; do
@@ -12,7 +21,7 @@ done
 ruff check newsprism tests benchmarks
 ruff format --check newsprism tests benchmarks
 set +e
-python -m pytest -q -p no:cacheprovider "$@"
+python -m pytest -q -p no:cacheprovider "${fast[@]}" "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

@@ -49,7 +49,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 HOSTILE_TITLE = "Council <script>window.__pwned = 1; alert(1)</script> vote"
 HOSTILE_BODY = (
@@ -492,24 +491,3 @@ def screenshot(page: Any, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
-
-
-# --------------------------------------------------------------------------- seed store
-
-_SEED_CACHE: dict[str, Path] = {}
-
-
-def seed_store(workdir: Path) -> Path:
-    """Run the real pipeline on the five seed pages once per test session."""
-    if "db" in _SEED_CACHE:
-        return _SEED_CACHE["db"]
-    from newsprism.pipeline import analyze
-
-    db = workdir / "seeds.db"
-    store = SQLiteStore(db)
-    try:
-        analyze(sorted(SEEDS.glob("*.txt")), store)
-    finally:
-        store.close()
-    _SEED_CACHE["db"] = db
-    return db

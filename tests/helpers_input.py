@@ -8,8 +8,9 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "article-extraction"
+from tests.conftest import BENCH as SHARED_BENCH
+
+BENCH = SHARED_BENCH / "article-extraction"
 
 FLOOD_PARAGRAPHS = [
     "Floodwater from the Varna river reached the centre of Ostrel on Tuesday, forcing "

@@ -7,15 +7,13 @@ text never enters the repository; each test reads the lines from the file itself
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from newsprism.clean import clean_document
 from newsprism.clean.lines import line_key
 from newsprism.model import Article, Metadata, RawDocument, Source, sha256_hex
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.conftest import seed_path
 
 # Article prose, per article of each seed: the lines that must be the body, in order.
 PROSE: dict[str, list[list[int]]] = {
@@ -47,10 +45,6 @@ CHROME = [
     "inbox",
     "Media Awards",
 ]
-
-
-def seed_path(prefix: str) -> Path:
-    return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
 def read_seed(prefix: str, meta: Metadata | None = None) -> RawDocument:

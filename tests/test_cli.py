@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import EXAMPLES, SEEDS
+
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -116,7 +118,7 @@ def test_analyze_the_example_corpus_writes_reports_and_keeps_the_terminal_quiet(
     """The README's main job, through the real command: reports written, a summary
     table, the feed entry without full text named as a warning, and no log chatter
     (a model library turns INFO logging on when imported; the CLI must keep it off)."""
-    examples = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    examples = EXAMPLES
     out = tmp_path / "out"
     res = run("analyze", str(examples), "--db", str(tmp_path / "e.db"), "--out", str(out), "-q")
     assert res.returncode == 0, res.stderr

@@ -7,10 +7,11 @@ importable; the check functions are the seed test's own, applied to a MiniLM run
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
+
+pytestmark = pytest.mark.slow
 
 _MISSING = [
     m
@@ -25,20 +26,14 @@ if _MISSING:
 
 import test_compare_seeds as seed_checks  # noqa: E402
 
-from newsprism.compare import CompareOptions, compare_story  # noqa: E402
+from newsprism.compare import CompareOptions  # noqa: E402
 from newsprism.compare.options import EMBEDDER_CUTS  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def run() -> tuple[dict[str, Any], dict[str, Any]]:
-    story, articles, annotations, entities, reuse = seed_checks.seed_story_inputs()
-    options = CompareOptions(embedder="minilm")
-    out = compare_story(story, articles, annotations, entities, reuse, options=options)
-    by_seed = {Path(a.source.path).name[:3]: a for a in articles}
-    return out, {
-        "ids": {k: a.id for k, a in by_seed.items()},
-        "text": {a.id: a.text for a in articles},
-    }
+def run(seed_story: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    out = seed_story.compare(embedder="minilm")
+    return out, {"ids": seed_story.ids, "text": {a.id: a.text for a in seed_story.articles}}
 
 
 def test_minilm_uses_its_own_align_cut() -> None:

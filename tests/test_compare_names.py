@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newsprism.compare.extra import name_conflicts
-from newsprism.model import Annotations, Article, Entity, Mention, RawDocument, Source, sha256_hex
+from newsprism.model import Annotations, Article, Entity, Mention, Source, sha256_hex
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 
 def _corpus(
@@ -104,20 +103,9 @@ def test_shorter_form_is_precision_and_whitespace_alone_is_no_conflict() -> None
 
 
 @pytest.fixture(scope="module")
-def seed_names() -> dict[str, dict[str, Any]]:
-    from newsprism import language as upstream
-    from newsprism.clean import clean_document
-
-    articles = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        if path.name[:3] not in ("000", "001", "002", "004"):
-            continue
-        text = path.read_text(encoding="utf-8")
-        raw = RawDocument(Source(str(path), "text"), sha256_hex(text), text=text, size=len(text))
-        articles.append(clean_document(raw)[0])
-    annotations = {a.id: n for a, n in zip(articles, upstream.annotate(articles), strict=True)}
-    entities = {e.id: e for e in upstream.resolve_entities(articles, annotations)}
-    conflicts = name_conflicts({a.id: a for a in articles}, annotations, entities)
+def seed_names(seed_story: Any) -> dict[str, dict[str, Any]]:
+    by_id = {a.id: a for a in seed_story.articles}
+    conflicts = name_conflicts(by_id, seed_story.annotations, seed_story.entities)
     return {c["slot"]: c for c in conflicts}
 
 

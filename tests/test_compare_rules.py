@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from newsprism.compare import CompareOptions, compare_story
 from newsprism.model import (
@@ -22,6 +23,8 @@ from newsprism.model import (
     TimeExpression,
     sha256_hex,
 )
+
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 SCHEMA = Path(__file__).resolve().parents[1] / "newsprism" / "schema" / "story.schema.json"
 

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
-from newsprism.clean import clean_document
-from newsprism.compare import compare_story
-from newsprism.language import annotate, reanchor_times, resolve_entities
-from newsprism.model import (
-    Annotations,
-    Article,
-    Entity,
-    RawDocument,
-    ReusePair,
-    Source,
-    Story,
-    sha256_hex,
-)
-from newsprism.stories import find_reuse
+from tests.conftest import SeedStory
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+pytestmark = pytest.mark.slow
+
 SCHEMA = Path(__file__).resolve().parents[1] / "newsprism" / "schema" / "story.schema.json"
-STORY_SEEDS = ("000", "001", "002", "004")
 
 
 def _walk(node: Any) -> Any:
@@ -40,38 +26,10 @@ def _walk(node: Any) -> Any:
             yield from _walk(v)
 
 
-SeedStory = tuple[Story, list[Article], dict[str, Annotations], dict[str, Entity], list[ReusePair]]
-
-
-def seed_story_inputs() -> SeedStory:
-    """The February 2024 story through the real upstream stages; undated articles borrow
-    the story's date (8 Feb 2024) as the pipeline would. Shared with the MiniLM test."""
-    articles = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        if path.name[:3] not in STORY_SEEDS:
-            continue
-        text = path.read_text(encoding="utf-8")
-        raw = RawDocument(Source(str(path), "text"), sha256_hex(text), text=text, size=len(text))
-        articles.append(clean_document(raw)[0])  # 000's second part is another story
-    anchor = date(2024, 2, 8)
-    annotations = {a.id: a_ for a, a_ in zip(articles, annotate(articles), strict=True)}
-    for a in articles:
-        if a.published is None:
-            annotations[a.id] = reanchor_times(a, annotations[a.id], anchor, "story")
-    entities = {e.id: e for e in resolve_entities(articles, annotations)}
-    story = Story("feb-2024", "Iraq and the US-led coalition", [a.id for a in articles])
-    return story, articles, annotations, entities, find_reuse(articles)
-
-
 @pytest.fixture(scope="module")
-def run() -> tuple[dict[str, Any], dict[str, Any]]:
-    story, articles, annotations, entities, reuse = seed_story_inputs()
-    out = compare_story(story, articles, annotations, entities, reuse)
-    by_seed = {Path(a.source.path).name[:3]: a for a in articles}
-    return out, {
-        "ids": {k: a.id for k, a in by_seed.items()},
-        "text": {a.id: a.text for a in articles},
-    }
+def run(seed_story: SeedStory) -> tuple[dict[str, Any], dict[str, Any]]:
+    out = seed_story.compare()
+    return out, {"ids": seed_story.ids, "text": {a.id: a.text for a in seed_story.articles}}
 
 
 def test_output_follows_schema_and_every_cited_text_is_exact(run: Any) -> None:

@@ -6,8 +6,11 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from newsprism.embedders import get_embedder
+
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 
 def test_loading_the_default_model_leaves_the_root_logger_alone() -> None:

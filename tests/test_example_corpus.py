@@ -16,6 +16,8 @@ import pytest
 from newsprism.pipeline import analyze
 from newsprism.store import open_store
 
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 EXPECTED = json.loads((ROOT / "examples" / "expected_findings.json").read_text(encoding="utf-8"))

@@ -142,6 +142,7 @@ def test_f1_floor_on_a_fixed_subset() -> None:
 
 
 @needs_bench
+@pytest.mark.slow
 def test_whole_html_path_does_not_score_below_trafilatura_alone() -> None:
     """The quality gate of the HTML path users get (extraction, then cleaning and
     description), on all 181 labelled pages, against trafilatura's default in the same run."""

@@ -9,7 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 PARAGRAPHS = [
     "Dockworkers in the port of {town} stayed off the cranes for a {n}th day on {day}, "

@@ -3,14 +3,13 @@ that person's gender does not fit."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsprism.language import annotate
 from newsprism.model import Article, Quote, RawDocument, Source, sha256_hex
+from tests.conftest import EXAMPLES
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 
 def _speaker(text: str, words: str) -> tuple[str | None, str | None]:

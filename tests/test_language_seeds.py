@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from newsprism.clean import clean_document
 from newsprism.language import ANNOTATOR_VERSION, annotate, resolve_entities
-from newsprism.model import Annotations, Article, Entity, RawDocument, Source, sha256_hex
+from newsprism.model import Annotations, Article, Entity, sha256_hex
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
-
-def _clean(prefix: str) -> list[Article]:
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    data = path.read_bytes()
-    raw = RawDocument(
-        source=Source(str(path), "text"), content_sha=sha256_hex(data), text=data.decode("utf-8")
-    )
-    return clean_document(raw)
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[dict[str, Article], dict[str, Annotations], list[Entity]]:
-    articles = {p: _clean(p)[0] for p in ("000", "001", "002", "003", "004")}
+def corpus(
+    seed_articles: dict[str, Article],
+) -> tuple[dict[str, Article], dict[str, Annotations], list[Entity]]:
+    names = {"000": "000a", "001": "001", "002": "002", "003": "003", "004": "004"}
+    articles = {p: seed_articles[n] for p, n in names.items()}
     anns = {a.article: a for a in annotate(list(articles.values()))}
     entities = resolve_entities(list(articles.values()), anns)
     return articles, anns, entities

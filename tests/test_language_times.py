@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from newsprism.language import annotate, reanchor_times
 from newsprism.language import calendar_rules as cal
 from newsprism.model import Annotations, Article, Source, TimeExpression
+
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 THU = date(2024, 2, 8)  # a Thursday
 

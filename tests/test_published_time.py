@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from newsprism.clean import clean_document
 from newsprism.model import Metadata, RawDocument, Source, sha256_hex
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+from tests.conftest import EXAMPLES
 
 BODY = " ".join(
     [

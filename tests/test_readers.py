@@ -13,7 +13,8 @@ import pytest
 from newsprism.errors import InputError
 from newsprism.ingest import read_paths
 from newsprism.model import RawDocument, ReadProblem
-from tests.helpers_input import FLOOD_PARAGRAPHS, SEEDS, article_html, write_warc
+from tests.conftest import SEEDS
+from tests.helpers_input import FLOOD_PARAGRAPHS, article_html, write_warc
 
 SITE = "https://ostrel.example"
 

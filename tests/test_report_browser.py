@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import build_store, chromium_browser, screenshot, seed_store
+from browser import build_store, chromium_browser, screenshot
 
 from newsprism.report import ReportFiles, write_reports
 from newsprism.store.sqlite import SQLiteStore
@@ -114,8 +114,10 @@ def test_report_prints(browser: Any, report: Any) -> None:
 
 
 @pytest.mark.slow
-def test_seed_report_in_browser(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
-    db = seed_store(tmp_path_factory.mktemp("seedreport"))
+def test_seed_report_in_browser(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, seed_store_path: Path
+) -> None:
+    db = seed_store_path
     with SQLiteStore(db, read_only=True) as store:
         files = write_reports(store, tmp_path_factory.mktemp("seedout"))
     page, seen = _open(browser, files.html)

@@ -20,6 +20,8 @@ from newsprism.report.highlight import Mark, highlight, paragraph_spans
 from newsprism.report.templating import csp_hash
 from newsprism.store.sqlite import SQLiteStore
 
+pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
+
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[1] / "newsprism/schema/story.schema.json").read_text()
 )

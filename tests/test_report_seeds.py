@@ -10,7 +10,6 @@ from typing import Any
 import jsonschema
 import lxml.html
 import pytest
-from browser import seed_store
 
 from newsprism.report import ReportFiles, write_reports
 from newsprism.store.sqlite import SQLiteStore
@@ -22,8 +21,10 @@ SCHEMA = json.loads(
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SQLiteStore, ReportFiles]]:
-    db = seed_store(tmp_path_factory.mktemp("seedfiles"))
+def seeded(
+    tmp_path_factory: pytest.TempPathFactory, seed_store_path: Path
+) -> Iterator[tuple[SQLiteStore, ReportFiles]]:
+    db = seed_store_path
     with SQLiteStore(db, read_only=True) as store:
         yield store, write_reports(store, tmp_path_factory.mktemp("seedfiles-out"))
 

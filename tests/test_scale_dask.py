@@ -20,14 +20,12 @@ from newsprism.scale.executor import clean_pages, ingest_files
 from newsprism.scale.synthetic import write_synthetic_corpus
 from newsprism.settings import Options
 from newsprism.store import open_store
+from tests.conftest import EXAMPLES, SEEDS
 
 pg_server = pg.pg_server
 pg_url = pg.pg_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
 
 def _inputs() -> list[Path]:

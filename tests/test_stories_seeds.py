@@ -4,36 +4,19 @@ January 2024 story, and the Reuters text carried by both CNA and Asharq Al-Awsat
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newsprism.clean import clean_document
-from newsprism.model import Article, RawDocument, Source, Story, sha256_hex
+from newsprism.model import Article, Story
 from newsprism.stories import cluster_stories, embed_articles, find_reuse, link_storylines
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
-
-def _clean(path: Path) -> list[Article]:
-    data = path.read_bytes()
-    raw = RawDocument(
-        source=Source(str(path), "text"), content_sha=sha256_hex(data), text=data.decode("utf-8")
-    )
-    return clean_document(raw)
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, Article]:
-    """Articles by name: "000a" (first part of page 000), "000b" (second part), "001" ..."""
-    out: dict[str, Article] = {}
-    for path in sorted(SEEDS.glob("*.txt")):
-        page = path.name[:3]
-        for article in _clean(path):
-            out[page + "ab"[article.part] if page == "000" else page] = article
-    assert set(out) == {"000a", "000b", "001", "002", "003", "004"}, sorted(out)
-    return out
+def seeds(seed_articles: dict[str, Article]) -> dict[str, Article]:
+    return seed_articles
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import FLOOD_TEXTS, build_store, chromium_browser, live_server, screenshot, seed_store
+from browser import FLOOD_TEXTS, build_store, chromium_browser, live_server, screenshot
 
 from newsprism.web import create_app
 
@@ -105,8 +106,8 @@ def test_pages_work_without_javascript(browser: Any, site: Any) -> None:
 
 
 @pytest.mark.slow
-def test_seed_story_in_browser(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
-    db = seed_store(tmp_path_factory.mktemp("seeds"))
+def test_seed_story_in_browser(browser: Any, seed_store_path: Path) -> None:
+    db = seed_store_path
     with live_server(create_app(db)) as base:
         page = browser.new_page()
         watch = Watch(page, base)

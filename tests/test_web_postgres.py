@@ -8,7 +8,6 @@ does.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,12 +21,11 @@ from newsprism.store import open_store
 from newsprism.web import create_app
 from newsprism.web.backend import QueryTooSlow, time_limit
 from newsprism.web.catalog import Catalog, StoryFilter
+from tests.conftest import EXAMPLES as CORPUS
 
 pg_server = pg.pg_server
 
 pytestmark = pytest.mark.postgres
-
-CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")
