@@ -1,0 +1,307 @@
+"""The words newsprism reads meaning from: each table once, for every stage.
+
+Cleaning reads publication dates, the language layer reads dates, counts and
+reported speech, and comparison grades figures against each other. When each kept
+its own copy of "which words are months" or "what 'fewer than' allows", the copies
+drifted: a qualifier known to extraction and unknown to grading turned "fewer than
+10" against "9" into a contradiction. So the tables live here, with no dependency
+on spaCy, and the stages import them.
+
+English only for now; the tables of other languages join here, keyed by language.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- calendar
+
+# The C locale's names (Python does not change LC_TIME unless a program asks).
+MONTH_NAMES: tuple[str, ...] = tuple(calendar.month_name[1:])
+WEEKDAY_NAMES: tuple[str, ...] = tuple(calendar.day_name)
+
+MONTHS: dict[str, int] = {
+    **{name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)},
+    **{name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)},
+    "sept": 9,
+}
+"""Month names and abbreviations, lower case, to the month's number."""
+
+WEEKDAYS: dict[str, int] = {
+    **{name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)},
+    **{name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES)},
+    "tues": 1,
+    "wednes": 2,
+    "thur": 3,
+    "thurs": 3,
+}
+"""Weekday names and abbreviations, lower case, to ``date.weekday()`` (Monday 0)."""
+
+SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+"""Northern-hemisphere meteorological seasons as (first month, last month)."""
+
+
+def month_number(word: str) -> int:
+    """1-12 for a month name or abbreviation ("Feb.", "September"); KeyError otherwise."""
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def month_pattern(group: str | None = None) -> str:
+    """A regular expression for any month name or abbreviation (with an optional
+    full stop), longest first so "June" is not read as "Jun" + "e"."""
+    names = sorted(MONTHS, key=len, reverse=True)
+    body = "|".join(names)
+    inner = f"(?P<{group}>{body})" if group else f"(?:{body})"
+    return rf"{inner}\.?"
+
+
+def weekday_pattern(group: str | None = None) -> str:
+    """A regular expression for a full weekday name."""
+    body = "|".join(name.lower() for name in WEEKDAY_NAMES)
+    return f"(?P<{group}>{body})" if group else f"(?:{body})"
+
+
+# --------------------------------------------------------------------------- numbers
+
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty",
+)  # fmt: skip
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_UNITS)} | {
+    word: 30 + 10 * i for i, word in enumerate(_TENS)
+}
+"""Cardinal number words to their values (compounds are read word by word)."""
+
+SCALES: dict[str, int] = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+
+VAGUE_COUNTS: dict[str, tuple[float, float]] = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 199.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 9_999.0),
+    "tens of thousands": (20_000.0, 99_999.0),
+    "hundreds of thousands": (200_000.0, 999_999.0),
+    "millions": (2_000_000.0, 9_999_999.0),
+}
+"""Plural counts with no single value, as the smallest and largest figure they allow."""
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A hedge on a figure and the values it allows around the stated one.
+
+    ``low`` and ``high`` multiply the stated value; an open bound (``open_low`` or
+    ``open_high``) excludes the stated value itself: "more than 10" does not allow 10,
+    "at least 10" does.
+    """
+
+    phrase: str
+    low: float
+    high: float
+    open_low: bool = False
+    open_high: bool = False
+
+
+def _q(
+    phrase: str, low: float, high: float, open_low: bool = False, open_high: bool = False
+) -> tuple[str, Qualifier]:
+    return phrase, Qualifier(phrase, low, high, open_low, open_high)
+
+
+QUALIFIERS: dict[str, Qualifier] = dict(
+    [
+        # a floor
+        _q("at least", 1.0, math.inf),
+        _q("no fewer than", 1.0, math.inf),
+        _q("no less than", 1.0, math.inf),
+        _q("a minimum of", 1.0, math.inf),
+        _q("as few as", 1.0, math.inf),
+        _q("more than", 1.0, math.inf, open_low=True),
+        _q("over", 1.0, math.inf, open_low=True),
+        _q("above", 1.0, math.inf, open_low=True),
+        _q("upwards of", 1.0, math.inf, open_low=True),
+        _q("in excess of", 1.0, math.inf, open_low=True),
+        _q("just over", 1.0, 1.15, open_low=True),
+        # a ceiling
+        _q("at most", 0.0, 1.0),
+        _q("up to", 0.0, 1.0),
+        _q("no more than", 0.0, 1.0),
+        _q("as many as", 0.0, 1.0),
+        _q("a maximum of", 0.0, 1.0),
+        _q("fewer than", 0.0, 1.0, open_high=True),
+        _q("less than", 0.0, 1.0, open_high=True),
+        _q("under", 0.0, 1.0, open_high=True),
+        _q("below", 0.0, 1.0, open_high=True),
+        _q("just under", 0.85, 1.0, open_high=True),
+        _q("nearly", 0.85, 1.0),
+        _q("almost", 0.85, 1.0),
+        _q("close to", 0.85, 1.0),
+        # about
+        _q("about", 0.8, 1.2),
+        _q("around", 0.8, 1.2),
+        _q("approximately", 0.8, 1.2),
+        _q("roughly", 0.8, 1.2),
+        _q("some", 0.8, 1.2),
+        _q("an estimated", 0.8, 1.2),
+        _q("estimated", 0.8, 1.2),
+        _q("or so", 0.8, 1.2),
+        # exact
+        _q("only", 1.0, 1.0),
+        _q("exactly", 1.0, 1.0),
+        _q("just", 1.0, 1.0),
+    ]
+)
+"""Every hedge the quantity reader emits, with its range: extraction and grading
+read the same table, so a hedge cannot be known to one and not the other."""
+
+EXACT = Qualifier("", 1.0, 1.0)
+
+
+def figure_range(value: float | None, qualifier: str | None) -> tuple[float, float, bool, bool]:
+    """(low, high, low is open, high is open) of the values a stated figure allows.
+
+    A vague plural ("dozens") has no value and its own range; an unknown hedge is
+    treated as "about" rather than as exact, so that it can never make a conflict.
+    """
+    phrase = (qualifier or "").lower().strip()
+    if value is None:
+        low, high = VAGUE_COUNTS.get(phrase, (0.0, math.inf))
+        return low, high, False, False
+    q = QUALIFIERS.get(phrase, EXACT if not phrase else QUALIFIERS["about"])
+    return value * q.low, value * q.high, q.open_low, q.open_high
+
+
+def ranges_overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
+    """Whether two figure ranges share a value (open bounds exclude their endpoint)."""
+    lo_a, hi_a, open_lo_a, open_hi_a = a
+    lo_b, hi_b, open_lo_b, open_hi_b = b
+    if hi_a < lo_b or hi_b < lo_a:
+        return False
+    if hi_a == lo_b and (open_hi_a or open_lo_b):
+        return False
+    return not (hi_b == lo_a and (open_hi_b or open_lo_a))
+
+
+# --------------------------------------------------------------------------- outcomes
+
+OUTCOMES: dict[str, str] = {
+    # killed
+    "kill": "killed",
+    "killed": "killed",
+    "killing": "killed",
+    "death": "killed",
+    "die": "killed",
+    "dead": "killed",
+    "fatality": "killed",
+    "fatal": "killed",
+    "slay": "killed",
+    "murder": "killed",
+    "life": "killed",  # "claimed the lives of 12"
+    "body": "killed",
+    # injured
+    "wound": "injured",
+    "wounded": "injured",
+    "injure": "injured",
+    "injured": "injured",
+    "injury": "injured",
+    "hurt": "injured",
+    "hospitalise": "injured",
+    "hospitalize": "injured",
+    "hospitalised": "injured",
+    "hospitalized": "injured",
+    "casualty": "casualties",
+    # arrested
+    "arrest": "arrested",
+    "arrested": "arrested",
+    "detain": "arrested",
+    "detained": "arrested",
+    "detention": "arrested",
+    # missing, displaced, rescued
+    "missing": "missing",
+    "displace": "displaced",
+    "displaced": "displaced",
+    "evacuate": "evacuated",
+    "rescue": "rescued",
+    "kidnap": "abducted",
+    "abduct": "abducted",
+    "hostage": "abducted",
+}
+"""Words that report an outcome for the people counted, by lemma, to one family:
+"wounded", "hurt" and "injured" are one slot, "arrested" and "detained" another."""
+
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    {"people", "person", "individual", "persons", "civilian", "resident", "victim", "one"}
+)
+"""Nouns that count people without saying which people: one counted class."""
+
+UPDATE_WORDS: frozenset[str] = frozenset(
+    {"rise", "climb", "increase", "grow", "jump", "reach", "revise", "raise", "lower",
+     "update", "correct", "surpass", "mount", "soar", "toll"}
+)  # fmt: skip
+"""Verbs (by lemma) that announce a figure changed: "the toll rose to 84"."""
+
+
+# --------------------------------------------------------------------------- speech
+
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {
+        "say", "tell", "write", "read", "speak", "admit", "state", "caution", "emphasize",
+        "emphasise", "assert", "add", "warn", "stress", "note", "insist", "claim", "announce",
+        "declare", "explain", "urge", "argue", "confirm", "deny", "reply", "respond",
+        "remark", "comment", "observe", "point", "affirm", "maintain", "allege",
+        "acknowledge", "report", "tweet", "post", "vow", "pledge", "promise", "threaten",
+        "demand", "ask", "answer", "conclude", "recall", "suggest", "predict", "describe",
+        "reiterate", "accuse",
+    }
+)  # fmt: skip
+"""Verbs that report speech, by base form (lemma)."""
+
+WEAK_REPORTING_VERBS: frozenset[str] = frozenset(
+    {"maintain", "point", "post", "report", "describe", "observe", "ask", "read", "add"}
+)
+"""Reporting verbs that often mean something else; they report speech only when a
+quotation or a that-clause hangs on them."""
+
+_IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "read": ("read", "reads", "reading"),
+    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "deny": ("deny", "denies", "denied", "denying"),
+}
+
+
+def inflect(base: str) -> tuple[str, ...]:
+    """Written forms of a regular English verb: base, -s, -ed, -ing."""
+    if base in _IRREGULAR_FORMS:
+        return _IRREGULAR_FORMS[base]
+    if base.endswith("e"):
+        return (base, base + "s", base + "d", base[:-1] + "ing")
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
+    if base.endswith(("ss", "sh", "ch", "x")):
+        return (base, base + "es", base + "ed", base + "ing")
+    return (base, base + "s", base + "ed", base + "ing")
+
+
+def verb_forms(bases: frozenset[str]) -> frozenset[str]:
+    return frozenset(form for base in bases for form in inflect(base))
