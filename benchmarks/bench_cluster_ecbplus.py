@@ -20,10 +20,11 @@ import re
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+from common import bcubed
 
 from newsprism.model import Article, Source, sha256_hex
 from newsprism.stories import StoryOptions, cluster_stories, embed_articles
@@ -74,16 +75,6 @@ def load(data: Path) -> tuple[list[Article], list[str], list[int]]:
         gold.append(m.group(1) + m.group(2))
         topics.append(int(m.group(1)))
     return articles, gold, topics
-
-
-def bcubed(pred: list[str], gold: list[str]) -> tuple[float, float, float]:
-    pairs = Counter(zip(pred, gold, strict=True))
-    p_size, g_size = Counter(pred), Counter(gold)
-    n = len(pred)
-    precision = sum(c * c / p_size[p] for (p, _), c in pairs.items()) / n
-    recall = sum(c * c / g_size[g] for (_, g), c in pairs.items()) / n
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 def report(name: str, pred: list[str], gold: list[str], keep: list[bool]) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_cluster_ecbplus import bcubed
+from common import bcubed
 from synthetic import generate
 
 
