@@ -25,6 +25,9 @@ Span = tuple[int, int]
 """Half-open character offsets ``(start, end)`` into an article's clean text."""
 
 InputFormat = Literal["text", "html", "json", "warc", "feed"]
+QuantityKind = Literal[
+    "count", "age", "year", "duration", "ordinal", "money", "percent", "measure", "other"
+]
 
 
 def sha256_hex(data: bytes | str) -> str:
@@ -213,10 +216,17 @@ class Quantity:
     value: float | None
     noun: str | None = None  # what it counts ("troops")
     noun_span: Span | None = None
-    qualifier: str | None = None  # "at least", "nearly", "about", "more than", None = exact
+    qualifier: str | None = None  # a key of lexicon.QUALIFIERS or VAGUE_COUNTS; None = exact
     place: str | None = None
     time: str | None = None
     sentence: Span | None = None
+    # What sort of figure this is. Only a "count" counts people or things; an age
+    # ("a 17-year-old"), a year, a duration ("three days"), an ordinal ("second"), an
+    # amount of money, a percentage or a measure is never compared as a count.
+    kind: QuantityKind = "count"
+    outcome: str | None = None  # family from lexicon.OUTCOMES: "killed", "injured", ...
+    outcome_span: Span | None = None  # the word that says the outcome ("killed", "dead")
+    counted: str | None = None  # counted class: "people" for generic people nouns, else a lemma
 
 
 @dataclass(slots=True)

@@ -1,8 +1,8 @@
 """The spaCy pipeline, loaded once per process with only what the language layer reads.
 
-The lemmatizer is left out: reporting verbs are matched by their written forms
-(:mod:`newsprism.language.speech`), and that saves its share of every document.
-The parser stays: quote speakers, counted nouns and tense come from the parse.
+This is the only spaCy pipeline newsprism runs: the parse it makes (lemmas,
+dependency heads, sentence and entity boundaries) is read by the language layer and
+kept for the comparison, which reads the same parse instead of parsing again.
 An entity ruler placed before the statistical recogniser marks the alias table's
 names ("Kata'ib Hezbollah", "Daesh") with their table label, since the small model
 splits or mislabels them.
@@ -22,7 +22,7 @@ from newsprism.language.options import LanguageOptions
 
 log = logging.getLogger(__name__)
 
-_EXCLUDE = ("lemmatizer",)
+_EXCLUDE: tuple[str, ...] = ()
 _RULER_LABELS = frozenset({"GROUP", "ORG"})
 _lock = threading.Lock()
 _cache: dict[tuple[str, str | None], Language] = {}
