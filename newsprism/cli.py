@@ -302,7 +302,7 @@ def compare(story_id: str, db: str) -> None:
     with _errors(), _store(db, read_only=True) as store:
         story = store.get_story(story_id)
         report = store.get_report(story.id)
-    click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
 
 
 @cli.command()

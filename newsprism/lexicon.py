@@ -225,6 +225,8 @@ OUTCOMES: dict[str, str] = {
     "hospitalize": "injured",
     "hospitalised": "injured",
     "hospitalized": "injured",
+    "treat": "injured",  # "treated in hospital"
+    "treated": "injured",
     "casualty": "casualties",
     # arrested
     "arrest": "arrested",
@@ -249,6 +251,19 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     {"people", "person", "individual", "persons", "civilian", "resident", "victim", "one"}
 )
 """Nouns that count people without saying which people: one counted class."""
+
+EVENT_NOUNS: frozenset[str] = frozenset(
+    {
+        "death", "killing", "attack", "strike", "airstrike", "bombing", "explosion", "blast",
+        "shooting", "raid", "assault", "invasion", "war", "clash", "battle", "fire", "crash",
+        "earthquake", "flood", "storm", "election", "vote", "referendum", "meeting", "summit",
+        "visit", "trip", "talks", "funeral", "protest", "demonstration", "riot", "arrest",
+        "trial", "verdict", "ceasefire", "truce", "anniversary", "coup", "massacre", "siege",
+        "offensive", "operation", "incident", "accident", "collapse",
+    }
+)  # fmt: skip
+"""Nouns that name a happening: a date on one of them dates that happening ("the
+death of three soldiers late last month"), not the sentence's own event."""
 
 UPDATE_WORDS: frozenset[str] = frozenset(
     {"rise", "climb", "increase", "grow", "jump", "reach", "revise", "raise", "lower",
@@ -277,6 +292,14 @@ WEAK_REPORTING_VERBS: frozenset[str] = frozenset(
 )
 """Reporting verbs that often mean something else; they report speech only when a
 quotation or a that-clause hangs on them."""
+
+ATTRIBUTION_VERBS: frozenset[str] = frozenset(
+    {"say", "tell", "state", "add", "write", "report", "note", "explain", "comment", "remark",
+     "claim", "reply", "respond", "stress", "emphasize", "emphasise", "assert", "announce",
+     "declare", "confirm", "affirm", "acknowledge", "observe", "tweet", "post", "reiterate"}
+)  # fmt: skip
+"""Reporting verbs that only attribute words to a speaker ("said on Thursday" dates the
+saying). The others (urge, warn, demand, vow, threaten ...) are acts in their own right."""
 
 _IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),

@@ -242,6 +242,30 @@ class TimeExpression:
     sentence: Span | None = None
 
 
+ClauseKind = Literal["sentence", "content", "main", "coordinate", "subordinate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A claim as the comparison reads it, cut from the parse.
+
+    Every body sentence is one claim (``kind="sentence"``), with its dateline or
+    credit cut off and a quotation that the sentence splitter cut in two joined back.
+    "X said Y" stays one claim by X (``speaker``, ``cue``); its content ("Y"), the
+    two halves of "A did this, and B did that" and a subordinate clause long enough
+    to state something are extra units (``content``, ``coordinate``, ``main``,
+    ``subordinate``) that help align a fact another outlet states on its own; they
+    are never shown as fact text, which is always a whole sentence.
+    """
+
+    span: Span
+    sentence: Span  # the whole claim sentence this unit belongs to
+    kind: ClauseKind = "sentence"
+    speaker: Span | None = None  # who makes the claim: "the ministry" in "the ministry said"
+    cue: str | None = None  # the reporting verb's lemma, or "according to"
+    whole: bool = True  # reads as a sentence: capital start, a verb, a closing stop
+
+
 @dataclass(slots=True)
 class Annotations:
     """Everything the language layer read from one article's clean text."""
@@ -253,7 +277,11 @@ class Annotations:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
     version: str = ""  # annotator version: a new version re-annotates
+    # The spaCy parse these were read from (``language.parses``), kept for the
+    # comparison; stored apart from the JSON and loaded only when asked for.
+    parse: bytes | None = field(default=None, metadata={"json": False})
 
 
 @dataclass(slots=True)
@@ -308,9 +336,16 @@ class Story:
 
 
 def to_dict(obj: Any) -> Any:
-    """JSON-ready form of any record: dates as ISO strings, tuples as lists."""
+    """JSON-ready form of any record: dates as ISO strings, tuples as lists.
+
+    A field marked ``metadata={"json": False}`` (a binary parse) is left out: the store
+    keeps it in a column of its own."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {
+            f.name: to_dict(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if f.metadata.get("json", True)
+        }
     if isinstance(obj, datetime | date):
         return obj.isoformat()
     if isinstance(obj, list | tuple):
@@ -389,6 +424,17 @@ def annotations_from_dict(d: dict[str, Any]) -> Annotations:
                 }
             )
             for q in d["quantities"]
+        ],
+        clauses=[
+            Clause(
+                **{
+                    **c,
+                    "span": _span(c["span"]),
+                    "sentence": _span(c["sentence"]),
+                    "speaker": _span(c.get("speaker")),
+                }
+            )
+            for c in d.get("clauses", [])
         ],
         times=[
             TimeExpression(

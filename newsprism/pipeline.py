@@ -184,28 +184,48 @@ def ingest(
 # --------------------------------------------------------------------------- language
 
 
-def annotate_store(
-    store: Any, options: Options | None = None, progress: Progress = _no_progress
+def annotate_articles(
+    store: Any,
+    articles: Sequence[Article],
+    options: Options,
+    progress: Progress = _no_progress,
 ) -> int:
-    """Annotate the articles whose text or annotator changed; then resolve entities
-    across the whole corpus (a new spelling can join an old entity)."""
-    from newsprism.language import ANNOTATOR_VERSION, annotate, resolve_entities
+    """Annotate those of ``articles`` whose text or annotator changed, in stored batches.
 
-    options = options or Options()
-    articles = list(store.articles())
-    state = store.annotation_state()
+    One partition's share of the stage: the local run passes every article, a Dask
+    task its chunk. Cross-article entity resolution is not done here: it needs the
+    whole corpus (``annotate_store``)."""
+    from newsprism.language import ANNOTATOR_VERSION, annotate
+
+    state = store.annotation_state([a.id for a in articles])
     todo = [a for a in articles if state.get(a.id) != (sha256_hex(a.text), ANNOTATOR_VERSION)]
     done = 0
     batch: list[Annotations] = []
     for ann in annotate(todo, options.language):
         batch.append(ann)
         done += 1
-        if len(batch) >= 64:
+        if len(batch) >= ANNOTATE_BATCH:
             store.put_annotations(batch)
             batch = []
         progress("annotate", done, len(todo))
     if batch:
         store.put_annotations(batch)
+    return done
+
+
+ANNOTATE_BATCH = 64  # annotations per transaction
+
+
+def annotate_store(
+    store: Any, options: Options | None = None, progress: Progress = _no_progress
+) -> int:
+    """Annotate the articles whose text or annotator changed; then resolve entities
+    across the whole corpus (a new spelling can join an old entity)."""
+    from newsprism.language import resolve_entities
+
+    options = options or Options()
+    articles = list(store.articles())
+    done = annotate_articles(store, articles, options, progress)
     annotations = store.get_annotations([a.id for a in articles])
     entities = resolve_entities(articles, annotations, options.language)
     store.put_annotations(annotations.values())
@@ -356,7 +376,7 @@ def compare_stories(
     for i, sid in enumerate(wanted, 1):
         story = by_story[sid]
         articles = store.get_articles(story.articles)
-        annotations = store.get_annotations(story.articles)
+        annotations = store.get_annotations(story.articles, with_parse=True)
         related = [
             (r, store.get_articles(r.articles), store.get_annotations(r.articles))
             for r in (by_story[rid] for rid in story.related if rid in by_story)
@@ -419,22 +439,19 @@ def report_paths(files: Any) -> list[Path]:
 
 
 def summarise_store(store: Any, summary: RunSummary) -> None:
-    """Outlets and conflicts (not counting "agree") over every stored story report."""
-    from newsprism.store.base import UNKNOWN_OUTLET
-
+    """Outlets and conflicts (contradictions only) over every stored story report."""
     rows = store.report_index()
-    outlets = {o for row in rows for o in row["outlets"]} - {UNKNOWN_OUTLET, ""}
     summary.entities = len(store.entities())
-    summary.outlets = len(outlets)
-    summary.conflicts = sum(row["n_conflicts"] for row in rows)
+    summary.outlets = len({o for row in rows for o in row.outlets})
+    summary.conflicts = sum(row.n_conflicts for row in rows)
 
 
 def story_table(store: Any) -> list[dict[str, Any]]:
     """One row per story for listings: id, span, outlets, articles, conflicts, title.
 
-    Conflict counts come from the report index (not counting "agree"); a story not yet
+    Conflict counts (contradictions) come from the report index; a story not yet
     compared shows 0."""
-    conflicts = {row["id"]: row["n_conflicts"] for row in store.report_index()}
+    conflicts = {row.id: row.n_conflicts for row in store.report_index()}
     rows: list[dict[str, Any]] = []
     for story in store.stories():
         outlets = {a.display_outlet for a in store.get_articles(story.articles)}

@@ -6,8 +6,11 @@ from typing import Any
 
 import pytest
 
-from newsprism.compare.extra import name_conflicts
-from newsprism.model import Annotations, Article, Entity, Mention, Source, sha256_hex
+from newsprism.compare import CompareOptions
+from newsprism.compare.context import story_context
+from newsprism.compare.names import name_variants
+from newsprism.compare.records import NameVariants
+from newsprism.model import Annotations, Article, Entity, Mention, Source, Story, sha256_hex
 
 pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
@@ -29,10 +32,22 @@ def _corpus(
     return articles, annotations, {entity.id: entity}
 
 
-def _one(texts: dict[str, str], entity: Entity) -> dict[str, Any]:
-    out = name_conflicts(*_corpus(texts, entity))
+def _names(
+    articles: dict[str, Article], annotations: dict[str, Annotations], entities: dict[str, Entity]
+) -> list[NameVariants]:
+    story = Story("s", "names", list(articles))
+    ctx = story_context(story, list(articles.values()), annotations, entities, CompareOptions())
+    return name_variants(ctx)
+
+
+def _one(texts: dict[str, str], entity: Entity) -> NameVariants:
+    out = _names(*_corpus(texts, entity))
     assert len(out) == 1, out
     return out[0]
+
+
+def _relations(n: NameVariants) -> dict[str, str]:
+    return {f.form: f.relation for f in n.forms}
 
 
 def test_acronym_of_the_full_name_agrees() -> None:
@@ -42,10 +57,10 @@ def test_acronym_of_the_full_name_agrees() -> None:
         "a": "The Northern Harbour Authority closed the pier on Monday.",
         "b": "The NHA said the pier would stay closed.",
     }, ent)  # fmt: skip
-    assert c["grade"] == "agree"
-    assert c["explanation"].startswith("same name, different spelling")
-    assert "'NHA' abbreviates 'Northern Harbour Authority'" in c["explanation"]
-    assert {v["value"]: v["relation"] for v in c["values"]}["NHA"] == "abbreviation"
+    assert not c.unexplained
+    assert c.explanation.startswith("same name, different spelling")
+    assert "'NHA' abbreviates 'Northern Harbour Authority'" in c.explanation
+    assert _relations(c)["NHA"] == "abbreviation"
 
 
 def test_transliterations_agree_and_a_one_letter_slip_is_named_as_a_misspelling() -> None:
@@ -54,22 +69,22 @@ def test_transliterations_agree_and_a_one_letter_slip_is_named_as_a_misspelling(
     c = _one({
         "a": "Yusuf Karimov opened the bridge.", "b": "Yousef Karimov opened the bridge.",
     }, ent)  # fmt: skip
-    assert c["grade"] == "agree"
-    assert "transliterations of one name" in c["explanation"]
+    assert not c.unexplained
+    assert "transliterations of one name" in c.explanation
 
     variants = {"Kirsten Dahl": 4, "Kristen Dahl": 1}  # two letters swapped
     ent = Entity("e3", "Kirsten Dahl", "PERSON", variants, aliases_from=["spelling"])
     c = _one({"a": "Kirsten Dahl won the vote.", "b": "Kristen Dahl won the vote."}, ent)
-    assert c["grade"] == "agree"
-    assert "'Kristen Dahl' is likely a misspelling of 'Kirsten Dahl'" in c["explanation"]
+    assert not c.unexplained
+    assert "'Kristen Dahl' is likely a misspelling of 'Kirsten Dahl'" in c.explanation
 
 
 def test_a_doubled_letter_is_transliteration_not_misspelling() -> None:
     ent = Entity("e4", "Mohammed Talal", "PERSON",
                  {"Mohammed Talal": 2, "Mohamed Talal": 1}, aliases_from=["spelling"])  # fmt: skip
     c = _one({"a": "Mohammed Talal spoke.", "b": "Mohamed Talal spoke."}, ent)
-    assert c["grade"] == "agree"
-    assert "misspelling" not in c["explanation"]
+    assert not c.unexplained
+    assert "misspelling" not in c.explanation
 
 
 def test_another_name_from_the_alias_table_agrees_and_points_at_framing() -> None:
@@ -78,54 +93,50 @@ def test_another_name_from_the_alias_table_agrees_and_points_at_framing() -> Non
     c = _one({
         "a": "The Crimson Hand claimed the attack.", "b": "The Red Brotherhood claimed the attack.",
     }, ent)  # fmt: skip
-    assert c["grade"] == "agree"
-    assert "'Red Brotherhood' is an alternative name for Crimson Hand" in c["explanation"]
-    assert c["caveat"] and "framing" in c["caveat"]
+    assert not c.unexplained
+    assert "'Red Brotherhood' is an alternative name for Crimson Hand" in c.explanation
+    assert "stance" in c.explanation
 
 
-def test_forms_nothing_explains_stay_uncertain() -> None:
+def test_forms_nothing_explains_are_flagged() -> None:
     # joined by some upstream step but neither spelling, initials nor the alias table agree
     ent = Entity("e6", "Harlow Group", "ORG", {"Harlow Group": 1, "Vantor Holdings": 1})
     c = _one({"a": "Harlow Group bought the mill.", "b": "Vantor Holdings bought the mill."}, ent)
-    assert c["grade"] == "uncertain"
-    assert "share no spelling" in c["explanation"]
+    assert c.unexplained
+    assert "share no spelling" in c.explanation
 
 
-def test_shorter_form_is_precision_and_whitespace_alone_is_no_conflict() -> None:
+def test_shorter_form_is_named_and_whitespace_alone_is_no_variant() -> None:
     ent = Entity("e7", "Rasmus Eklund", "PERSON", {"Rasmus Eklund": 1, "Eklund": 1})
     c = _one({"a": "Rasmus Eklund resigned.", "b": "Eklund resigned on Friday."}, ent)
-    assert c["grade"] == "precision"
+    assert c.explanation.startswith("a shorter and a fuller form")
 
     ent = Entity("e8", "Ida Brandt", "PERSON", {"Ida Brandt": 2})
     arts, anns, ents = _corpus({"a": "Ida Brandt left.", "b": "Ida\xa0Brandt left."}, ent)
     anns["b"].mentions.append(Mention((0, 10), "Ida\xa0Brandt", "PERSON", entity="e8"))
-    assert name_conflicts(arts, anns, ents) == []
+    assert _names(arts, anns, ents) == []
 
 
 @pytest.fixture(scope="module")
-def seed_names(seed_story: Any) -> dict[str, dict[str, Any]]:
+def seed_names(seed_story: Any) -> dict[str, NameVariants]:
     by_id = {a.id: a for a in seed_story.articles}
-    conflicts = name_conflicts(by_id, seed_story.annotations, seed_story.entities)
-    return {c["slot"]: c for c in conflicts}
+    return {n.name: n for n in _names(by_id, seed_story.annotations, seed_story.entities)}
 
 
-def test_seed_country_abbreviation_and_group_names_agree(
-    seed_names: dict[str, dict[str, Any]],
+def test_seed_country_abbreviation_and_group_names_are_explained(
+    seed_names: dict[str, NameVariants],
 ) -> None:
-    us = seed_names["name of United States"]
-    assert us["grade"] == "agree"
-    assert "'U.S.' abbreviates 'United States'" in us["explanation"]
-    isis = seed_names["name of Islamic State"]
-    assert isis["grade"] == "agree"
-    relations = {v["value"]: v["relation"] for v in isis["values"]}
+    us = seed_names["United States"]
+    assert not us.unexplained
+    assert "'U.S.' abbreviates 'United States'" in us.explanation
+    isis = seed_names["Islamic State"]
+    relations = _relations(isis)
     assert relations["Daesh"] == "alternative-name"
     assert relations["ISIS"] == "abbreviation"
-    assert not [c for c in seed_names.values() if c["grade"] == "uncertain"]
+    assert not [n for n in seed_names.values() if n.unexplained]
 
 
-def test_seed_transliteration_and_misspelling(seed_names: dict[str, dict[str, Any]]) -> None:
-    rasool = next(c for slot, c in seed_names.items() if "Rasool" in slot)
-    assert rasool["grade"] == "agree" and "transliterations" in rasool["explanation"]
-    blinken = next(c for slot, c in seed_names.items() if "Blinken" in slot)
-    assert blinken["grade"] == "agree"
-    assert "'Anthony Blinken' is likely a misspelling" in blinken["explanation"]
+def test_seed_transliteration_and_misspelling(seed_names: dict[str, NameVariants]) -> None:
+    assert "transliterations" in seed_names["Yahya Rasool"].explanation
+    blinken = next(n for name, n in seed_names.items() if "Blinken" in name)
+    assert "'Anthony Blinken' is likely a misspelling" in blinken.explanation

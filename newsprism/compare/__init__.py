@@ -1,4 +1,5 @@
-"""Compare coverage inside a story: facts, conflicts, quotes, framing, timeline, digest.
+"""Compare coverage inside a story: facts, findings, figures, quotes, names, framing,
+timeline, digest, and an overview of what differs (``records.StoryComparison``).
 
 ``compare_story`` is imported on first use: importing this package (as the options
 loader does) must not load the language models.
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.compare.options import CompareOptions
 
-COMPARE_VERSION = "4"
+COMPARE_VERSION = "5"
 """Bump when the comparison output changes, so stored reports are recomputed."""
 
 if TYPE_CHECKING:

@@ -1,11 +1,17 @@
-"""Which article carries which: wire copies and duplicates count once as support.
+"""Provenance: which article reprints which, and where each text comes from.
 
-Three outlets printing one Reuters story is one source, not three; the report
-shows the copies (``copy_of``) but counts them once (``independent_support``).
+Three outlets printing one Reuters story is one source, not three. A whole-article
+copy (``duplicate`` or ``wire-copy`` reuse) reprints its original; the origin of a
+chain of copies is the agency any of them credits ("Source: Reuters"), else the
+earliest article's outlet, so an uncredited copy of a credited copy still traces
+back to Reuters. Partial reuse counts only for text the outlets wrote: two outlets
+quoting (or translating) the same statement share the speaker's words, not each
+other's text, and are independent.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,6 +23,18 @@ from newsprism.model import Article, ReusePair, Span
 WHOLE_ARTICLE_KINDS = ("duplicate", "wire-copy")
 VERBATIM_MIN_WORDS = 10
 VERBATIM_RATIO = 95.0
+QUOTED_SHARE = 0.5  # a shared sentence mostly inside quotation marks is the speaker's text
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+
+
+def outside_quotes(text: str) -> str:
+    """The words an outlet wrote itself: ``text`` without its quoted passages."""
+    return " ".join(_QUOTED.sub(" ", text).split())
+
+
+def _quoted_share(text: str) -> float:
+    inside = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
+    return inside / max(1, len(text.strip()))
 
 
 def _seniority(article: Article, order: int) -> tuple[datetime, int]:
@@ -26,18 +44,20 @@ def _seniority(article: Article, order: int) -> tuple[datetime, int]:
 
 
 @dataclass(slots=True)
-class Copies:
-    article_copy_of: dict[str, str] = field(default_factory=dict)
-    shared: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)
+class Provenance:
+    copy_of: dict[str, str] = field(default_factory=dict)  # article -> article it reprints
+    origin: dict[str, str] = field(default_factory=dict)  # article -> agency or outlet name
+    credits: dict[str, str] = field(default_factory=dict)  # article -> agency it names
+    shared: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)  # partial reuse
     rank: dict[str, tuple[datetime, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # the provenance line, for readers
 
     def root(self, article: str) -> str:
-        return self.article_copy_of.get(article, article)
+        return self.copy_of.get(article, article)
 
     def older(self, a: str, b: str) -> str:
-        return (
-            a if self.rank.get(a, (datetime.max, 0)) <= self.rank.get(b, (datetime.max, 0)) else b
-        )
+        far = (datetime.max, 0)
+        return a if self.rank.get(a, far) <= self.rank.get(b, far) else b
 
     def sentence_copied_from(self, article: str, span: Span, candidates: set[str]) -> str | None:
         """The article a partial-reuse pair says this sentence was shared with."""
@@ -47,9 +67,13 @@ class Copies:
         return None
 
 
-def find_copies(articles: Sequence[Article], reuse: Sequence[ReusePair]) -> Copies:
+def find_provenance(
+    articles: Sequence[Article], reuse: Sequence[ReusePair], outlet_of: Mapping[str, str]
+) -> Provenance:
     ids = {a.id for a in articles}
-    copies = Copies(rank={a.id: _seniority(a, i) for i, a in enumerate(articles)})
+    by_id = {a.id: a for a in articles}
+    prov = Provenance(rank={a.id: _seniority(a, i) for i, a in enumerate(articles)})
+    prov.credits = {a.id: a.wire[0] for a in articles if a.wire and a.wire[0]}
     parent = {a.id: a.id for a in articles}
 
     def find(x: str) -> str:
@@ -58,63 +82,89 @@ def find_copies(articles: Sequence[Article], reuse: Sequence[ReusePair]) -> Copi
             x = parent[x]
         return x
 
-    preferred: set[str] = set()
     for pair in reuse:
         if pair.a not in ids or pair.b not in ids:
             continue
         if pair.kind in WHOLE_ARTICLE_KINDS:
             parent[find(pair.a)] = find(pair.b)
-            if pair.origin in (pair.a, pair.b):
-                preferred.add(pair.origin)
         elif pair.kind == "partial":
             for s in pair.shared:
-                copies.shared.setdefault(pair.a, []).append((s.a, pair.b))
-                copies.shared.setdefault(pair.b, []).append((s.b, pair.a))
+                text_a = by_id[pair.a].text[s.a[0] : s.a[1]]
+                if _quoted_share(text_a) >= QUOTED_SHARE:
+                    continue  # the same statement quoted: the speaker's words, not reuse
+                prov.shared.setdefault(pair.a, []).append((s.a, pair.b))
+                prov.shared.setdefault(pair.b, []).append((s.b, pair.a))
     components: dict[str, list[str]] = {}
     for a in articles:
         components.setdefault(find(a.id), []).append(a.id)
     for members in components.values():
-        if len(members) < 2:
-            continue
-        origin = min(members, key=lambda m: (m not in preferred, copies.rank[m]))
+        credited = [m for m in members if m in prov.credits]
+        root = min(members, key=lambda m: (m not in credited, prov.rank[m]))
+        agency = prov.credits.get(root)
         for m in members:
-            if m != origin:
-                copies.article_copy_of[m] = origin
-    return copies
+            if m != root:
+                prov.copy_of[m] = root
+            prov.origin[m] = agency or outlet_of[root]
+        if len(members) > 1:
+            prov.lines.append(_chain_line(members, root, agency, prov, outlet_of))
+        elif agency:
+            prov.lines.append(f"{outlet_of[root]} credits {agency}")
+    return prov
+
+
+def _chain_line(
+    members: Sequence[str],
+    root: str,
+    agency: str | None,
+    prov: Provenance,
+    outlet_of: Mapping[str, str],
+) -> str:
+    credit = sorted({outlet_of[m] for m in members if m in prov.credits})
+    silent = sorted({outlet_of[m] for m in members if m not in prov.credits} - set(credit))
+    source = agency or outlet_of[root]
+    parts = []
+    if credit:
+        parts.append(f"{', '.join(credit)} credit{'s' if len(credit) == 1 else ''} {source}")
+    if silent:
+        verb = "prints" if len(silent) == 1 else "print"
+        parts.append(f"{', '.join(silent)} {verb} the same {source} text without credit")
+    return "; ".join(parts)
 
 
 def verbatim_copy(text_a: str, text_b: str) -> bool:
-    """Two independent reporters do not write the same ten-word sentence."""
-    if min(len(text_a.split()), len(text_b.split())) < VERBATIM_MIN_WORDS:
+    """Two independent reporters do not write the same ten words outside a quotation."""
+    own_a, own_b = outside_quotes(text_a), outside_quotes(text_b)
+    if min(len(own_a.split()), len(own_b.split())) < VERBATIM_MIN_WORDS:
         return False
-    return fuzz.ratio(" ".join(text_a.lower().split()), " ".join(text_b.lower().split())) >= (
-        VERBATIM_RATIO
-    )
+    return fuzz.ratio(own_a.lower(), own_b.lower()) >= VERBATIM_RATIO
 
 
-def support_sources(
-    members: Sequence[tuple[str, Span, str]], copies: Copies, outlet: Mapping[str, str]
-) -> tuple[dict[str, str | None], int]:
-    """Per supporting article, the article it copies (if any); and the independent count.
+def independent_origins(
+    members: Sequence[tuple[str, Span, str]], prov: Provenance, outlet_of: Mapping[str, str]
+) -> tuple[dict[str, str | None], list[str]]:
+    """Per supporting article, the article it copies (if any); and the distinct origins.
 
-    ``members`` are (article, span, text) of one fact group.
+    ``members`` are (article, span, text) of the sentences that carry one claim.
     """
     in_group = {m[0] for m in members}
     copy_of: dict[str, str | None] = {}
     source: dict[str, str] = {}
-    ordered = sorted(members, key=lambda m: copies.rank.get(m[0], (datetime.max, 0)))
+    far = (datetime.max, 0)
+    ordered = sorted(members, key=lambda m: prov.rank.get(m[0], far))
     for k, (art, span, text) in enumerate(ordered):
-        origin: str | None = copies.article_copy_of.get(art)
+        origin: str | None = prov.copy_of.get(art)
         if origin is None:
-            origin = copies.sentence_copied_from(art, span, in_group)
-            if origin is not None and copies.older(origin, art) == art:
+            origin = prov.sentence_copied_from(art, span, in_group)
+            if origin is not None and prov.older(origin, art) == art:
                 origin = None
         if origin is None:
             for prev_art, _prev_span, prev_text in ordered[:k]:
-                if verbatim_copy(prev_text, text):
+                if prev_art != art and verbatim_copy(prev_text, text):
                     origin = prev_art
                     break
         copy_of[art] = origin
-        source[art] = source.get(origin, copies.root(origin)) if origin else art
-    independent = {outlet.get(source[a], source[a]) for a in in_group}
-    return copy_of, len(independent)
+        if origin is None:
+            source[art] = prov.origin.get(art, outlet_of[art])
+        else:
+            source[art] = source.get(origin) or prov.origin.get(origin, outlet_of[origin])
+    return copy_of, sorted(set(source.values()))

@@ -1,19 +1,19 @@
-"""Evidence records: an article id, a span, and the exact words at that span.
+"""Citations: an article id, its outlet, a span, and the exact words at that span.
 
-Every cited text in a report is sliced from the article here, never copied from an
-upstream record, so ``text == Article.text[start:end]`` holds by construction.
+Every cited text in a comparison is sliced from the article here, never copied from
+an upstream record, so ``text == Article.text[start:end]`` holds by construction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from newsprism.compare.records import Cite
 from newsprism.model import Article, Span
 
 
 def outlet_name(article: Article) -> str:
-    """Outlet when known, else what the article can be shown as (its source file)."""
+    """The outlet when known, else what the article can be shown as."""
     return article.outlet or article.display_outlet
 
 
@@ -27,12 +27,15 @@ def trim_span(text: str, span: Span) -> Span:
     return (start, end)
 
 
-def evidence(articles: Mapping[str, Article], article_id: str, span: Span) -> dict[str, Any]:
+def cite(
+    articles: Mapping[str, Article], article_id: str, span: Span, sentence: Span | None = None
+) -> Cite:
     article = articles[article_id]
     start, end = int(span[0]), int(span[1])
-    return {
-        "article": article_id,
-        "outlet": outlet_name(article),
-        "span": [start, end],
-        "text": article.text[start:end],
-    }
+    return Cite(
+        article_id,
+        outlet_name(article),
+        (start, end),
+        article.text[start:end],
+        (int(sentence[0]), int(sentence[1])) if sentence else None,
+    )

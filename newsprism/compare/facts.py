@@ -1,72 +1,464 @@
-"""Fact records of the report: who states each claim, who copies it, who omits it."""
+"""The coverage matrix: each claim as a whole sentence, and what every outlet does with it.
+
+Rows come from the fact groups (sentences and clauses of different articles aligned
+as one claim) and from whole sentences no group took. A row is shown by a whole
+sentence, never by a clause or a headline fragment; two rows that rest on the same
+sentence of an article and say the same thing are one row.
+
+A cell is decided by looking at every sentence of the outlet, not only at the
+group's members: an outlet "omits" a claim only when none of its units carries it,
+verbatim or paraphrased. It "states" it in (nearly) the same words, and "differs"
+when it carries it in other words (a paraphrase, shown with its similarity) or
+with other figures (read from the figure slots). "contradicts" is set from the
+findings, for the outlets whose value cannot be true with the claim's.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Token
 
 from newsprism.compare.align import FactGroup, lone_sentences
-from newsprism.compare.copies import Copies, support_sources
-from newsprism.compare.evidence import evidence, outlet_name
+from newsprism.compare.context import StoryContext
+from newsprism.compare.copies import Provenance, independent_origins
+from newsprism.compare.numbers import FigureSlot
+from newsprism.compare.records import Cell, Cite, FactRow, Finding
+from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
-from newsprism.model import Article
+from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
+
+SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
+MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences
 
 
 @dataclass(slots=True)
-class Fact:
-    id: str
-    members: list[int]  # unit indices
-    central: int
-    independent: int
-    record: dict[str, Any]
+class _Row:
+    members: list[int]
+    cohesion: dict[int, float] = field(default_factory=dict)
+    pinned: int | None = None  # the member that shows the row, once chosen by a merge
+
+    def central(self) -> int:
+        if self.pinned is not None:
+            return self.pinned
+        return max(self.members, key=lambda m: (self.cohesion.get(m, 0.0), -m))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def same_wording(a: str, b: str) -> bool:
+    """The same sentence, give or take a dateline, an added date or punctuation."""
+    a, b = _norm(a), _norm(b)
+    if fuzz.ratio(a, b) >= SAME_WORDING:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 0.6 * len(long) and fuzz.partial_ratio(short, long) >= SAME_WORDING
+
+
+def _sentences_of(units: Sequence[Unit], row: _Row) -> set[tuple[str, tuple[int, int]]]:
+    return {(units[m].article, units[m].sentence) for m in row.members}
+
+
+def _merge_rows(units: Sequence[Unit], rows: list[_Row], sim: np.ndarray, cut: float) -> list[_Row]:
+    """One row per claim: a row resting on the same sentences as another (a clause
+    group beside the group of its whole sentences) joins it when they match."""
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(rows)):
+            for j in range(i + 1, len(rows)):
+                a, b = rows[i], rows[j]
+                shared = _sentences_of(units, a) & _sentences_of(units, b)
+                if not shared:
+                    continue
+                smaller = min(len({units[m].article for m in r.members}) for r in (a, b))
+                if len(shared) < MERGE_SHARE * smaller:
+                    continue
+                if float(sim[np.ix_(a.members, b.members)].max()) < cut:
+                    continue
+                rows[i] = _join(units, a, b)
+                del rows[j]
+                merged = True
+                break
+            if merged:
+                break
+    return rows
+
+
+def _join(units: Sequence[Unit], a: _Row, b: _Row) -> _Row:
+    """Members of both; per article the whole sentence rather than a clause of it."""
+    best: dict[str, int] = {}
+    for m in a.members + b.members:
+        art = units[m].article
+        if art not in best or (units[best[art]].is_clause and not units[m].is_clause):
+            best[art] = m
+    cohesion = {**b.cohesion, **a.cohesion}
+    return _Row(sorted(best.values()), {m: cohesion.get(m, 0.0) for m in best.values()})
+
+
+def _display(units: Sequence[Unit], row: _Row) -> int | None:
+    """The member whose sentence shows the row: the central one, if it reads whole."""
+    order = [
+        row.central(),
+        *sorted(
+            (m for m in row.members if m != row.central()), key=lambda m: -row.cohesion.get(m, 0.0)
+        ),
+    ]
+    return next((m for m in order if units[m].whole), None)
 
 
 def build_facts(
+    ctx: StoryContext,
     units: Sequence[Unit],
+    sim: np.ndarray,
     groups: Sequence[FactGroup],
-    articles: Mapping[str, Article],
-    copies: Copies,
-) -> list[Fact]:
-    outlet = {a: outlet_name(art) for a, art in articles.items()}
-    all_outlets = sorted(set(outlet.values()))
-    raw: list[tuple[list[int], int, dict[int, float]]] = [
-        (g.members, g.central(), g.cohesion) for g in groups
+    prov: Provenance,
+    slots: Sequence[FigureSlot],
+) -> tuple[list[FactRow], dict[str, list[int]]]:
+    """Fact rows in order of support, and each row's member units (by row id)."""
+    rows = [_Row(list(g.members), dict(g.cohesion)) for g in groups]
+    rows += [_Row([i], {i: 1.0}) for i in lone_sentences(units, groups)]
+    rows = _merge_rows(units, rows, sim, ctx.cuts.align)
+    by_outlet: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        by_outlet.setdefault(ctx.outlet_of[u.article], []).append(i)
+    figures = _figure_links(units, slots)
+    by_sentence: dict[tuple[str, tuple[int, int]], set[str]] = {}
+    for u in units:
+        key = (u.article, u.sentence)
+        if key not in by_sentence:
+            by_sentence[key] = core_predicates(ctx.docs.get(u.article), u.sentence)
+    preds = [by_sentence[(u.article, u.sentence)] for u in units]
+    judged = [
+        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds)) for row in rows
     ]
-    raw += [([i], i, {i: 1.0}) for i in lone_sentences(units, groups)]
-    facts: list[Fact] = []
-    for members, central, cohesion in raw:
-        triples = [(units[m].article, units[m].span, units[m].text) for m in members]
-        copy_of, independent = support_sources(triples, copies, outlet)
-        support = []
-        for m in sorted(members, key=lambda m: (units[m].article, units[m].span)):
-            u = units[m]
-            item = evidence(articles, u.article, u.span)
-            item["copy_of"] = copy_of.get(u.article)
-            item["similarity"] = round(cohesion.get(m, 1.0), 3)
-            support.append(item)
-        outlets = sorted({outlet[units[m].article] for m in members})
-        record = {
-            "id": "",
-            "text": units[central].text,
-            "article": units[central].article,
-            "span": list(units[central].span),
-            "support": support,
-            "outlets": outlets,
-            "omitted_by": [o for o in all_outlets if o not in outlets],
-            "independent_support": independent,
-            "contradicted_by": [],
-        }
-        facts.append(Fact("", list(members), central, independent, record))
-    facts.sort(
-        key=lambda f: (
-            -f.independent,
-            -len(f.members),
-            min(units[m].position for m in f.members),
-            units[f.central].article,
+    judged = [j for j in judged if j.shown is not None]  # no whole sentence: not a claim
+    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds)
+    facts: list[tuple[FactRow, list[int], tuple[int, ...]]] = []
+    for j in judged:
+        assert j.shown is not None
+        unit = units[j.shown]
+        triples = [
+            (units[m].article, units[m].sentence, ctx.text(units[m].article, units[m].sentence))
+            for m in j.carriers
+        ]
+        copy_of, origins = independent_origins(triples, prov, ctx.outlet_of)
+        for cell in j.cells:
+            for ev in cell.evidence:
+                source = copy_of.get(ev.article)
+                if source is not None:
+                    cell.copy_of = prov.origin.get(source, ctx.outlet_of[source])
+        fact = FactRow(
+            "",
+            j.text,
+            ctx.cite(unit.article, unit.sentence, unit.sentence),
+            j.cells,
+            len(origins),
+            origins,
         )
-    )
-    for n, fact in enumerate(facts, 1):
+        position = min(units[m].position for m in j.row.members)
+        facts.append((fact, j.row.members, (-len(origins), -len(fact.carried_by), position)))
+    facts.sort(key=lambda f: (f[2], f[0].cite.article))
+    members: dict[str, list[int]] = {}
+    out = []
+    for n, (fact, idx, _key) in enumerate(facts, 1):
         fact.id = f"f{n}"
-        fact.record["id"] = fact.id
-    return facts
+        members[fact.id] = idx
+        out.append(fact)
+    return out, members
+
+
+@dataclass(slots=True)
+class _Judged:
+    row: _Row
+    shown: int | None
+    text: str
+    cells: list[Cell]
+    carriers: list[int]
+
+    def evidence(self) -> dict[str, set[tuple[str, tuple[int, int]]]]:
+        return {
+            c.outlet: {(e.article, e.span) for e in c.evidence}
+            for c in self.cells
+            if c.state != "omits"
+        }
+
+
+def _judge(
+    ctx: StoryContext,
+    units: Sequence[Unit],
+    sim: np.ndarray,
+    row: _Row,
+    by_outlet: Mapping[str, Sequence[int]],
+    figures: _FigureLinks,
+    preds: Sequence[set[str]],
+) -> tuple[int | None, str, list[Cell], list[int]]:
+    shown = _display(units, row)
+    if shown is None:
+        return None, "", [], []
+    text = ctx.text(units[shown].article, units[shown].sentence)
+    cells, carriers = _cells(ctx, units, sim, row, text, by_outlet, figures, preds)
+    return shown, text, cells, carriers
+
+
+SAME_CLAIM_SHARE = 0.6  # of the outlets carrying both rows, those citing the same sentence
+
+
+def _same_claim(a: _Judged, b: _Judged, sim: np.ndarray, cut: float) -> bool:
+    """Two rows are one claim when the outlets carrying both cite the same sentences for
+    both (at least two of them) and their own sentences match."""
+    ea, eb = a.evidence(), b.evidence()
+    common = set(ea) & set(eb)
+    same = [o for o in common if ea[o] & eb[o]]
+    if len(same) < 2 or len(same) < SAME_CLAIM_SHARE * len(common):
+        return False
+    return bool(float(sim[np.ix_(a.row.members, b.row.members)].max()) >= cut)
+
+
+def _merge_same_claims(
+    ctx: StoryContext,
+    units: Sequence[Unit],
+    sim: np.ndarray,
+    judged: list[_Judged],
+    by_outlet: Mapping[str, Sequence[int]],
+    figures: _FigureLinks,
+    preds: Sequence[set[str]],
+) -> list[_Judged]:
+    """Rows of one claim become one: the headline claim told as a paraphrase, a quote
+    and a lede is one row with each outlet's sentences, not three."""
+    while True:
+        index: dict[tuple[str, tuple[int, int]], list[int]] = {}
+        for k, j in enumerate(judged):
+            for sentences in j.evidence().values():
+                for key in sentences:
+                    index.setdefault(key, []).append(k)
+        pairs = sorted({(x, y) for ks in index.values() for x in ks for y in ks if x < y})
+        found = next(
+            ((x, y) for x, y in pairs if _same_claim(judged[x], judged[y], sim, ctx.cuts.carry)),
+            None,
+        )
+        if found is None:
+            return judged
+        x, y = found
+        keep, other = (
+            (judged[x], judged[y])
+            if _states(judged[x]) >= _states(judged[y])
+            else (judged[y], judged[x])
+        )
+        cohesion = {**other.row.cohesion, **keep.row.cohesion}
+        members = sorted(set(keep.row.members) | set(other.row.members))
+        row = _Row(members, {m: cohesion.get(m, 0.0) for m in members}, keep.row.central())
+        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds))
+        judged = [j for k, j in enumerate(judged) if k not in (x, y)] + [merged]
+
+
+def _states(j: _Judged) -> tuple[int, int]:
+    return (sum(1 for c in j.cells if c.state == "states"), len(j.row.members))
+
+
+_FigureLinks = Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]]
+
+
+def _figure_links(
+    units: Sequence[Unit], slots: Sequence[FigureSlot]
+) -> dict[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]]:
+    """For each sentence holding a figure, the sentences of other articles holding a
+    figure of the same slot (article, sentence, the figure as written)."""
+    links: dict[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]] = {}
+    sentence_of = {(u.article, u.span): u.sentence for u in units if not u.is_clause}
+    for slot in slots:
+        for a in slot.counts:
+            for b in slot.counts:
+                if a.article == b.article:
+                    continue
+                sa = _enclosing(a.article, a.sentence, sentence_of)
+                sb = _enclosing(b.article, b.sentence, sentence_of)
+                if sa and sb:
+                    links.setdefault((a.article, sa), []).append((b.article, sb, b.shown))
+    return links
+
+
+def _enclosing(
+    article: str,
+    span: tuple[int, int],
+    sentence_of: Mapping[tuple[str, tuple[int, int]], tuple[int, int]],
+) -> tuple[int, int] | None:
+    for (art, sent), whole in sentence_of.items():
+        if art == article and sent[0] <= span[0] < sent[1]:
+            return whole
+    return None
+
+
+def _anchored(a: Unit, b: Unit) -> bool:
+    """A paraphrase shares something concrete: two content words, or a number."""
+    shared = content_terms(a.text) & content_terms(b.text)
+    return len(shared) >= 2 or any(t[:1].isdigit() for t in shared)
+
+
+_CORE_DEPS = ("conj", "xcomp", "advcl", "ccomp")
+_OBJECT_DEPS = ("dobj", "attr", "oprd", "nsubjpass", "nsubj")
+
+
+def core_predicates(doc: Doc | None, span: tuple[int, int]) -> set[str]:
+    """What a claim says happened: its main verbs (the reported clause's, not "said")
+    and the outcome nouns they take, with outcome words read as their family
+    ("death" and "killed" are one). Two sentences that share no such predicate state
+    different things, however similar their words."""
+    if doc is None:
+        return set()
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None:
+        return set()
+    lo, hi = toks.start, toks.end
+    roots = [t for t in toks if t.head.i == t.i or not lo <= t.head.i < hi]
+    verbs: list[Token] = []
+    for root in roots:
+        content = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if root.lemma_.lower() in REPORTING_VERBS and content is not None:
+            root = content
+        verbs.append(root)
+        verbs.extend(c for c in root.children if c.dep_ in _CORE_DEPS and c.pos_ in ("VERB", "AUX"))
+    out: set[str] = set()
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma not in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") and lemma != "be":
+            out.add(OUTCOMES.get(lemma, lemma))
+        for child in verb.children:
+            nouns = (
+                [child]
+                if child.dep_ in _OBJECT_DEPS
+                else [g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"]
+            )
+            out.update(OUTCOMES[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in OUTCOMES)
+    return out
+
+
+def _cells(
+    ctx: StoryContext,
+    units: Sequence[Unit],
+    sim: np.ndarray,
+    row: _Row,
+    text: str,
+    by_outlet: Mapping[str, Sequence[int]],
+    figures: Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]],
+    preds: Sequence[set[str]],
+) -> tuple[list[Cell], list[int]]:
+    cells: list[Cell] = []
+    carriers: list[int] = []
+    member_set = set(row.members)
+    carry = ctx.cuts.carry
+
+    def predicates(i: int) -> set[str]:
+        return preds[i]
+
+    for outlet in ctx.outlets:
+        mine = [m for m in row.members if ctx.outlet_of[units[m].article] == outlet]
+        if mine:
+            evidence = _sentence_cites(ctx, units, mine)
+            same = all(
+                same_wording(ctx.text(units[m].article, units[m].sentence), text)
+                or same_wording(units[m].text, text)
+                for m in mine
+            )
+            score = max(row.cohesion.get(m, 1.0) for m in mine)
+            note = None if same else "other wording"
+            cells.append(
+                Cell(outlet, "states" if same else "differs", evidence, round(score, 3), note)
+            )
+            carriers.extend(mine)
+            continue
+        candidates = [i for i in by_outlet.get(outlet, []) if i not in member_set]
+        best, score = _best_carrier(units, sim, row.members, candidates)
+        if (
+            best is not None
+            and score >= carry
+            and any(_anchored(units[m], units[best]) for m in row.members)
+            and any(predicates(m) & predicates(best) for m in row.members)
+        ):
+            cells.append(
+                Cell(
+                    outlet,
+                    "differs",
+                    _sentence_cites(ctx, units, [best]),
+                    round(score, 3),
+                    "paraphrase",
+                )
+            )
+            carriers.append(best)
+            continue
+        linked = _figure_carrier(ctx, units, row, outlet, figures)
+        if linked is not None:
+            evidence, note = linked
+            cells.append(Cell(outlet, "differs", evidence, None, note))
+            continue
+        cells.append(Cell(outlet, "omits"))
+    return cells, carriers
+
+
+def _best_carrier(
+    units: Sequence[Unit], sim: np.ndarray, members: Sequence[int], candidates: Sequence[int]
+) -> tuple[int | None, float]:
+    if not candidates:
+        return None, 0.0
+    block = sim[np.ix_(list(members), list(candidates))].max(axis=0)
+    k = int(np.argmax(block))
+    return candidates[k], float(block[k])
+
+
+def _figure_carrier(
+    ctx: StoryContext,
+    units: Sequence[Unit],
+    row: _Row,
+    outlet: str,
+    figures: Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]],
+) -> tuple[list[Cite], str] | None:
+    """An outlet that gives a figure of the same slot as a member's sentence carries
+    the claim with other figures."""
+    for m in row.members:
+        u = units[m]
+        for other, sentence, shown in figures.get((u.article, u.sentence), []):
+            if ctx.outlet_of[other] == outlet:
+                return [ctx.cite(other, sentence, sentence)], f"other figures: {shown}"
+    return None
+
+
+def _sentence_cites(ctx: StoryContext, units: Sequence[Unit], idx: Sequence[int]) -> list[Cite]:
+    seen: set[tuple[str, tuple[int, int]]] = set()
+    out: list[Cite] = []
+    for m in sorted(idx, key=lambda m: (units[m].article, units[m].sentence)):
+        key = (units[m].article, units[m].sentence)
+        if key not in seen:
+            seen.add(key)
+            out.append(ctx.cite(units[m].article, units[m].sentence, units[m].sentence))
+    return out
+
+
+def mark_contradictions(
+    ctx: StoryContext, facts: Sequence[FactRow], findings: Sequence[Finding]
+) -> None:
+    """An outlet whose value for a claim's slot cannot be true with the claim's own
+    value contradicts it: its cell says so, with the clashing sentence as evidence."""
+    by_id = {f.id: f for f in facts}
+    for finding in findings:
+        fact = by_id.get(finding.fact or "")
+        if fact is None:
+            continue
+        fact.findings.append(finding.id)
+        if finding.grade != "contradict":
+            continue
+        own = [v for v in finding.values if v.cite.article == fact.cite.article]
+        if not own:
+            continue
+        for v in finding.values:
+            if not any(o.cite.article in v.clashes_with for o in own):
+                continue
+            cell = next(c for c in fact.cells if c.outlet == v.cite.outlet)
+            cell.state = "contradicts"
+            cell.note = f"gives {v.value}"
+            sentence = v.cite.sentence or v.cite.span
+            cell.evidence = [ctx.cite(v.cite.article, sentence, sentence)]

@@ -15,17 +15,18 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from newsprism.compare.evidence import evidence, outlet_name
-from newsprism.compare.facts import Fact
+from newsprism.compare.context import StoryContext
 from newsprism.compare.people import people_labels, people_nouns
+from newsprism.compare.records import FramingRow
+from newsprism.compare.records import Label as LabelRecord
 from newsprism.compare.units import Unit
 from newsprism.errors import OptionsError
-from newsprism.model import Annotations, Article, Entity, Span
+from newsprism.model import Annotations, Article, Span
 
 # Nouns that name a collective of people: the heads generic labels are built on.
 # Heads of appositions found in the story are added to these at run time.
@@ -182,7 +183,7 @@ def load_lexicon(path: str | None) -> list[str]:
     return [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()]
 
 
-def _neutral(labels: Sequence[Label], articles: Mapping[str, Article]) -> str:
+def _neutral(labels: Sequence[Label], outlet_of: Mapping[str, str]) -> str:
     """The label most outlets use in their own voice; fewer words break ties.
 
     Written as it appears mid-sentence ("police", not "Police"), so that it can stand
@@ -191,9 +192,7 @@ def _neutral(labels: Sequence[Label], articles: Mapping[str, Article]) -> str:
     outlets: dict[str, set[str]] = {}
     for lab in labels:
         if lab.voice == "own":
-            outlets.setdefault(lab.text.lower().rstrip("s"), set()).add(
-                outlet_name(articles[lab.article])
-            )
+            outlets.setdefault(lab.text.lower().rstrip("s"), set()).add(outlet_of[lab.article])
     if not outlets:
         return labels[0].text
     best = max(outlets, key=lambda k: (len(outlets[k]), -len(k.split()), k))
@@ -202,15 +201,16 @@ def _neutral(labels: Sequence[Label], articles: Mapping[str, Article]) -> str:
 
 
 def find_framing(
-    articles: Mapping[str, Article],
-    annotations: Mapping[str, Annotations],
-    docs: Mapping[str, Doc],
-    entities: Mapping[str, Entity],
+    ctx: StoryContext,
     units: Sequence[Unit],
-    facts: Sequence[Fact],
+    groups: Sequence[Sequence[int]],
     lexicon: Sequence[str] = (),
-) -> tuple[list[dict[str, Any]], dict[tuple[str, Span], str]]:
-    """Framing records, and for each labelled span the neutral wording of its actor."""
+) -> tuple[list[FramingRow], dict[tuple[str, Span], str]]:
+    """Framing rows, and for each labelled span the neutral wording of its actor.
+
+    ``groups`` are the unit indices of each fact row: labels in the same role of
+    aligned sentences name the same actor."""
+    articles, annotations, docs, entities = ctx.articles, ctx.annotations, ctx.docs, ctx.entities
     heads = set(COLLECTIVE_HEADS)
     for doc in docs.values():
         heads.update(t.lemma_.lower() for t in doc if t.dep_ == "appos" and t.pos_ == "NOUN")
@@ -257,13 +257,13 @@ def find_framing(
             elif lab.proper & other.proper and {lab.head, other.head} <= heads:
                 union(i, j)
     # same role in aligned sentences: a label in one member, same head in another
-    for fact in facts:
-        if len(fact.members) < 2:
+    for fact_members in groups:
+        if len(fact_members) < 2:
             continue
         inside = [
             [i for i, lab in enumerate(labels) if lab.article == units[m].article
              and units[m].span[0] <= lab.span[0] and lab.span[1] <= units[m].span[1]]
-            for m in fact.members
+            for m in fact_members
         ]  # fmt: skip
         for a in range(len(inside)):
             for b in range(a + 1, len(inside)):
@@ -275,17 +275,17 @@ def find_framing(
     clusters: dict[int, list[int]] = {}
     for i in range(len(labels)):
         clusters.setdefault(find(i), []).append(i)
-    records: list[dict[str, Any]] = []
+    records: list[FramingRow] = []
     neutral_of: dict[tuple[str, Span], str] = {}
     for members in clusters.values():
         labs = [labels[i] for i in members]
-        outlets = {outlet_name(articles[lab.article]) for lab in labs}
+        outlets = {ctx.outlet_of[lab.article] for lab in labs}
         if len(outlets) < 2:
             continue
         if len({lab.text.lower().rstrip("s") for lab in labs}) < 2:
             continue  # every outlet uses the same words: no framing difference to show
         ents = Counter(lab.entity for lab in labs if lab.entity)
-        neutral = _neutral(labs, articles)
+        neutral = _neutral(labs, ctx.outlet_of)
         if ents and len({lab.text.lower() for lab in labs if not lab.entity}) == 0:
             ent_id = ents.most_common(1)[0][0]
             name = entities[ent_id].name if ent_id in entities else neutral
@@ -294,13 +294,14 @@ def find_framing(
             name = neutral
         items = []
         for lab in sorted(labs, key=lambda x: (x.article, x.span)):
-            item = evidence(articles, lab.article, lab.span)
-            item.update(label=lab.text, voice=lab.voice, source=lab.source)
-            if lab.entity:
-                item["refers_to"] = lab.entity
-            items.append(item)
+            voice: Literal["own", "quoted"] = "quoted" if lab.voice == "quoted" else "own"
+            items.append(
+                LabelRecord(
+                    ctx.cite(lab.article, lab.span), lab.text, voice, lab.source, lab.entity
+                )
+            )
             if lab.voice == "own":  # a speaker's words are quoted as spoken, never reworded
                 neutral_of[(lab.article, lab.span)] = name
-        records.append({"entity": ent_id, "name": name, "labels": items})
-    records.sort(key=lambda r: (-len({x["outlet"] for x in r["labels"]}), r["name"]))
+        records.append(FramingRow(ent_id, name, items))
+    records.sort(key=lambda r: (-len({x.cite.outlet for x in r.labels}), r.name))
     return records, neutral_of

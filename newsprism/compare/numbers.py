@@ -1,78 +1,69 @@
-"""Number slots: counts of the same thing about the same happening, graded across outlets.
+"""Figure slots: the counts outlets give for the same outcome of the same happening.
 
-A count is only compared with counts of the same outcome ("injured", "hurt" and
-"wounded" are one family; "arrested" and "detained" another) of the same kind of
-people ("people" and "individuals" are one class, "police officers" another), in
-sentences that describe the same happening: close in meaning or in one fact group,
-and never dated to different days. Each value becomes a range ("at least 12" is
-12 or more, "about a dozen" roughly 10 to 14, "dozens" 24 to 99) so that a vaguer
-figure that fits an exact one is a matter of precision, while two exact figures
-that cannot both be true are a contradiction.
+A count is compared only with counts of the same outcome (the language layer reads
+it from the parse: "injured", "hurt" and "wounded" are one family) about the same
+happening: close in meaning, or in one fact group, never dated to different days
+nor placed in different places. Ages, years, durations, ordinals, money and
+percentages are never counts (``Quantity.kind``).
+
+Each figure becomes the range it allows (``lexicon.figure_range``: "at least 12" is
+12 or more, "fewer than 10" is below 10, "dozens" 24 to 99), and a slot is graded:
+
+- ``contradict``: two figures for the same people that cannot both be true, on strong
+  evidence that the sentences describe one happening, and not explained as an update;
+- ``update``: the figures differ but the later reports give them as a change ("rose
+  to", "revised down from ... to"), or each later report gives a higher toll;
+- ``differs``: compatible but different: other precision ("nearly 40" and "37"), or
+  counts of other groups of the same people ("a commander", "two militia officials",
+  "three people"), shown side by side; or figures that clash on weak event evidence;
+- ``agree``: the same figure.
+
+Every slot, also one given by one outlet only, is a ``FigureSlot`` with the story's
+figure: the latest well-supported one.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from newsprism.compare.embed import Embedder
-from newsprism.compare.evidence import evidence, outlet_name
-from newsprism.compare.facts import Fact
-from newsprism.compare.options import WORDLLAMA_CUTS, Cuts
+from newsprism.compare.context import StoryContext
+from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
-from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
+from newsprism.lexicon import OUTCOMES, PEOPLE_NOUNS, UPDATE_WORDS, figure_range, ranges_overlap
+from newsprism.model import Annotations, Quantity, Span, TimeExpression
 
-# Words that report the same outcome; grammar decides which word a number attaches to.
-EVENT_FAMILIES = {
-    "kill": "killed",
-    "death": "killed",
-    "die": "killed",
-    "dead": "killed",
-    "killing": "killed",
-    "fatality": "killed",
-    "wound": "injured",
-    "wounded": "injured",
-    "injure": "injured",
-    "injured": "injured",
-    "injury": "injured",
-    "hurt": "injured",
-    "hospitalise": "injured",
-    "hospitalize": "injured",
-    "treat": "injured",
-    "arrest": "arrested",
-    "arrested": "arrested",
-    "detain": "arrested",
-    "detained": "arrested",
-    "detention": "arrested",
-}
-# Nouns that count people without saying which people: one class.
-PEOPLE = {"people", "person", "individual", "persons", "civilian"}
-# Qualifier -> (low factor, high factor) applied to the stated value.
-RANGES = {
-    "at least": (1.0, math.inf),
-    "more than": (1.0, math.inf),
-    "over": (1.0, math.inf),
-    "nearly": (0.85, 1.0),
-    "almost": (0.85, 1.0),
-    "just under": (0.85, 1.0),
-    "about": (0.8, 1.2),
-    "around": (0.8, 1.2),
-    "some": (0.8, 1.2),
-    "approximately": (0.8, 1.2),
-    "roughly": (0.8, 1.2),
-    "up to": (0.0, 1.0),
-}
-VAGUE_PLURALS = {"dozens": (24.0, 99.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0)}
 SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
 SAME_ARTICLE_LINK = 0.35  # another figure in an article already in the slot
 OTHER_ARTICLE_LINK = 0.3
+SMALL_FIGURE = 5  # two reports of "three killed" may well be two happenings
+WINDOW = 3  # tokens kept on each side of the count and its outcome word
+_FROM = {"from"}
+_NOT_COUNTS = {
+    "year",
+    "old",
+    "age",
+    "aged",
+    "percent",
+    "%",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "time",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "dollar",
+    "km",
+}
 
 
 @dataclass(slots=True)
@@ -80,19 +71,51 @@ class Count:
     article: str
     q: Quantity
     sentence: Span
-    family: str
-    noun: str  # counted class: "people" or a noun lemma
-    context: str
-    window: str  # the count, its noun and its outcome word, with a little around them
+    family: str  # outcome family: "killed", "injured", ...
+    counted: str  # counted class: "people" or a noun lemma
+    context: str  # the clause around the count
+    window: str  # the count, its noun and outcome word, with a little around them
     fact: str | None
     times: list[TimeExpression]
+    place: str | None
+    published: datetime | None
+    version: int
+    previous: bool = False  # the "X" of "from X to Y": a figure it changed from
+    cue: str | None = None  # update words in its clause ("rose", "revised")
 
-    def bounds(self) -> tuple[float, float]:
-        qual = (self.q.qualifier or "").lower()
-        if self.q.value is None:
-            return VAGUE_PLURALS.get(qual, (0.0, math.inf))
-        lo, hi = RANGES.get(qual, (1.0, 1.0))
-        return self.q.value * lo, self.q.value * hi
+    def range(self) -> tuple[float, float, bool, bool]:
+        return figure_range(self.q.value, self.q.qualifier)
+
+    @property
+    def shown(self) -> str:
+        return " ".join(self.q.text.split())
+
+
+@dataclass(slots=True)
+class FigureSlot:
+    """One outcome of one happening, as every outlet gives it (one outlet is enough)."""
+
+    id: str
+    family: str
+    counts: list[Count]
+    strength: float  # the weakest link that joined the slot
+    finding: Finding | None = None
+    values: list[SlotValue] = field(default_factory=list)
+    development: list[Step] = field(default_factory=list)
+    figure: str | None = None
+
+    @property
+    def articles(self) -> set[str]:
+        return {c.article for c in self.counts}
+
+
+# --------------------------------------------------------------------------- reading counts
+
+
+def _family_of(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    return OUTCOMES.get(tok.lemma_.lower(), OUTCOMES.get(tok.lower_))
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -102,18 +125,11 @@ def _of_object(tok: Token) -> Token | None:
     return None
 
 
-def _family(tok: Token | None) -> str | None:
-    if tok is None:
-        return None
-    return EVENT_FAMILIES.get(tok.lemma_.lower(), EVENT_FAMILIES.get(tok.lower_))
-
-
-def _counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
+def _parse_counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
     """(outcome word, counted noun) for the number at ``span``, read from the parse.
 
-    The outcome is looked for on the noun's own clauses, up its chain of heads to the
-    first verb ("12 people were injured, among them seven police officers" counts
-    injured officers), and right after the noun ("left 14 people injured").
+    Used only for annotations from before the language layer set ``Quantity.outcome``
+    and ``Quantity.counted`` itself.
     """
     tokens = [t for t in doc if span[0] <= t.idx < span[1]]
     if not tokens:
@@ -138,26 +154,38 @@ def _counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
     if noun.i + 1 < len(doc):
         candidates.append(doc[noun.i + 1])
     for cand in candidates:
-        if _family(cand) is not None:
+        if _family_of(cand) is not None:
             return cand, noun
     return None, noun
 
 
-def _noun_class(noun: Token | None, q: Quantity) -> str:
-    lemma = noun.lemma_.lower() if noun is not None else (q.noun or "").lower()
-    return "people" if lemma in PEOPLE else lemma or "count"
+def _outcome(q: Quantity, doc: Doc | None) -> tuple[str | None, str | None, Token | None]:
+    """(family, counted class, outcome token) of a quantity."""
+    word = None
+    if doc is not None and (q.outcome is None or q.counted is None):
+        word, noun = _parse_counted(doc, q.span)
+        family = q.outcome or _family_of(word)
+        counted = q.counted or (noun.lemma_.lower() if noun is not None else None)
+    else:
+        family, counted = q.outcome, q.counted
+    if doc is not None and word is None and q.outcome_span is not None:
+        span = doc.char_span(*q.outcome_span, alignment_mode="expand")
+        word = span.root if span is not None else None
+    if counted in (None, "other", "others", "more") and q.noun:
+        words = q.noun.lower().split(" of ")[0].split()
+        counted = words[-1].rstrip("s") if words else counted
+    if counted is None:
+        counted = "count"
+    return family, ("people" if counted in PEOPLE_NOUNS else counted), word
 
 
-def _clause_context(tok: Token) -> tuple[str, Span]:
+def _clause(tok: Token) -> tuple[str, Span]:
     node = tok
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     words = list(node.subtree)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     return tok.doc.text[start:end], (start, end)
-
-
-WINDOW = 3  # tokens kept on each side of the count and its outcome word
 
 
 def _window(doc: Doc, span: Span, word: Token) -> str:
@@ -167,6 +195,33 @@ def _window(doc: Doc, span: Span, word: Token) -> str:
     lo = max(sent.start, min(nums[0], word.i) - WINDOW)
     hi = min(sent.end, max(nums[-1], word.i) + WINDOW + 1)
     return doc[lo:hi].text
+
+
+def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
+    """Whether the figure is the "X" of "from X to Y", and the update verb of its clause."""
+    first = next((t for t in doc if t.idx >= span[0]), None)
+    previous = False
+    if first is not None and first.i > 0:
+        before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+        previous = any(w in _FROM for w in before) and " to " in doc.text[span[1] : clause[1]]
+    cue_words = [
+        t for t in doc if clause[0] <= t.idx < clause[1] and t.lemma_.lower() in UPDATE_WORDS
+    ]
+    cue = None
+    if cue_words:
+        t = cue_words[0]
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        cue = t.text + (
+            f" {nxt.text}" if nxt is not None and nxt.lower_ in ("to", "down", "up") else ""
+        )
+    return previous, cue
+
+
+def _is_count(q: Quantity) -> bool:
+    if q.kind != "count":
+        return False
+    noun = (q.noun or "").lower()
+    return not any(word in _NOT_COUNTS for word in noun.replace("-", " ").split())
 
 
 def times_in(ann: Annotations, span: Span) -> list[TimeExpression]:
@@ -182,21 +237,53 @@ def overlap(a: TimeExpression, b: TimeExpression) -> bool:
     return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
 
 
-def _same_days(a: Count, b: Count) -> bool | None:
-    """True when both are dated to overlapping days, False when to different ones."""
-    if not a.times or not b.times:
-        return None
-    return any(overlap(x, y) for x in a.times for y in b.times)
+def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -> list[Count]:
+    counts: list[Count] = []
+    for art_id, ann in ctx.annotations.items():
+        doc = ctx.docs.get(art_id)
+        article = ctx.articles[art_id]
+        for q in ann.quantities:
+            if not _is_count(q):
+                continue
+            if q.value is None and not q.qualifier:
+                continue
+            family, counted, word = _outcome(q, doc)
+            if family is None or doc is None or word is None or counted is None:
+                continue
+            context, clause = _clause(word)
+            previous, cue = _update_cue(doc, q.span, clause)
+            sent = q.sentence or (clause[0], clause[1])
+            counts.append(
+                Count(
+                    art_id,
+                    q,
+                    (int(sent[0]), int(sent[1])),
+                    family,
+                    counted,
+                    context,
+                    _window(doc, q.span, word),
+                    fact_of(art_id, q.span),
+                    times_in(ann, clause),
+                    q.place,
+                    article.published,
+                    article.version,
+                    previous,
+                    cue,
+                )
+            )
+    return counts
 
 
-def fact_finder(units: Sequence[Unit], facts: Sequence[Fact]) -> Callable[[str, Span], str | None]:
+def fact_finder(
+    units: Sequence[Unit], members: Mapping[str, Sequence[int]]
+) -> Callable[[str, Span], str | None]:
     """A lookup from (article, span) to the id of the fact group whose unit holds it."""
     spans: dict[str, list[tuple[Span, str]]] = {}
-    for fact in facts:
-        if len(fact.members) < 2:
+    for fact_id, idx in members.items():
+        if len({units[m].article for m in idx}) < 2:
             continue
-        for m in fact.members:
-            spans.setdefault(units[m].article, []).append((units[m].span, fact.id))
+        for m in idx:
+            spans.setdefault(units[m].article, []).append((units[m].span, fact_id))
 
     def fact_of(article: str, span: Span) -> str | None:
         for unit_span, fact_id in spans.get(article, []):
@@ -207,69 +294,40 @@ def fact_finder(units: Sequence[Unit], facts: Sequence[Fact]) -> Callable[[str, 
     return fact_of
 
 
-def _sentence_of(span: Span, ann: Annotations, text: str) -> Span:
-    for s in ann.sentences:
-        if s.span[0] <= span[0] and span[1] <= s.span[1]:
-            return s.span
-    return (max(0, text.rfind(".", 0, span[0]) + 1), len(text))
+# --------------------------------------------------------------------------- slots
 
 
-def find_counts(
-    articles: Mapping[str, Article],
-    annotations: Mapping[str, Annotations],
-    docs: Mapping[str, Doc],
-    fact_of: Callable[[str, Span], str | None],
-) -> list[Count]:
-    counts: list[Count] = []
-    for art_id, ann in annotations.items():
-        if art_id not in articles or art_id not in docs:
-            continue
-        doc = docs[art_id]
-        for q in ann.quantities:
-            if q.value is None and (q.qualifier or "") not in VAGUE_PLURALS:
-                continue
-            word, noun = _counted(doc, q.span)
-            family = _family(word)
-            if word is None or family is None:
-                continue
-            context, clause = _clause_context(word)
-            window = _window(doc, q.span, word)
-            sent = q.sentence or _sentence_of(q.span, ann, articles[art_id].text)
-            counts.append(
-                Count(
-                    art_id,
-                    q,
-                    tuple(sent),  # type: ignore[arg-type]
-                    family,
-                    _noun_class(noun, q),
-                    context,
-                    window,
-                    fact_of(art_id, q.span),
-                    times_in(ann, clause),
-                )
-            )
-    return counts
+def _same_days(a: Count, b: Count) -> bool | None:
+    """True when both are dated to overlapping days, False when to different ones."""
+    if not a.times or not b.times:
+        return None
+    return any(overlap(x, y) for x in a.times for y in b.times)
 
 
-def number_conflicts(
-    articles: Mapping[str, Article],
-    annotations: Mapping[str, Annotations],
-    docs: Mapping[str, Doc],
-    units: Sequence[Unit],
-    facts: Sequence[Fact],
-    embed: Embedder,
-    cuts: Cuts = WORDLLAMA_CUTS,
-) -> list[dict[str, Any]]:
-    """One record per counted slot that two or more outlets give a figure for."""
-    counts = find_counts(articles, annotations, docs, fact_finder(units, facts))
-    if len(counts) < 2:
+def _same_figure(a: Count, b: Count) -> bool:
+    """The same stated figure for the same outcome in one story ("at least 16 Iraqis",
+    "16 members ... were killed"): one slot, unless the figure is small enough to recur."""
+    return a.q.value is not None and a.q.value == b.q.value and a.q.value >= SMALL_FIGURE
+
+
+def _other_place(a: Count, b: Count) -> bool:
+    return bool(a.place and b.place and a.place.lower() != b.place.lower())
+
+
+def figure_slots(
+    ctx: StoryContext, units: Sequence[Unit], members: Mapping[str, Sequence[int]]
+) -> list[FigureSlot]:
+    """Every counted outcome of the story, joined across outlets where it is one slot."""
+    counts = find_counts(ctx, fact_finder(units, members))
+    if not counts:
         return []
-    sentences = [articles[n.article].text[n.sentence[0] : n.sentence[1]] for n in counts]
+    cuts = ctx.cuts
+    sentences = [ctx.articles[n.article].text[n.sentence[0] : n.sentence[1]] for n in counts]
     scores = np.maximum.reduce(
         [
-            text_scores(sentences, embed),
-            text_scores([n.context for n in counts], embed),
-            text_scores([n.window for n in counts], embed),
+            text_scores(sentences, ctx.embed),
+            text_scores([n.context for n in counts], ctx.embed),
+            text_scores([n.window for n in counts], ctx.embed),
         ]
     )
     parent = list(range(len(counts)))
@@ -284,7 +342,7 @@ def number_conflicts(
     for i in range(len(counts)):
         for j in range(i + 1, len(counts)):
             a, b = counts[i], counts[j]
-            if a.family != b.family or a.noun != b.noun or a.article == b.article:
+            if a.family != b.family or a.article == b.article or _other_place(a, b):
                 continue
             same_day = _same_days(a, b)
             if same_day is False:
@@ -292,21 +350,32 @@ def number_conflicts(
             score = float(scores[i, j])
             score += SAME_FACT_BONUS if a.fact and a.fact == b.fact else 0.0
             score += SAME_DAY_BONUS if same_day else 0.0
-            if score >= cuts.same_class_event:
+            bar = cuts.same_class_event if a.counted == b.counted else cuts.strong_event
+            if score >= bar or _same_figure(a, b):
                 strength[(i, j)] = score
                 parent[find(i)] = find(j)
     clusters: dict[int, list[int]] = {}
     for i in range(len(counts)):
         clusters.setdefault(find(i), []).append(i)
-    _attach_other_figures(counts, scores, clusters, strength)
-    out = []
-    for members in clusters.values():
-        if len({counts[m].article for m in members}) < 2:
-            continue
-        links = [s for (i, j), s in strength.items() if i in members and j in members]
-        out.append(_grade(articles, [counts[m] for m in members], min(links), cuts))
-    out.sort(key=lambda c: -len(c["values"]))
-    return out
+    attached = _attach_other_figures(counts, scores, clusters, strength)
+    slots: list[FigureSlot] = []
+    for members_ in clusters.values():
+        if len(members_) == 1 and members_[0] in attached:
+            continue  # now read as a part of a slot another outlet shares
+        links = [s for (i, j), s in strength.items() if i in members_ and j in members_]
+        slot_counts = sorted((counts[m] for m in members_), key=lambda c: (c.article, c.q.span))
+        slots.append(FigureSlot("", slot_counts[0].family, slot_counts, min(links, default=1.0)))
+    slots.sort(
+        key=lambda s: (
+            -len({ctx.outlet_of[a] for a in s.articles}),
+            s.family,
+            min(c.q.span[0] for c in s.counts),
+        )
+    )
+    for n, slot in enumerate(slots, 1):
+        slot.id = f"n{n}"
+        _grade(ctx, slot)
+    return slots
 
 
 def _attach_other_figures(
@@ -314,15 +383,16 @@ def _attach_other_figures(
     scores: np.ndarray,
     clusters: dict[int, list[int]],
     strength: dict[tuple[int, int], float],
-) -> None:
+) -> set[int]:
     """Add a different figure an article gives for the same happening elsewhere in it.
 
     "a strike that killed two militia officials" in the lede and "one of the three
     people killed" further down are both about the strike the other outlets report;
-    the second figure is what makes the difference a matter of precision.
+    the second figure is what shows the first counts a part of the victims.
     """
     crossing = [m for m in clusters.values() if len({counts[i].article for i in m}) >= 2]
     placed = {i for m in crossing for i in m}
+    attached: set[int] = set()
     for members in crossing:
         for k, n in enumerate(counts):
             if k in placed:
@@ -333,9 +403,11 @@ def _attach_other_figures(
                 continue
             if n.q.value in {counts[i].q.value for i in same}:
                 continue
-            if any(counts[i].sentence == n.sentence for i in same):
+            if any(counts[i].sentence == n.sentence for i in same) and not n.previous:
                 continue  # a second figure in the same sentence counts a part, not the whole
-            if any(_same_days(n, counts[i]) is False for i in members):
+            if any(
+                _same_days(n, counts[i]) is False or _other_place(n, counts[i]) for i in members
+            ):
                 continue
             if (
                 max(scores[k, i] for i in same) >= SAME_ARTICLE_LINK
@@ -343,24 +415,43 @@ def _attach_other_figures(
             ):
                 members.append(k)
                 placed.add(k)
+                attached.add(k)
                 strength[(same[0], k)] = float(max(scores[k, i] for i in same))
+    return attached
+
+
+# --------------------------------------------------------------------------- grading
 
 
 def _fits(a: Count, b: Count) -> bool:
-    lo_a, hi_a = a.bounds()
-    lo_b, hi_b = b.bounds()
-    return lo_a <= hi_b and lo_b <= hi_a
+    return ranges_overlap(a.range(), b.range())
 
 
-def _grade(
-    articles: Mapping[str, Article], members: Sequence[Count], weakest: float, cuts: Cuts
-) -> dict:
+def _when(c: Count) -> tuple[int, datetime, int]:
+    """Order of publication: dated first by time, then by version; undated last."""
+    if c.published is None:
+        return (1, datetime.max, c.version)
+    return (0, c.published.replace(tzinfo=None), c.version)
+
+
+def _explained_as_update(a: Count, b: Count) -> bool:
+    """Two clashing figures read as one toll changing: the later says it changed, or
+    is higher (tolls are revised up as victims are found)."""
+    early, late = sorted((a, b), key=_when)
+    if late.published is None or early.published is None:
+        return bool(late.cue) and late.published is not None
+    if _when(early)[1:] == _when(late)[1:]:
+        return False  # the same moment: two reports that disagree
+    if late.cue:
+        return True
+    return late.range()[0] >= early.range()[1]  # above all the earlier figure allowed
+
+
+def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
+    current = [c for c in slot.counts if not c.previous]
     by_class: dict[str, list[Count]] = {}
-    for m in members:
-        by_class.setdefault(m.noun, []).append(m)
-    by_article: dict[str, set[float | None]] = {}
-    for m in members:
-        by_article.setdefault(m.article, set()).add(m.q.value)
+    for c in current:
+        by_class.setdefault(c.counted, []).append(c)
     clash = [
         (a, b)
         for group in by_class.values()
@@ -368,55 +459,132 @@ def _grade(
         for b in group
         if a.article < b.article and not _fits(a, b)
     ]
-    differ = len({(m.q.value, (m.q.qualifier or "").lower()) for m in members}) > 1
-    caveat = None
-    fact = next((m.fact for m in members if m.fact), None)
-    if clash and weakest >= cuts.same_class_event:
-        grade = "contradict"
-        a, b = clash[0]
-        why = (
-            f"figures that cannot both be true: {outlet_name(articles[a.article])} "
-            f"'{a.q.text}' and {outlet_name(articles[b.article])} '{b.q.text}'"
-        )
-    elif clash:
-        grade, why = "uncertain", "the figures differ"
-        caveat = "the sentences may describe different happenings"
-    elif len(by_class) > 1:
-        both = [outlet_name(articles[a]) for a, v in by_article.items() if len(v) > 1]
-        grade = "precision"
-        why = (
-            "the figures count different things ("
-            + ", ".join(sorted(by_class))
-            + ")"
-            + (f"; {', '.join(both)} gives more than one of them" if both else "")
-        )
-    elif differ:
-        grade, why = "precision", "the figures differ only in precision; each fits the others"
-    else:
-        grade, why = "agree", "the outlets give the same figure"
-    confidence = round(min(1.0, weakest / (cuts.strong_event + SAME_FACT_BONUS)), 2)
+    unexplained = [(a, b) for a, b in clash if not _explained_as_update(a, b)]
     partners: dict[int, set[str]] = {}
-    for a, b in clash:
+    for a, b in unexplained:
         partners.setdefault(id(a), set()).add(b.article)
         partners.setdefault(id(b), set()).add(a.article)
-    values = []
-    for m in sorted(members, key=lambda m: (m.article, m.q.span)):
-        item = evidence(articles, m.article, m.q.span)
-        item["clashes_with"] = sorted(partners.get(id(m), ()))  # articles it cannot agree with
-        item["value"] = m.q.value
-        item["value_text"] = item["text"]
-        item["qualifier"] = m.q.qualifier
-        item["noun"] = m.noun
-        item["sentence"] = list(m.sentence)
-        values.append(item)
-    return {
-        "id": "",
-        "slot": f"{members[0].family} ({', '.join(sorted(by_class))})",
-        "kind": "number",
-        "grade": grade,
-        "explanation": why,
-        "caveat": caveat,
-        "confidence": confidence,
-        "fact": fact,
-        "values": values,
-    }
+    slot.values = [_value(ctx, c, sorted(partners.get(id(c), ()))) for c in slot.counts]
+    slot.development = _development(ctx, slot)
+    slot.figure = _story_figure(slot)
+    outlets = {ctx.outlet_of[c.article] for c in slot.counts}
+    if len(outlets) < 2:
+        return
+    cuts = ctx.cuts
+    caveat = None
+    stated = {(c.counted, c.q.value, (c.q.qualifier or "").lower()) for c in current}
+    if unexplained and slot.strength >= cuts.same_class_event:
+        a, b = unexplained[0]
+        grade = "contradict"
+        why = (
+            f"figures for one count ({a.counted}) that cannot both be true: "
+            f"{ctx.outlet_of[a.article]} '{a.shown}' and {ctx.outlet_of[b.article]} '{b.shown}'"
+        )
+    elif clash and not unexplained:
+        grade = "update"
+        why = "the figure changed between reports: " + " → ".join(s.value for s in slot.development)
+    elif unexplained:
+        grade, why = "differs", "the figures differ"
+        caveat = "the sentences may describe different happenings: read both before comparing"
+    elif len(by_class) > 1 and len({v for _, v, _ in stated}) > 1:
+        grade = "differs"
+        why = "counts of different groups: " + "; ".join(
+            f"{', '.join(sorted({c.shown for c in cs}))} ({cls})"
+            for cls, cs in sorted(by_class.items())
+        )
+        if _is_subset(by_class):
+            why += " (a smaller group among the larger: compatible)"
+    elif len(by_class) > 1:
+        grade = "differs"
+        why = "the same figure for differently named groups: " + ", ".join(sorted(by_class))
+    elif len({(v, q) for _, v, q in stated}) > 1:
+        grade = "differs" if len({v for _, v, _ in stated}) > 1 else "agree"
+        why = (
+            "compatible figures: each fits the others ("
+            + ", ".join(sorted({c.shown for c in current}))
+            + ")"
+        )
+    else:
+        grade, why = "agree", "the outlets give the same figure"
+    confidence = round(min(1.0, slot.strength / (cuts.strong_event + SAME_FACT_BONUS)), 2)
+    label = f"{slot.family} ({', '.join(sorted(by_class))})"
+    slot.finding = Finding(
+        id="",
+        kind="number",
+        slot=label,
+        grade=grade,  # type: ignore[arg-type]
+        explanation=why,
+        values=slot.values,
+        confidence=confidence,
+        caveat=caveat,
+        fact=next((c.fact for c in slot.counts if c.fact), None),
+        development=slot.development if grade == "update" else [],
+        figure=slot.figure,
+    )
+
+
+def _is_subset(by_class: Mapping[str, Sequence[Count]]) -> bool:
+    people = by_class.get("people")
+    if not people:
+        return False
+    total = max(c.range()[1] for c in people)
+    return all(c.range()[0] <= total for cls, cs in by_class.items() if cls != "people" for c in cs)
+
+
+def _value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
+    lo, hi, _, _ = c.range()
+    article = ctx.articles[c.article]
+    return SlotValue(
+        cite=ctx.cite(c.article, c.q.span, c.sentence),
+        value=c.shown,
+        clashes_with=clashes,
+        published=article.published.isoformat() if article.published else None,
+        version=c.version,
+        number=c.q.value,
+        low=lo,
+        high=None if hi == float("inf") else hi,
+        qualifier=c.q.qualifier,
+        counted=c.counted,
+        outcome=c.family,
+        update_cue=("from" if c.previous else None) or c.cue,
+    )
+
+
+def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
+    """The figure over time: one step per new figure, in order of publication."""
+    steps: list[Step] = []
+    ordered = sorted(slot.counts, key=lambda c: (_when(c), c.previous is False, c.q.span))
+    for c in ordered:
+        outlet = ctx.outlet_of[c.article]
+        published = c.published.isoformat() if c.published else None
+        cue = "from" if c.previous else c.cue
+        if steps and steps[-1].value == c.shown:
+            if outlet not in steps[-1].outlets:
+                steps[-1].outlets.append(outlet)
+            continue
+        steps.append(Step(c.shown, [outlet], published, cue))
+    return steps
+
+
+def _story_figure(slot: FigureSlot) -> str | None:
+    """The latest figure of the slot's main group (the one most articles count, people
+    first): an explicit revision wins, then the latest dated report (the figure most of
+    its outlets give), then, when nothing is dated, the figure most articles give."""
+    current = [c for c in slot.counts if not c.previous]
+    if not current:
+        return None
+    reach: dict[str, set[str]] = {}
+    for c in current:
+        reach.setdefault(c.counted, set()).add(c.article)
+    main = max(reach, key=lambda k: (len(reach[k]), k == "people", k))
+    current = [c for c in current if c.counted == main]
+    revised = [c for c in current if c.cue and c.published is not None]
+    pool = revised or current
+    dated = [c for c in pool if c.published is not None]
+    if dated:
+        latest = max(_when(c) for c in dated)
+        pool = [c for c in dated if _when(c) == latest]
+    votes: dict[str, int] = {}
+    for c in pool:
+        votes[c.shown] = votes.get(c.shown, 0) + 1
+    return max(votes, key=lambda v: (votes[v], v))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsprism.lexicon import REPORTING_VERBS
 from newsprism.model import Span
 
 # Verbs whose subject is a person or a group of people.
@@ -31,13 +32,6 @@ PATIENT_VERBS = {
     "arrest", "detain", "injure", "wound", "kill", "disperse", "evacuate", "hurt", "jail",
     "rescue", "release", "free", "interrogate", "sentence", "charge", "treat", "shoot",
     "beat", "kidnap", "deport", "clash", "tear-gas", "fine", "prosecute",
-}  # fmt: skip
-# Verbs of saying: their subject is a source of the story, not one of its sides.
-SAYING = {
-    "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "vow", "warn",
-    "insist", "declare", "write", "deny", "accuse", "urge", "promise", "pledge", "argue",
-    "emphasize", "emphasise", "stress", "note", "comment", "explain", "assert", "reiterate",
-    "acknowledge", "admit", "tweet", "post",
 }  # fmt: skip
 # Nouns too general to frame anyone: they count victims, not name a side.
 GENERIC = {"people", "person", "man", "woman", "child", "other", "one", "everyone", "thousand",
@@ -173,7 +167,7 @@ def people_labels(article: str, doc: Doc, known: set[str]) -> list[PeopleLabel]:
                     tok.lemma_.lower(),
                     tok.i,
                     counterparts(tok, known),
-                    tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAYING,
+                    tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS,
                 )
             )
     return out

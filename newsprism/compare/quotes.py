@@ -9,20 +9,23 @@ shorter quote's words inside the longer one.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz
 
-from newsprism.compare.evidence import evidence, outlet_name, trim_span
+from newsprism.compare.context import StoryContext
+from newsprism.compare.evidence import trim_span
+from newsprism.compare.records import DiffOp, Paraphrase, QuoteGroup, QuoteVariant, QuoteWording
 from newsprism.compare.similarity import content_terms
-from newsprism.model import Annotations, Article, Entity, Quote
+from newsprism.model import Quote
 
 _WORDS = re.compile(r"\S+")
 MIN_QUOTE_TERMS = 2  # "aggression" alone is a scare quote, not a statement
+TRANSLATION_SWAPS = 2  # words swapped for others in two places: another rendering
 UNSURE_SPEAKER_MARGIN = 0.25  # extra overlap needed when a guessed speaker disagrees
 # How a speaker was found when it is named in the quote's own sentence: trusted.
 SURE_RESOLUTIONS = {"same-sentence", None}
@@ -57,22 +60,33 @@ def guessed_speaker(q: Quote) -> bool:
     return q.speaker_resolution not in SURE_RESOLUTIONS
 
 
-def word_diff(canonical: str, variant: str) -> list[dict[str, str]]:
+def word_diff(canonical: str, variant: str) -> list[DiffOp]:
     """same/added/removed runs of words, reading the variant against the canonical text."""
     a = [w.strip('"“”‘’.,;:').lower() for w in _WORDS.findall(canonical)]
     b_words = _WORDS.findall(variant)
     b = [w.strip('"“”‘’.,;:').lower() for w in b_words]
     a_words = _WORDS.findall(canonical)
-    ops: list[dict[str, str]] = []
+    ops: list[DiffOp] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":
-            ops.append({"op": "same", "text": " ".join(b_words[j1:j2])})
+            ops.append(DiffOp("same", " ".join(b_words[j1:j2])))
             continue
         if i2 > i1:
-            ops.append({"op": "removed", "text": " ".join(a_words[i1:i2])})
+            ops.append(DiffOp("removed", " ".join(a_words[i1:i2])))
         if j2 > j1:
-            ops.append({"op": "added", "text": " ".join(b_words[j1:j2])})
+            ops.append(DiffOp("added", " ".join(b_words[j1:j2])))
     return ops
+
+
+def wording(ops: Sequence[DiffOp]) -> QuoteWording:
+    """How a variant's words relate to the canonical text's."""
+    changed = [o for o in ops if o.op != "same"]
+    if not changed:
+        return "same"
+    if all(o.op == "removed" for o in changed):
+        return "trimmed"
+    replaced = sum(1 for x, y in itertools.pairwise(ops) if x.op == "removed" and y.op == "added")
+    return "translation" if replaced >= TRANSLATION_SWAPS else "differs"
 
 
 def _window(canonical: str, variant: str) -> str:
@@ -90,17 +104,15 @@ def _window(canonical: str, variant: str) -> str:
     return canonical[start:end]
 
 
-def group_quotes(
-    articles: Mapping[str, Article],
-    annotations: Mapping[str, Annotations],
-    entities: Mapping[str, Entity],
-    threshold: float,
-) -> list[dict[str, Any]]:
+def group_quotes(ctx: StoryContext) -> list[QuoteGroup]:
+    """Statements quoted by two or more outlets, each version with its word diff.
+
+    Only words inside quotation marks are quotes. Reported speech of the same
+    statement joins a group as a paraphrase, shown without quotation marks."""
     items: list[_Q] = []
-    for art_id, ann in annotations.items():
-        if art_id not in articles:
-            continue
-        text = articles[art_id].text
+    paraphrases: list[_Q] = []
+    for art_id, ann in ctx.annotations.items():
+        text = ctx.articles[art_id].text
         for q in ann.quotes:
             if q.where != "text":
                 continue  # headline quotes index the title; the body carries the statement
@@ -108,7 +120,10 @@ def group_quotes(
             words = text[span[0] : span[1]]
             terms = content_terms(words)
             if span[1] > span[0] and len(terms) >= MIN_QUOTE_TERMS:
-                items.append(_Q(art_id, q, span, words, terms))
+                (paraphrases if q.kind == "indirect" else items).append(
+                    _Q(art_id, q, span, words, terms)
+                )
+    threshold = ctx.options.quote_threshold
     parent = list(range(len(items)))
 
     def find(x: int) -> int:
@@ -122,23 +137,19 @@ def group_quotes(
         for j in range(i + 1, len(items)):
             if items[i].article == items[j].article and items[i].span == items[j].span:
                 continue
-            qi, qj = items[i].quote, items[j].quote
-            same = _same_speaker(qi, qj)
-            if same is False and not (guessed_speaker(qi) or guessed_speaker(qj)):
-                continue  # two speakers named in their own sentences: two statements
-            if same is False:  # nearly the same words outweigh a pronoun resolved wrongly
-                need = threshold + UNSURE_SPEAKER_MARGIN
-            else:
-                need = threshold if same else threshold + 0.15
+            need = _need(items[i].quote, items[j].quote, threshold)
+            if need is None:
+                continue
             score = _containment(items[i], items[j])
             if score >= need:
                 scored.append((score, i, j))
     # speakers named in the quote's own sentence, per group: a group never gets two
     sure = [
-        {q.quote.speaker_entity} if q.quote.speaker_entity and not guessed_speaker(q.quote)
+        {q.quote.speaker_entity}
+        if q.quote.speaker_entity and not guessed_speaker(q.quote)
         else set()
         for q in items
-    ]  # fmt: skip
+    ]
     for _score, i, j in sorted(scored, reverse=True):
         ri, rj = find(i), find(j)
         if ri == rj or (sure[ri] and sure[rj] and sure[ri] != sure[rj]):
@@ -148,17 +159,46 @@ def group_quotes(
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
-    out = [_group_record(articles, entities, [items[i] for i in m]) for m in groups.values()]
-    out = [g for g in out if len({v["article"] for v in g["variants"]}) >= 2]
-    out.sort(key=lambda g: (-len({v["outlet"] for v in g["variants"]}), g["text"]))
+    out = [_group(ctx, [items[i] for i in m]) for m in groups.values()]
+    out = [g for g in out if len({v.cite.outlet for v in g.variants}) >= 2]
+    _attach_paraphrases(ctx, out, items, paraphrases, threshold)
+    out.sort(key=lambda g: (-len({v.cite.outlet for v in g.variants}), g.text))
     for n, g in enumerate(out, 1):
-        g["id"] = f"q{n}"
+        g.id = f"q{n}"
     return out
 
 
-def _group_record(
-    articles: Mapping[str, Article], entities: Mapping[str, Entity], members: Sequence[_Q]
-) -> dict[str, Any]:
+def _need(a: Quote, b: Quote, threshold: float) -> float | None:
+    """The word overlap two quotes need to be one statement, given their speakers."""
+    same = _same_speaker(a, b)
+    if same is False and not (guessed_speaker(a) or guessed_speaker(b)):
+        return None  # two speakers named in their own sentences: two statements
+    if same is False:  # nearly the same words outweigh a pronoun resolved wrongly
+        return threshold + UNSURE_SPEAKER_MARGIN
+    return threshold if same else threshold + 0.15
+
+
+def _attach_paraphrases(
+    ctx: StoryContext,
+    groups: Sequence[QuoteGroup],
+    items: Sequence[_Q],
+    paraphrases: Sequence[_Q],
+    threshold: float,
+) -> None:
+    for p in paraphrases:
+        best: tuple[float, QuoteGroup | None] = (0.0, None)
+        for g in groups:
+            for v in g.variants:
+                q = next(x for x in items if x.article == v.cite.article and x.span == v.cite.span)
+                need = _need(p.quote, q.quote, threshold)
+                score = _containment(p, q)
+                if need is not None and score >= need and score > best[0]:
+                    best = (score, g)
+        if best[1] is not None:
+            best[1].paraphrases.append(Paraphrase(ctx.cite(p.article, p.span), p.quote.speaker))
+
+
+def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
     # canonical: of the fullest direct versions (the others are read as cuts of them),
     # the one closest to all the others, i.e. the wording most outlets share
     longest = max(len(q.text) for q in members)
@@ -170,26 +210,39 @@ def _group_record(
     canonical = max(members, key=centrality)
     speakers = Counter(q.quote.speaker_entity for q in members if q.quote.speaker_entity)
     speaker_entity = speakers.most_common(1)[0][0] if speakers else None
-    if speaker_entity and speaker_entity in entities:
-        speaker: str | None = entities[speaker_entity].name
+    if speaker_entity and speaker_entity in ctx.entities:
+        speaker: str | None = ctx.entities[speaker_entity].name
     else:
         written = Counter(q.quote.speaker for q in members if q.quote.speaker)
         speaker = written.most_common(1)[0][0] if written else None
     variants = []
     for q in sorted(members, key=lambda q: (q.article, q.span)):
-        item = evidence(articles, q.article, q.span)
-        item["kind"] = q.quote.kind
-        item["speaker_as_written"] = q.quote.speaker
-        item["diff"] = word_diff(_window(canonical.text, q.text), q.text)
-        variants.append(item)
-    return {
-        "id": "",
-        "speaker": speaker,
-        "speaker_entity": speaker_entity,
-        "text": canonical.text,
-        "canonical": {
-            "article": canonical.article,
-            "outlet": outlet_name(articles[canonical.article]),
-        },
-        "variants": variants,
-    }
+        ops = word_diff(_window(canonical.text, q.text), q.text)
+        kind = "partial" if q.quote.kind == "partial" else "direct"
+        variants.append(
+            QuoteVariant(
+                ctx.cite(q.article, q.span, q.quote.sentence),
+                kind,
+                wording(ops),
+                ops,
+                q.quote.speaker,
+            )
+        )
+    renderings = {ctx.outlet_of[v.cite.article] for v in variants if v.wording == "translation"}
+    note = None
+    if renderings:
+        note = (
+            "translation variants: "
+            + ", ".join(sorted(renderings))
+            + " render the statement in other words, as translations of one statement do; "
+            "the wording is compared word by word"
+        )
+    return QuoteGroup(
+        id="",
+        speaker=speaker,
+        speaker_entity=speaker_entity,
+        text=canonical.text,
+        canonical=ctx.cite(canonical.article, canonical.span, canonical.quote.sentence),
+        variants=variants,
+        note=note,
+    )

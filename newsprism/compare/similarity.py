@@ -15,8 +15,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsprism.compare.embed import Embedder
 from newsprism.compare.units import Unit
+from newsprism.embedders import Embedder
 from newsprism.model import Annotations
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")

@@ -1,34 +1,49 @@
-"""compare_story: one story's coverage compared claim by claim, as schema-shaped JSON."""
+"""compare_story: one story's coverage compared claim by claim, with evidence for everything.
+
+The function reads as the table of contents of the comparison: claims aligned into
+fact rows, figures into slots, dates and roles compared, quotes grouped, names and
+labels gathered, a timeline and a digest written, and an overview of what differs
+put first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
 
 from newsprism.compare.align import align_units
-from newsprism.compare.conflicts import actor_date_conflicts, date_conflicts
-from newsprism.compare.copies import find_copies
+from newsprism.compare.context import StoryContext, story_context
+from newsprism.compare.copies import Provenance, find_provenance
+from newsprism.compare.dates import actor_date_findings, date_findings
 from newsprism.compare.digest import build_digest
-from newsprism.compare.embed import get_embedder
-from newsprism.compare.evidence import evidence, outlet_name
-from newsprism.compare.extra import name_conflicts, speaker_conflicts
-from newsprism.compare.facts import build_facts
+from newsprism.compare.facts import build_facts, mark_contradictions
 from newsprism.compare.framing import find_framing, load_lexicon
-from newsprism.compare.nlp import parse_articles
-from newsprism.compare.numbers import number_conflicts
+from newsprism.compare.names import name_variants
+from newsprism.compare.numbers import FigureSlot, figure_slots
 from newsprism.compare.options import CompareOptions
 from newsprism.compare.quotes import group_quotes
+from newsprism.compare.records import (
+    SCHEMA_VERSION,
+    ArticleRef,
+    EntitySummary,
+    FactRow,
+    Figure,
+    Finding,
+    Overview,
+    RelatedStory,
+    ReuseLink,
+    SharedSentence,
+    StoryComparison,
+    StorySpan,
+)
+from newsprism.compare.roles import role_findings
 from newsprism.compare.similarity import similarity_matrix
+from newsprism.compare.speakers import speaker_findings
 from newsprism.compare.timeline import build_timeline
 from newsprism.compare.units import story_units
-from newsprism.model import Annotations, Article, Entity, ReusePair, Story, to_dict
+from newsprism.model import Annotations, Article, Entity, ReusePair, Story
 
-SCHEMA_VERSION = "1"
-
-
-def _day(value: datetime | None) -> str | None:
-    return value.date().isoformat() if value else None
+Related = tuple[Story, Sequence[Article], Mapping[str, Annotations]]
 
 
 def compare_story(
@@ -37,144 +52,188 @@ def compare_story(
     annotations: Mapping[str, Annotations],
     entities: Mapping[str, Entity],
     reuse: Sequence[ReusePair],
-    related: Sequence[tuple[Story, Sequence[Article], Mapping[str, Annotations]]] = (),
+    related: Sequence[Related] = (),
     options: CompareOptions | None = None,
-) -> dict[str, Any]:
-    """Facts, conflicts, quotes, framing, timeline and digest for one story, with evidence."""
-    options = options or CompareOptions()
-    members = set(story.articles)
-    arts = [a for a in articles if a.id in members] or list(articles)
-    by_id = {a.id: a for a in arts}
-    anns = {k: v for k, v in annotations.items() if k in by_id}
-    cuts = options.cuts()
-    embed = get_embedder(options.embedder)
-    docs = parse_articles(by_id)
+) -> StoryComparison:
+    """Facts, findings, figures, quotes, names, framing, timeline and digest for one story.
 
-    units = story_units(arts, anns, options.split_clauses)
-    sim = similarity_matrix(units, anns, embed)
-    groups = align_units(units, sim, cuts.align, cuts.linkage)
-    copies = find_copies(arts, reuse)
-    facts = build_facts(units, groups, by_id, copies)
-    quotes = group_quotes(by_id, anns, entities, options.quote_threshold)
-    dates = date_conflicts(by_id, anns, units, facts)
-    dates += actor_date_conflicts(by_id, anns, docs, dates, embed, cuts)
-    conflicts = (
-        number_conflicts(by_id, anns, docs, units, facts, embed, cuts)
-        + dates
-        + speaker_conflicts(quotes, anns)
-        + name_conflicts(by_id, anns, entities)
+    ``annotations`` should carry their kept parses (``Annotations.parse``): grammar is
+    read from them, never parsed again here."""
+    ctx = story_context(story, articles, annotations, entities, options or CompareOptions())
+    units = story_units(list(ctx.articles.values()), ctx.annotations, ctx.options.split_clauses)
+    sim = similarity_matrix(units, ctx.annotations, ctx.embed)
+    groups = align_units(units, sim, ctx.cuts.align, ctx.cuts.linkage)
+    provenance = find_provenance(list(ctx.articles.values()), reuse, ctx.outlet_of)
+    group_members = {f"g{n}": g.members for n, g in enumerate(groups)}
+    slots = figure_slots(ctx, units, group_members)
+    facts, members = build_facts(ctx, units, sim, groups, provenance, slots)
+    quotes = group_quotes(ctx)
+    findings = _numbered(
+        [s.finding for s in slots if s.finding is not None]
+        + (dates := date_findings(ctx, units, facts, members))
+        + actor_date_findings(ctx, dates)
+        + role_findings(ctx)
+        + speaker_findings(ctx, quotes)
     )
-    _link_conflicts(conflicts, facts)
+    _link_figures_to_facts(findings, facts, members, units)
+    mark_contradictions(ctx, facts, findings)
     framing, neutral_of = find_framing(
-        by_id, anns, docs, entities, units, facts, load_lexicon(options.lexicon_file)
+        ctx, units, list(members.values()), load_lexicon(ctx.options.lexicon_file)
     )
-    sources = [(story.id, by_id, anns)] + [
+    sources = [(story.id, ctx.articles, ctx.annotations)] + [
         (rel.id, {a.id: a for a in rel_arts}, rel_anns) for rel, rel_arts, rel_anns in related
     ]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "id": story.id,
-        "title": story.title,
-        "span": _story_span(story, arts),
-        "articles": [_article_record(a, copies.article_copy_of.get(a.id)) for a in arts],
-        "facts": [f.record for f in facts],
-        "conflicts": conflicts,
-        "quotes": quotes,
-        "entities": _entity_records(by_id, anns, entities, options.max_entity_mentions),
-        "framing": framing,
-        "reuse": [_reuse_record(p) for p in reuse if p.a in by_id and p.b in by_id],
-        "timeline": build_timeline(sources, embed, docs, units, facts, cuts),
-        "digest": build_digest(
-            facts, units, by_id, anns, docs, neutral_of, options.digest_sentences
-        ),
-        "related": [
-            {
-                "id": rel.id,
-                "title": rel.title,
-                "span": _story_span(rel, rel_arts),
-                "relation": "storyline",
-            }
+    return StoryComparison(
+        schema_version=SCHEMA_VERSION,
+        id=story.id,
+        title=story.title,
+        span=_story_span(story, list(ctx.articles.values())),
+        outlets=ctx.outlets,
+        articles=[_article_ref(ctx, a, provenance) for a in ctx.articles.values()],
+        overview=_overview(findings, facts, provenance),
+        findings=findings,
+        figures=_figures(ctx, slots),
+        facts=facts,
+        quotes=quotes,
+        names=name_variants(ctx),
+        entities=_entities(ctx),
+        framing=framing,
+        reuse=[_reuse_link(p) for p in reuse if p.a in ctx.articles and p.b in ctx.articles],
+        timeline=build_timeline(ctx, sources, units, members),
+        digest=build_digest(ctx, facts, neutral_of, ctx.options.digest_sentences),
+        related=[
+            RelatedStory(rel.id, rel.title, _story_span(rel, rel_arts))
             for rel, rel_arts, _ in related
         ],
-    }
+    )
 
 
-def _story_span(story: Story, articles: Sequence[Article]) -> dict[str, str | None]:
+_GRADE_ORDER = {"contradict": 0, "update": 1, "differs": 2, "agree": 3}
+
+
+def _numbered(findings: list[Finding]) -> list[Finding]:
+    findings.sort(key=lambda f: (_GRADE_ORDER[f.grade], -len(f.values), f.kind, f.slot))
+    for n, f in enumerate(findings, 1):
+        f.id = f"c{n}"
+    return findings
+
+
+def _link_figures_to_facts(
+    findings: Sequence[Finding],
+    facts: Sequence[FactRow],
+    members: Mapping[str, Sequence[int]],
+    units: Sequence[object],
+) -> None:
+    """A figure finding is about the fact row whose sentences hold its figures."""
+    where: dict[tuple[str, tuple[int, int]], str] = {}
+    for fact in facts:
+        for cell in fact.cells:
+            if cell.state in ("states", "differs"):
+                for ev in cell.evidence:
+                    where.setdefault((ev.article, ev.span), fact.id)
+    for f in findings:
+        if f.kind != "number":
+            continue
+        f.fact = None  # the slot was joined on alignment groups, not on fact rows
+        votes: dict[str, int] = {}
+        for v in f.values:
+            for (art, span), fact_id in where.items():
+                if art == v.cite.article and span[0] <= v.cite.span[0] < span[1]:
+                    votes[fact_id] = votes.get(fact_id, 0) + 1
+        if votes:
+            f.fact = max(votes, key=lambda k: (votes[k], k))
+
+
+def _overview(
+    findings: Sequence[Finding], facts: Sequence[FactRow], provenance: Provenance
+) -> Overview:
+    return Overview(
+        contradictions=[f.id for f in findings if f.grade == "contradict"],
+        differences=[f.id for f in findings if f.grade == "differs"],
+        updates=[f.id for f in findings if f.grade == "update"],
+        single_outlet=[f.id for f in facts if len(f.carried_by) == 1],
+        provenance=list(provenance.lines),
+    )
+
+
+def _figures(ctx: StoryContext, slots: Sequence[FigureSlot]) -> list[Figure]:
+    out = []
+    for slot in slots:
+        counted = sorted({c.counted for c in slot.counts})
+        out.append(
+            Figure(
+                id=slot.id,
+                outcome=slot.family,
+                label=f"{slot.family} ({', '.join(counted)})",
+                figure=slot.figure,
+                outlets=sorted({ctx.outlet_of[a] for a in slot.articles}),
+                values=slot.values,
+                development=slot.development,
+                finding=slot.finding.id if slot.finding else None,
+            )
+        )
+    return out
+
+
+def _day(value: datetime | None) -> str | None:
+    return value.date().isoformat() if value else None
+
+
+def _story_span(story: Story, articles: Sequence[Article]) -> StorySpan:
     dates = sorted(a.published.replace(tzinfo=None) for a in articles if a.published)
     start = story.start or (dates[0] if dates else None)
     end = story.end or (dates[-1] if dates else None)
-    return {"start": _day(start), "end": _day(end)}
+    return StorySpan(_day(start), _day(end))
 
 
-def _article_record(a: Article, copy_of: str | None) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "outlet": outlet_name(a),
-        "title": a.title,
-        "url": a.url,
-        "published": _day(a.published),
-        "published_source": a.published_source,
-        "byline": a.byline,
-        "dateline": a.dateline.text if a.dateline else None,
-        "wire": list(a.wire),
-        "copy_of": copy_of,
-    }
+def _article_ref(ctx: StoryContext, a: Article, provenance: Provenance) -> ArticleRef:
+    return ArticleRef(
+        id=a.id,
+        outlet=ctx.outlet_of[a.id],
+        title=a.title,
+        url=a.url,
+        published=a.published.isoformat() if a.published else None,
+        published_source=a.published_source,
+        byline=a.byline,
+        dateline=a.dateline.text if a.dateline else None,
+        wire=list(a.wire),
+        copy_of=provenance.copy_of.get(a.id),
+        origin=provenance.origin.get(a.id),
+        version=a.version,
+    )
 
 
-def _reuse_record(pair: ReusePair) -> dict[str, Any]:
-    record = to_dict(pair)
-    return {k: record[k] for k in ("a", "b", "kind", "score", "origin", "origin_reason", "shared")}
+def _reuse_link(pair: ReusePair) -> ReuseLink:
+    return ReuseLink(
+        a=pair.a,
+        b=pair.b,
+        kind=pair.kind,
+        score=pair.score,
+        origin=pair.origin,
+        origin_reason=pair.origin_reason,
+        shared=[SharedSentence(s.a, s.b, s.similarity, list(s.edits)) for s in pair.shared],
+    )
 
 
-def _link_conflicts(conflicts: list[dict[str, Any]], facts: Sequence[Any]) -> None:
-    """Number the conflicts and mark on each fact which outlets contradict it."""
-    by_id = {f.id: f.record for f in facts}
-    for n, c in enumerate(conflicts, 1):
-        c["id"] = f"c{n}"
-        fact = by_id.get(c.get("fact") or "")
-        if fact is None or c["grade"] != "contradict":
-            continue
-        central = next((v for v in c["values"] if v["article"] == fact["article"]), None)
-        if central is None:
-            continue
-        for v in c["values"]:
-            # A figure that fits the fact's own ("nearly 40" beside "37") does not
-            # contradict it, even when the slot as a whole holds a contradiction.
-            clashes = (
-                central["article"] in v["clashes_with"]
-                if "clashes_with" in v
-                else v["value"] != central["value"]
-            )
-            if clashes and v["outlet"] not in fact["contradicted_by"]:
-                fact["contradicted_by"].append(v["outlet"])
-
-
-def _entity_records(
-    articles: Mapping[str, Article],
-    annotations: Mapping[str, Annotations],
-    entities: Mapping[str, Entity],
-    max_mentions: int,
-) -> list[dict[str, Any]]:
-    found: dict[str, dict[str, Any]] = {}
-    for art_id, ann in annotations.items():
+def _entities(ctx: StoryContext) -> list[EntitySummary]:
+    found: dict[str, EntitySummary] = {}
+    for art_id, ann in ctx.annotations.items():
         for m in ann.mentions:
             if not m.entity:
                 continue
-            rec = found.setdefault(m.entity, {"variants": {}, "mentions": []})
-            written = articles[art_id].text[m.span[0] : m.span[1]]
-            var = rec["variants"].setdefault(written, {"text": written, "articles": [], "count": 0})
-            var["count"] += 1
-            if art_id not in var["articles"]:
-                var["articles"].append(art_id)
-            if len(rec["mentions"]) < max_mentions:
-                rec["mentions"].append(evidence(articles, art_id, m.span))
-    out = []
-    for ent_id, rec in found.items():
-        ent = entities.get(ent_id)
-        label = ent.label if ent else "UNKNOWN"
-        name = ent.name if ent else max(rec["variants"], key=lambda v: rec["variants"][v]["count"])
-        variants = sorted(rec["variants"].values(), key=lambda v: -v["count"])
-        out.append({"id": ent_id, "name": name, "label": label, "variants": variants,
-                    "mentions": rec["mentions"]})  # fmt: skip
-    out.sort(key=lambda e: (-sum(v["count"] for v in e["variants"]), e["name"]))
+            rec = found.get(m.entity)
+            if rec is None:
+                ent = ctx.entities.get(m.entity)
+                name = ent.name if ent else m.text
+                rec = found[m.entity] = EntitySummary(
+                    m.entity, name, ent.label if ent else m.label, {}
+                )
+            written = " ".join(ctx.text(art_id, m.span).split())
+            arts = rec.spellings.setdefault(written, [])
+            if art_id not in arts:
+                arts.append(art_id)
+            if len(rec.mentions) < ctx.options.max_entity_mentions:
+                rec.mentions.append(ctx.cite(art_id, m.span))
+    out = list(found.values())
+    out.sort(key=lambda e: (-sum(len(v) for v in e.spellings.values()), e.name))
     return out

@@ -1,4 +1,11 @@
-"""One timeline for a story and its storyline: each dated happening once, every outlet on it.
+"""One timeline for a story: each dated happening once, every outlet on it.
+
+Events of related stories of the storyline are on it too, marked ``related``, and
+never merged with this story's own. A date that belongs to another happening named
+in passing ("for the death of three soldiers in Jordan late last month") dates that
+happening, described by its own words, not the sentence's main event. A vague
+expression ("a year ago", "earlier this month") stays approximate, with low
+confidence, and is never shown as a single day.
 
 Two mentions are one event when they resolve to the same days and their sentences
 are about the same thing: they state one fact (same fact group), or they share the
@@ -12,6 +19,7 @@ of its own and never merges with the happening it reports.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,16 +27,20 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsprism.compare.embed import Embedder
-from newsprism.compare.evidence import evidence, trim_span
-from newsprism.compare.facts import Fact
-from newsprism.compare.nlp import parse_articles
-from newsprism.compare.options import WORDLLAMA_CUTS, Cuts
-from newsprism.compare.people import SAYING  # a date on one of these dates the statement
+from newsprism.compare.context import StoryContext
+from newsprism.compare.dates import dated_head
+from newsprism.compare.evidence import cite, trim_span
+from newsprism.compare.records import DatePrecision, TimelineEvent, TimelineMention
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
+from newsprism.lexicon import REPORTING_VERBS as SAYING  # a date on one of these dates a statement
 from newsprism.model import Annotations, Article, Span, TimeExpression
 
+_VAGUE = re.compile(
+    r"\b(?:ago|recent(?:ly)?|earlier|later|several|few|couple|some|about|around|early|late|mid"
+    r"|spring|summer|autumn|fall|winter|decade|century|past|previous|last)\b",
+    re.IGNORECASE,
+)
 SHARED_WEIGHT = 4.0  # summed rarity (idf) of a clause's words found in the other sentence
 _CONTENT = ("NOUN", "VERB", "PROPN", "ADJ")
 _AT_THE_TIME = {"when", "as", "while"}
@@ -43,7 +55,9 @@ class _Row:
     t: TimeExpression
     sentence: Span
     text: str
+    related: bool = False
     kind: str = "event"
+    description: Span | None = None  # the happening the date belongs to, when not the sentence
     terms: set[str] = field(default_factory=set)  # the sentence's, minus any "X said"
     core: set[str] = field(default_factory=set)  # the dated clause's own
     fact: str | None = None
@@ -128,6 +142,7 @@ def _frame(doc: Doc, row: _Row) -> tuple[str, set[str], set[str]]:
 
 def _rows(
     sources: Sequence[tuple[str, Mapping[str, Article], Mapping[str, Annotations]]],
+    own: str,
 ) -> list[_Row]:
     rows: list[_Row] = []
     for story_id, articles, story_annotations in sources:
@@ -140,44 +155,67 @@ def _rows(
                     continue
                 sent = trim_span(text, t.sentence or _sentence(ann, t.span, text))
                 rows.append(
-                    _Row(story_id, art_id, articles, t, sent, text[sent[0] : sent[1]])
-                )  # fmt: skip
+                    _Row(
+                        story_id,
+                        art_id,
+                        articles,
+                        t,
+                        sent,
+                        text[sent[0] : sent[1]],
+                        story_id != own,
+                    )
+                )
     return rows
 
 
-def _fact_of(units: Sequence[Unit], facts: Sequence[Fact]) -> dict[tuple[str, Span], str]:
+def _fact_of(
+    units: Sequence[Unit], groups: Mapping[str, Sequence[int]]
+) -> dict[tuple[str, Span], str]:
     """Sentences that state a fact other outlets state too, by fact id."""
     out: dict[tuple[str, Span], str] = {}
-    for fact in facts:
-        if len({units[m].article for m in fact.members}) < 2:
+    for fact_id, members in groups.items():
+        if len({units[m].article for m in members}) < 2:
             continue
-        for m in fact.members:
-            out.setdefault((units[m].article, units[m].sentence), fact.id)
+        for m in members:
+            out.setdefault((units[m].article, units[m].sentence), fact_id)
     return out
 
 
+def precision_of(t: TimeExpression) -> DatePrecision:
+    """A single day read from a vague expression is approximate, never a day."""
+    if t.start is not None and t.end is not None and t.end != t.start:
+        return "range"
+    return "approximate" if _VAGUE.search(t.text) or "ago" in t.rule else "day"
+
+
 def build_timeline(
+    ctx: StoryContext,
     sources: Sequence[tuple[str, Mapping[str, Article], Mapping[str, Annotations]]],
-    embed: Embedder,
-    docs: Mapping[str, Doc] | None = None,
     units: Sequence[Unit] = (),
-    facts: Sequence[Fact] = (),
-    cuts: Cuts = WORDLLAMA_CUTS,
-) -> list[dict[str, Any]]:
-    """``sources`` are (story id, articles, annotations) for the story and its related stories."""
-    rows = _rows(sources)
+    groups: Mapping[str, Sequence[int]] | None = None,
+) -> list[TimelineEvent]:
+    """``sources`` are (story id, articles, annotations) for the story and its related
+    stories; the related stories' articles are read without a parse."""
+    rows = _rows(sources, ctx.story.id)
     if not rows:
         return []
-    parsed = dict(docs or {})
-    missing = {r.article: r.articles[r.article] for r in rows if r.article not in parsed}
-    parsed.update(parse_articles(missing) if missing else {})
-    fact_of = _fact_of(units, facts)
+    fact_of = _fact_of(units, groups or {})
     for r in rows:
-        r.kind, r.terms, r.core = _frame(parsed[r.article], r)
-        r.fact = fact_of.get((r.article, r.sentence))
+        doc = ctx.docs.get(r.article)
+        if doc is None:
+            continue
+        r.kind, r.terms, r.core = _frame(doc, r)
+        head, nominal = dated_head(doc, r.t)
+        if nominal and head is not None:
+            words = [w for w in head.subtree if not (r.t.span[0] <= w.idx < r.t.span[1])]
+            r.description = (words[0].idx, words[-1].idx + len(words[-1]))
+            r.kind = "event"
+            r.core = {head.lemma_.lower()}
+        else:
+            r.fact = fact_of.get((r.article, r.sentence))
     df = Counter(term for r in rows for term in r.terms)
     idf = {term: math.log(1 + len(rows) / n) for term, n in df.items()}
-    scores = text_scores([r.text for r in rows], embed)
+    scores = text_scores([_said(r) for r in rows], ctx.embed)
     parent = list(range(len(rows)))
 
     def find(x: int) -> int:
@@ -189,39 +227,59 @@ def build_timeline(
     for i, a in enumerate(rows):
         for j in range(i + 1, len(rows)):
             b = rows[j]
-            if a.days != b.days or a.kind != b.kind:
+            if a.days != b.days or a.kind != b.kind or a.story != b.story:
                 continue
+            if (a.description is None) != (b.description is None):
+                continue  # a happening named in passing is not the sentence's own event
             shared = a.terms & b.terms
             # one side's own happening is told in the other's sentence, in rare words
             told = max(sum(idf[w] for w in shared & a.core), sum(idf[w] for w in shared & b.core))
             same_fact = a.fact is not None and a.fact == b.fact
-            if same_fact or told >= SHARED_WEIGHT or scores[i, j] >= cuts.same_event:
+            if same_fact or told >= SHARED_WEIGHT or scores[i, j] >= ctx.cuts.same_event:
                 parent[find(i)] = find(j)
     events: dict[int, list[int]] = {}
     for i in range(len(rows)):
         events.setdefault(find(i), []).append(i)
     out = [_event(rows, members, scores) for members in events.values()]
-    out.sort(key=lambda e: (e["start"], e["end"], e["kind"], e["description"]))
+    out.sort(key=lambda e: (e.related, e.start, e.end, e.kind, e.description))
     return out
 
 
-def _event(rows: Sequence[_Row], members: Sequence[int], scores: Any) -> dict[str, Any]:
+def _said(r: _Row) -> str:
+    if r.description is not None:
+        return r.articles[r.article].text[r.description[0] : r.description[1]]
+    return r.text
+
+
+def _event(rows: Sequence[_Row], members: Sequence[int], scores: Any) -> TimelineEvent:
     central = max(members, key=lambda m: (sum(scores[m, o] for o in members), -m))
     mentions = []
     for m in members:
         r = rows[m]
-        item = evidence(r.articles, r.article, r.sentence)
-        item["expression"] = r.t.text
-        item["expression_span"] = list(r.t.span)
-        item["rule"] = r.t.rule
-        mentions.append(item)
-    start, end = rows[central].days
-    return {
-        "start": start.isoformat(),
-        "end": end.isoformat(),
-        "kind": rows[central].kind,
-        "description": rows[central].text,
-        "story": rows[central].story,
-        "outlets": sorted({m["outlet"] for m in mentions}),
-        "mentions": mentions,
-    }
+        mentions.append(
+            TimelineMention(
+                cite(r.articles, r.article, r.sentence, r.sentence),
+                r.t.text,
+                r.t.span,
+                r.t.rule,
+                r.t.anchor_source,
+            )
+        )
+    c = rows[central]
+    start, end = c.days
+    precision = precision_of(c.t)
+    confidence = {"day": 0.9, "range": 0.7, "approximate": 0.3}[precision]
+    if any(r.t.anchor_source == "story" for r in (rows[m] for m in members)):
+        confidence -= 0.2
+    return TimelineEvent(
+        start=start.isoformat(),
+        end=end.isoformat(),
+        precision=precision,
+        confidence=round(max(0.1, confidence), 2),
+        kind="statement" if c.kind == "statement" else "event",
+        description=" ".join(_said(c).split()),
+        story=c.story,
+        related=c.related,
+        outlets=sorted({m.cite.outlet for m in mentions}),
+        mentions=mentions,
+    )

@@ -1,5 +1,8 @@
 """The annotation stage: one pass of spaCy per article, then our readers on its output.
 
+The parse itself is kept with the annotations (``Annotations.parse``), so the
+comparison reads the same grammar without parsing the article again.
+
 Spans index ``Article.text``. A title that is not part of the text is read as a
 separate document: quotes found there are kept in ``Annotations.quotes`` with
 ``in_title=True`` and a span into ``Article.title`` (a quote with ``in_title=True``
@@ -18,9 +21,11 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc
 
 from newsprism.language.aliases import load_aliases
+from newsprism.language.clauses import claim_clauses
 from newsprism.language.mentions import extract_mentions
 from newsprism.language.nlp import load_nlp
 from newsprism.language.options import LanguageOptions
+from newsprism.language.parses import dump_parse
 from newsprism.language.quantities import extract_quantities
 from newsprism.language.quotes import extract_quotes
 from newsprism.language.times import Anchor, extract_times
@@ -92,7 +97,9 @@ def annotate_doc(
         quotes=quotes,
         quantities=quantities,
         times=times,
+        clauses=claim_clauses(doc, sentences, article),
         version=ANNOTATOR_VERSION,
+        parse=dump_parse(doc),
     )
 
 

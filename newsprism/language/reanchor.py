@@ -7,6 +7,7 @@ from datetime import date
 
 from newsprism.language.nlp import load_nlp
 from newsprism.language.options import LanguageOptions
+from newsprism.language.parses import load_parse
 from newsprism.language.times import Anchor, extract_times
 from newsprism.model import Annotations, Article
 
@@ -20,9 +21,13 @@ def reanchor_times(
 ) -> Annotations:
     """A copy of ``annotations`` whose times are resolved against ``anchor``.
 
-    Tense decides between the last and next weekday, so the text is parsed again;
-    the caller records on the article that its dates were borrowed (``anchor_source``).
+    Tense decides between the last and next weekday, so the parse is read again (the
+    kept one; only annotations stored without a parse are parsed anew). The caller
+    records on the article that its dates were borrowed (``anchor_source``).
     """
-    doc = load_nlp(options)(article.text)
+    if annotations.parse is not None:
+        doc = load_parse(annotations.parse)
+    else:
+        doc = load_nlp(options)(article.text)
     times = extract_times(doc, Anchor(anchor, anchor_source))
     return dataclasses.replace(annotations, times=times)

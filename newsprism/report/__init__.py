@@ -8,7 +8,7 @@ The web app renders the same views with the same templates (see ``templating``).
 from newsprism.report.highlight import Mark, Paragraph, Segment, highlight
 from newsprism.report.pages import render_html, render_index_html, render_story_html
 from newsprism.report.views import ArticleView, StoryView, article_view, story_view
-from newsprism.report.write import ReportFiles, index_entry, write_reports
+from newsprism.report.write import ReportFiles, write_reports
 
 __all__ = [
     "ArticleView",
@@ -19,7 +19,6 @@ __all__ = [
     "StoryView",
     "article_view",
     "highlight",
-    "index_entry",
     "render_html",
     "render_index_html",
     "render_story_html",

@@ -7,10 +7,12 @@ charting library, no script, and the charts print as they look on screen.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from newsprism.compare.records import ArticleRef, ReuseLink, StorySpan, TimelineEvent
 
 CHART_WIDTH = 760
 LABEL_WIDTH = 250
@@ -27,6 +29,10 @@ class TimelineRow:
     description: str
     start: str
     end: str
+    when: str  # as a reader should see it: a day, a range, or "about 2023-01"
+    precision: str
+    kind: str
+    related: bool
     n_mentions: int
     outlets: list[str]
 
@@ -43,7 +49,11 @@ class Timeline:
     height: int = 0
     rows: list[TimelineRow] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
+    background: list[TimelineRow] = field(default_factory=list)  # earlier, listed not drawn
     skipped: int = 0  # events whose dates could not be read
+
+
+BACKGROUND_DAYS = 31  # an event ending this long before the story's first report is background
 
 
 def _day(value: Any) -> date | None:
@@ -57,12 +67,22 @@ def _short(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def timeline_chart(events: Sequence[Mapping[str, Any]]) -> Timeline:
-    """One row per event, a bar from start to end on a shared day axis."""
-    dated = []
+def _when(start: date, end: date, precision: str) -> str:
+    if precision == "approximate":
+        return f"about {start.isoformat()[:7]}"
+    return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+
+
+def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = None) -> Timeline:
+    """One row per event, a bar from start to end on a day axis that covers the story.
+
+    Events that ended well before the story's first report (the war that began months
+    earlier, a year cited as background) are listed apart, so the story's own days are
+    not squeezed into a sliver of a decade-long axis."""
+    dated: list[tuple[date, date, TimelineEvent]] = []
     skipped = 0
     for e in events:
-        start, end = _day(e.get("start")), _day(e.get("end"))
+        start, end = _day(e.start), _day(e.end)
         if start is None:
             skipped += 1
             continue
@@ -71,30 +91,28 @@ def timeline_chart(events: Sequence[Mapping[str, Any]]) -> Timeline:
     if not dated:
         return chart
     dated.sort(key=lambda t: (t[0], t[1]))
+    first = _day(span.start) if span is not None else None
+    if first is not None:
+        cutoff = date.fromordinal(first.toordinal() - BACKGROUND_DAYS)
+        drawn = [d for d in dated if d[1] >= cutoff]
+        if drawn:
+            chart.background = [_row(s, e, ev, 0.0, 0.0, 0.0) for s, e, ev in dated if e < cutoff]
+            dated = drawn
     lo = min(s for s, _, _ in dated)
+    if first is not None:  # a long range reaching into the story is drawn from the cutoff
+        lo = max(lo, date.fromordinal(first.toordinal() - BACKGROUND_DAYS))
     hi = max(e for _, e, _ in dated)
     days = max((hi - lo).days, 1)
     plot = CHART_WIDTH - LABEL_WIDTH - 20
     per_day = plot / (days + 1)
 
     def x_of(d: date) -> float:
-        return LABEL_WIDTH + (d - lo).days * per_day
+        return LABEL_WIDTH + max(0, (d - lo).days) * per_day
 
     for i, (start, end, e) in enumerate(dated):
-        mentions = e.get("mentions", [])
-        chart.rows.append(
-            TimelineRow(
-                x=round(x_of(start), 1),
-                y=TOP + i * ROW_HEIGHT,
-                width=round(max(per_day * ((end - start).days + 1), 6.0), 1),
-                label=_short(str(e.get("description", ""))),
-                description=str(e.get("description", "")),
-                start=start.isoformat(),
-                end=end.isoformat(),
-                n_mentions=len(mentions),
-                outlets=sorted({str(m.get("outlet")) for m in mentions if m.get("outlet")}),
-            )
-        )
+        visible_start = max(start, lo)
+        width = max(per_day * ((end - visible_start).days + 1), 6.0)
+        chart.rows.append(_row(start, end, e, x_of(visible_start), TOP + i * ROW_HEIGHT, width))
     n_ticks = min(days + 1, 6)
     for k in range(n_ticks):
         offset = round(k * days / max(n_ticks - 1, 1))
@@ -102,6 +120,25 @@ def timeline_chart(events: Sequence[Mapping[str, Any]]) -> Timeline:
         chart.ticks.append(Tick(round(x_of(d), 1), d.isoformat()))
     chart.height = TOP + len(dated) * ROW_HEIGHT + 10
     return chart
+
+
+def _row(start: date, end: date, e: TimelineEvent, x: float, y: float, width: float) -> TimelineRow:
+    label = ("(related) " if e.related else "") + e.description
+    return TimelineRow(
+        x=round(x, 1),
+        y=y,
+        width=round(width, 1),
+        label=_short(label),
+        description=e.description,
+        start=start.isoformat(),
+        end=end.isoformat(),
+        when=_when(start, end, e.precision),
+        precision=e.precision,
+        kind=e.kind,
+        related=e.related,
+        n_mentions=len(e.mentions),
+        outlets=list(e.outlets),
+    )
 
 
 @dataclass(slots=True)
@@ -137,9 +174,9 @@ class ReuseGraph:
 NODE_RADIUS = 16
 
 
-def _direction(pair: Mapping[str, Any]) -> tuple[str, str, bool]:
+def _direction(pair: ReuseLink) -> tuple[str, str, bool]:
     """Who copied whom: from the origin to the copier when the origin is one of the two."""
-    a, b, origin = pair["a"], pair["b"], pair.get("origin")
+    a, b, origin = pair.a, pair.b, pair.origin
     if origin == b:
         return b, a, True
     if origin == a:
@@ -147,21 +184,17 @@ def _direction(pair: Mapping[str, Any]) -> tuple[str, str, bool]:
     return a, b, False
 
 
-def reuse_graph(
-    articles: Sequence[Mapping[str, Any]], pairs: Sequence[Mapping[str, Any]]
-) -> ReuseGraph:
+def reuse_graph(articles: Sequence[ArticleRef], pairs: Sequence[ReuseLink]) -> ReuseGraph:
     """Articles on a circle; an arrow from the original to the copy, a line when unknown.
 
     Agencies named as origin (e.g. "Reuters") become extra nodes pointing at both
     articles that carry their copy; "independent" pairs are not drawn.
     """
     graph = ReuseGraph()
-    shown = [p for p in pairs if p.get("kind") != "independent"]
-    ids = [a["id"] for a in articles]
-    labels = {a["id"]: f"{a.get('outlet') or '?'}" for a in articles}
-    agencies = sorted(
-        {str(p["origin"]) for p in shown if p.get("origin") and p["origin"] not in labels}
-    )
+    shown = [p for p in pairs if p.kind != "independent"]
+    ids = [a.id for a in articles]
+    labels = {a.id: a.outlet or "?" for a in articles}
+    agencies = sorted({str(p.origin) for p in shown if p.origin and p.origin not in labels})
     names = ids + [f"agency:{g}" for g in agencies]
     if not names:
         return graph
@@ -176,7 +209,7 @@ def reuse_graph(
         label = name.split(":", 1)[1] if agency else labels[name]
         graph.nodes.append(Node(name, label, x, y, agency))
 
-    def add(src: str, dst: str, pair: Mapping[str, Any], directed: bool) -> None:
+    def add(src: str, dst: str, pair: ReuseLink, directed: bool) -> None:
         if src not in pos or dst not in pos or src == dst:
             return
         (x1, y1), (x2, y2) = pos[src], pos[dst]
@@ -189,8 +222,8 @@ def reuse_graph(
                 round(y1 + uy * pad, 1),
                 round(x2 - ux * pad, 1),
                 round(y2 - uy * pad, 1),
-                str(pair.get("kind")),
-                float(pair.get("score", 0.0)),
+                pair.kind,
+                float(pair.score),
                 directed,
                 src,
                 dst,
@@ -198,10 +231,10 @@ def reuse_graph(
         )
 
     for p in shown:
-        origin = p.get("origin")
+        origin = p.origin
         if origin and origin not in labels:
-            add(f"agency:{origin}", p["a"], p, True)
-            add(f"agency:{origin}", p["b"], p, True)
+            add(f"agency:{origin}", p.a, p, True)
+            add(f"agency:{origin}", p.b, p, True)
         else:
             src, dst, directed = _direction(p)
             add(src, dst, p, directed)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from newsprism.report.views import DigestItem, StoryView
+from newsprism.compare.records import DiffOp, IndexRow
+from newsprism.report.views import DigestItem, FindingView, StoryView
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _SPACE = re.compile(r"\s+")
@@ -25,49 +25,91 @@ def md(text: str | None) -> str:
     return _SPECIAL.sub(r"\\\1", flat)
 
 
+def _diff(ops: Sequence[DiffOp]) -> str:
+    return " ".join(
+        f"~~{md(d.text)}~~" if d.op == "removed" else f"**{md(d.text)}**" if d.op == "added"
+        else md(d.text)
+        for d in ops
+    )  # fmt: skip
+
+
+def _finding(f: FindingView) -> list[str]:
+    lines = [f"- **{md(f.grade_words)}** — {md(f.slot)}: {md(f.explanation)}"]
+    if f.development:
+        lines.append("  - " + " → ".join(f"{md(s.value)} ({', '.join(map(md, s.outlets))})"
+                                         for s in f.development))  # fmt: skip
+    if f.caveat:
+        lines.append(f"  - caveat: {md(f.caveat)}")
+    for ev in f.values:
+        lines.append(f"  - {md(ev.outlet)}: **{md(ev.value)}** — “{md(ev.text)}”")
+    return lines
+
+
 def story_markdown(v: StoryView) -> str:
     lines = [f"## {md(v.title)}", ""]
     lines.append(
         f"{md(v.start) or '?'} – {md(v.end) or '?'} · {len(v.articles)} articles · "
-        f"outlets: {', '.join(md(o) for o in v.outlets)} · {v.n_conflicts} conflicts"
+        f"outlets: {', '.join(md(o) for o in v.outlets)} · {v.n_conflicts} contradictions"
     )
     lines.append("")
+    o = v.overview
+    lines += ["### What differs", ""]
+    for title, found in (("Contradictions", o.contradictions),
+                         ("Figures that changed between reports", o.updates),
+                         ("Different but compatible", o.differences)):  # fmt: skip
+        if found:
+            lines += [f"#### {title}", ""]
+            for f in found:
+                lines += _finding(f)
+            lines.append("")
+    if o.empty:
+        lines += ["No contradictions, changed figures or differing accounts found.", ""]
+    if o.single_outlet:
+        lines += ["#### Claims only one outlet carries", ""]
+        lines += [f"- {md(c.outlet)}: {md(c.text)}" for c in o.single_outlet]
+        lines.append("")
+    if o.provenance:
+        lines += [f"Provenance: {md('; '.join(o.provenance))}.", ""]
+    if v.figures:
+        lines += ["### Figures", ""]
+        for g in v.figures:
+            given = "; ".join(f"{md(e.value)} ({md(e.outlet)})" for e in g.values)
+            lines.append(f"- {md(g.label)}: **{md(g.figure) or '?'}** — {given}")
+        lines.append("")
     if v.digest:
         lines += ["### Digest", ""]
         for d in v.digest:
+            extra = f", {d.independent} independent" if d.independent != len(d.outlets) else ""
             lines.append(
-                f"- {md(d.text)} (**{d.support}** outlets: {', '.join(map(md, d.outlets))})"
+                f"- {md(d.text)} (**{len(d.outlets)}** outlets{extra}: "
+                f"{', '.join(map(md, d.outlets))})"
             )
         lines.append("")
     if v.matrix:
         lines += ["### Coverage", ""]
-        lines.append("| fact | " + " | ".join(md(o) for o in v.outlets) + " |")
+        lines.append("| claim | " + " | ".join(md(o) for o in v.outlets) + " |")
         lines.append("|---|" + "---|" * len(v.outlets))
         for row in v.matrix:
             marks = " | ".join(f"{c.symbol} {c.state}" for c in row.cells)
             lines.append(f"| {md(row.text)} | {marks} |")
         lines.append("")
-    if v.conflicts:
-        lines += ["### Conflicts", ""]
-        for c in v.conflicts:
-            lines.append(f"- **{md(c.grade)}** — {md(c.slot)}: {md(c.explanation)}")
-            for ev in c.values:
-                lines.append(f"  - {md(ev.outlet)}: **{md(ev.value)}** — “{md(ev.text)}”")
-        lines.append("")
     if v.quotes:
         lines += ["### Quotes", ""]
         for q in v.quotes:
             lines.append(f"- {md(q.speaker) or 'unattributed'}: “{md(q.text)}”")
+            if q.note:
+                lines.append(f"  - note: {md(q.note)}")
             for var in q.variants:
-                shown = "".join(
-                    f"~~{md(d.text)}~~"
-                    if d.op == "removed"
-                    else f"**{md(d.text)}**"
-                    if d.op == "added"
-                    else md(d.text)
-                    for d in var.diff
-                ) or md(var.evidence.text)
-                lines.append(f"  - {md(var.evidence.outlet)} ({md(var.kind)}): {shown}")
+                shown = _diff(var.diff) or md(var.evidence.text)
+                lines.append(f"  - {md(var.evidence.outlet)} ({md(var.wording)}): {shown}")
+            for p in q.paraphrases:
+                lines.append(f"  - {md(p.outlet)} (paraphrase, no quotation marks): {md(p.text)}")
+        lines.append("")
+    if v.names:
+        lines += ["### Names and spellings", ""]
+        for n in v.names:
+            forms = "; ".join(f"{md(f)} ({', '.join(map(md, outs))})" for f, _, outs in n.forms)
+            lines.append(f"- {md(n.name)}: {forms} — {md(n.explanation)}")
         lines.append("")
     if v.framing:
         lines += ["### Framing", ""]
@@ -85,16 +127,17 @@ def story_markdown(v: StoryView) -> str:
     if v.timeline.rows:
         lines += ["### Timeline", ""]
         for r in v.timeline.rows:
-            when = r.start if r.end == r.start else f"{r.start} – {r.end}"
-            lines.append(f"- {when}: {md(r.description)}")
+            note = " (related story)" if r.related else ""
+            lines.append(f"- {md(r.when)}: {md(r.description)}{note}")
+        for r in v.timeline.background:
+            lines.append(f"- background, {md(r.when)}: {md(r.description)}")
         lines.append("")
     if v.reuse_rows:
         lines += ["### Reuse", ""]
         for r in v.reuse_rows:
-            origin = r.get("origin_label")
             lines.append(
-                f"- {md(r['a_outlet'])} ↔ {md(r['b_outlet'])}: {md(r['kind'])} "
-                f"({float(r['score']):.2f}), origin: {md(origin) or 'unknown'}"
+                f"- {md(r.a_outlet)} ↔ {md(r.b_outlet)}: {md(r.kind)} "
+                f"({float(r.score):.2f}), origin: {md(r.origin_label) or 'unknown'}"
             )
         lines.append("")
     return "\n".join(lines)
@@ -103,7 +146,7 @@ def story_markdown(v: StoryView) -> str:
 def report_markdown(stories: Sequence[StoryView]) -> str:
     head = [f"# newsprism report: {len(stories)} stories", ""]
     for v in stories:
-        head.append(f"- {md(v.title)} ({md(v.start) or '?'}, {v.n_conflicts} conflicts)")
+        head.append(f"- {md(v.title)} ({md(v.start) or '?'}, {v.n_conflicts} contradictions)")
     head.append("")
     return "\n".join(head + [story_markdown(v) for v in stories])
 
@@ -114,31 +157,29 @@ def story_page_markdown(v: StoryView, index: str = "../../report.md") -> str:
 
 
 def index_markdown(
-    entries: Sequence[Mapping[str, Any]],
+    entries: Sequence[IndexRow],
     pages: Mapping[str, str],
-    top: Sequence[tuple[Mapping[str, Any], Sequence[DigestItem]]] = (),
+    top: Sequence[tuple[IndexRow, Sequence[DigestItem]]] = (),
     stories: Sequence[StoryView] = (),
 ) -> str:
     """The Markdown index; ``pages`` maps a story id to its own .md file (ours: safe path)."""
     lines = [f"# newsprism report: {len(entries)} stories", ""]
     for e in entries:
-        span = e.get("span") or {}
-        title = md(e["title"])
-        page = pages.get(e["id"])
+        title = md(e.title)
+        page = pages.get(e.id)
         lines.append(
             f"- {f'[{title}]({page})' if page else title} "
-            f"({md(span.get('start')) or '?'} – {md(span.get('end')) or '?'} · "
-            f"{e['n_articles']} articles · outlets: {', '.join(md(o) for o in e['outlets'])} · "
-            f"{e['n_conflicts']} conflicts)"
+            f"({md(e.span.start) or '?'} – {md(e.span.end) or '?'} · "
+            f"{e.n_articles} articles · outlets: {', '.join(md(o) for o in e.outlets)} · "
+            f"{e.n_conflicts} contradictions)"
         )
     lines.append("")
     if top:
         lines += ["## Top stories", ""]
         for e, digest in top:
-            lines += [f"### {md(e['title'])}", ""]
+            lines += [f"### {md(e.title)}", ""]
             for d in digest:
-                lines.append(
-                    f"- {md(d.text)} (**{d.support}** outlets: {', '.join(map(md, d.outlets))})"
-                )
+                outlets = ", ".join(map(md, d.outlets))
+                lines.append(f"- {md(d.text)} (**{len(d.outlets)}** outlets: {outlets})")
             lines.append("")
     return "\n".join(lines + [story_markdown(v) for v in stories])

@@ -7,8 +7,8 @@ in a CSP meta tag, so a page opened from disk fetches nothing and runs nothing e
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
+from newsprism.compare.records import IndexRow, StorySpan
 from newsprism.report.templating import Links, PageLinks, asset, csp_hash, environment
 from newsprism.report.views import DigestItem, StoryView
 
@@ -19,9 +19,9 @@ def _shell() -> dict[str, str]:
 
 
 def render_index_html(
-    entries: Sequence[Mapping[str, Any]],
+    entries: Sequence[IndexRow],
     pages: Mapping[str, str],
-    top: Sequence[tuple[Mapping[str, Any], Sequence[DigestItem]]] = (),
+    top: Sequence[tuple[IndexRow, Sequence[DigestItem]]] = (),
     stories: Sequence[StoryView] = (),
 ) -> str:
     """The index page; ``stories`` (a small corpus) are also inlined so one file can be mailed."""
@@ -32,8 +32,8 @@ def render_index_html(
         top=top,
         stories=stories,
         links=Links(),
-        n_articles=sum(int(e["n_articles"]) for e in entries),
-        n_outlets=len({o for e in entries for o in e["outlets"]}),
+        n_articles=sum(e.n_articles for e in entries),
+        n_outlets=len({o for e in entries for o in e.outlets}),
         **_shell(),
     )
 
@@ -47,14 +47,9 @@ def render_story_html(view: StoryView, pages: Mapping[str, str], root: str = "..
 def render_html(views: Sequence[StoryView]) -> str:
     """Every story inline in one page, as the index of a small corpus shows them."""
     entries = [
-        {
-            "id": v.id,
-            "title": v.title,
-            "span": {"start": v.start, "end": v.end},
-            "outlets": v.outlets,
-            "n_articles": len(v.articles),
-            "n_conflicts": v.n_conflicts,
-        }
+        IndexRow(
+            v.id, v.title, StorySpan(v.start, v.end), v.outlets, len(v.articles), v.n_conflicts
+        )
         for v in views
     ]
     top = [(e, v.digest) for e, v in zip(entries, views, strict=True)]

@@ -1,9 +1,13 @@
-"""Turn one story report (the JSON contract) plus its articles into what templates show.
+"""Turn one story's comparison (typed records) plus its articles into what templates show.
 
-Templates stay dumb: every table, grid and chart is computed here, in typed
-records, so the HTML report, the web app and the tests all see the same numbers.
-The report dict is trusted for structure (it validated against the schema) but
-not for content: every string in it may be hostile and is escaped at render time.
+Templates stay dumb: every table, grid and chart is computed here, so the HTML
+report, the web app, the Markdown notes and the tests all see the same numbers.
+The comparison is trusted for structure (it is typed) but not for content: every
+string in it may be hostile and is escaped at render time.
+
+The page reads in the order a fact-checker needs: what differs (contradictions,
+figures that changed, compatible differences, claims only one outlet carries, who
+copied whom), then the matrix of claims, quotes, names, framing, timeline, texts.
 """
 
 from __future__ import annotations
@@ -13,11 +17,28 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsprism.compare.records import (
+    ArticleRef,
+    Cite,
+    DiffOp,
+    Figure,
+    Finding,
+    RelatedStory,
+    ReuseLink,
+    Step,
+    StoryComparison,
+)
 from newsprism.model import Annotations, Article, Entity, RemovedLine, Span
 from newsprism.report.charts import ReuseGraph, Timeline, reuse_graph, timeline_chart
 from newsprism.report.highlight import Mark, Paragraph, annotation_marks, highlight, in_context
 
-UNKNOWN_OUTLET = "(unknown outlet)"
+GRADE_WORDS = {
+    "contradict": "contradiction",
+    "update": "figure changed",
+    "differs": "differs",
+    "agree": "agrees",
+}
+STATE_SYMBOLS = {"states": "✓", "differs": "≈", "contradicts": "✗", "omits": "○"}
 
 
 @dataclass(slots=True)
@@ -38,12 +59,14 @@ class Evidence:
 @dataclass(slots=True)
 class Cell:
     outlet: str
-    state: str  # "states", "omits", "contradicts", "absent"
+    state: str  # "states", "differs", "contradicts", "omits"
     evidence: list[Evidence] = field(default_factory=list)
+    note: str | None = None
+    copy_of: str | None = None
 
     @property
     def symbol(self) -> str:
-        return {"states": "✓", "omits": "○", "contradicts": "✗"}.get(self.state, "·")
+        return STATE_SYMBOLS.get(self.state, "·")
 
 
 @dataclass(slots=True)
@@ -51,31 +74,70 @@ class MatrixRow:
     fact_id: str
     text: str
     independent_support: int
+    origins: list[str]
     cells: list[Cell]
+    findings: list[str]
+
+    @property
+    def carried(self) -> int:
+        return sum(1 for c in self.cells if c.state != "omits")
 
 
 @dataclass(slots=True)
-class ConflictView:
+class FindingView:
     id: str
-    slot: str
     kind: str
+    slot: str
     grade: str
     explanation: str
     caveat: str | None
-    confidence: float | None
+    confidence: float
     values: list[Evidence]
+    development: list[Step]
+    figure: str | None
+
+    @property
+    def grade_words(self) -> str:
+        return GRADE_WORDS.get(self.grade, self.grade)
 
 
 @dataclass(slots=True)
-class DiffOp:
-    op: str  # "same", "added", "removed"
+class FigureView:
+    id: str
+    label: str
+    figure: str | None
+    outlets: list[str]
+    values: list[Evidence]
+    development: list[Step]
+    finding: str | None
+
+
+@dataclass(slots=True)
+class SingleClaim:
+    fact_id: str
+    outlet: str
     text: str
+    evidence: Evidence
 
 
 @dataclass(slots=True)
-class QuoteVariant:
+class Overview:
+    contradictions: list[FindingView]
+    updates: list[FindingView]
+    differences: list[FindingView]
+    single_outlet: list[SingleClaim]
+    provenance: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.contradictions or self.updates or self.differences or self.single_outlet)
+
+
+@dataclass(slots=True)
+class QuoteVariantView:
     evidence: Evidence
     kind: str
+    wording: str
     speaker_as_written: str | None
     diff: list[DiffOp]
 
@@ -85,7 +147,18 @@ class QuoteView:
     id: str
     speaker: str | None
     text: str
-    variants: list[QuoteVariant]
+    note: str | None
+    variants: list[QuoteVariantView]
+    paraphrases: list[Evidence]
+
+
+@dataclass(slots=True)
+class NameView:
+    name: str
+    label: str
+    explanation: str
+    unexplained: bool
+    forms: list[tuple[str, str, list[str]]]  # form, relation, outlets
 
 
 @dataclass(slots=True)
@@ -96,20 +169,25 @@ class FramingRow:
 
 
 @dataclass(slots=True)
-class EntityView:
-    id: str
-    name: str
-    label: str
-    variants: list[tuple[str, list[str], int]]  # spelling, outlets, count
-
-
-@dataclass(slots=True)
 class DigestItem:
     text: str
     article: str
     outlet: str
-    support: int
     outlets: list[str]
+    independent: int
+
+
+@dataclass(slots=True)
+class ReuseRow:
+    a: str
+    b: str
+    a_outlet: str
+    b_outlet: str
+    kind: str
+    score: float
+    origin: str | None
+    origin_label: str | None
+    origin_reason: str | None
 
 
 @dataclass(slots=True)
@@ -146,165 +224,172 @@ class StoryView:
     start: str | None
     end: str | None
     outlets: list[str]
-    articles: list[dict[str, Any]]
+    articles: list[ArticleRef]
+    overview: Overview
+    findings: list[FindingView]
+    figures: list[FigureView]
     matrix: list[MatrixRow]
-    conflicts: list[ConflictView]
     quotes: list[QuoteView]
+    names: list[NameView]
     framing: list[FramingRow]
-    entities: list[EntityView]
     timeline: Timeline
     reuse: ReuseGraph
-    reuse_rows: list[dict[str, Any]]
+    reuse_rows: list[ReuseRow]
     digest: list[DigestItem]
-    related: list[dict[str, Any]]
+    related: list[RelatedStory]
+    n_conflicts: int
     article_views: list[ArticleView] = field(default_factory=list)
-
-    @property
-    def n_conflicts(self) -> int:
-        return sum(1 for c in self.conflicts if c.grade != "agree")
-
-
-def _outlet_map(report: Mapping[str, Any]) -> dict[str, str]:
-    return {a["id"]: a.get("outlet") or UNKNOWN_OUTLET for a in report.get("articles", [])}
-
-
-def story_outlets(report: Mapping[str, Any]) -> list[str]:
-    return sorted(set(_outlet_map(report).values()))
-
-
-def count_conflicts(report: Mapping[str, Any]) -> int:
-    """Conflicts worth a reader's attention: an "agree" grade is a check that passed."""
-    return sum(1 for c in report.get("conflicts", []) if c.get("grade") != "agree")
 
 
 class _Cite:
-    """Builds Evidence records, looking up outlets and sentence context once per story."""
+    """Builds Evidence records with the sentence around the cited words."""
 
-    def __init__(self, report: Mapping[str, Any], articles: Mapping[str, Article]) -> None:
-        self.outlets = _outlet_map(report)
+    def __init__(self, articles: Mapping[str, Article]) -> None:
         self.articles = articles
 
-    def outlet(self, item: Mapping[str, Any]) -> str:
-        return item.get("outlet") or self.outlets.get(item.get("article", ""), UNKNOWN_OUTLET)
-
-    def __call__(self, item: Mapping[str, Any], value: str = "") -> Evidence:
-        span = (int(item["span"][0]), int(item["span"][1]))
-        ev = Evidence(item["article"], self.outlet(item), span, str(item.get("text", "")))
-        ev.value = value
-        art = self.articles.get(ev.article)
-        sentence = item.get("sentence")
-        if art is not None and sentence:
-            ev.before, ev.hit, ev.after = in_context(art.text, span, (sentence[0], sentence[1]))
+    def __call__(self, c: Cite, value: str = "") -> Evidence:
+        ev = Evidence(c.article, c.outlet, c.span, c.text, value=value)
+        art = self.articles.get(c.article)
+        if art is not None and c.sentence and c.sentence != c.span:
+            ev.before, ev.hit, ev.after = in_context(art.text, c.span, c.sentence)
         if not ev.hit:
             ev.hit = ev.text
         return ev
 
 
-def _matrix(report: Mapping[str, Any], outlets: list[str], cite: _Cite) -> list[MatrixRow]:
-    contradicting: dict[str, dict[str, list[Evidence]]] = defaultdict(lambda: defaultdict(list))
-    for c in report.get("conflicts", []):
-        if c.get("fact") and c.get("grade") == "contradict":
-            for v in c["values"]:
-                ev = cite(v, str(v.get("value_text") or v.get("value")))
-                contradicting[c["fact"]][ev.outlet].append(ev)
-    rows: list[MatrixRow] = []
-    for fact in report.get("facts", []):
-        by_outlet: dict[str, list[Evidence]] = defaultdict(list)
-        for s in fact.get("support", []):
-            ev = cite(s)
-            by_outlet[ev.outlet].append(ev)
-        states = set(fact.get("outlets", []))
-        omits = set(fact.get("omitted_by", []))
-        contra = set(fact.get("contradicted_by", []) or [])
-        cells: list[Cell] = []
-        for outlet in outlets:
-            if outlet in contra:
-                state = "contradicts"
-                evidence = contradicting[fact["id"]].get(outlet, []) or by_outlet.get(outlet, [])
-            elif outlet in states or outlet in by_outlet:
-                state, evidence = "states", by_outlet.get(outlet, [])
-            elif outlet in omits:
-                state, evidence = "omits", []
-            else:
-                state, evidence = "absent", []
-            cells.append(Cell(outlet, state, evidence))
+def _finding(f: Finding, cite: _Cite) -> FindingView:
+    return FindingView(
+        f.id,
+        f.kind,
+        f.slot,
+        f.grade,
+        f.explanation,
+        f.caveat,
+        f.confidence,
+        [cite(v.cite, v.value) for v in f.values],
+        list(f.development),
+        f.figure,
+    )
+
+
+def _matrix(report: StoryComparison, cite: _Cite) -> list[MatrixRow]:
+    rows = []
+    for fact in report.facts:
+        cells = [
+            Cell(c.outlet, c.state, [cite(e) for e in c.evidence], c.note, c.copy_of)
+            for c in fact.cells
+        ]
         rows.append(
-            MatrixRow(fact["id"], fact["text"], int(fact.get("independent_support", 0)), cells)
+            MatrixRow(
+                fact.id,
+                fact.text,
+                fact.independent_support,
+                list(fact.origins),
+                cells,
+                list(fact.findings),
+            )
         )
     return rows
 
 
-def _conflicts(report: Mapping[str, Any], cite: _Cite) -> list[ConflictView]:
-    out: list[ConflictView] = []
-    for c in report.get("conflicts", []):
-        values = [cite(v, str(v.get("value_text") or v.get("value"))) for v in c["values"]]
+def _figures(figures: Sequence[Figure], cite: _Cite) -> list[FigureView]:
+    return [
+        FigureView(
+            g.id,
+            g.label,
+            g.figure,
+            list(g.outlets),
+            [cite(v.cite, v.value) for v in g.values],
+            list(g.development),
+            g.finding,
+        )
+        for g in figures
+    ]
+
+
+def _overview(
+    report: StoryComparison, findings: Mapping[str, FindingView], cite: _Cite
+) -> Overview:
+    single = []
+    for fact_id in report.overview.single_outlet:
+        fact = report.fact(fact_id)
+        cell = next(c for c in fact.cells if c.state != "omits")
+        single.append(SingleClaim(fact.id, cell.outlet, fact.text, cite(fact.cite)))
+    return Overview(
+        contradictions=[findings[i] for i in report.overview.contradictions],
+        updates=[findings[i] for i in report.overview.updates],
+        differences=[findings[i] for i in report.overview.differences],
+        single_outlet=single,
+        provenance=list(report.overview.provenance),
+    )
+
+
+def _quotes(report: StoryComparison, cite: _Cite) -> list[QuoteView]:
+    return [
+        QuoteView(
+            q.id,
+            q.speaker,
+            q.text,
+            q.note,
+            [
+                QuoteVariantView(
+                    cite(v.cite), v.kind, v.wording, v.speaker_as_written, list(v.diff)
+                )
+                for v in q.variants
+            ],
+            [cite(p.cite) for p in q.paraphrases],
+        )
+        for q in report.quotes
+    ]
+
+
+def _names(report: StoryComparison) -> list[NameView]:
+    out = []
+    for n in report.names:
+        forms: dict[tuple[str, str], list[str]] = {}
+        for f in n.forms:
+            outlets = forms.setdefault((f.form, f.relation), [])
+            if f.cite.outlet not in outlets:
+                outlets.append(f.cite.outlet)
         out.append(
-            ConflictView(
-                id=c["id"],
-                slot=c["slot"],
-                kind=c.get("kind", "other"),
-                grade=c["grade"],
-                explanation=c.get("explanation", ""),
-                caveat=c.get("caveat"),
-                confidence=c.get("confidence"),
-                values=values,
+            NameView(
+                n.name,
+                n.label,
+                n.explanation,
+                n.unexplained,
+                [(form, rel, outs) for (form, rel), outs in forms.items()],
             )
         )
-    order = {"contradict": 0, "uncertain": 1, "precision": 2, "agree": 3}
-    return sorted(out, key=lambda c: order.get(c.grade, 9))
-
-
-def _quotes(report: Mapping[str, Any], cite: _Cite) -> list[QuoteView]:
-    out: list[QuoteView] = []
-    for q in report.get("quotes", []):
-        variants = [
-            QuoteVariant(
-                cite(v),
-                v.get("kind", "direct"),
-                v.get("speaker_as_written"),
-                [DiffOp(d["op"], d["text"]) for d in v.get("diff", [])],
-            )
-            for v in q.get("variants", [])
-        ]
-        out.append(QuoteView(q["id"], q.get("speaker"), q["text"], variants))
     return out
 
 
-def _framing(report: Mapping[str, Any], outlets: list[str], cite: _Cite) -> list[FramingRow]:
+def _framing(report: StoryComparison, cite: _Cite) -> list[FramingRow]:
     rows: list[FramingRow] = []
-    for f in report.get("framing", []):
+    for f in report.framing:
         by_outlet: dict[str, list[Evidence]] = defaultdict(list)
-        for label in f.get("labels", []):
-            ev = cite(label, label["label"])
-            ev.extra = {"voice": label.get("voice", "own"), "source": label.get("source")}
+        for label in f.labels:
+            ev = cite(label.cite, label.label)
+            ev.extra = {"voice": label.voice, "source": label.source}
             by_outlet[ev.outlet].append(ev)
-        rows.append(FramingRow(f["entity"], f["name"], [by_outlet.get(o, []) for o in outlets]))
+        rows.append(FramingRow(f.actor, f.name, [by_outlet.get(o, []) for o in report.outlets]))
     return rows
 
 
-def _entities(report: Mapping[str, Any], outlet_of: Mapping[str, str]) -> list[EntityView]:
-    out: list[EntityView] = []
-    for e in report.get("entities", []):
-        variants = [
-            (
-                v["text"],
-                sorted({outlet_of.get(a, UNKNOWN_OUTLET) for a in v.get("articles", [])}),
-                int(v.get("count", len(v.get("articles", [])))),
-            )
-            for v in e.get("variants", [])
-        ]
-        out.append(EntityView(e["id"], e["name"], e["label"], variants))
-    return out
-
-
-def _reuse_row(pair: Mapping[str, Any], outlet_of: Mapping[str, str]) -> dict[str, Any]:
-    origin = pair.get("origin")
-    return {
-        **pair,
-        "a_outlet": outlet_of.get(pair["a"], pair["a"]),
-        "b_outlet": outlet_of.get(pair["b"], pair["b"]),
-        "origin_label": outlet_of.get(origin, origin) if origin else None,
-    }
+def _reuse_rows(links: Sequence[ReuseLink], outlet_of: Mapping[str, str]) -> list[ReuseRow]:
+    return [
+        ReuseRow(
+            p.a,
+            p.b,
+            outlet_of.get(p.a, p.a),
+            outlet_of.get(p.b, p.b),
+            p.kind,
+            p.score,
+            p.origin,
+            outlet_of.get(p.origin, p.origin) if p.origin else None,
+            p.origin_reason,
+        )
+        for p in links
+    ]
 
 
 def article_view(
@@ -344,54 +429,50 @@ def article_view(
 
 
 def story_view(
-    report: Mapping[str, Any],
+    report: StoryComparison,
     articles: Sequence[Article] = (),
     annotations: Mapping[str, Annotations] | None = None,
     entities: dict[str, Entity] | None = None,
     *,
     with_articles: bool = True,
 ) -> StoryView:
-    """Everything a story page shows, computed once from the report and its articles."""
+    """Everything a story page shows, computed once from the comparison and its articles."""
     by_id = {a.id: a for a in articles}
     annotations = annotations or {}
-    cite = _Cite(report, by_id)
-    outlets = story_outlets(report)
-    span = report.get("span") or {}
-    copy_of = {a["id"]: a.get("copy_of") for a in report.get("articles", [])}
+    cite = _Cite(by_id)
+    outlet_of = {a.id: a.outlet for a in report.articles}
+    findings = {f.id: _finding(f, cite) for f in report.findings}
     view = StoryView(
-        id=report["id"],
-        title=report["title"],
-        start=span.get("start"),
-        end=span.get("end"),
-        outlets=outlets,
-        articles=list(report.get("articles", [])),
-        matrix=_matrix(report, outlets, cite),
-        conflicts=_conflicts(report, cite),
+        id=report.id,
+        title=report.title,
+        start=report.span.start,
+        end=report.span.end,
+        outlets=list(report.outlets),
+        articles=list(report.articles),
+        overview=_overview(report, findings, cite),
+        findings=list(findings.values()),
+        figures=_figures(report.figures, cite),
+        matrix=_matrix(report, cite),
         quotes=_quotes(report, cite),
-        framing=_framing(report, outlets, cite),
-        entities=_entities(report, cite.outlets),
-        timeline=timeline_chart(report.get("timeline", [])),
-        reuse=reuse_graph(report.get("articles", []), report.get("reuse", [])),
-        reuse_rows=[_reuse_row(r, cite.outlets) for r in report.get("reuse", [])],
+        names=_names(report),
+        framing=_framing(report, cite),
+        timeline=timeline_chart(report.timeline, report.span),
+        reuse=reuse_graph(report.articles, report.reuse),
+        reuse_rows=_reuse_rows(report.reuse, outlet_of),
         digest=[
-            DigestItem(
-                d["text"], d["article"], cite.outlet(d), int(d["support"]), list(d["outlets"])
-            )
-            for d in report.get("digest", [])
+            DigestItem(d.cite.text, d.cite.article, d.cite.outlet, list(d.outlets), d.independent)
+            for d in report.digest
         ],
-        related=list(report.get("related", [])),
+        related=list(report.related),
+        n_conflicts=report.n_conflicts,
     )
     if with_articles:
-        for a in report.get("articles", []):
-            art = by_id.get(a["id"])
+        for a in report.articles:
+            art = by_id.get(a.id)
             if art is not None:
                 view.article_views.append(
                     article_view(
-                        art,
-                        annotations.get(art.id),
-                        entities,
-                        copy_of=copy_of.get(art.id),
-                        story=view.id,
+                        art, annotations.get(art.id), entities, copy_of=a.copy_of, story=view.id
                     )
                 )
     return view

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
+from newsprism.compare.records import SCHEMA_VERSION, IndexRow, StoryComparison
 from newsprism.errors import NotFound
-from newsprism.model import Entity
+from newsprism.model import Entity, to_dict
 from newsprism.report.files import (
     STORIES_DIR,
     atomic_file,
@@ -30,7 +31,7 @@ from newsprism.report.files import (
 )
 from newsprism.report.markdown import index_markdown, story_page_markdown
 from newsprism.report.pages import render_index_html, render_story_html
-from newsprism.report.views import DigestItem, StoryView, count_conflicts, story_outlets, story_view
+from newsprism.report.views import DigestItem, StoryView, story_view
 
 log = logging.getLogger(__name__)
 
@@ -47,34 +48,18 @@ class ReportFiles:
     stories: dict[str, Path] = field(default_factory=dict)  # story id -> its own report.html
 
 
-def index_entry(report: Mapping[str, Any]) -> dict[str, Any]:
-    """One line of the story index, as in report.json and the web app's story list."""
-    span = report.get("span") or {}
-    return {
-        "id": report["id"],
-        "title": report["title"],
-        "span": {"start": span.get("start"), "end": span.get("end")},
-        "outlets": story_outlets(report),
-        "n_articles": len(report.get("articles", [])),
-        "n_conflicts": count_conflicts(report),
-    }
-
-
 def story_order(store: Any, story_ids: Sequence[str] | None = None) -> list[str]:
     """The stories to write, widest coverage first (the story most outlets covered is
     what a reader opens), read from the store's index columns without parsing reports."""
     if story_ids is not None:
         return list(dict.fromkeys(story_ids))
-    rows = sorted(
-        store.report_index(),
-        key=lambda e: (-int(e["n_articles"]), (e.get("span") or {}).get("start") or "", e["id"]),
-    )
-    return [e["id"] for e in rows]
+    rows = sorted(store.report_index(), key=lambda e: (-e.n_articles, e.span.start or "", e.id))
+    return [e.id for e in rows]
 
 
-def build_view(store: Any, report: Mapping[str, Any], entities: dict[str, Entity]) -> StoryView:
+def build_view(store: Any, report: StoryComparison, entities: dict[str, Entity]) -> StoryView:
     """A story view with its own articles and annotations, read from the store."""
-    ids = [a["id"] for a in report.get("articles", [])]
+    ids = [a.id for a in report.articles]
     return story_view(report, store.get_articles(ids), store.get_annotations(ids), entities)
 
 
@@ -87,11 +72,11 @@ class _Index:
     """What the index needs from the stories written so far (small: no article texts)."""
 
     inline: bool
-    entries: list[dict[str, Any]] = field(default_factory=list)
-    top: list[tuple[dict[str, Any], list[DigestItem]]] = field(default_factory=list)
+    entries: list[IndexRow] = field(default_factory=list)
+    top: list[tuple[IndexRow, list[DigestItem]]] = field(default_factory=list)
     views: list[StoryView] = field(default_factory=list)
 
-    def add(self, entry: dict[str, Any], view: StoryView) -> None:
+    def add(self, entry: IndexRow, view: StoryView) -> None:
         self.entries.append(entry)
         if len(self.top) < TOP_DIGESTS:
             self.top.append((entry, view.digest))
@@ -100,21 +85,21 @@ class _Index:
 
 
 def _write_story(
-    folder: Path, report: Mapping[str, Any], view: StoryView, pages: Mapping[str, str]
+    folder: Path, report: StoryComparison, view: StoryView, pages: Mapping[str, str]
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / "report.json", _dump(report))
+    write_atomic(folder / "report.json", _dump(report.to_json()))
     write_atomic(folder / "report.md", story_page_markdown(view))
     write_atomic(folder / "report.html", render_story_html(view, pages))
     return folder / "report.html"
 
 
-def _write_json(path: Path, entries: list[dict[str, Any]], stories: IO[str]) -> None:
+def _write_json(path: Path, entries: list[IndexRow], stories: IO[str]) -> None:
     """report.json as ``{"index", "schema_version", "stories"}``, stories copied from a spool."""
     with atomic_file(path) as fh:
         fh.write('{\n "index": ')
-        fh.write(_dump(entries))
-        fh.write(',\n "schema_version": "1",\n "stories": [\n')
+        fh.write(_dump(to_dict(entries)))
+        fh.write(f',\n "schema_version": "{SCHEMA_VERSION}",\n "stories": [\n')
         copy_into(stories, fh)
         fh.write("\n ]\n}\n")
 
@@ -146,8 +131,9 @@ def write_reports(
             view = build_view(store, report, entities)
             folder = out_dir / STORIES_DIR / folders[sid]
             written[sid] = _write_story(folder, report, view, html_pages)
-            spool.write((",\n" if index.entries else "") + json.dumps(report, ensure_ascii=False))
-            index.add(index_entry(report), view)
+            data = json.dumps(report.to_json(), ensure_ascii=False)
+            spool.write((",\n" if index.entries else "") + data)
+            index.add(report.index_row(), view)
         html_pages = {sid: p for sid, p in html_pages.items() if sid in written}
         md_pages = {sid: p for sid, p in md_pages.items() if sid in written}
         files = ReportFiles(

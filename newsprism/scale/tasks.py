@@ -17,7 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from newsprism import pipeline
-from newsprism.model import Annotations, Article, ReadProblem, Story, sha256_hex
+from newsprism.model import Article, ReadProblem, Story
 from newsprism.scale.inputs import InputFile, iter_shard
 from newsprism.settings import Options
 from newsprism.store import open_store
@@ -121,35 +121,11 @@ def clean_sites(db: str, raw_shas: Sequence[str], options: Options, force_sites:
 
 
 def annotate_chunk(db: str, article_ids: Sequence[str], options: Options) -> int:
-    """Annotate the articles of one chunk whose text or annotator changed.
-
-    Cross-article entity resolution is not done here: it needs the whole corpus and
-    runs once afterwards, in ``pipeline.annotate_store``, which then finds nothing
-    left to annotate.
-    """
-    from newsprism.language import ANNOTATOR_VERSION, annotate
-
+    """Annotate the articles of one chunk whose text or annotator changed (the local
+    run's partition function). Cross-article entity resolution runs once afterwards,
+    in ``pipeline.annotate_store``, which then finds nothing left to annotate."""
     store = worker_store(db)
-    articles = store.get_articles(article_ids)
-    known = store.get_annotations(article_ids)
-    version = ANNOTATOR_VERSION
-    todo = [
-        a
-        for a in articles
-        if (ann := known.get(a.id)) is None
-        or (ann.text_sha, ann.version) != (sha256_hex(a.text), version)
-    ]
-    done = 0
-    batch: list[Annotations] = []
-    for ann in annotate(todo, options.language):
-        batch.append(ann)
-        done += 1
-        if len(batch) >= 64:
-            store.put_annotations(batch)
-            batch = []
-    if batch:
-        store.put_annotations(batch)
-    return done
+    return pipeline.annotate_articles(store, store.get_articles(article_ids), options)
 
 
 def embed_chunk(db: str, article_ids: Sequence[str], options: Options) -> int:

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Self
 
 import numpy as np
 
+from newsprism.compare.records import IndexRow, StoryComparison, StorySpan
 from newsprism.errors import NotFound, StoreError
 from newsprism.model import (
     Annotations,
@@ -43,8 +44,6 @@ from newsprism.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 # A row as the backend's driver returns it: read by column name only.
 Row = Any
-
-UNKNOWN_OUTLET = "(unknown outlet)"  # as the report views name an article without one
 
 RAW_ORDER = 'ORDER BY path COLLATE "C", record COLLATE "C" NULLS FIRST, sha'
 SQL_REUSE = "SELECT data FROM reuse"
@@ -75,26 +74,6 @@ def _raw_order(raw: RawDocument) -> tuple[str, bool, str, str]:
     """``RAW_ORDER`` in Python (code-point order is UTF-8 byte order)."""
     record = raw.source.record
     return (raw.source.path, record is not None, record or "", raw.content_sha)
-
-
-def report_columns(report: dict[str, Any]) -> dict[str, Any]:
-    """The index columns of one story report, so a story list never parses the JSON.
-
-    Counted as the report views count: a conflict graded "agree" is a check that
-    passed, and an article without an outlet is listed under ``UNKNOWN_OUTLET``.
-    """
-    articles = report.get("articles", [])
-    span = report.get("span") or {}
-    return {
-        "n_conflicts": sum(1 for c in report.get("conflicts", []) if c.get("grade") != "agree"),
-        "outlets": json.dumps(
-            sorted({a.get("outlet") or UNKNOWN_OUTLET for a in articles}), ensure_ascii=False
-        ),
-        "title": report.get("title"),
-        "span_start": span.get("start"),
-        "span_end": span.get("end"),
-        "n_articles": len(articles),
-    }
 
 
 class BaseStore:
@@ -231,25 +210,14 @@ class BaseStore:
         """What a migration step needs beyond the shared statements."""
         steps: dict[int, Callable[[], None]] = {
             0: self._create_fts,
-            1: self._fill_report_index,
         }
-        steps[target]()
+        step = steps.get(target)
+        if step is not None:
+            step()
 
     def _create_fts(self) -> None:
         for stmt in self.FTS_STATEMENTS:
             self._execute(stmt)
-
-    def _fill_report_index(self) -> None:
-        """Step 1 added index columns to ``reports``: fill them from each stored report."""
-        rows = []
-        for r in self._query("SELECT story, data FROM reports"):
-            cols = report_columns(json.loads(r["data"]))
-            rows.append((*cols.values(), r["story"]))
-        self._executemany(
-            "UPDATE reports SET n_conflicts = ?, outlets = ?, title = ?, span_start = ?, "
-            "span_end = ?, n_articles = ? WHERE story = ?",
-            rows,
-        )
 
     # ------------------------------------------------------------------ raw input
 
@@ -456,29 +424,51 @@ class BaseStore:
 
     # ------------------------------------------------------------------ annotations
 
-    def annotation_state(self) -> dict[str, tuple[str, str]]:
+    def annotation_state(
+        self, article_ids: Iterable[str] | None = None
+    ) -> dict[str, tuple[str, str]]:
         """article id -> (text_sha, annotator version), to re-annotate only what changed."""
-        rows = self._query("SELECT article, text_sha, version FROM annotations")
-        return {r["article"]: (r["text_sha"], r["version"]) for r in rows}
-
-    def put_annotations(self, items: Iterable[Annotations]) -> None:
-        rows = [(a.article, a.text_sha, a.version, _json(a)) for a in items]
-        with self.transaction():
-            self._executemany(
-                """INSERT INTO annotations (article, text_sha, version, data) VALUES (?, ?, ?, ?)
-                   ON CONFLICT(article) DO UPDATE SET text_sha = excluded.text_sha,
-                     version = excluded.version, data = excluded.data""",
-                rows,
-            )
-
-    def get_annotations(self, article_ids: Iterable[str] | None = None) -> dict[str, Annotations]:
-        sql = "SELECT article, data FROM annotations"
+        sql = "SELECT article, text_sha, version FROM annotations"
         if article_ids is None:
             rows = self._query(sql)
         else:
             chunks = self._chunks_in(sql + " WHERE {in}", "article", list(article_ids))
             rows = [r for chunk in chunks for r in chunk]
-        return {r["article"]: annotations_from_dict(json.loads(r["data"])) for r in rows}
+        return {r["article"]: (r["text_sha"], r["version"]) for r in rows}
+
+    def put_annotations(self, items: Iterable[Annotations]) -> None:
+        """Store annotations; a record without its parse keeps the stored parse of the
+        same text (resolution rewrites annotations it read without their parses)."""
+        rows = [(a.article, a.text_sha, a.version, _json(a), a.parse) for a in items]
+        with self.transaction():
+            self._executemany(
+                """INSERT INTO annotations (article, text_sha, version, data, parse)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT(article) DO UPDATE SET text_sha = excluded.text_sha,
+                     version = excluded.version, data = excluded.data,
+                     parse = CASE WHEN excluded.parse IS NULL
+                                   AND excluded.text_sha = annotations.text_sha
+                              THEN annotations.parse ELSE excluded.parse END""",
+                rows,
+            )
+
+    def get_annotations(
+        self, article_ids: Iterable[str] | None = None, *, with_parse: bool = False
+    ) -> dict[str, Annotations]:
+        """Annotations by article id; ``with_parse`` also loads the kept spaCy parse."""
+        sql = "SELECT article, data" + (", parse" if with_parse else "") + " FROM annotations"
+        if article_ids is None:
+            rows = self._query(sql)
+        else:
+            chunks = self._chunks_in(sql + " WHERE {in}", "article", list(article_ids))
+            rows = [r for chunk in chunks for r in chunk]
+        out: dict[str, Annotations] = {}
+        for r in rows:
+            ann = annotations_from_dict(json.loads(r["data"]))
+            if with_parse and r["parse"] is not None:
+                ann.parse = bytes(r["parse"])
+            out[r["article"]] = ann
+        return out
 
     # ------------------------------------------------------------------ entities
 
@@ -583,9 +573,11 @@ class BaseStore:
 
     # ------------------------------------------------------------------ reports
 
-    def put_report(self, story_id: str, input_sha: str, report: dict[str, Any]) -> None:
-        cols = report_columns(report)
-        data = json.dumps(report, ensure_ascii=False, sort_keys=True)
+    def put_report(self, story_id: str, input_sha: str, report: StoryComparison) -> None:
+        """Store one story's comparison, with the columns a story list reads."""
+        row = report.index_row()
+        data = json.dumps(report.to_json(), ensure_ascii=False, sort_keys=True)
+        outlets = json.dumps(row.outlets, ensure_ascii=False)
         with self.transaction():
             self._execute(
                 f"""INSERT INTO reports ({REPORT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -594,42 +586,43 @@ class BaseStore:
                      title = excluded.title, span_start = excluded.span_start,
                      span_end = excluded.span_end, n_articles = excluded.n_articles,
                      data = excluded.data""",
-                (story_id, input_sha, *cols.values(), data),
-            )
+                (story_id, input_sha, row.n_conflicts, outlets, row.title, row.span.start,
+                 row.span.end, row.n_articles, data),
+            )  # fmt: skip
 
     def report_state(self) -> dict[str, str]:
         rows = self._query("SELECT story, input_sha FROM reports")
         return {r["story"]: r["input_sha"] for r in rows}
 
-    def report_index(self) -> list[dict[str, Any]]:
-        """One small row per story report, as ``report.write.index_entry`` makes it, read
-        from the index columns so that listing stories never parses a report."""
+    def report_index(self) -> list[IndexRow]:
+        """One small row per story report, read from the index columns so that listing
+        stories never parses a report."""
         rows = self._query(
             "SELECT story, title, span_start, span_end, outlets, n_articles, n_conflicts"
             ' FROM reports ORDER BY story COLLATE "C"'
         )
         return [
-            {
-                "id": r["story"],
-                "title": r["title"],
-                "span": {"start": r["span_start"], "end": r["span_end"]},
-                "outlets": json.loads(r["outlets"]),
-                "n_articles": r["n_articles"],
-                "n_conflicts": r["n_conflicts"],
-            }
+            IndexRow(
+                id=r["story"],
+                title=r["title"],
+                span=StorySpan(r["span_start"], r["span_end"]),
+                outlets=json.loads(r["outlets"]),
+                n_articles=r["n_articles"],
+                n_conflicts=r["n_conflicts"],
+            )
             for r in rows
         ]
 
-    def get_report(self, story_id: str) -> dict[str, Any]:
+    def get_report(self, story_id: str) -> StoryComparison:
         rows = self._query("SELECT data FROM reports WHERE story = ?", (story_id,))
         if not rows:
             raise NotFound("story report", story_id)
-        data: dict[str, Any] = json.loads(rows[0]["data"])
-        return data
+        return StoryComparison.from_json(json.loads(rows[0]["data"]))
 
-    def reports(self) -> list[dict[str, Any]]:
+    def reports(self) -> Iterator[StoryComparison]:
         rows = self._query('SELECT data FROM reports ORDER BY story COLLATE "C"')
-        return [json.loads(r["data"]) for r in rows]
+        for r in rows:
+            yield StoryComparison.from_json(json.loads(r["data"]))
 
     def delete_reports_except(self, story_ids: Iterable[str]) -> None:
         keep = set(story_ids)

@@ -9,7 +9,7 @@ released step: a database at that version already ran it; add the next one inste
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: list[list[str]] = [
     [
@@ -101,11 +101,16 @@ MIGRATIONS: list[list[str]] = [
         )""",
     ],
     # 1 -> 2: the story list's columns, so listing reports never parses their JSON
-    # (filled from each stored report by ``BaseStore._fill_report_index``).
+    # (step 3 drops the reports of this shape, so no step fills them in).
     [
         "ALTER TABLE reports ADD COLUMN title TEXT",
         "ALTER TABLE reports ADD COLUMN span_start TEXT",
         "ALTER TABLE reports ADD COLUMN span_end TEXT",
         "ALTER TABLE reports ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0",
     ],
+    # 2 -> 3: the language stage's spaCy parse, kept so the comparison reads it instead
+    # of parsing again (``newsprism.language.parses``); loaded only when asked for.
+    # Reports change shape with it (typed comparison records, schema 2 of the story
+    # JSON): the old ones are dropped and recomputed by the next compare.
+    ["ALTER TABLE annotations ADD COLUMN parse BYTEA", "DELETE FROM reports"],
 ]

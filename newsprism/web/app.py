@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from newsprism.compare.records import StoryComparison
 from newsprism.errors import NotFound
 from newsprism.model import to_dict
 from newsprism.report.templating import WebLinks, asset, environment
@@ -126,13 +127,14 @@ class Pages:
             page_size=len(hits.rows),
         )
 
-    def _report(self, story_id: str) -> dict[str, Any]:
+    def _report(self, story_id: str) -> StoryComparison:
         with time_limit(self.store):
-            return self.store.get_report(checked_id(story_id, "story"))
+            report: StoryComparison = self.store.get_report(checked_id(story_id, "story"))
+            return report
 
     def story_page(self, request: Request) -> Response:
         report = self._report(request.path_params["story_id"])
-        ids = [a["id"] for a in report.get("articles", [])]
+        ids = [a.id for a in report.articles]
         with time_limit(self.store):
             articles = self.store.get_articles(ids)
             annotations = self.store.get_annotations(ids)
@@ -140,7 +142,7 @@ class Pages:
         return _page("story.html", v=view)
 
     def story_json(self, request: Request) -> Response:
-        return JSONResponse(self._report(request.path_params["story_id"]))
+        return JSONResponse(self._report(request.path_params["story_id"]).to_json())
 
     def article_page(self, request: Request) -> Response:
         article_id = checked_id(request.path_params["article_id"], "article")
@@ -154,9 +156,7 @@ class Pages:
         if entry is not None:
             with time_limit(self.store):
                 report = self.store.get_report(entry["id"])
-            copy_of = next(
-                (a.get("copy_of") for a in report["articles"] if a["id"] == article.id), None
-            )
+            copy_of = next((a.copy_of for a in report.articles if a.id == article.id), None)
         view = article_view(
             article,
             annotations,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsprism.model import Entity
+from newsprism.model import Entity, to_dict
 from newsprism.store.base import BaseStore
 from newsprism.web.backend import ChangeWatch, time_limit
 
@@ -79,7 +79,7 @@ class Catalog:
             if self._snap is not None and self._snap.signature == sig:
                 return self._snap
             with time_limit(self.store, seconds=60.0):  # once per change, not per request
-                index = self.store.report_index()
+                index = [to_dict(row) for row in self.store.report_index()]
                 entities = self.store.entities()
                 story_of = {a: s.id for s in self.store.stories() for a in s.articles}
             index.sort(
@@ -154,19 +154,19 @@ class Catalog:
         for entry in entries[:MAX_OUTLET_STORIES]:
             with time_limit(self.store):
                 report = self.store.get_report(entry["id"])
-            own = {a["id"] for a in report.get("articles", []) if a.get("outlet") == outlet}
-            for a in report.get("articles", []):
-                if a["id"] in own:
+            own = {a.id for a in report.articles if a.outlet == outlet}
+            for a in report.articles:
+                if a.id in own:
                     n_articles += 1
-                    if a.get("wire") or a.get("copy_of"):
+                    if a.wire or a.copy_of:
                         n_wire += 1
-                        agencies.update(a.get("wire") or ["copy of another outlet"])
-            for fr in report.get("framing", []):
-                for lab in fr.get("labels", []):
-                    if lab.get("outlet") == outlet or lab.get("article") in own:
-                        labels[fr["entity"]][(lab["label"], lab.get("voice", "own"))] += 1
-                        actor_names[fr["entity"]] = fr["name"]
-                        actor_stories[fr["entity"]].add(entry["id"])
+                        agencies.update(a.wire or ["copy of another outlet"])
+            for fr in report.framing:
+                for lab in fr.labels:
+                    if lab.cite.outlet == outlet or lab.cite.article in own:
+                        labels[fr.actor][(lab.label, lab.voice)] += 1
+                        actor_names[fr.actor] = fr.name
+                        actor_stories[fr.actor].add(entry["id"])
         actors = sorted(labels, key=lambda k: (-len(actor_stories[k]), actor_names[k]))
         recurring = [k for k in actors if len(actor_stories[k]) > 1] or actors
         return {

@@ -1,78 +1,39 @@
-"""Speaker and name conflicts: who said a quote, and what a person or group is called."""
+"""Names and spellings: how each outlet writes a name that resolution joined to one referent.
+
+A different form is rarely a factual disagreement: outlets transliterate, abbreviate,
+misspell and choose between a group's names. Each outlet's fullest form is graded by
+how it relates to the entity's canonical name; only a form nothing explains is
+flagged (``unexplained``), and none of this is a conflict: it has its own section.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
-from newsprism.compare.evidence import evidence
-from newsprism.compare.quotes import guessed_speaker
+from newsprism.compare.context import StoryContext
+from newsprism.compare.records import NameForm, NameRelation, NameVariants
 from newsprism.language.aliases import load_aliases
 from newsprism.language.names import fold, initials, is_acronym, name_tokens, same_word
-from newsprism.model import Annotations, Article, Entity
+from newsprism.model import Entity
 
 SPELLING_RATIO = 80.0
 _VOWELS = frozenset("aeiouy")
 # Why two outlets' forms of one name differ, from harmless to unexplained.
-SAME, SPELLING, TRANSLITERATION, MISSPELLING = "same", "spelling", "transliteration", "misspelling"
-SHORTER, ABBREVIATION, ALTERNATIVE, UNEXPLAINED = (
-    "shorter",
-    "abbreviation",
-    "alternative-name",
-    "unexplained",
-)
+SAME: NameRelation = "same"
+SPELLING: NameRelation = "spelling"
+TRANSLITERATION: NameRelation = "transliteration"
+MISSPELLING: NameRelation = "misspelling"
+SHORTER: NameRelation = "shorter"
+ABBREVIATION: NameRelation = "abbreviation"
+ALTERNATIVE: NameRelation = "alternative-name"
+UNEXPLAINED: NameRelation = "unexplained"
 
 
-def speaker_conflicts(
-    quotes: list[dict[str, Any]], annotations: Mapping[str, Annotations]
-) -> list[dict[str, Any]]:
-    out = []
-    for group in quotes:
-        speakers: dict[str, list[dict[str, Any]]] = {}
-        guessed: dict[str, bool] = {}
-        for v in group["variants"]:
-            ann = annotations.get(v["article"])
-            q = next((q for q in ann.quotes if list(q.span) == v["span"]), None) if ann else None
-            if q is not None and q.speaker_entity and q.speaker_span:
-                speakers.setdefault(q.speaker_entity, []).append(
-                    {**v, "value": q.speaker_entity, "value_text": q.speaker or ""}
-                )
-                guessed[q.speaker_entity] = guessed.get(q.speaker_entity, True) and (
-                    guessed_speaker(q)
-                )
-        if len(speakers) >= 2:
-            # an attribution read only from "she said" may be the reader's error, not the outlet's
-            unsure = any(guessed.values())
-            out.append({
-                "id": "", "slot": f"speaker of: {group['text'][:60]}", "kind": "speaker",
-                "grade": "uncertain" if unsure else "contradict",
-                "explanation": "outlets attribute the statement to different people",
-                "caveat": "one attribution was read from a pronoun or a neighbouring sentence"
-                if unsure else None,
-                "confidence": 0.3 if unsure else 0.6, "fact": None,
-                "values": [x for vs in speakers.values() for x in vs[:1]],
-            })  # fmt: skip
-    return out
-
-
-def name_conflicts(
-    articles: Mapping[str, Article],
-    annotations: Mapping[str, Annotations],
-    entities: Mapping[str, Entity],
-) -> list[dict[str, Any]]:
-    """Each outlet's fullest form of a name, where the forms differ.
-
-    A different form is rarely a factual disagreement: outlets transliterate, abbreviate,
-    misspell and choose between a group's names. Each form is graded by how it relates
-    to the entity's canonical name, so only a join nothing explains stays "uncertain".
-    """
+def name_variants(ctx: StoryContext) -> list[NameVariants]:
+    """Each outlet's fullest form of a name, where the forms differ."""
     fullest: dict[str, dict[str, tuple[int, int]]] = {}
-    for art_id, ann in annotations.items():
-        if art_id not in articles:
-            continue
+    for art_id, ann in ctx.annotations.items():
         for m in ann.mentions:
             if not m.entity:
                 continue
@@ -81,30 +42,28 @@ def name_conflicts(
                 fullest[m.entity][art_id] = m.span
     out = []
     for ent_id, per_article in fullest.items():
-        written = {a: _norm(articles[a].text[s[0] : s[1]]) for a, s in per_article.items()}
-        if len(per_article) < 2 or len(set(written.values())) < 2:
+        written = {a: _norm(ctx.text(a, s)) for a, s in per_article.items()}
+        if len({ctx.outlet_of[a] for a in per_article}) < 2 or len(set(written.values())) < 2:
             continue
-        entity = entities.get(ent_id)
+        entity = ctx.entities.get(ent_id)
         reference = _reference(entity, list(written.values()))
         person = (entity.label if entity else "") == "PERSON"
         relation = {f: _relation(f, reference, entity, person) for f in set(written.values())}
-        grade = _grade(set(relation.values()))
-        values = []
-        for art_id, span in sorted(per_article.items()):
-            item = evidence(articles, art_id, span)
-            item.update(
-                value=item["text"], value_text=item["text"], relation=relation[written[art_id]]
+        forms = [
+            NameForm(ctx.cite(art_id, span), written[art_id], relation[written[art_id]])
+            for art_id, span in sorted(per_article.items())
+        ]
+        out.append(
+            NameVariants(
+                entity=ent_id,
+                name=entity.name if entity else reference,
+                label=entity.label if entity else "UNKNOWN",
+                explanation=_explain(relation, reference, entity),
+                forms=forms,
+                unexplained=UNEXPLAINED in relation.values(),
             )
-            values.append(item)
-        name = entity.name if entity else reference
-        alternative = ALTERNATIVE in relation.values()
-        out.append({
-            "id": "", "slot": f"name of {name}", "kind": "name", "grade": grade,
-            "explanation": _explain(relation, reference, entity, grade),
-            "caveat": "which name an outlet uses can carry a stance: see framing"
-            if alternative else None,
-            "confidence": 0.4 if grade == "uncertain" else 0.8, "fact": None, "values": values,
-        })  # fmt: skip
+        )
+    out.sort(key=lambda n: (not n.unexplained, n.name))
     return out
 
 
@@ -119,7 +78,7 @@ def _reference(entity: Entity | None, forms: list[str]) -> str:
     return max(forms, key=lambda f: (len(f.split()), forms.count(f), f))
 
 
-def _relation(form: str, reference: str, entity: Entity | None, person: bool) -> str:
+def _relation(form: str, reference: str, entity: Entity | None, person: bool) -> NameRelation:
     """How ``form`` relates to ``reference``: checks from the most to the least specific."""
     if fold(form) == fold(reference):
         return SAME if form == reference else SPELLING
@@ -147,7 +106,7 @@ def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(same_word(w, x) for x in it) for w in short)
 
 
-def _misspelt_or_transliterated(a: str, b: str) -> str:
+def _misspelt_or_transliterated(a: str, b: str) -> NameRelation:
     """One slip of the keyboard is a misspelling; a vowel or a doubled letter is how
     transliterations differ ("Muhammad"/"Mohammad", "Mohamed"/"Mohammed")."""
     if DamerauLevenshtein.distance(a, b) != 1:
@@ -187,25 +146,18 @@ def _same_alias_entry(a: str, b: str) -> bool:
     return ea is not None and ea == eb
 
 
-def _grade(relations: set[str]) -> str:
-    changed = relations - {SAME}
-    if UNEXPLAINED in changed:
-        return "uncertain"
-    if changed == {SHORTER}:
-        return "precision"
-    return "agree"
-
-
-def _explain(relation: dict[str, str], reference: str, entity: Entity | None, grade: str) -> str:
-    """One clause per differing form, led by what the grade means for a reader."""
+def _explain(relation: dict[str, NameRelation], reference: str, entity: Entity | None) -> str:
+    """One clause per differing form, led by what the difference means for a reader."""
     variants = entity.variants if entity else {}
-    lead = {
-        "agree": "same name, different spelling",
-        "precision": "a shorter and a fuller form of the name",
-        "uncertain": "forms joined by name resolution that differ markedly",
-    }[grade]
-    if grade == "agree" and ALTERNATIVE in relation.values():
-        lead = "same referent under different names"
+    kinds = set(relation.values()) - {SAME}
+    if UNEXPLAINED in kinds:
+        lead = "forms joined by name resolution that differ markedly: check they are one"
+    elif kinds == {SHORTER}:
+        lead = "a shorter and a fuller form of the name"
+    elif ALTERNATIVE in kinds:
+        lead = "same referent under different names; which name an outlet uses can carry a stance"
+    else:
+        lead = "same name, different spelling"
     parts = [lead]
     for form, rel in sorted(relation.items()):
         if rel == SPELLING:

@@ -1,0 +1,66 @@
+"""What every part of one story's comparison reads: its articles, their annotations and
+parses, the outlets in column order, the embedder and its cut-offs.
+
+Built once per story so each step takes one argument instead of seven, and so the
+outlet an article is shown under is decided in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from newsprism.compare.evidence import cite, outlet_name
+from newsprism.compare.options import CompareOptions, Cuts
+from newsprism.compare.records import Cite
+from newsprism.embedders import Embedder, get_embedder
+from newsprism.language.parses import load_parses
+from newsprism.model import Annotations, Article, Entity, Span, Story
+
+
+@dataclass(slots=True)
+class StoryContext:
+    story: Story
+    articles: dict[str, Article]  # in the story's order
+    annotations: dict[str, Annotations]
+    docs: dict[str, Doc]  # the language stage's kept parses
+    entities: Mapping[str, Entity]
+    outlet_of: dict[str, str]  # article id -> outlet shown
+    outlets: list[str]  # column order of every per-outlet table
+    embed: Embedder
+    cuts: Cuts
+    options: CompareOptions
+
+    def cite(self, article: str, span: Span, sentence: Span | None = None) -> Cite:
+        return cite(self.articles, article, span, sentence)
+
+    def text(self, article: str, span: Span) -> str:
+        return self.articles[article].text[span[0] : span[1]]
+
+
+def story_context(
+    story: Story,
+    articles: Sequence[Article],
+    annotations: Mapping[str, Annotations],
+    entities: Mapping[str, Entity],
+    options: CompareOptions,
+) -> StoryContext:
+    members = set(story.articles)
+    arts = [a for a in articles if a.id in members] or list(articles)
+    by_id = {a.id: a for a in arts}
+    anns = {k: v for k, v in annotations.items() if k in by_id}
+    outlet_of = {a.id: outlet_name(a) for a in arts}
+    return StoryContext(
+        story=story,
+        articles=by_id,
+        annotations=anns,
+        docs=load_parses({k: v.parse for k, v in anns.items()}),
+        entities=entities,
+        outlet_of=outlet_of,
+        outlets=sorted(set(outlet_of.values())),
+        embed=get_embedder(options.embedder),
+        cuts=options.cuts(),
+        options=options,
+    )

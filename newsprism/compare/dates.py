@@ -1,0 +1,300 @@
+"""Date findings: the days outlets give for the same happening, when they cannot all be true.
+
+A date is compared only with a date of the same happening. The parse says which
+happening a date belongs to: the verb it modifies ("met ... on Tuesday"), or a
+noun ("the death of three soldiers late last month", "the anniversary of the 2004
+bombing") when it dates something else than the sentence's own event. So:
+
+- in two sentences that state one claim (a fact group), the dates of their main
+  events are compared, and dates of other events only with dates of the same event
+  (the same head word, or clauses that read alike);
+- a date on a verb that only attributes ("said on Thursday") dates the statement,
+  and outlets may quote statements made on different days: never compared (an
+  act of speech such as "urged" or "called for" is an event like any other);
+- sentences worded too differently to align still compare when the dated clauses
+  name the same person and read alike (``actor_date_findings``).
+
+Days that overlap are compatible and not reported ("October" and "since October").
+Disjoint days contradict, unless the evidence is weak (a borrowed publication date,
+a sentence with several dates, a bare weekday a week off, which is more often a
+resolution slip than a disagreement): then they are reported as ``differs`` with
+the caveat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from newsprism.compare.context import StoryContext
+from newsprism.compare.numbers import overlap, times_in
+from newsprism.compare.records import FactRow, Finding, SlotValue
+from newsprism.compare.similarity import text_scores
+from newsprism.compare.units import Unit
+from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS
+from newsprism.model import Annotations, TimeExpression
+
+ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GROUP"}
+SAME_EVENT_TEXT = 0.7  # two dated clauses with different verbs read alike enough to be one event
+_PREPS = {"on", "in", "since", "during", "at", "by", "until", "from", "before", "after", "of"}
+
+
+@dataclass(slots=True)
+class Dated:
+    article: str
+    t: TimeExpression
+    head: Token | None  # the word the date belongs to
+    nominal: bool  # the date modifies a noun: another happening named in passing
+    main: bool  # the date is on the sentence's own event
+    statement: bool  # the date is on a verb of saying
+    phrase: str  # the dated happening, in words (without the date)
+
+
+def _days(t: TimeExpression) -> tuple[date, date]:
+    assert t.start is not None
+    return t.start, t.end or t.start
+
+
+def dated_head(doc: Doc, t: TimeExpression) -> tuple[Token | None, bool]:
+    """The word a date belongs to, and whether it is a noun (a happening named in passing).
+
+    "on Tuesday" hangs from "met"; "late last month" in "the death of three soldiers
+    in Jordan late last month" hangs from "death", not from the sentence's verb."""
+    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    if span is None:
+        return None, False
+    node = span.root
+    head = node.head
+    while head.i != node.i and head.lower_ in _PREPS and head.pos_ == "ADP":
+        node, head = head, head.head
+    if head.i == node.i:
+        return node, False
+    if head.pos_ == "NOUN" and head.lemma_.lower() in EVENT_NOUNS:
+        return head, True
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head, False
+
+
+def _is_main(head: Token) -> bool:
+    """The sentence's own event: its root, a verb joined to the root, or the content
+    of a reported statement ("X said the strike killed ... on Wednesday")."""
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ROOT":
+        return True
+    if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in REPORTING_VERBS:
+        return node.head.dep_ == "ROOT"
+    return False
+
+
+_EMBEDDED = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj", "appos"}
+
+
+def _phrase(head: Token, t: TimeExpression) -> str:
+    """The dated happening in words: the head's own clause, without the clauses
+    embedded in it ("held the gate ..., hours after police used tear gas") and
+    without the date itself."""
+    cut: set[int] = set()
+    for w in head.subtree:
+        if w.i != head.i and w.dep_ in _EMBEDDED and w.i not in cut:
+            cut |= {x.i for x in w.subtree}
+    words = [w for w in head.subtree if w.i not in cut and not (t.span[0] <= w.idx < t.span[1])]
+    return " ".join(w.text for w in words if w.ent_type_ not in ("DATE", "TIME"))
+
+
+def read_dated(ctx: StoryContext, article: str, t: TimeExpression) -> Dated:
+    doc = ctx.docs.get(article)
+    head, nominal = dated_head(doc, t) if doc is not None else (None, False)
+    statement = bool(head is not None and not nominal and head.lemma_.lower() in ATTRIBUTION_VERBS)
+    main = head is not None and not nominal and _is_main(head)
+    phrase = _phrase(head, t) if head is not None else t.text
+    return Dated(article, t, head, nominal, main, statement, phrase)
+
+
+def _same_event(a: Dated, b: Dated, score: float) -> bool:
+    if a.statement or b.statement:
+        return False
+    if a.main != b.main or a.head is None or b.head is None:
+        return False
+    same_word = a.head.lemma_.lower() == b.head.lemma_.lower()
+    return same_word or score >= SAME_EVENT_TEXT
+
+
+def date_findings(
+    ctx: StoryContext,
+    units: Sequence[Unit],
+    facts: Sequence[FactRow],
+    members: dict[str, list[int]],
+) -> list[Finding]:
+    """Dates given for one claim by different outlets that cannot all be true."""
+    out: list[Finding] = []
+    for fact in facts:
+        dated: list[Dated] = []
+        for m in members.get(fact.id, []):
+            u = units[m]
+            ann = ctx.annotations.get(u.article)
+            if ann is not None:
+                dated.extend(read_dated(ctx, u.article, t) for t in times_in(ann, u.sentence))
+        if len({d.article for d in dated}) < 2:
+            continue
+        scores = text_scores([d.phrase for d in dated], ctx.embed)
+        pairs = [
+            (dated[i], dated[j])
+            for i in range(len(dated))
+            for j in range(i + 1, len(dated))
+            if dated[i].article != dated[j].article
+            and ctx.outlet_of[dated[i].article] != ctx.outlet_of[dated[j].article]
+            and _same_event(dated[i], dated[j], float(scores[i, j]))
+            and not overlap(dated[i].t, dated[j].t)
+        ]
+        if pairs:
+            finding = _grade(ctx, pairs, dated)
+            finding.fact = fact.id
+            finding.slot = "date of: " + " ".join(fact.text.split()[:12])
+            out.append(finding)
+    return out
+
+
+def _weekday_slip(a: TimeExpression, b: TimeExpression) -> bool:
+    """A bare weekday seven days from the other date: the week may be resolved wrongly."""
+    one_day = _days(a)[0] == _days(a)[1] and _days(b)[0] == _days(b)[1]
+    weekday = any(t.rule.startswith("weekday") for t in (a, b))
+    return one_day and weekday and abs((_days(a)[0] - _days(b)[0]).days) == 7
+
+
+def _grade(
+    ctx: StoryContext, pairs: Sequence[tuple[Dated, Dated]], dated: Sequence[Dated]
+) -> Finding:
+    involved = {id(x) for p in pairs for x in p}
+    shown = [d for d in dated if id(d) in involved]
+    borrowed = sorted(
+        {
+            ctx.outlet_of[d.article]
+            for d in shown
+            if d.t.anchor_source not in (None, "published", "dateline")
+        }
+    )
+    per_article: dict[str, int] = {}
+    for d in dated:
+        per_article[d.article] = per_article.get(d.article, 0) + 1
+    several = any(per_article[d.article] > 1 and not d.main for d in shown)
+    slip = any(_weekday_slip(a.t, b.t) for a, b in pairs)
+    caveats = []
+    if borrowed:
+        caveats.append(
+            f"{', '.join(borrowed)}: publication date unknown; relative dates were "
+            "resolved against the story's date"
+        )
+    if several:
+        caveats.append("a sentence holds several dates; they may refer to different events")
+    if slip:
+        caveats.append(
+            "a weekday exactly a week from the other date: it may be resolved to the wrong week"
+        )
+    weak = slip or several
+    grade = "differs" if weak else "contradict"
+    confidence = 0.85 - 0.25 * bool(borrowed) - 0.2 * several - 0.3 * slip
+    clashes: dict[int, set[str]] = {}
+    for a, b in pairs:
+        clashes.setdefault(id(a), set()).add(b.article)
+        clashes.setdefault(id(b), set()).add(a.article)
+    values = []
+    for d in sorted(shown, key=lambda x: (x.article, x.t.span)):
+        start, end = _days(d.t)
+        article = ctx.articles[d.article]
+        values.append(
+            SlotValue(
+                cite=ctx.cite(d.article, d.t.span, d.t.sentence),
+                value=start.isoformat()
+                if start == end
+                else f"{start.isoformat()} – {end.isoformat()}",
+                clashes_with=sorted(clashes.get(id(d), ())) if not weak else [],
+                published=article.published.isoformat() if article.published else None,
+                version=article.version,
+                start=start.isoformat(),
+                end=end.isoformat(),
+                rule=d.t.rule,
+                anchor_source=d.t.anchor_source,
+            )
+        )
+    return Finding(
+        id="",
+        kind="date",
+        slot="",
+        grade=grade,
+        explanation="the resolved dates do not overlap",
+        values=values,
+        confidence=round(max(0.1, confidence), 2),
+        caveat="; ".join(caveats) or None,
+    )
+
+
+def actor_date_findings(ctx: StoryContext, known: Sequence[Finding]) -> list[Finding]:
+    """Dates that disagree about one happening worded too differently to align.
+
+    "the union had met the minister on Tuesday" and "talks between the federation and
+    the minister last week ended" share no wording a sentence aligner would trust,
+    but the dated clause of each names the same participant and reads alike.
+    """
+    persons = {
+        m.entity
+        for ann in ctx.annotations.values()
+        for m in ann.mentions
+        if m.entity and m.label == "PERSON"
+    }
+    seen = {(v.cite.article, v.cite.span) for f in known if f.kind == "date" for v in f.values}
+    dated: list[tuple[Dated, set[str]]] = []
+    for art_id, ann in ctx.annotations.items():
+        for t in ann.times:
+            if t.start is None or (art_id, t.span) in seen:
+                continue
+            d = read_dated(ctx, art_id, t)
+            if d.head is None or d.statement or d.nominal:
+                continue
+            if any(c.dep_ == "neg" for c in d.head.children):
+                continue  # "did not respond on Thursday": nothing happened to disagree on
+            actors = _actors(ann, d.head)
+            if actors:
+                dated.append((d, actors))
+    scores = text_scores([d.phrase for d, _ in dated], ctx.embed)
+    out: list[Finding] = []
+    used: set[int] = set()
+    cuts = ctx.cuts
+    for i, (a, xa) in enumerate(dated):
+        for j in range(i + 1, len(dated)):
+            b, xb = dated[j]
+            if (
+                a.article == b.article
+                or i in used
+                or j in used
+                or not xa & xb
+                or ctx.outlet_of[a.article] == ctx.outlet_of[b.article]
+                or overlap(a.t, b.t)
+            ):
+                continue
+            people = {e for e in xa & xb if e in persons}
+            if scores[i, j] < (cuts.same_happening if people else cuts.same_happening_org):
+                continue
+            finding = _grade(ctx, [(a, b)], [a, b])
+            used.update((i, j))
+            sentence = a.t.sentence
+            words = ctx.text(a.article, sentence) if sentence else a.t.text
+            finding.slot = "date of: " + " ".join(words.split()[:12])
+            note = "matched by a shared participant, not by wording"
+            finding.caveat = "; ".join(x for x in (finding.caveat, note) if x)
+            out.append(finding)
+    return out
+
+
+def _actors(ann: Annotations, head: Token) -> set[str]:
+    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    return {
+        m.entity
+        for m in ann.mentions
+        if m.entity and m.label in ACTOR_LABELS and lo <= m.span[0] and m.span[1] <= hi
+    }
