@@ -20,6 +20,29 @@ from typing import Any
 import pytest
 import uvicorn
 
+from newsprism.compare.records import (
+    SCHEMA_VERSION,
+    ArticleRef,
+    Cell,
+    Cite,
+    DiffOp,
+    DigestItem,
+    EntitySummary,
+    FactRow,
+    Figure,
+    Finding,
+    FramingRow,
+    Label,
+    Overview,
+    QuoteGroup,
+    QuoteVariant,
+    ReuseLink,
+    SlotValue,
+    StoryComparison,
+    StorySpan,
+    TimelineEvent,
+    TimelineMention,
+)
 from newsprism.model import (
     Annotations,
     Article,
@@ -136,246 +159,148 @@ def _annotate(art: Article, okafor: str) -> Annotations:
     )
 
 
-def _evidence(art: Article, needle: str) -> dict[str, Any]:
+def _cite(art: Article, needle: str, sentence: bool = False) -> Cite:
     span = _span_of(art.text, needle)
-    return {"article": art.id, "outlet": art.outlet, "span": list(span), "text": needle}
+    around = _sentence(art, needle) if sentence else None
+    return Cite(art.id, art.outlet or "", span, needle, around)
 
 
-def _sentence(art: Article, needle: str) -> list[int]:
+def _sentence(art: Article, needle: str) -> tuple[int, int]:
     """The sentence (here: the paragraph) holding ``needle``."""
     i = art.text.index(needle)
     lo = art.text.rfind("\n\n", 0, i)
     hi = art.text.find("\n\n", i)
-    return [0 if lo < 0 else lo + 2, len(art.text) if hi < 0 else hi]
+    return (0 if lo < 0 else lo + 2, len(art.text) if hi < 0 else hi)
 
 
-def flood_report(story_id: str, arts: dict[str, Article]) -> dict[str, Any]:
+def _whole(art: Article, needle: str) -> Cite:
+    """The sentence holding ``needle``, cited whole."""
+    lo, hi = _sentence(art, needle)
+    return Cite(art.id, art.outlet or "", (lo, hi), art.text[lo:hi], (lo, hi))
+
+
+def _ref(a: Article, copy_of: str | None = None) -> ArticleRef:
+    return ArticleRef(a.id, a.outlet or "", a.title, a.url,
+                      a.published.isoformat() if a.published else None, "page", None, None, [],
+                      copy_of, None)  # fmt: skip
+
+
+def flood_report(story_id: str, arts: dict[str, Article]) -> StoryComparison:
     hg, nw, cd = arts["Harbor Gazette"], arts["Northern Wire"], arts["Coastline Daily"]
     lead = "Floodwaters swept through Velmora on Tuesday"
-    return {
-        "schema_version": "1",
-        "id": story_id,
-        "title": "Velmora flood kills at least a dozen",
-        "span": {"start": "2031-03-18", "end": "2031-03-19"},
-        "articles": [
-            {
-                "id": a.id,
-                "outlet": a.outlet,
-                "title": a.title,
-                "url": a.url,
-                "published": a.published.isoformat() if a.published else None,
-                "published_source": "page",
-                "byline": None,
-                "dateline": None,
-                "wire": [],
-                "copy_of": nw.id if a is cd else None,
-            }
-            for a in (hg, nw, cd)
+    outlets = ["Coastline Daily", "Harbor Gazette", "Northern Wire"]
+    killed = Finding(
+        id="c1",
+        kind="number",
+        slot="killed (people)",
+        grade="contradict",
+        explanation="figures for one count (people) that cannot both be true",
+        values=[
+            SlotValue(_cite(hg, "12", sentence=True), "12", [nw.id], number=12.0),
+            SlotValue(_cite(nw, "14", sentence=True), "14", [hg.id], number=14.0),
         ],
-        "facts": [
-            {
-                "id": "f1",
-                "text": hg.text.split(",")[0],
-                "support": [_evidence(a, lead) for a in (hg, nw, cd)],
-                "outlets": ["Coastline Daily", "Harbor Gazette", "Northern Wire"],
-                "omitted_by": [],
-                "independent_support": 2,
-                "contradicted_by": [],
-            },
-            {
-                "id": "f2",
-                "text": "About 300 homes were evacuated, according to the fire service.",
-                "support": [_evidence(hg, "About 300 homes were evacuated")],
-                "outlets": ["Harbor Gazette"],
-                "omitted_by": ["Coastline Daily"],
-                "independent_support": 1,
-                "contradicted_by": [],
-            },
-            {
-                "id": "f3",
-                "text": "killing 12 people",
-                "support": [_evidence(hg, "killing 12 people"), _evidence(cd, "killing 12 people")],
-                "outlets": ["Coastline Daily", "Harbor Gazette"],
-                "omitted_by": [],
-                "independent_support": 1,
-                "contradicted_by": ["Northern Wire"],
-            },
+        confidence=0.9,
+        fact="f3",
+    )
+    return StoryComparison(
+        schema_version=SCHEMA_VERSION,
+        id=story_id,
+        title="Velmora flood kills at least a dozen",
+        span=StorySpan("2031-03-18", "2031-03-19"),
+        outlets=outlets,
+        articles=[_ref(hg), _ref(nw), _ref(cd, copy_of=nw.id)],
+        overview=Overview(contradictions=["c1"], single_outlet=["f2"],
+                          provenance=["Coastline Daily prints the same Northern Wire text"]),
+        findings=[killed],
+        figures=[Figure("n1", "killed", "killed (people)", "14", outlets, killed.values,
+                        finding="c1")],
+        facts=[
+            FactRow("f1", hg.text[_sentence(hg, lead)[0]:_sentence(hg, lead)[1]], _whole(hg, lead),
+                    [Cell("Coastline Daily", "states", [_whole(cd, lead)], copy_of="Northern Wire"),
+                     Cell("Harbor Gazette", "states", [_whole(hg, lead)]),
+                     Cell("Northern Wire", "differs", [_whole(nw, lead)], note="other figures")],
+                    2, ["Harbor Gazette", "Northern Wire"]),
+            FactRow("f2", "About 300 homes were evacuated, according to the fire service.",
+                    _whole(hg, "About 300 homes"),
+                    [Cell("Coastline Daily", "omits"),
+                     Cell("Harbor Gazette", "states", [_whole(hg, "About 300 homes")]),
+                     Cell("Northern Wire", "omits")], 1, ["Harbor Gazette"]),
+            FactRow("f3", cd.text[: cd.text.index("\n")], _whole(cd, "killing 12 people"),
+                    [Cell("Coastline Daily", "states", [_whole(cd, "killing 12 people")]),
+                     Cell("Harbor Gazette", "states", [_whole(hg, "killing 12 people")]),
+                     Cell("Northern Wire", "contradicts", [_cite(nw, "14", sentence=True)],
+                          note="gives 14")], 2, ["Harbor Gazette", "Northern Wire"], ["c1"]),
         ],
-        "conflicts": [
-            {
-                "id": "c1",
-                "slot": "killed in the flood",
-                "kind": "number",
-                "grade": "contradict",
-                "explanation": "12 vs 14 people killed",
-                "caveat": None,
-                "confidence": 0.9,
-                "fact": "f3",
-                "values": [
-                    {
-                        **_evidence(hg, "12"),
-                        "value": 12,
-                        "value_text": "12 people",
-                        "sentence": _sentence(hg, "killing 12"),
-                    },
-                    {
-                        **_evidence(nw, "14"),
-                        "value": 14,
-                        "value_text": "14 people",
-                        "sentence": _sentence(nw, "killing 14"),
-                    },
+        quotes=[
+            QuoteGroup(
+                id="q1",
+                speaker="Lina Okafor",
+                speaker_entity="ent-okafor",
+                text="We have never seen the river rise this fast",
+                canonical=_cite(hg, "We have never seen the river rise this fast"),
+                variants=[
+                    QuoteVariant(_cite(hg, "We have never seen the river rise this fast"),
+                                 "direct", "same",
+                                 [DiffOp("same", "We have never seen the river rise this fast")],
+                                 "Okafor"),
+                    QuoteVariant(_cite(nw, "We have never seen the river rise so fast"),
+                                 "direct", "translation",
+                                 [DiffOp("same", "We have never seen the river rise"),
+                                  DiffOp("removed", "this"), DiffOp("added", "so"),
+                                  DiffOp("same", "fast")], "Mayor Lina Okafor"),
                 ],
-            },
+            ),
         ],
-        "quotes": [
-            {
-                "id": "q1",
-                "speaker": "Lina Okafor",
-                "speaker_entity": "ent-okafor",
-                "text": "We have never seen the river rise this fast",
-                "variants": [
-                    {
-                        **_evidence(hg, "We have never seen the river rise this fast"),
-                        "kind": "direct",
-                        "speaker_as_written": "Okafor",
-                        "diff": [
-                            {"op": "same", "text": "We have never seen the river rise "},
-                            {"op": "same", "text": "this"},
-                            {"op": "same", "text": " fast"},
-                        ],
-                    },
-                    {
-                        **_evidence(nw, "We have never seen the river rise so fast"),
-                        "kind": "direct",
-                        "speaker_as_written": "Mayor Lina Okafor",
-                        "diff": [
-                            {"op": "same", "text": "We have never seen the river rise "},
-                            {"op": "removed", "text": "this"},
-                            {"op": "added", "text": "so"},
-                            {"op": "same", "text": " fast"},
-                        ],
-                    },
-                ],
-            },
+        names=[],
+        entities=[EntitySummary("ent-okafor", "Lina Okafor", "PERSON",
+                                {"Lina Okafor": [hg.id, nw.id, cd.id], "Okafor": [hg.id]})],
+        framing=[
+            FramingRow("ent-okafor", "Lina Okafor", [
+                Label(_cite(hg, "Mayor"), "Mayor", "own", "compound", "ent-okafor"),
+                Label(_cite(cd, "embattled mayor"), "embattled mayor", "own", "compound",
+                      "ent-okafor"),
+            ]),
         ],
-        "entities": [
-            {
-                "id": "ent-okafor",
-                "name": "Lina Okafor",
-                "label": "PERSON",
-                "variants": [
-                    {"text": "Lina Okafor", "articles": [hg.id, nw.id, cd.id], "count": 3},
-                    {"text": "Okafor", "articles": [hg.id], "count": 1},
-                ],
-            },
+        reuse=[ReuseLink(nw.id, cd.id, "wire-copy", 0.91, nw.id, "published earlier", [])],
+        timeline=[
+            TimelineEvent("2031-03-18", "2031-03-18", "day", 0.9, "event", "Flood hits Velmora",
+                          story_id, False, ["Harbor Gazette"],
+                          [TimelineMention(_whole(hg, "Tuesday"), "Tuesday",
+                                           _span_of(hg.text, "Tuesday"), "weekday-before-anchor")]),
+            TimelineEvent("2031-03-19", "2031-03-19", "day", 0.9, "event",
+                          "Relief convoys arrive", story_id, False, ["Northern Wire"],
+                          [TimelineMention(_whole(nw, "Wednesday"), "Wednesday",
+                                           _span_of(nw.text, "Wednesday"),
+                                           "weekday-before-anchor")]),
         ],
-        "framing": [
-            {
-                "entity": "ent-okafor",
-                "name": "Lina Okafor",
-                "labels": [
-                    {**_evidence(hg, "Mayor"), "label": "Mayor", "voice": "own"},
-                    {
-                        **_evidence(cd, "embattled mayor"),
-                        "label": "embattled mayor",
-                        "voice": "own",
-                    },
-                ],
-            },
-        ],
-        "reuse": [
-            {
-                "a": nw.id,
-                "b": cd.id,
-                "kind": "wire-copy",
-                "score": 0.91,
-                "origin": nw.id,
-                "origin_reason": "published earlier",
-                "shared": [],
-            },
-        ],
-        "timeline": [
-            {
-                "start": "2031-03-18",
-                "end": "2031-03-18",
-                "description": "Flood hits Velmora",
-                "mentions": [
-                    {
-                        **_evidence(hg, "Tuesday"),
-                        "expression": "Tuesday",
-                        "rule": "weekday-before-anchor",
-                    }
-                ],
-            },
-            {
-                "start": "2031-03-19",
-                "end": "2031-03-19",
-                "description": "Relief convoys arrive",
-                "mentions": [
-                    {
-                        **_evidence(nw, "Wednesday"),
-                        "expression": "Wednesday",
-                        "rule": "weekday-before-anchor",
-                    }
-                ],
-            },
-        ],
-        "digest": [
-            {
-                "text": hg.text.split(",")[0],
-                "article": hg.id,
-                "span": list(_span_of(hg.text, lead)),
-                "support": 3,
-                "outlets": ["Coastline Daily", "Harbor Gazette", "Northern Wire"],
-            },
-        ],
-        "related": [],
-    }
+        digest=[DigestItem(_whole(hg, lead), "f1", outlets, 2, [], _whole(hg, lead).text)],
+        related=[],
+    )  # fmt: skip
 
 
-def hostile_report(story_id: str, art: Article) -> dict[str, Any]:
-    return {
-        "schema_version": "1",
-        "id": story_id,
-        "title": HOSTILE_TITLE,
-        "span": {"start": "2031-04-02", "end": "2031-04-02"},
-        "articles": [
-            {
-                "id": art.id,
-                "outlet": art.outlet,
-                "title": art.title,
-                "url": art.url,
-                "published": "2031-04-02T09:00:00+00:00",
-                "wire": [],
-            }
-        ],
-        "facts": [
-            {
-                "id": "h1",
-                "text": art.text[:60],
-                "support": [{"article": art.id, "span": [0, 60], "text": art.text[:60]}],
-                "outlets": [art.outlet],
-                "omitted_by": [],
-                "independent_support": 1,
-            }
-        ],
-        "conflicts": [],
-        "quotes": [],
-        "entities": [],
-        "framing": [],
-        "reuse": [],
-        "timeline": [],
-        "digest": [
-            {
-                "text": art.text[:60],
-                "article": art.id,
-                "span": [0, 60],
-                "support": 1,
-                "outlets": [art.outlet],
-            }
-        ],
-        "related": [],
-    }
+def hostile_report(story_id: str, art: Article) -> StoryComparison:
+    first = Cite(art.id, art.outlet or "", (0, 60), art.text[:60])
+    return StoryComparison(
+        schema_version=SCHEMA_VERSION,
+        id=story_id,
+        title=HOSTILE_TITLE,
+        span=StorySpan("2031-04-02", "2031-04-02"),
+        outlets=[art.outlet or ""],
+        articles=[_ref(art)],
+        overview=Overview(single_outlet=["h1"]),
+        findings=[],
+        figures=[],
+        facts=[FactRow("h1", art.text[:60], first, [Cell(art.outlet or "", "states", [first])], 1,
+                       [art.outlet or ""])],
+        quotes=[],
+        names=[],
+        entities=[],
+        framing=[],
+        reuse=[],
+        timeline=[],
+        digest=[DigestItem(first, "h1", [art.outlet or ""], 1, [], first.text)],
+        related=[],
+    )  # fmt: skip
 
 
 def build_store(path: Path) -> dict[str, Any]:

@@ -143,6 +143,45 @@ def seed_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+def comparison(
+    story_id: str,
+    title: str = "",
+    *,
+    outlets: tuple[str, ...] = (),
+    span: tuple[str | None, str | None] = (None, None),
+    contradictions: int = 0,
+    differences: int = 0,
+) -> Any:
+    """A small, valid story comparison for store and web tests that need no pipeline:
+    ``contradictions`` findings graded "contradict" and ``differences`` graded "differs"."""
+    from newsprism.compare.records import (
+        SCHEMA_VERSION,
+        ArticleRef,
+        Finding,
+        Overview,
+        StoryComparison,
+        StorySpan,
+    )
+
+    articles = [
+        ArticleRef(f"{story_id}-a{i}", o, None, None, None, None, None, None, [], None, None)
+        for i, o in enumerate(outlets)
+    ]
+    findings = [
+        Finding(f"c{i}", "number", "killed (people)", grade, "", [], 0.9)
+        for i, grade in enumerate(["contradict"] * contradictions + ["differs"] * differences)
+    ]
+    overview = Overview(
+        contradictions=[f.id for f in findings if f.grade == "contradict"],
+        differences=[f.id for f in findings if f.grade == "differs"],
+    )
+    empty: list[Any] = []
+    return StoryComparison(
+        SCHEMA_VERSION, story_id, title, StorySpan(*span), sorted(set(outlets)), articles,
+        overview, findings, *(list(empty) for _ in range(10)),
+    )  # fmt: skip
+
+
 # --------------------------------------------------------------------------- other real things
 
 

@@ -39,7 +39,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             same = [a for a in same if exp["title"] == a.title] or same
         assert len(same) == 1, f"{key}: {len(same)} articles"
         ids[key] = same[0].id
-    reports = {r["id"]: r for r in store.reports()}
+    reports = {r.id: r.to_json() for r in store.reports()}
     strike_story = store.story_of(ids["herald"])
     return {
         "store": store,
@@ -62,10 +62,10 @@ def _walk(node: Any) -> Any:
             yield from _walk(v)
 
 
-def _conflict(report: dict[str, Any], kind: str, slot_word: str) -> dict[str, Any]:
-    found = [c for c in report["conflicts"] if c["kind"] == kind and slot_word in c["slot"]]
-    assert found, f"no {kind} conflict about {slot_word}"
-    return max(found, key=lambda c: len(c["values"]))
+def _finding(report: dict[str, Any], kind: str, slot_word: str) -> dict[str, Any]:
+    found = [f for f in report["findings"] if f["kind"] == kind and slot_word in f["slot"]]
+    assert found, f"no {kind} finding about {slot_word}"
+    return max(found, key=lambda f: len(f["values"]))
 
 
 def test_story_grouping(corpus: dict[str, Any]) -> None:
@@ -74,7 +74,7 @@ def test_story_grouping(corpus: dict[str, Any]) -> None:
     strike = {ids[k] for k in EXPECTED["stories"]["strike"]}
     story = by_article[ids["herald"]]
     assert set(story.articles) == strike
-    outlets = {a["outlet"] for a in corpus["report"]["articles"]}
+    outlets = set(corpus["report"]["outlets"])
     assert len(outlets) == 6
     lighthouse = by_article[ids["observer_lighthouse"]]
     assert lighthouse.articles == [ids["observer_lighthouse"]]
@@ -102,6 +102,7 @@ def test_wire_pair_with_its_edits(corpus: dict[str, Any]) -> None:
     copies = [p for p in corpus["reuse"] if p.kind in ("wire-copy", "duplicate")]
     assert len(copies) == 1, "no other pair is a copy"
     record = next(r for r in corpus["report"]["reuse"] if {r["a"], r["b"]} == pair_ids)
+    assert "credit Meridian Press" in " ".join(corpus["report"]["overview"]["provenance"])
     edits = " ".join(e for s in record["shared"] for e in s["edits"])
     assert "heavily" in edits
     assert "HDWF" in edits and "Harbour and Dock Workers' Federation" in edits
@@ -123,87 +124,88 @@ def test_quote_group_of_the_interior_minister(corpus: dict[str, Any]) -> None:
     ids = corpus["ids"]
     group = next(q for q in corpus["report"]["quotes"] if "hostage" in q["text"])
     assert "Vells" in group["speaker"]
-    direct = {v["article"] for v in group["variants"] if v["kind"] == "direct"}
+    direct = {v["cite"]["article"] for v in group["variants"] if v["kind"] == "direct"}
     assert {ids["herald"], ids["observer_strike"], ids["radio_followup"]} <= direct
     words = {d["text"] for v in group["variants"] for d in v["diff"] if d["op"] != "same"}
     assert any("permit" in w for w in words)  # the Observer's translation
     assert any("taken" in w for w in words)  # Radio's
 
 
-def _values(conflict: dict[str, Any], ids: dict[str, str]) -> dict[str, list[Any]]:
+def _values(finding: dict[str, Any], ids: dict[str, str]) -> dict[str, list[Any]]:
     back = {v: k for k, v in ids.items()}
     out: dict[str, list[Any]] = {}
-    for v in conflict["values"]:
-        out.setdefault(back[v["article"]], []).append((v["value_text"], v["value"]))
+    for v in finding["values"]:
+        out.setdefault(back[v["cite"]["article"]], []).append((v["value"], v["number"]))
     return out
 
 
-def test_injured_counts_differ_in_precision(corpus: dict[str, Any]) -> None:
-    c = _conflict(corpus["report"], "number", "injured (people)")
+def test_injured_counts_differ_in_precision_without_conflicting(corpus: dict[str, Any]) -> None:
+    c = _finding(corpus["report"], "number", "injured (people)")
     got = _values(c, corpus["ids"])
     for key, exp in EXPECTED["quantities"]["injured"].items():
         assert (exp["text"], exp["value"]) in got[key], key
-    assert c["grade"] == "precision"
+    assert c["grade"] == "differs"  # "at least 12", "about a dozen" and "14" all fit
 
 
 def test_arrest_counts_contradict(corpus: dict[str, Any]) -> None:
-    c = _conflict(corpus["report"], "number", "arrested")
+    c = _finding(corpus["report"], "number", "arrested")
     got = _values(c, corpus["ids"])
     for key, exp in EXPECTED["quantities"]["arrested"].items():
         assert (exp["text"], exp["value"]) in got[key], key
-    assert c["grade"] == "contradict"  # 37 and 41 cannot both be true
+    assert c["grade"] == "contradict"  # 37 and 41 cannot both be true, and 41 came first
 
 
 def test_a_figure_that_fits_does_not_contradict_the_fact(corpus: dict[str, Any]) -> None:
     """'nearly 40' fits '37'; only '41' cannot: the matrix must not mark the first as
-    contradicting the 37-arrests fact while counting it as support."""
+    contradicting the 37-arrests claim."""
     arrests = next(f for f in corpus["report"]["facts"] if "37 people" in f["text"])
+    state = {c["outlet"]: c["state"] for c in arrests["cells"]}
     outlet = {a["id"]: a["outlet"] for a in corpus["report"]["articles"]}
     ids = corpus["ids"]
-    assert outlet[ids["radio_followup"]] in arrests["contradicted_by"]
-    assert outlet[ids["observer_strike"]] not in arrests["contradicted_by"]
-    assert not set(arrests["contradicted_by"]) & set(arrests["outlets"])
+    assert state[outlet[ids["radio_followup"]]] == "contradicts"
+    assert state[outlet[ids["observer_strike"]]] != "contradicts"
 
 
 def test_injured_police_officers_seven_against_eight(corpus: dict[str, Any]) -> None:
-    c = _conflict(corpus["report"], "number", "injured (officer)")
-    got = {k: [v for _, v in vals] for k, vals in _values(c, corpus["ids"]).items()}
+    c = _finding(corpus["report"], "number", "injured (officer)")
+    got = {k: [n for _, n in vals] for k, vals in _values(c, corpus["ids"]).items()}
     expected = EXPECTED["quantities"]["injured_police_officers"]
     assert got == {k: [v] for k, v in expected.items()}
     assert c["grade"] == "contradict"
 
 
-def test_consistent_figures_are_not_conflicts(corpus: dict[str, Any]) -> None:
-    for c in corpus["report"]["conflicts"]:
-        if c["kind"] == "number":
-            assert c["slot"].split()[0] in ("injured", "arrested", "killed"), c["slot"]
+def test_consistent_figures_are_not_findings(corpus: dict[str, Any]) -> None:
+    for f in corpus["report"]["findings"]:
+        if f["kind"] == "number":
+            assert f["slot"].split()[0] in ("injured", "arrested", "killed"), f["slot"]
 
 
 def test_meeting_date_tuesday_against_last_week(corpus: dict[str, Any]) -> None:
     exp = EXPECTED["date_disagreement"]
     c = next(
-        c
-        for c in corpus["report"]["conflicts"]
-        if c["kind"] == "date" and any(v["value_text"] == "last week" for v in c["values"])
+        f
+        for f in corpus["report"]["findings"]
+        if f["kind"] == "date" and any(v["cite"]["text"] == "last week" for v in f["values"])
     )
-    got = {v["article"]: v for v in c["values"]}
+    got = {v["cite"]["article"]: v for v in c["values"]}
     for key in ("observer_strike", "herald"):
         v = got[corpus["ids"][key]]
-        assert exp[key]["text"].endswith(v["value_text"])
-        assert v["value"] == [exp[key]["start"], exp[key]["end"]]
+        assert exp[key]["text"].endswith(v["cite"]["text"])
+        assert [v["start"], v["end"]] == [exp[key]["start"], exp[key]["end"]]
     assert c["grade"] == "contradict"
     assert c["caveat"]  # matched by participant, not wording: says so
 
 
-def test_name_variants_are_one_entity_and_agree(corpus: dict[str, Any]) -> None:
-    names = {c["slot"]: c for c in corpus["report"]["conflicts"] if c["kind"] == "name"}
+def test_name_variants_are_one_entity_and_explained(corpus: dict[str, Any]) -> None:
+    names = {n["name"]: n for n in corpus["report"]["names"]}
     for canonical, spelled in (
         ("Dimitar Kovrasnyk", "Dmitar Kovrasnik"),
         ("Katarina Vells", "Katrina Vells"),
     ):
-        c = next(c for slot, c in names.items() if canonical in slot or spelled in slot)
-        assert {canonical, spelled} <= {v["value_text"] for v in c["values"]}
-        assert c["grade"] == "agree"
+        n = next(n for name, n in names.items() if canonical in name or spelled in name)
+        assert {canonical, spelled} <= {f["form"] for f in n["forms"]}
+        assert not n["unexplained"]
+    assert all(f["kind"] != "name" for f in corpus["report"]["findings"])
 
 
 def test_strikers_are_one_actor_with_each_outlets_own_label(corpus: dict[str, Any]) -> None:
@@ -214,11 +216,11 @@ def test_strikers_are_one_actor_with_each_outlets_own_label(corpus: dict[str, An
     own: dict[str, set[str]] = {}
     for x in actor["labels"]:
         if x["voice"] == "own":
-            own.setdefault(x["article"], set()).add(x["label"].lower())
+            own.setdefault(x["cite"]["article"], set()).add(x["label"].lower())
     for key, label in exp["own_voice"].items():
         assert label in own.get(ids[key], set()), key
     for q in exp["inside_quote"]:
-        quoted = [x for x in actor["labels"] if x["article"] == ids[q["article"]]]
+        quoted = [x for x in actor["labels"] if x["cite"]["article"] == ids[q["article"]]]
         assert any(x["label"] == q["label"] and x["voice"] == "quoted" for x in quoted)
         assert q["label"] not in own[ids[q["article"]]]  # the Ledger never says it itself
     police = {x["label"].lower() for f in corpus["report"]["framing"] for x in f["labels"]
@@ -234,8 +236,10 @@ def test_timeline_has_the_clashes_once_with_every_outlet(corpus: dict[str, Any])
     said = [e for e in timeline if e["start"] == "2026-03-12" and e["kind"] == "statement"]
     assert any("Interior Ministry said on Thursday" in e["description"] for e in said)
     assert all(e["kind"] == "event" for e in clashes)
-    # the earlier related story's ballot announcement is on the same timeline
-    assert any(e["start"] == "2026-02-23" for e in timeline)
+    # the earlier related story's ballot announcement is on the timeline, marked related
+    ballot = [e for e in timeline if e["start"] == "2026-02-23"]
+    assert ballot and all(e["related"] for e in ballot)
+    assert not any(e["related"] for e in clashes)
 
 
 def test_all_four_translations_of_the_ministers_statement_are_one_group(
@@ -243,27 +247,22 @@ def test_all_four_translations_of_the_ministers_statement_are_one_group(
 ) -> None:
     ids, exp = corpus["ids"], EXPECTED["quote_group"]
     group = next(q for q in corpus["report"]["quotes"] if "hostage" in q["text"])
-    direct = {v["article"] for v in group["variants"] if v["kind"] == "direct"}
+    direct = {v["cite"]["article"] for v in group["variants"] if v["kind"] == "direct"}
     assert direct == {ids[k] for k in exp["members"]}
     assert group["speaker"] == exp["speaker"]
-    ledger = next(v for v in group["variants"] if v["article"] == ids["ledger"])
+    ledger = next(v for v in group["variants"] if v["cite"]["article"] == ids["ledger"])
     changed = " ".join(d["text"] for d in ledger["diff"] if d["op"] != "same")
     assert "small" in changed and "resorted" in changed
 
 
 def test_digest_is_whole_sentences_most_corroborated_first(corpus: dict[str, Any]) -> None:
     digest, text = corpus["report"]["digest"], corpus["text"]
-    assert digest and digest[0]["support"] >= 3
-    net = [d["support"] - len(d["contradicted_by"]) for d in digest]
+    assert digest and digest[0]["independent"] >= 3
+    net = [d["independent"] - len(d["contradicted_by"]) for d in digest]
     assert net == sorted(net, reverse=True)
     for d in digest:
-        assert d["text"][:1].isupper() or d["text"][:1] in '“"', d["text"]
-        assert d["text"].count("“") == d["text"].count("”"), d["text"]
-        assert text[d["article"]][d["span"][0] : d["span"][1]] == d["text"]
-    vells = next(d for d in digest if "hostage" in d["text"])
-    assert vells["text"].startswith("“The state will not") and "whoever they" in vells["text"]
-    # 37 arrests is contradicted (nearly 40, 41): it does not outrank uncontested facts
-    arrests = next(f for f in corpus["report"]["facts"] if "37 people" in f["text"])
-    assert arrests["contradicted_by"] and arrests["independent_support"] >= 3
-    assert all(d["fact"] != arrests["id"] or d["contradicted_by"] for d in digest)
-    assert digest[0]["fact"] != arrests["id"]
+        cite = d["cite"]
+        assert cite["text"][:1].isupper() or cite["text"][:1] in '“"', cite["text"]
+        assert cite["text"].count("“") == cite["text"].count("”"), cite["text"]
+        assert text[cite["article"]][cite["span"][0] : cite["span"][1]] == cite["text"]
+    assert len({d["cite"]["text"] for d in digest}) == len(digest)

@@ -33,9 +33,9 @@ from newsprism.model import (
     TimeExpression,
     sha256_hex,
 )
-from newsprism.report.write import index_entry
 from newsprism.store import base, open_store
 from newsprism.store.schema import SCHEMA_VERSION
+from tests.conftest import comparison
 
 pg_server = pg.pg_server
 pg_url = pg.pg_url
@@ -198,15 +198,15 @@ def test_vectors_entities_reuse_reports_problems(store: Any) -> None:
     assert store.reuse_pairs(["a2"]) == [pair]
     assert store.reuse_pairs(["zz"]) == []
 
-    report = {"id": "s1", "articles": [{"outlet": "Velmora Post"}], "conflicts": [{}, {}]}
+    report = comparison("s1", "Pier", outlets=("Velmora Post",), contradictions=2)
     store.put_report("s1", "in1", report)
-    store.put_report("s2", "in2", {"id": "s2"})
+    store.put_report("s2", "in2", comparison("s2"))
     assert store.report_state() == {"s1": "in1", "s2": "in2"}
     assert store.get_report("s1") == report
     store.delete_reports_except(["s2"])
-    assert [r["id"] for r in store.reports()] == ["s2"]
+    assert [r.id for r in store.reports()] == ["s2"]
     store.delete_reports_except([])
-    assert store.reports() == []
+    assert list(store.reports()) == []
     with pytest.raises(NotFound):
         store.get_report("s1")
 
@@ -247,29 +247,28 @@ def test_prefix_lookup_takes_like_wildcards_literally(store: Any) -> None:
         store.get_article("____")
 
 
-STORY_REPORT = {
-    "id": "s1",
-    "title": "Pier closed after crane fall",
-    "span": {"start": "2031-03-04", "end": "2031-03-06"},
-    "articles": [{"id": "a1", "outlet": "Velmora Post"}, {"id": "a2"}],
-    "conflicts": [{"grade": "contradict"}, {"grade": "agree"}, {"grade": "differ"}],
-}
+STORY_REPORT = comparison(
+    "s1",
+    "Pier closed after crane fall",
+    outlets=("Velmora Post", "Harbour Daily"),
+    span=("2031-03-04", "2031-03-06"),
+    contradictions=1,
+    differences=2,
+)
 
 
 def test_report_index_is_the_story_list_without_parsing_reports(store: Any) -> None:
     store.put_report("s1", "in1", STORY_REPORT)
-    store.put_report("s0", "in0", {"id": "s0", "title": "Storm warning"})
-    assert store.report_index() == [
-        index_entry({"id": "s0", "title": "Storm warning"}),
-        index_entry(STORY_REPORT),
-    ]
+    store.put_report("s0", "in0", comparison("s0", "Storm warning"))
+    assert store.report_index() == [comparison("s0", "Storm warning").index_row(),
+                                    STORY_REPORT.index_row()]  # fmt: skip
     [_, s1] = store.report_index()
-    assert s1["outlets"] == ["(unknown outlet)", "Velmora Post"]
-    assert (s1["n_articles"], s1["n_conflicts"]) == (2, 2)  # "agree" is not a conflict
-    assert s1["span"] == {"start": "2031-03-04", "end": "2031-03-06"}
+    assert s1.outlets == ["Harbour Daily", "Velmora Post"]
+    assert (s1.n_articles, s1.n_conflicts) == (2, 1)  # "differs" is not a conflict
+    assert (s1.span.start, s1.span.end) == ("2031-03-04", "2031-03-06")
 
 
-def test_a_version_1_database_is_migrated_and_its_reports_indexed(
+def test_an_older_database_is_migrated_and_its_stale_reports_dropped(
     address: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as m:
@@ -277,19 +276,21 @@ def test_a_version_1_database_is_migrated_and_its_reports_indexed(
         with open_store(address) as old:
             assert old.schema_version() == 1
             with old.transaction():
-                old._execute(  # a row as version 1 stored it: no title, span, or count
+                old._execute(  # a report as version 1 stored it, in the old JSON shape
                     "INSERT INTO reports (story, input_sha, n_conflicts, outlets, data)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    ("s1", "in1", 3, '["", "Velmora Post"]', json.dumps(STORY_REPORT)),
+                    ("s1", "in1", 3, '["", "Velmora Post"]', json.dumps({"id": "s1"})),
                 )
-    with pytest.raises(StoreError, match="schema version 1, this newsprism needs 2"):
+    with pytest.raises(
+        StoreError, match=f"schema version 1, this newsprism needs {SCHEMA_VERSION}"
+    ):
         open_store(address, read_only=True)
     with open_store(address) as new:
-        assert new.schema_version() == SCHEMA_VERSION == 2
-        assert new.report_index() == [index_entry(STORY_REPORT)]
-        assert new.get_report("s1") == STORY_REPORT
-        new.put_report("s1", "in2", {**STORY_REPORT, "title": "Pier reopened"})
-        assert [e["title"] for e in new.report_index()] == ["Pier reopened"]
+        assert new.schema_version() == SCHEMA_VERSION == 3
+        assert new.report_index() == []  # recomputed by the next compare, never misread
+        assert new.report_state() == {}
+        new.put_report("s1", "in2", STORY_REPORT)
+        assert [e.title for e in new.report_index()] == ["Pier closed after crane fall"]
 
 
 def test_transaction_rolls_back_everything(store: Any) -> None:

@@ -83,7 +83,7 @@ def test_index_link_opens_the_story_page_offline(browser: Any, report: Any) -> N
     assert seen["errors"] == [] and seen["dialogs"] == []  # CSP allowed the story's blocks
     heads = page.locator("table.coverage th.outlet-col").all_inner_texts()
     assert heads == ["Coastline Daily", "Harbor Gazette", "Northern Wire"]
-    conflict = page.locator("details.conflict.grade-contradict")
+    conflict = page.locator("details.finding.grade-contradict")
     assert conflict.count() == 1 and conflict.get_attribute("open") is not None
     assert conflict.locator(".side-by-side mark.hit").all_inner_texts() == ["12", "14"]
     cell = page.locator("td.st-contradicts details")

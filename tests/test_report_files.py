@@ -13,6 +13,7 @@ import lxml.html
 import pytest
 from browser import HOSTILE_TITLE, build_store
 
+from newsprism.compare.records import ArticleRef, ReuseLink, StorySpan, TimelineEvent
 from newsprism.report import ReportFiles, write_reports
 from newsprism.report.charts import reuse_graph, timeline_chart
 from newsprism.report.files import story_folders
@@ -48,14 +49,14 @@ def doc(files: ReportFiles) -> Any:
 def test_fixture_reports_follow_the_schema(built: tuple[dict[str, Any], SQLiteStore, Path]) -> None:
     _, store, _ = built
     for report in store.reports():
-        jsonschema.validate(report, SCHEMA)
+        jsonschema.validate(report.to_json(), SCHEMA)
 
 
 def test_json_has_every_story_and_an_index(files: ReportFiles, built: Any) -> None:
     ids, store, _ = built
     data = json.loads(files.json.read_text("utf-8"))
     assert files.n_stories == 2
-    assert data["stories"] == store.reports()
+    assert data["stories"] == [r.to_json() for r in store.reports()]
     index = {e["id"]: e for e in data["index"]}
     assert index[ids["flood"]] == {
         "id": ids["flood"],
@@ -155,7 +156,7 @@ def test_index_links_every_story_to_its_own_page(files: ReportFiles, doc: Any, b
         ids["hostile"]: root / "out" / links[1],
     }
     digest = doc.xpath("//section[@class='top-stories']/article[1]//span[@class='support']")
-    assert [d.text for d in digest] == ["3 outlets"]
+    assert [d.text for d in digest] == ["3 outlets, 2 independent"]
 
 
 def test_story_page_holds_only_its_own_story(files: ReportFiles, built: Any) -> None:
@@ -166,12 +167,13 @@ def test_story_page_holds_only_its_own_story(files: ReportFiles, built: Any) -> 
     assert page.xpath("//a[@class='brand']/@href") == ["../../report.html"]
     assert len(page.xpath("//article[@class='article-text']")) == 3
     assert "Council" not in page.text_content()
-    assert json.loads((flood.parent / "report.json").read_text("utf-8")) == store.get_report(
-        ids["flood"]
-    )
+    saved = json.loads((flood.parent / "report.json").read_text("utf-8"))
+    assert saved == store.get_report(ids["flood"]).to_json()
     md = (flood.parent / "report.md").read_text("utf-8")
     assert md.startswith("[← all stories](../../report.md)")
-    assert "| killing 12 people | ✓ states | ✓ states | ✗ contradicts |" in md
+    assert (
+        "killing 12 people, the regional police said. | ✓ states | ✓ states | ✗ contradicts |" in md
+    )
     hostile = files.stories[ids["hostile"]].read_text("utf-8")
     assert "Velmora" not in hostile and "&lt;script&gt;window.__pwned = 1" in hostile
 
@@ -189,7 +191,7 @@ def test_large_corpus_index_lists_without_inlining(built: Any, tmp_path: Path) -
     assert "### Coverage" not in md
     data = json.loads(files.json.read_text("utf-8"))
     assert [s["id"] for s in data["stories"]] == [e["id"] for e in data["index"]]
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
 
 
 def _our_folder(path: Path, extra: str | None = None) -> None:
@@ -254,8 +256,8 @@ def test_coverage_matrix_marks_states_omits_contradicts(doc: Any, built: Any) ->
     rows = table.xpath("./tbody/tr")
     states = [[td.get("class").split()[1] for td in row.xpath("./td")] for row in rows]
     assert states == [
-        ["st-states", "st-states", "st-states"],
-        ["st-omits", "st-states", "st-absent"],
+        ["st-states", "st-states", "st-differs"],
+        ["st-omits", "st-states", "st-omits"],
         ["st-states", "st-states", "st-contradicts"],
     ]
     contradicting = rows[2].xpath("./td")[2]
@@ -263,10 +265,10 @@ def test_coverage_matrix_marks_states_omits_contradicts(doc: Any, built: Any) ->
     assert contradicting.xpath(".//details//mark")[0].text_content() == "14"
 
 
-def test_conflict_shows_both_values_side_by_side(doc: Any, built: Any) -> None:
+def test_contradiction_shows_both_values_side_by_side(doc: Any, built: Any) -> None:
     ids, _, _ = built
     story = _story(doc, ids["flood"])
-    (conflict,) = story.xpath(".//details[contains(@class,'conflict')]")
+    (conflict,) = story.xpath(".//details[contains(@class,'grade-contradict')]")
     assert conflict.get("open") is not None
     figures = conflict.xpath(".//div[@class='side-by-side']/figure")
     captions = [f.xpath("./figcaption/strong")[0].text for f in figures]
@@ -278,6 +280,8 @@ def test_quote_variant_diff_is_marked(doc: Any) -> None:
     dels = [d.text for d in doc.xpath("//td[@class='diff']/del")]
     ins = [i.text for i in doc.xpath("//td[@class='diff']/ins")]
     assert dels == ["this"] and ins == ["so"]
+    (cell,) = [c for c in doc.xpath("//td[@class='diff']") if c.xpath("./del")]
+    assert "rise this so fast" in " ".join(cell.text_content().split())  # runs kept apart
 
 
 def test_framing_timeline_reuse_and_digest(doc: Any, built: Any) -> None:
@@ -291,7 +295,7 @@ def test_framing_timeline_reuse_and_digest(doc: Any, built: Any) -> None:
     assert len(edges) == 1
     assert "Northern Wire ← Coastline Daily" not in story.text_content()
     digest = story.xpath(".//section[@class='digest']//span[@class='support']")
-    assert digest[0].text == "3 outlets"
+    assert digest[0].text.startswith("3 outlets, 2 independent")
 
 
 def test_article_text_is_highlighted_with_removed_lines(doc: Any, built: Any) -> None:
@@ -317,9 +321,9 @@ def test_article_text_is_highlighted_with_removed_lines(doc: Any, built: Any) ->
 
 def test_markdown_lists_conflicts_and_coverage(files: ReportFiles) -> None:
     md = files.md.read_text("utf-8")
-    assert "| killing 12 people | ✓ states | ✓ states | ✗ contradicts |" in md
-    assert "  - Northern Wire: **14 people**" in md
-    assert "river rise ~~this~~**so** fast" in md
+    assert "✓ states | ✓ states | ✗ contradicts |" in md
+    assert "  - Northern Wire: **14** — “14”" in md
+    assert "river rise ~~this~~ **so** fast" in md
     assert "Northern Wire ↔ Coastline Daily: wire-copy (0.91), origin: Northern Wire" in md
 
 
@@ -339,23 +343,42 @@ def test_highlight_cuts_overlapping_spans_without_losing_text() -> None:
     assert highlight("short", [Mark((2, 99), "ent")])[0].segments[0].kinds == ()
 
 
+def _event(start: str, end: str, description: str) -> TimelineEvent:
+    return TimelineEvent(start, end, "day", 0.9, "event", description, "s", False, [], [])
+
+
 def test_charts_skip_undated_events_and_orient_arrows() -> None:
     chart = timeline_chart(
         [
-            {"start": "2024-02-08", "end": "2024-02-08", "description": "b", "mentions": []},
-            {"start": "not a date", "end": "", "description": "x", "mentions": []},
-            {"start": "2024-02-04", "end": "2024-02-07", "description": "a", "mentions": []},
+            _event("2024-02-08", "2024-02-08", "b"),
+            _event("not a date", "", "x"),
+            _event("2024-02-04", "2024-02-07", "a"),
         ]
     )
     assert [r.description for r in chart.rows] == ["a", "b"] and chart.skipped == 1
     assert chart.rows[0].width > chart.rows[1].width
     graph = reuse_graph(
-        [{"id": "x", "outlet": "X"}, {"id": "y", "outlet": "Y"}],
+        [_ref("x", "X"), _ref("y", "Y")],
         [
-            {"a": "x", "b": "y", "kind": "wire-copy", "score": 0.9, "origin": "Reuters"},
-            {"a": "x", "b": "y", "kind": "partial", "score": 0.5, "origin": "y"},
+            ReuseLink("x", "y", "wire-copy", 0.9, "Reuters", None, []),
+            ReuseLink("x", "y", "partial", 0.5, "y", None, []),
         ],
     )
     pairs = [(e.source, e.target, e.directed) for e in graph.edges]
     assert pairs == [("agency:Reuters", "x", True), ("agency:Reuters", "y", True), ("y", "x", True)]
-    assert re.fullmatch(r"[\w:]+", graph.nodes[-1].id)
+
+
+def _ref(aid: str, outlet: str) -> ArticleRef:
+    return ArticleRef(aid, outlet, None, None, None, None, None, None, [], None, None)
+
+
+def test_timeline_axis_leaves_old_background_off_the_chart() -> None:
+    chart = timeline_chart(
+        [_event("2014-06-01", "2014-06-30", "the group seized the city"),
+         _event("2024-02-02", "2024-02-02", "strikes"),
+         _event("2024-02-07", "2024-02-07", "drone strike")],
+        StorySpan("2024-02-08", "2024-02-08"),
+    )  # fmt: skip
+    assert [r.description for r in chart.rows] == ["strikes", "drone strike"]
+    assert [r.description for r in chart.background] == ["the group seized the city"]
+    assert chart.ticks[0].label == "2024-02-02"

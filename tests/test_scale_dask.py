@@ -114,7 +114,7 @@ def test_full_run_on_dask_gives_the_local_stories_facts_and_conflicts(
         stories = sorted(
             (s.id, s.title, tuple(s.articles), tuple(s.related)) for s in local.stories()
         )
-        reports = {r["id"]: r for r in local.reports()}
+        reports = {r.id: r for r in local.reports()}
     assert stories, "the local run found no stories"
 
     links: list[str] = []
@@ -125,10 +125,10 @@ def test_full_run_on_dask_gives_the_local_stories_facts_and_conflicts(
     with open_store(pg_url) as shared:
         got = sorted((s.id, s.title, tuple(s.articles), tuple(s.related)) for s in shared.stories())
         assert got == stories
-        shared_reports = {r["id"]: r for r in shared.reports()}
+        shared_reports = {r.id: r for r in shared.reports()}
     assert shared_reports.keys() == reports.keys()
     for sid, report in reports.items():
-        assert shared_reports[sid]["facts"] == report["facts"]
-        assert shared_reports[sid]["conflicts"] == report["conflicts"]
+        assert shared_reports[sid].facts == report.facts
+        assert shared_reports[sid].findings == report.findings
     assert summary.stories == len(stories)
     assert summary.compared == len(reports)

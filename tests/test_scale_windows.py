@@ -369,7 +369,7 @@ def test_windowed_grouping_on_dask_gives_the_local_stories(
         expected = _stories(local)
         expected_reuse = sorted((p.a, p.b, p.kind) for p in local.reuse_pairs())
         local_story_of = _story_of_url(local)
-        reports = {r["id"]: (r["facts"], r["conflicts"]) for r in local.reports()}
+        reports = {r.id: (r.facts, r.findings) for r in local.reports()}
 
     summary = run_distributed(
         paths,
@@ -383,7 +383,7 @@ def test_windowed_grouping_on_dask_gives_the_local_stories(
         got = _stories(shared)
         got_reuse = sorted((p.a, p.b, p.kind) for p in shared.reuse_pairs())
         story_of = _story_of_url(shared)
-        got_reports = {r["id"]: (r["facts"], r["conflicts"]) for r in shared.reports()}
+        got_reports = {r.id: (r.facts, r.findings) for r in shared.reports()}
 
     assert [(sid, members) for sid, _, members, _ in got] == [
         (sid, members) for sid, _, members, _ in expected

@@ -16,6 +16,7 @@ from browser import build_store, live_server
 
 from newsprism.errors import StoreError
 from newsprism.web import create_app
+from tests.conftest import comparison
 
 
 @pytest.fixture(scope="module")
@@ -65,17 +66,17 @@ def test_story_page_and_stable_json(client: httpx.Client, site: Any) -> None:
     r = client.get(f"/stories/{ids['flood']}")
     assert r.status_code == 200
     doc = lxml.html.fromstring(r.text)
-    assert [th.text for th in doc.xpath("//th[@class='outlet-col']")] == [
+    assert [th.text_content() for th in doc.xpath("//th[@class='outlet-col']")] == [
         "Coastline Daily",
         "Harbor Gazette",
         "Northern Wire",
     ]
-    cite = doc.xpath("//details[contains(@class,'conflict')]//a[@class='cite']/@href")
+    cite = doc.xpath("//details[contains(@class,'grade-contradict')]//a[@class='cite']/@href")
     hg = ids["articles"]["Harbor Gazette"]
     assert cite[0].startswith(f"/articles/{hg.id}?span=")
     js = client.get(f"/stories/{ids['flood']}.json")
     assert js.headers["content-type"] == "application/json"
-    assert js.json() == app.state.store.get_report(ids["flood"])
+    assert js.json() == app.state.store.get_report(ids["flood"]).to_json()
     assert client.get(f"/api/stories/{ids['flood']}").json() == js.json()
 
 
@@ -209,7 +210,7 @@ def test_store_is_opened_read_only(site: Any) -> None:
     _, ids, app = site
     assert app.state.store.read_only
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        app.state.store.put_report(ids["flood"], "x", {"articles": []})
+        app.state.store.put_report(ids["flood"], "x", comparison(ids["flood"]))
 
 
 def test_missing_database_fails_at_startup(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ def test_search_story_conflict_article_flow(browser: Any, site: Any) -> None:
     cell.locator("summary").click()
     shown = cell.locator("blockquote").first.inner_text()
     assert shown == FLOOD_TEXTS["Northern Wire"].split("\n\n")[0]
-    conflict = page.locator("details.conflict").first
+    conflict = page.locator("details.finding.grade-contradict").first
     values = conflict.locator(".side-by-side figure")
     assert values.count() == 2
     assert values.nth(0).is_visible() and values.nth(1).is_visible()
@@ -127,8 +127,10 @@ def test_seed_story_in_browser(browser: Any, seed_store_path: Path) -> None:
         story_json = page.request.get(page.url + ".json").json()
         outlets = sorted({a["outlet"] for a in story_json["articles"]})
         assert page.locator("table.coverage th.outlet-col").all_inner_texts() == outlets
-        conflicts = page.locator("details.conflict")
-        assert conflicts.count() >= 1, "the February 2024 story has conflicting counts and dates"
+        conflicts = page.locator("details.finding.grade-contradict")
+        assert conflicts.count() >= 1, (
+            "the February 2024 story contradicts itself on the date of the call"
+        )
         first = conflicts.first
         if first.get_attribute("open") is None:
             first.locator("summary").click()

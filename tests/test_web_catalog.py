@@ -8,17 +8,17 @@ from pathlib import Path
 
 from browser import build_store
 
-from newsprism.report.write import index_entry
+from newsprism.model import to_dict
 from newsprism.store.sqlite import SQLiteStore
 from newsprism.web.catalog import Catalog, StoryFilter
+from tests.conftest import comparison
 
 
 def _catalog(tmp_path: Path) -> tuple[Path, dict, Catalog]:
     db = tmp_path / "store.db"
     ids = build_store(db)
     with SQLiteStore(db) as writer:  # a story without dates lists last
-        writer.put_report("s-undated-0003", "sha-u", {"id": "s-undated-0003",
-                          "title": "Undated note", "articles": [], "conflicts": []})  # fmt: skip
+        writer.put_report("s-undated-0003", "sha-u", comparison("s-undated-0003", "Undated note"))
     return db, ids, Catalog(SQLiteStore(db, read_only=True))
 
 
@@ -26,7 +26,7 @@ def test_index_matches_the_reports_and_is_ordered_by_start(tmp_path: Path) -> No
     _, ids, catalog = _catalog(tmp_path)
     hits = catalog.stories(StoryFilter())
     assert [r["id"] for r in hits.rows] == [ids["flood"], ids["hostile"], "s-undated-0003"]
-    parsed = {r["id"]: index_entry(r) for r in catalog.store.reports()}
+    parsed = {r.id: to_dict(r.index_row()) for r in catalog.store.reports()}
     assert hits.rows == [parsed[r["id"]] for r in hits.rows]
     assert catalog.snapshot().outlets == sorted({o for e in parsed.values() for o in e["outlets"]})
 

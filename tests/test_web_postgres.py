@@ -22,6 +22,7 @@ from newsprism.web import create_app
 from newsprism.web.backend import QueryTooSlow, time_limit
 from newsprism.web.catalog import Catalog, StoryFilter
 from tests.conftest import EXAMPLES as CORPUS
+from tests.conftest import comparison
 
 pg_server = pg.pg_server
 
@@ -84,7 +85,7 @@ def test_story_page_and_json(site: tuple[httpx.Client, Any]) -> None:
     assert outlets == strike["outlets"]
     js = client.get(f"/stories/{strike['id']}.json")
     assert js.headers["content-type"] == "application/json"
-    assert js.json() == app.state.store.get_report(strike["id"])
+    assert js.json() == app.state.store.get_report(strike["id"]).to_json()
     first = js.json()["articles"][0]["id"]
     article = client.get(f"/articles/{first}")
     assert article.status_code == 200
@@ -111,7 +112,7 @@ def test_served_store_refuses_writes(site: tuple[httpx.Client, Any]) -> None:
 
     _, app = site
     with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
-        app.state.store.put_report("s-x", "sha", {"articles": []})
+        app.state.store.put_report("s-x", "sha", comparison("s-x"))
 
 
 def test_slow_query_is_cancelled_by_the_server(pg_store_url: str) -> None:
@@ -128,14 +129,12 @@ def test_story_list_follows_a_cluster_run(pg_server: str) -> None:
     url = pg.create_database(pg_server)
     try:
         with open_store(url) as writer:
-            writer.put_report("s-a", "sha-1", {"id": "s-a", "title": "Ferry delays",
-                              "articles": [], "conflicts": []})  # fmt: skip
+            writer.put_report("s-a", "sha-1", comparison("s-a", "Ferry delays"))
             reader = open_store(url, read_only=True)
             catalog = Catalog(reader)
             catalog._watch.ttl = 0.0  # look at the store on every call
             assert [r["title"] for r in catalog.stories(StoryFilter()).rows] == ["Ferry delays"]
-            writer.put_report("s-a", "sha-2", {"id": "s-a", "title": "Ferry service resumes",
-                              "articles": [], "conflicts": []})  # fmt: skip
+            writer.put_report("s-a", "sha-2", comparison("s-a", "Ferry service resumes"))
             rows = catalog.stories(StoryFilter()).rows
             assert [r["title"] for r in rows] == ["Ferry service resumes"]
             reader.close()

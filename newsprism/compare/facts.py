@@ -441,8 +441,9 @@ def _sentence_cites(ctx: StoryContext, units: Sequence[Unit], idx: Sequence[int]
 def mark_contradictions(
     ctx: StoryContext, facts: Sequence[FactRow], findings: Sequence[Finding]
 ) -> None:
-    """An outlet whose value for a claim's slot cannot be true with the claim's own
-    value contradicts it: its cell says so, with the clashing sentence as evidence."""
+    """An outlet whose value for a claim's slot cannot be true with the value of an
+    outlet stating the claim contradicts it: its cell says so, with the clashing
+    sentence as evidence."""
     by_id = {f.id: f for f in facts}
     for finding in findings:
         fact = by_id.get(finding.fact or "")
@@ -451,14 +452,13 @@ def mark_contradictions(
         fact.findings.append(finding.id)
         if finding.grade != "contradict":
             continue
-        own = [v for v in finding.values if v.cite.article == fact.cite.article]
-        if not own:
-            continue
+        carriers = {
+            e.article for c in fact.cells if c.state in ("states", "differs") for e in c.evidence
+        }
         for v in finding.values:
-            if not any(o.cite.article in v.clashes_with for o in own):
+            if not set(v.clashes_with) & (carriers - {v.cite.article}):
                 continue
             cell = next(c for c in fact.cells if c.outlet == v.cite.outlet)
             cell.state = "contradicts"
             cell.note = f"gives {v.value}"
-            sentence = v.cite.sentence or v.cite.span
-            cell.evidence = [ctx.cite(v.cite.article, sentence, sentence)]
+            cell.evidence = [ctx.cite(v.cite.article, v.cite.span, v.cite.sentence)]

@@ -77,8 +77,10 @@ def compare_story(
     )
     _link_figures_to_facts(findings, facts, members, units)
     mark_contradictions(ctx, facts, findings)
+    # labels in the same role of tightly aligned sentences name one actor: the alignment
+    # groups, not the looser fact rows (which also hold paraphrases)
     framing, neutral_of = find_framing(
-        ctx, units, list(members.values()), load_lexicon(ctx.options.lexicon_file)
+        ctx, units, [g.members for g in groups], load_lexicon(ctx.options.lexicon_file)
     )
     sources = [(story.id, ctx.articles, ctx.annotations)] + [
         (rel.id, {a.id: a for a in rel_arts}, rel_anns) for rel, rel_arts, rel_anns in related

@@ -1,0 +1,242 @@
+"""Casualty figures per story on the Gun Violence Corpus: newsprism against the archive's counts.
+
+For every incident with two or more articles, the whole pipeline runs on its
+articles (clean, annotate, group into stories, compare) and the story holding most
+of them gives its figure for killed and injured (``StoryComparison.figures``: the
+latest well-supported figure of the slot most outlets give). Printed:
+
+- **figure right**: the share of incidents whose story figure equals the archive's,
+  among incidents where some article states the archive's figure (the figure
+  written next to a killed / injured word, found by the simple rule below);
+- **false alarms**: the share of incidents graded with a killed/injured contradiction
+  although every figure the articles state equals the archive's;
+- **differences shown**: among incidents whose articles state different figures, the
+  share where newsprism shows the difference (``update``, ``differs`` or ``contradict``);
+- the same figure-right share for a rule baseline (a regular expression for "N
+  killed / N injured"; the story figure is the one most articles give, the larger on
+  a tie), from the same run.
+
+    python benchmarks/bench_casualties.py [--data FILE] [--limit N] [--split tune|check|all]
+
+Ends with one line: ``figure-right killed K injured I false-alarms F differences-shown D``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from common import BENCH, machine_line, own_split, read_jsonl
+
+from newsprism.clean import clean_document
+from newsprism.compare import compare_story
+from newsprism.compare.records import Figure, StoryComparison
+from newsprism.language import annotate, resolve_entities
+from newsprism.lexicon import NUMBER_WORDS
+from newsprism.model import Annotations, Article, Metadata, RawDocument, Source, sha256_hex
+from newsprism.stories import cluster_stories, embed_articles, find_reuse
+
+DEFAULT_DATA = BENCH / "gvc" / "dev.jsonl.gz"
+OUTCOMES = ("killed", "injured")
+_NUMBER = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_RULES = {
+    "killed": re.compile(
+        _NUMBER + r"\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+|are\s+|have\s+been\s+)?"
+        r"(?:killed|dead|died|shot\s+dead|slain|fatally\s+shot)\b",
+        re.IGNORECASE,
+    ),
+    "injured": re.compile(
+        _NUMBER + r"\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+|are\s+|have\s+been\s+)?"
+        r"(?:injured|wounded|hurt|hospitalized|hospitalised)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def rule_figures(text: str) -> dict[str, list[int]]:
+    """The baseline: every "N killed" / "N injured" written in the text."""
+    out: dict[str, list[int]] = {}
+    for outcome, rule in _RULES.items():
+        for m in rule.finditer(text):
+            word = m.group(1).lower()
+            value = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+            if value is not None:
+                out.setdefault(outcome, []).append(value)
+    return out
+
+
+@dataclass(slots=True)
+class Incident:
+    id: str
+    gold: dict[str, int]
+    articles: list[Article] = field(default_factory=list)
+    stated: dict[str, set[int]] = field(default_factory=dict)  # rule figures, all articles
+    rule_figure: dict[str, int | None] = field(default_factory=dict)
+
+
+def _outlet(url: str) -> str:
+    """The outlet's host, reading through web.archive.org addresses."""
+    inner = re.sub(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", "", url or "")
+    host = urlparse(inner if "://" in inner else "http://" + inner).hostname or "unknown"
+    return host.removeprefix("www.")
+
+
+def load(path: Path, split: str, limit: int | None) -> list[Incident]:
+    incidents: list[Incident] = []
+    for rec in read_jsonl(path):
+        if len(rec["articles"]) < 2 or (split != "all" and own_split(rec["incident"]) != split):
+            continue
+        inc = Incident(rec["incident"], {o: int(rec["gold"][o]) for o in OUTCOMES})
+        votes: dict[str, Counter[int]] = {o: Counter() for o in OUTCOMES}
+        for a in rec["articles"]:
+            meta = Metadata(url=a.get("url"), outlet=_outlet(a.get("url", "")),
+                            published=a.get("published"), title=a.get("title"))  # fmt: skip
+            text = a.get("text") or ""
+            raw = RawDocument(Source(f"gvc/{inc.id}/{a['id']}", "text"), sha256_hex(text),
+                              text=text, meta=meta, size=len(text))  # fmt: skip
+            inc.articles.extend(clean_document(raw, None)[:1])
+            found = rule_figures(text)
+            for o in OUTCOMES:
+                inc.stated.setdefault(o, set()).update(found.get(o, []))
+                votes[o].update(set(found.get(o, [])))
+        inc.rule_figure = {
+            o: max(votes[o], key=lambda v: (votes[o][v], v)) if votes[o] else None for o in OUTCOMES
+        }
+        if len(inc.articles) >= 2:
+            incidents.append(inc)
+        if limit and len(incidents) >= limit:
+            break
+    return incidents
+
+
+def main_figure(report: StoryComparison, outcome: str) -> Figure | None:
+    """The story's figure for an outcome: the slot most outlets give, then the earliest."""
+    slots = [f for f in report.figures if f.outcome == outcome]
+    if not slots:
+        return None
+    return max(slots, key=lambda f: (len(f.outlets), len(f.values), -report.figures.index(f)))
+
+
+def _number(text: str | None) -> int | None:
+    if not text:
+        return None
+    m = re.search(r"\d+", text)
+    if m:
+        return int(m.group(0))
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS]
+    return NUMBER_WORDS[words[-1]] if words else None
+
+
+def compare_incident(inc: Incident, annotations: dict[str, Annotations]) -> StoryComparison:
+    arts = inc.articles
+    anns = {a.id: annotations[a.id] for a in arts}
+    entities = {e.id: e for e in resolve_entities(arts, anns)}
+    stories = cluster_stories(arts, embed_articles(arts))
+    story = max(stories, key=lambda s: len(s.articles))
+    members = [a for a in arts if a.id in set(story.articles)]
+    return compare_story(story, members, anns, entities, find_reuse(members))
+
+
+@dataclass(slots=True)
+class Tally:
+    right: Counter[str] = field(default_factory=Counter)
+    stated: Counter[str] = field(default_factory=Counter)
+    rule_right: Counter[str] = field(default_factory=Counter)
+    all_equal: int = 0
+    false_alarms: int = 0
+    differing: int = 0
+    shown: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def score(incidents: Sequence[Incident], reports: Iterable[StoryComparison]) -> Tally:
+    t = Tally()
+    for inc, report in zip(incidents, reports, strict=True):
+        for o in OUTCOMES:
+            gold = inc.gold[o]
+            if gold >= 1 and gold in inc.stated.get(o, set()):
+                t.stated[o] += 1
+                fig = main_figure(report, o)
+                got = _number(fig.figure) if fig else None
+                if got == gold:
+                    t.right[o] += 1
+                elif len(t.misses) < 15:
+                    t.misses.append(
+                        f"{inc.id} {o}: gold {gold}, story {fig.figure if fig else None}"
+                    )
+                if inc.rule_figure.get(o) == gold:
+                    t.rule_right[o] += 1
+        stated = {o: inc.stated.get(o, set()) for o in OUTCOMES}
+        number_findings = [f for f in report.findings if f.kind == "number"
+                           and f.slot.split()[0] in OUTCOMES]  # fmt: skip
+        if all(s <= {inc.gold[o]} for o, s in stated.items()) and any(stated.values()):
+            t.all_equal += 1
+            if any(f.grade == "contradict" for f in number_findings):
+                t.false_alarms += 1
+        if any(len(s) > 1 for s in stated.values()):
+            t.differing += 1
+            if any(f.grade in ("update", "differs", "contradict") for f in number_findings):
+                t.shown += 1
+    return t
+
+
+def share(n: int, d: int) -> float:
+    return n / d if d else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="first N incidents only")
+    parser.add_argument("--split", choices=("tune", "check", "all"), default="all")
+    args = parser.parse_args()
+    print(machine_line())
+    t0 = time.perf_counter()
+    incidents = load(args.data, args.split, args.limit)
+    articles = [a for inc in incidents for a in inc.articles]
+    print(f"# {len(incidents)} incidents with 2+ articles, {len(articles)} articles "
+          f"({args.split} split of {args.data.name})")  # fmt: skip
+    annotations = {a.id: n for a, n in zip(articles, annotate(articles), strict=True)}
+    t1 = time.perf_counter()
+    reports = [compare_incident(inc, annotations) for inc in incidents]
+    t2 = time.perf_counter()
+    t = score(incidents, reports)
+    print(f"# clean+annotate {t1 - t0:.0f} s, cluster+compare {t2 - t1:.0f} s")
+    print()
+    print("| system | killed figure right | injured figure right |")
+    print("|---|---|---|")
+    for name, right in (("newsprism (whole pipeline)", t.right), ("rule baseline", t.rule_right)):
+        print(f"| {name} | {share(right['killed'], t.stated['killed']):.3f} "
+              f"({right['killed']}/{t.stated['killed']}) | "
+              f"{share(right['injured'], t.stated['injured']):.3f} "
+              f"({right['injured']}/{t.stated['injured']}) |")  # fmt: skip
+    print()
+    fa = share(t.false_alarms, t.all_equal)
+    shown = share(t.shown, t.differing)
+    print(
+        f"false alarms: {fa:.3f} ({t.false_alarms}/{t.all_equal} incidents whose stated "
+        "figures all equal the archive's have a killed/injured contradiction; goal <= 0.02)"
+    )
+    print(
+        f"differences shown: {shown:.3f} ({t.shown}/{t.differing} incidents whose articles "
+        "state different figures; goal >= 0.90)"
+    )
+    if t.misses:
+        print("\nfirst misses:", *t.misses, sep="\n  ")
+    print()
+    print(
+        f"figure-right killed {share(t.right['killed'], t.stated['killed']):.3f} "
+        f"injured {share(t.right['injured'], t.stated['injured']):.3f} "
+        f"false-alarms {fa:.3f} differences-shown {shown:.3f}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
