@@ -33,47 +33,69 @@ def _family(unit: Unit) -> Family:
 
 
 class _Grouper:
+    """Average-linkage grouping with each group's similarity row summed once: the mean
+    similarity of two groups is one indexed sum, not a fresh sub-matrix per pair."""
+
     def __init__(self, units: Sequence[Unit], sim: np.ndarray, linkage: float) -> None:
         self.units = units
-        self.sim = sim
         self.linkage = linkage
         self.group_of: dict[int, int] = {}
         self.groups: dict[int, list[int]] = {}
+        self.rows: dict[int, np.ndarray] = {}  # group id -> summed similarity rows
+        self.groups_of_family: dict[Family, set[int]] = {}  # which groups use a sentence
         self.next_id = 0
+        self.sim = sim
+
+    def use(self, sim: np.ndarray) -> None:
+        """Group further on another similarity (clauses after whole sentences)."""
+        self.sim = sim
+        self.rows = {g: sim[members].sum(axis=0) for g, members in self.groups.items()}
 
     def _members(self, i: int) -> list[int]:
         g = self.group_of.get(i)
         return self.groups[g] if g is not None else [i]
 
+    def _row(self, i: int) -> np.ndarray:
+        g = self.group_of.get(i)
+        return self.rows[g] if g is not None else self.sim[i]
+
+    def _groups_of(self, members: list[int]) -> set[int]:
+        out: set[int] = set()
+        for m in members:
+            out |= self.groups_of_family.get(_family(self.units[m]), set())
+        return out
+
     def _families_linked(self, a: list[int], b: list[int]) -> bool:
-        fa = {_family(self.units[m]) for m in a}
-        fb = {_family(self.units[m]) for m in b}
-        for members in self.groups.values():
-            fams = {_family(self.units[m]) for m in members}
-            if fams & fa and fams & fb:
-                return True
-        return False
+        """Whether a group already joins a sentence of ``a`` with a sentence of ``b``."""
+        return bool(self._groups_of(a) & self._groups_of(b))
 
     def try_join(self, i: int, j: int, check_families: bool) -> None:
         gi, gj = self.group_of.get(i), self.group_of.get(j)
         if gi is not None and gi == gj:
             return
         a, b = self._members(i), self._members(j)
-        if check_families and self._families_linked(a, b):
-            return
         if {self.units[m].article for m in a} & {self.units[m].article for m in b}:
             return
-        if float(self.sim[np.ix_(a, b)].mean()) < self.linkage:
+        total = float(self._row(i)[b].sum())
+        if total < self.linkage * len(a) * len(b):
             return
+        if check_families and self._families_linked(a, b):
+            return
+        row = self._row(i) + self._row(j)
         merged = a + b
         for g in (gi, gj):
             if g is not None:
                 del self.groups[g]
+                del self.rows[g]
+                for m in merged:
+                    self.groups_of_family.get(_family(self.units[m]), set()).discard(g)
         gid = self.next_id
         self.next_id += 1
         self.groups[gid] = merged
+        self.rows[gid] = row
         for m in merged:
             self.group_of[m] = gid
+            self.groups_of_family.setdefault(_family(self.units[m]), set()).add(gid)
 
 
 CLAUSE_DISCOUNT = 0.03  # a clause match counts a little less than a whole-sentence match
@@ -119,7 +141,7 @@ def align_units(
     for i, j in _pairs_by_strength(family_sim, threshold):  # pass 1: whole sentences
         if not is_clause[i] and not is_clause[j]:
             grouper.try_join(i, j, check_families=False)
-    grouper.sim = sim
+    grouper.use(sim)
     for i, j in _pairs_by_strength(sim, threshold):  # pass 2: clauses add what sentences missed
         if is_clause[i] or is_clause[j]:
             grouper.try_join(i, j, check_families=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc
 
 from newsprism.compare.evidence import cite, outlet_name
@@ -18,6 +19,27 @@ from newsprism.compare.records import Cite
 from newsprism.embedders import Embedder, get_embedder
 from newsprism.language.parses import load_parses
 from newsprism.model import Annotations, Article, Entity, Span, Story
+
+
+class MemoEmbedder:
+    """An embedder that embeds each distinct text once per story.
+
+    The comparison scores the same sentences several times (alignment, figure slots,
+    timeline, digest); each text is embedded on first use and read back after, and
+    the texts of one call go to the model in one batch."""
+
+    def __init__(self, embed: Embedder) -> None:
+        self.embed = embed
+        self.cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
+        if missing:
+            for text, vec in zip(missing, self.embed(missing), strict=True):
+                self.cache[text] = vec
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.vstack([self.cache[t] for t in texts]).astype(np.float32, copy=False)
 
 
 @dataclass(slots=True)
@@ -60,7 +82,7 @@ def story_context(
         entities=entities,
         outlet_of=outlet_of,
         outlets=sorted(set(outlet_of.values())),
-        embed=get_embedder(options.embedder),
+        embed=MemoEmbedder(get_embedder(options.embedder)),
         cuts=options.cuts(),
         options=options,
     )

@@ -138,7 +138,8 @@ def _people_labels(
     for p in people_labels(article.id, doc, people):
         if any(s[0] < p.span[1] and p.span[0] < s[1] for s in taken):
             continue
-        words = [t for t in doc if p.span[0] <= t.idx < p.span[1]]
+        chunk = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        words = list(chunk) if chunk is not None else []
         proper = frozenset(t.lower_ for t in words if t.text[:1].isupper() and not t.is_sent_start)
         voice = "quoted" if _in_quote(ann, p.span) else "own"
         text = article.text[p.span[0] : p.span[1]]

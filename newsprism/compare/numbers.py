@@ -131,7 +131,8 @@ def _parse_counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
     Used only for annotations from before the language layer set ``Quantity.outcome``
     and ``Quantity.counted`` itself.
     """
-    tokens = [t for t in doc if span[0] <= t.idx < span[1]]
+    chunk = doc.char_span(span[0], span[1], alignment_mode="expand")
+    tokens = list(chunk) if chunk is not None else []
     if not tokens:
         return None, None
     num = tokens[-1]
@@ -190,7 +191,8 @@ def _clause(tok: Token) -> tuple[str, Span]:
 
 def _window(doc: Doc, span: Span, word: Token) -> str:
     """The few words that say what was counted, so long ledes compare by their core."""
-    nums = [t.i for t in doc if span[0] <= t.idx < span[1]] or [word.i]
+    chunk = doc.char_span(span[0], span[1], alignment_mode="expand")
+    nums = [t.i for t in chunk] if chunk is not None and len(chunk) else [word.i]
     sent = word.sent
     lo = max(sent.start, min(nums[0], word.i) - WINDOW)
     hi = min(sent.end, max(nums[-1], word.i) + WINDOW + 1)
@@ -199,21 +201,19 @@ def _window(doc: Doc, span: Span, word: Token) -> str:
 
 def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
     """Whether the figure is the "X" of "from X to Y", and the update verb of its clause."""
-    first = next((t for t in doc if t.idx >= span[0]), None)
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    words = doc.char_span(clause[0], clause[1], alignment_mode="expand")
     previous = False
-    if first is not None and first.i > 0:
-        before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    if tokens is not None and len(tokens) and tokens.start > 0:
+        before = [t.lower_ for t in doc[max(0, tokens.start - 3) : tokens.start]]
         previous = any(w in _FROM for w in before) and " to " in doc.text[span[1] : clause[1]]
-    cue_words = [
-        t for t in doc if clause[0] <= t.idx < clause[1] and t.lemma_.lower() in UPDATE_WORDS
-    ]
+    cue_words = [t for t in (words or []) if t.lemma_.lower() in UPDATE_WORDS]
     cue = None
     if cue_words:
         t = cue_words[0]
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        cue = t.text + (
-            f" {nxt.text}" if nxt is not None and nxt.lower_ in ("to", "down", "up") else ""
-        )
+        follow = nxt is not None and nxt.lower_ in ("to", "down", "up")
+        cue = t.text + (f" {nxt.text}" if follow and nxt is not None else "")
     return previous, cue
 
 

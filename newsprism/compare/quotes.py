@@ -185,11 +185,12 @@ def _attach_paraphrases(
     paraphrases: Sequence[_Q],
     threshold: float,
 ) -> None:
+    by_place = {(x.article, x.span): x for x in items}
     for p in paraphrases:
         best: tuple[float, QuoteGroup | None] = (0.0, None)
         for g in groups:
             for v in g.variants:
-                q = next(x for x in items if x.article == v.cite.article and x.span == v.cite.span)
+                q = by_place[(v.cite.article, v.cite.span)]
                 need = _need(p.quote, q.quote, threshold)
                 score = _containment(p, q)
                 if need is not None and score >= need and score > best[0]:
