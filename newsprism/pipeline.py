@@ -10,6 +10,7 @@ The same stage functions run locally here and on a Dask cluster
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -398,14 +399,60 @@ def compare_stories(
     return done
 
 
+PARALLEL_MIN_STORIES = 40  # fewer stories than this are compared in this process
+STORIES_PER_TASK = 16
+
+
 def compare_store(
     store: Any, options: Options | None = None, progress: Progress = _no_progress
 ) -> int:
-    """Compare every story whose input changed; drop reports of stories that are gone."""
+    """Compare every story whose input changed; drop reports of stories that are gone.
+
+    Stories are independent, so with more than one CPU they are compared by a pool of
+    processes, each on its own connection to the store (``compare.workers``)."""
+    options = options or Options()
     ids = [s.id for s in store.stories()]
-    done = compare_stories(store, ids, options, progress)
+    workers = compare_workers(options, len(ids))
+    if workers > 1:
+        done = _compare_in_processes(store.address, ids, options, workers, progress)
+    else:
+        done = compare_stories(store, ids, options, progress)
     store.delete_reports_except(ids)
     return done
+
+
+def compare_workers(options: Options, n_stories: int) -> int:
+    if options.compare.workers:
+        return max(1, options.compare.workers)
+    if n_stories < PARALLEL_MIN_STORIES:
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
+def _compare_in_processes(
+    address: str, ids: Sequence[str], options: Options, workers: int, progress: Progress
+) -> int:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    chunks = [list(ids[k : k + STORIES_PER_TASK]) for k in range(0, len(ids), STORIES_PER_TASK)]
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding threads
+    done = finished = 0
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        futures = {pool.submit(compare_chunk, address, chunk, options): chunk for chunk in chunks}
+        for future in as_completed(futures):
+            done += future.result()
+            finished += len(futures[future])
+            progress("compare", finished, len(ids))
+    return done
+
+
+def compare_chunk(address: str, story_ids: Sequence[str], options: Options) -> int:
+    """One process's share of the compare stage, on its own connection to the store."""
+    from newsprism.store import open_store
+
+    with open_store(address) as store:
+        return compare_stories(store, story_ids, options)
 
 
 # --------------------------------------------------------------------------- the whole run

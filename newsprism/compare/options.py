@@ -55,6 +55,9 @@ class CompareOptions:
     quote_threshold: float = 0.6  # share of a quote's words found in another to join them
     digest_sentences: int = 6
     max_entity_mentions: int = 20  # evidence listed per entity in the report
+    # Processes comparing stories at once in a local run: 0 picks one per CPU when there
+    # are enough stories to repay starting them (stories are independent of each other).
+    workers: int = 0
 
     def cuts(self) -> Cuts:
         """The embedder's cuts, with the align values the user set (if any) on top."""

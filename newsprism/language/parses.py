@@ -42,8 +42,12 @@ def dump_parse(doc: Doc) -> bytes:
     rows = np.asarray(doc.to_array(KEPT_ATTRS), dtype=np.uint64)
     strings = sorted({s for t in doc for s in (t.lemma_, t.tag_, t.dep_, t.ent_type_) if s})
     head = json.dumps(
-        {"v": FORMAT, "w": [t.text for t in doc], "s": [bool(t.whitespace_) for t in doc],
-         "k": strings},  # fmt: skip
+        {
+            "v": FORMAT,
+            "w": [t.text for t in doc],
+            "s": [bool(t.whitespace_) for t in doc],
+            "k": strings,
+        },
         ensure_ascii=False,
     ).encode("utf-8")
     return zlib.compress(len(head).to_bytes(4, "little") + head + rows.tobytes(), 6)

@@ -81,6 +81,7 @@ class BaseStore:
 
     read_only: bool
     label: str  # how error messages name the database (never with a password)
+    address: str  # how another process opens the same database (``open_store``)
     _local: threading.local
     IN_CHUNK: ClassVar[int] = 500  # values per ``{in}`` list in one statement
     MAX_KEY_CHARS: ClassVar[int | None] = None  # longest text a primary key column takes

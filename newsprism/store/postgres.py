@@ -77,6 +77,7 @@ class PostgresStore(BaseStore):
 
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.url = url
+        self.address = url  # what another process opens it by
         self._open(_redact(url), read_only, psycopg.Error)
 
     # ------------------------------------------------------------------ connection

@@ -47,6 +47,7 @@ class SQLiteStore(BaseStore):
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.address = str(self.path.resolve())  # what another process opens it by
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (run `newsprism ingest` first)")
         self._open(str(self.path), read_only, sqlite3.DatabaseError)
