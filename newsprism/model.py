@@ -10,7 +10,8 @@ offsets into that article's clean ``text``, so any number or name in a report ca
 be traced back to the exact words it came from.
 
 Records are plain dataclasses so that they pickle (for Dask workers) and turn into
-JSON with :func:`to_dict` / back with the ``from_dict`` class methods.
+JSON with :func:`to_dict` and back with ``codec.from_dict``, which follows each
+record's declared field types.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
+
+from newsprism.codec import from_dict
 
 Span = tuple[int, int]
 """Half-open character offsets ``(start, end)`` into an article's clean text."""
@@ -355,120 +358,21 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-def _span(v: Any) -> Span | None:
-    return None if v is None else (int(v[0]), int(v[1]))
-
-
-def _dt(v: Any) -> datetime | None:
-    return None if v is None else datetime.fromisoformat(v)
-
-
-def _d(v: Any) -> date | None:
-    return None if v is None else date.fromisoformat(v)
-
-
 def article_from_dict(d: dict[str, Any]) -> Article:
-    dl = d.get("dateline")
-    return Article(
-        id=d["id"],
-        source=Source(**d["source"]),
-        raw_sha=d["raw_sha"],
-        part=d["part"],
-        text=d["text"],
-        title=d.get("title"),
-        byline=d.get("byline"),
-        dateline=Dateline(dl["text"], dl.get("place"), dl.get("agency"), _span(dl.get("span")))
-        if dl
-        else None,
-        published=_dt(d.get("published")),
-        published_text=d.get("published_text"),
-        published_source=d.get("published_source"),
-        outlet=d.get("outlet"),
-        url=d.get("url"),
-        language=d.get("language"),
-        wire=list(d.get("wire") or []),
-        wire_evidence=list(d.get("wire_evidence") or []),
-        removed=[RemovedLine(**r) for r in d.get("removed") or []],
-        key=d.get("key", ""),
-        version=d.get("version", 1),
-    )
+    return from_dict(Article, d)
 
 
 def annotations_from_dict(d: dict[str, Any]) -> Annotations:
-    return Annotations(
-        article=d["article"],
-        text_sha=d["text_sha"],
-        version=d.get("version", ""),
-        sentences=[
-            Sentence(_span(s["span"]), s["index"], s.get("role", "body")) for s in d["sentences"]
-        ],  # type: ignore[arg-type]
-        mentions=[Mention(**{**m, "span": _span(m["span"])}) for m in d["mentions"]],
-        quotes=[
-            Quote(
-                **{
-                    **q,
-                    "span": _span(q["span"]),
-                    "speaker_span": _span(q.get("speaker_span")),
-                    "sentence": _span(q.get("sentence")),
-                }
-            )
-            for q in d["quotes"]
-        ],
-        quantities=[
-            Quantity(
-                **{
-                    **q,
-                    "span": _span(q["span"]),
-                    "noun_span": _span(q.get("noun_span")),
-                    "sentence": _span(q.get("sentence")),
-                }
-            )
-            for q in d["quantities"]
-        ],
-        clauses=[
-            Clause(
-                **{
-                    **c,
-                    "span": _span(c["span"]),
-                    "sentence": _span(c["sentence"]),
-                    "speaker": _span(c.get("speaker")),
-                }
-            )
-            for c in d.get("clauses", [])
-        ],
-        times=[
-            TimeExpression(
-                **{
-                    **t,
-                    "span": _span(t["span"]),
-                    "start": _d(t.get("start")),
-                    "end": _d(t.get("end")),
-                    "anchor": _d(t.get("anchor")),
-                    "sentence": _span(t.get("sentence")),
-                }
-            )
-            for t in d["times"]
-        ],
-    )
+    return from_dict(Annotations, d)
 
 
 def entity_from_dict(d: dict[str, Any]) -> Entity:
-    return Entity(**d)
+    return from_dict(Entity, d)
 
 
 def story_from_dict(d: dict[str, Any]) -> Story:
-    return Story(**{**d, "start": _dt(d.get("start")), "end": _dt(d.get("end"))})
+    return from_dict(Story, d)
 
 
 def reuse_from_dict(d: dict[str, Any]) -> ReusePair:
-    return ReusePair(
-        **{
-            **d,
-            "shared": [
-                SharedSentence(_span(s["a"]), _span(s["b"]), s["similarity"], tuple(s["edits"]))  # type: ignore[arg-type]
-                for s in d["shared"]
-            ],
-            "added_a": [_span(s) for s in d.get("added_a", [])],
-            "added_b": [_span(s) for s in d.get("added_b", [])],
-        }
-    )
+    return from_dict(ReusePair, d)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.compare.context import StoryContext
 from newsprism.compare.numbers import overlap, times_in
-from newsprism.compare.records import FactRow, Finding, SlotValue
+from newsprism.compare.records import FactRow, Finding, Grade, SlotValue
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS
@@ -197,7 +197,7 @@ def _grade(
             "a weekday exactly a week from the other date: it may be resolved to the wrong week"
         )
     weak = slip or several
-    grade = "differs" if weak else "contradict"
+    grade: Grade = "differs" if weak else "contradict"
     confidence = 0.85 - 0.25 * bool(borrowed) - 0.2 * several - 0.3 * slip
     clashes: dict[int, set[str]] = {}
     for a, b in pairs:

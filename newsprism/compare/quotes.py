@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -219,7 +220,7 @@ def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
     variants = []
     for q in sorted(members, key=lambda q: (q.article, q.span)):
         ops = word_diff(_window(canonical.text, q.text), q.text)
-        kind = "partial" if q.quote.kind == "partial" else "direct"
+        kind: Literal["direct", "partial"] = "partial" if q.quote.kind == "partial" else "direct"
         variants.append(
             QuoteVariant(
                 ctx.cite(q.article, q.span, q.quote.sentence),

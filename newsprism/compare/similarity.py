@@ -59,7 +59,8 @@ def unit_numbers(unit: Unit, annotations: Annotations | None) -> set[float]:
 
 def _binary_matrix(rows: Sequence[set[str]]) -> sparse.csr_matrix:
     vocab: dict[str, int] = {}
-    indptr, indices = [0], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
     for row in rows:
         indices.extend(vocab.setdefault(t, len(vocab)) for t in row)
         indptr.append(len(indices))

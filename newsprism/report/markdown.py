@@ -113,16 +113,16 @@ def story_markdown(v: StoryView) -> str:
         lines.append("")
     if v.framing:
         lines += ["### Framing", ""]
-        for f in v.framing:
+        for actor in v.framing:
             parts = []
-            for outlet, labels in zip(v.outlets, f.cells, strict=True):
+            for outlet, labels in zip(v.outlets, actor.cells, strict=True):
                 if labels:
                     words = ", ".join(
                         f"“{md(e.value)}”" if e.extra.get("voice") == "quoted" else md(e.value)
                         for e in labels
                     )
                     parts.append(f"{md(outlet)}: {words}")
-            lines.append(f"- {md(f.name)} — {'; '.join(parts) or 'no labels'}")
+            lines.append(f"- {md(actor.name)} — {'; '.join(parts) or 'no labels'}")
         lines.append("")
     if v.timeline.rows:
         lines += ["### Timeline", ""]
@@ -134,10 +134,10 @@ def story_markdown(v: StoryView) -> str:
         lines.append("")
     if v.reuse_rows:
         lines += ["### Reuse", ""]
-        for r in v.reuse_rows:
+        for pair in v.reuse_rows:
             lines.append(
-                f"- {md(r.a_outlet)} ↔ {md(r.b_outlet)}: {md(r.kind)} "
-                f"({float(r.score):.2f}), origin: {md(r.origin_label) or 'unknown'}"
+                f"- {md(pair.a_outlet)} ↔ {md(pair.b_outlet)}: {md(pair.kind)} "
+                f"({float(pair.score):.2f}), origin: {md(pair.origin_label) or 'unknown'}"
             )
         lines.append("")
     return "\n".join(lines)
