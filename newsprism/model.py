@@ -162,12 +162,24 @@ class Article:
     removed: list[RemovedLine] = field(default_factory=list)
     key: str = ""  # RawDocument.key plus part: same key, new content = new version
     version: int = 1
+    # Where the outlet name came from: "metadata", "url" (the outlet table),
+    # "html-metadata" (og:site_name), "page:copyright", "url:domain" (not in the table).
+    outlet_source: str | None = None
+    updated: datetime | None = None  # an "Updated ..." time the page states
+    updated_text: str | None = None
 
     @property
     def display_outlet(self) -> str:
-        """A name to show in tables: the outlet when known, else the source file."""
+        """A name to show in tables: the outlet when known, else the URL's registered
+        domain, and the source file only when there is no URL at all."""
         if self.outlet:
             return self.outlet
+        if self.url:
+            from newsprism.sources.domains import registered_domain
+
+            domain = registered_domain(self.url)
+            if domain:
+                return domain
         return self.source.path.rsplit("/", 1)[-1]
 
     @staticmethod

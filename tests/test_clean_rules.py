@@ -222,9 +222,11 @@ def test_unknown_date_stays_none() -> None:
 
 
 def test_date_line_formats_and_metadata() -> None:
+    # An update time is kept as one, never passed off as the publication time.
     article = only(page("Valdora quay to close", "Updated: 14/03/2024 09:05", HARBOUR))
-    assert article.published == datetime(2024, 3, 14, 9, 5)
-    assert article.published_source == "page"
+    assert (article.published, article.published_source) == (None, None)
+    assert article.updated == datetime(2024, 3, 14, 9, 5)
+    assert article.updated_text == "14/03/2024 09:05"
     us = only(
         page("Valdora quay to close", "Published 03/14/2024", HARBOUR),
         options=CleanOptions(day_first=False),

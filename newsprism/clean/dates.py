@@ -3,7 +3,8 @@
 Hand-written patterns rather than a general parser, because a general parser also
 turns "20" or "Thursday" into a date, and a wrong publication date is worse than
 none. Numeric dates are read day-first unless told otherwise (the usual order
-outside the US); year-first ISO dates are unambiguous.
+outside the US); year-first ISO dates are unambiguous. Month and weekday names come
+from ``newsprism.lexicon``, the one table every stage reads.
 """
 
 from __future__ import annotations
@@ -11,17 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import unquote, urlsplit
 
-MONTHS: dict[str, int] = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from newsprism.lexicon import WEEKDAYS, month_number, month_pattern, weekday_pattern
 
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = month_pattern("mon")
 _TIME = (
     r"(?:\s*(?:[-–—,•|@]|at)?\s*(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
@@ -41,9 +36,21 @@ _PATTERNS = [
     re.compile(r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+" + _YEAR + _TIME, re.I),
 ]  # fmt: skip
 _LEAD_WEEKDAY = re.compile(
-    r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\s*[(,]\s*" + _MONTH + r"\s+(?P<d>[0-3]?\d)\b\)?",
+    r"\b" + weekday_pattern("wd") + r"\s*[(,]\s*" + _MONTH + r"\s+(?P<d>[0-3]?\d)\b\)?", re.I
+)
+# A date in a URL path: /2024/01/03/, /2024-01-03/, /20240103/, /2024/jan/03/ (a
+# year and month alone, /2024/01/, is a section archive, not a day: not read).
+_URL_DATE = re.compile(
+    r"(?:^|/)(?P<y>(?:19|20)\d\d)(?P<sep>[/-]?)(?P<m>[01]\d|[a-z]{3,9})(?P=sep)(?P<d>[0-3]\d)"
+    r"(?=/|$|[-_.][^/\d])",
     re.I,
 )
+_LABEL = re.compile(
+    r"\b(?P<label>published|publication|posted|first published|updated|last updated|modified"
+    r"|last modified|edited|date)\b\s*(?:on|at)?\s*:?\s*$",
+    re.I,
+)
+_UPDATE_LABEL = re.compile(r"\b(updated|modified|edited)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +62,6 @@ class FoundDate:
     start: int
     end: int
     has_time: bool
-
-
-def _month(name: str) -> int:
-    return MONTHS[name.casefold().rstrip(".")[:3]]
 
 
 def _build(
@@ -86,7 +89,7 @@ def find_dates(text: str, *, day_first: bool = True) -> list[FoundDate]:
                 day, month = (a, b) if day_first else (b, a)
             else:
                 day = int(g["d"])
-                month = _month(g["mon"]) if g.get("mon") else int(g["m"])
+                month = month_number(g["mon"]) if g.get("mon") else int(g["m"])
             value = _build(int(g["y"]), month, day, g.get("hh"), g.get("mi"), g.get("ampm"))
             if value is None:
                 continue
@@ -96,6 +99,31 @@ def find_dates(text: str, *, day_first: bool = True) -> list[FoundDate]:
                 FoundDate(value, m.group(0).strip(), m.start(), m.end(), bool(g.get("hh")))
             )
     return sorted(found, key=lambda f: f.start)
+
+
+def is_update_label(text: str) -> bool:
+    """Whether the label before a date says it is an update, not the first publication."""
+    return bool(_UPDATE_LABEL.search(text))
+
+
+def labelled_dates(text: str, *, day_first: bool = True) -> list[tuple[FoundDate, bool]]:
+    """The dates of one date line, each with whether its own label calls it an update.
+
+    "Published: Jan 3, 2024 | Updated: Jan 4, 2024" holds both on one line: the label
+    that counts is the nearest one before each date, not anything on the line.
+    """
+    out: list[tuple[FoundDate, bool]] = []
+    previous_end = 0
+    dates = find_dates(text, day_first=day_first)
+    for found in dates:
+        before = text[previous_end : found.start]
+        label = _LABEL.search(before.rstrip(" -–—|•,"))
+        updated = bool(label and is_update_label(label.group("label")))
+        if label is None and len(dates) == 1:
+            updated = is_update_label(text)
+        out.append((found, updated))
+        previous_end = found.end
+    return out
 
 
 def parse_date(text: str, *, day_first: bool = True) -> FoundDate | None:
@@ -109,6 +137,31 @@ def parse_date(text: str, *, day_first: bool = True) -> FoundDate | None:
     return dates[0] if dates else None
 
 
+def url_date(url: str | None) -> FoundDate | None:
+    """The publication day a URL path states ("/2024/01/03/"), else None.
+
+    Only the path is read (a query string's "date=" is a filter, not the story), and
+    only a full year-month-day: "/2024/01/" is an archive page of the month.
+    """
+    if not url:
+        return None
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+    for m in _URL_DATE.finditer(path):
+        month_text = m.group("m")
+        try:
+            month = int(month_text) if month_text.isdigit() else month_number(month_text)
+        except KeyError:
+            continue
+        value = _build(int(m.group("y")), month, int(m.group("d")), None, None, None)
+        if value is not None and value.year >= 1995:
+            start = m.start("y")
+            return FoundDate(value, path[start : m.end()], start, m.end(), False)
+    return None
+
+
 def lead_weekday_date(lead: str, years: list[int]) -> FoundDate | None:
     """Resolve "on Thursday (Feb 8)" using a year seen elsewhere on the page.
 
@@ -118,8 +171,8 @@ def lead_weekday_date(lead: str, years: list[int]) -> FoundDate | None:
     m = _LEAD_WEEKDAY.search(lead)
     if not m:
         return None
-    month, day = _month(m.group("mon")), int(m.group("d"))
-    weekday = WEEKDAYS.index(m.group("wd").casefold())
+    month, day = month_number(m.group("mon")), int(m.group("d"))
+    weekday = WEEKDAYS[m.group("wd").casefold()]
     for year in dict.fromkeys(years):
         try:
             candidate = date(year, month, day)

@@ -1,9 +1,14 @@
-"""Describe one article: title, byline, dateline, publication date, wire, language.
+"""Describe one article: title, byline, dateline, dates, outlet, wire, language.
 
 Only what the page (or the input's metadata) states is recorded. A date in a photo
 caption is when the photo was taken, not when the story was published, so it is
 never used as the publication date — at most to supply the year of a lead that
-says "on Thursday (Feb 8)", and only when that weekday fits that year.
+says "on Thursday (Feb 8)", and only when that weekday fits that year. An "Updated"
+time is kept as the update time, never as the publication time.
+
+The outlet comes, in order, from the input's metadata, the URL's domain when the
+outlet table knows it, the page's publisher metadata (``og:site_name``), the page's
+copyright line, and last the URL's registered domain itself: never from a file name.
 """
 
 from __future__ import annotations
@@ -14,16 +19,31 @@ from datetime import datetime
 
 from newsprism.clean.boilerplate import Labelled, headline_like, same_text
 from newsprism.clean.dateline import find_dateline
-from newsprism.clean.dates import find_dates, lead_weekday_date, parse_date
+from newsprism.clean.dates import (
+    FoundDate,
+    labelled_dates,
+    lead_weekday_date,
+    parse_date,
+    url_date,
+)
 from newsprism.clean.lines import line_key
 from newsprism.clean.options import CleanOptions
-from newsprism.model import Dateline
+from newsprism.model import Dateline, Metadata
+from newsprism.sources import OutletEntry, OutletTable, host_of, load_outlets, registered_domain
 
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
 _NAME_PARTICLE = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le"}
 _BY = re.compile(r"^(?:by|von|par|por|di)\s+", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.I)
-_UPDATED = re.compile(r"\b(updated|modified|edited)\b", re.I)
+_MENU = re.compile(r"(?:\S\s+[|•·]\s+\S.*){2}")  # "Home | World | Business"
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|&copy;?|\bcopyright\b)(?:\s*(?:©|\(c\)|copyright))?\s*"
+    r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+    r"(?P<name>[^\W\d_][^|.,;©]{1,60}?)\s*(?:[.,;|]|\ball rights\b|$)",
+    re.I,
+)
+_COMPANY_SUFFIX = re.compile(r"\s+(?:llc|ltd|limited|inc|plc|gmbh|corp|s\.?a)\.?$", re.I)
+MONTH_FIRST_COUNTRIES = frozenset({"US"})  # where 01/04/2024 is 4 January
 
 
 @dataclass(slots=True)
@@ -39,13 +59,18 @@ def pick_title(
     """The headline: the headline-like line before the body that best matches the lead.
 
     Award banners and section names are also short capitalised lines; the headline is
-    the one whose words the first paragraphs use, which the page often also repeats.
+    the one whose words the first paragraphs use, which the page often also repeats,
+    and which sits just above the byline or the date line. A menu ("Home | World |
+    Business") is never a headline.
     """
     first_prose = next((i for i, s in enumerate(seg) if s.prose), len(seg))
     candidates = [
         i
         for i, s in enumerate(seg[:first_prose])
-        if s.reason is None and headline_like(s.line) and not person_name(s.line.text)
+        if s.reason is None
+        and headline_like(s.line)
+        and not person_name(s.line.text)
+        and not _MENU.search(s.line.text)
     ]
     if hint:
         for i, s in enumerate(seg):
@@ -62,12 +87,27 @@ def pick_title(
         words = _content_words(seg[i].line.text, stopwords)
         overlap = len(words & lead) / len(words) if words else 0.0
         repeated = keys.count(keys[i]) > 1
-        return overlap + 0.25 * repeated + 0.1 * (i == candidates[-1])
+        return (
+            overlap
+            + 0.25 * repeated
+            + 0.1 * (i == candidates[-1])
+            + 0.3 * _above_byline_or_date(seg, i)
+        )
 
     best = max(candidates, key=score)
     if score(best) < 0.2 and len(candidates) > 1:
         return None
     return keys.index(keys[best])  # the first time the page shows the headline
+
+
+def _above_byline_or_date(seg: list[Labelled], i: int) -> bool:
+    """Whether the line is followed (within two lines) by a byline or a date line."""
+    for item in seg[i + 1 : i + 3]:
+        if item.reason in ("date-line", "author-bio:label") or (
+            item.reason is None and item.line.n_words <= 10 and person_name(item.line.text)
+        ):
+            return True
+    return False
 
 
 def _content_words(text: str, stopwords: frozenset[str], limit: int | None = None) -> set[str]:
@@ -97,11 +137,17 @@ def person_name(text: str) -> str | None:
 
 
 def pick_byline(seg: list[Labelled], title: int | None) -> tuple[int | None, str | None]:
-    """The author line near the headline, else the name in an "Author X" label."""
+    """The author line near the headline, else the name in an "Author X" label.
+
+    Between the headline and the body any short name line is a byline; just after a
+    standfirst (the body's first lines) only one that says "By" is.
+    """
     first_prose = next((i for i, s in enumerate(seg) if s.prose), len(seg))
     start = title + 1 if title is not None else 0
-    for i in range(start, first_prose):
+    for i in range(start, min(len(seg), first_prose + 3)):
         item = seg[i]
+        if i >= first_prose and not _BY.match(item.line.text):
+            continue
         if item.reason is None and item.line.n_words <= 10:
             name = person_name(item.line.text)
             if name:
@@ -114,16 +160,35 @@ def pick_byline(seg: list[Labelled], title: int | None) -> tuple[int | None, str
     return None, None
 
 
-def find_published(
-    seg: list[Labelled], page_years: list[int], options: CleanOptions
-) -> Published | None:
-    """The publication date the article's own date line or lead states, else None."""
-    date_lines = [s for s in seg if s.reason == "date-line"]
-    date_lines.sort(key=lambda s: bool(_UPDATED.search(s.line.text)))  # "Updated" last
-    for item in date_lines:
-        found = find_dates(item.line.text, day_first=options.day_first)
-        if found:
-            return Published(found[0].value, found[0].text, "page")
+@dataclass(slots=True)
+class PageDates:
+    published: Published | None = None
+    updated: Published | None = None
+
+
+def find_page_dates(
+    seg: list[Labelled], page_years: list[int], url: str | None, day_first: bool
+) -> PageDates:
+    """The publication date the page states (its date lines, its URL path, its lead),
+    and an update time kept apart."""
+    out = PageDates()
+    for item in seg:
+        if item.reason != "date-line":
+            continue
+        for found, is_update in labelled_dates(item.line.text, day_first=day_first):
+            if is_update:
+                out.updated = out.updated or Published(found.value, found.text, "page")
+            else:
+                out.published = out.published or Published(found.value, found.text, "page")
+    return out
+
+
+def url_published(url: str | None) -> Published | None:
+    found = url_date(url)
+    return Published(found.value, found.text, "url") if found else None
+
+
+def lead_published(seg: list[Labelled], page_years: list[int]) -> Published | None:
     lead = [s.line.text for s in seg if s.prose and s.reason is None][:2]
     for paragraph in lead:
         found = lead_weekday_date(paragraph, page_years)
@@ -132,11 +197,39 @@ def find_published(
     return None
 
 
-def parse_published(text: str | None, source: str, options: CleanOptions) -> Published | None:
+def publication_dates(
+    seg: list[Labelled],
+    given: str | None,
+    html_date: str | None,
+    url: str | None,
+    page_years: list[int],
+    day_first: bool,
+) -> tuple[Published | None, Published | None]:
+    """(published, updated): the input's metadata, else the page's own date line, the
+    page's HTML metadata, the URL path, and last a lead's "Thursday (Feb 8)"."""
+    page = find_page_dates(seg, page_years, url, day_first)
+    published = (
+        parse_published(given, "metadata", day_first)
+        or page.published
+        or parse_published(html_date, "page:html-metadata", day_first)
+        or url_published(url)
+        or lead_published(seg, page_years)
+    )
+    return published, page.updated
+
+
+def day_first_for(outlet: OutletFound | None, url: str | None, options: CleanOptions) -> bool:
+    """Numeric dates are day-first unless the outlet is in a month-first country."""
+    if outlet and outlet.entry and outlet.entry.country in MONTH_FIRST_COUNTRIES:
+        return False
+    return options.day_first
+
+
+def parse_published(text: str | None, source: str, day_first: bool) -> Published | None:
     """A date given as metadata (ISO or as a page would write it)."""
     if not text:
         return None
-    found = parse_date(text, day_first=options.day_first)
+    found: FoundDate | None = parse_date(text, day_first=day_first)
     return Published(found.value, text, source) if found else None
 
 
@@ -152,15 +245,81 @@ def locate_dateline(body: list[str]) -> Dateline | None:
     return None
 
 
-def wire_of(seg: list[Labelled], dateline: Dateline | None) -> tuple[list[str], list[str]]:
-    """Agencies the article credits, and the words that credit them."""
+def wire_of(
+    seg: list[Labelled], dateline: Dateline | None, outlet: OutletFound | None = None
+) -> tuple[list[str], list[str]]:
+    """Agencies the article credits, and the words that credit them.
+
+    An agency's own dateline on its own site ("TEHRAN (Tasnim) -" on tasnimnews.com)
+    names the outlet, not a source it copied: a credit is dropped only when the outlet
+    is known from elsewhere (metadata, URL, publisher metadata) to be that agency. A
+    page with no such evidence keeps the credit: it may be a copy of the agency's story.
+    """
+    own = outlet.names() if outlet else set()
     agencies: list[str] = []
     evidence: list[str] = []
-    for item in seg:
-        if item.wire:
-            agencies.extend(item.wire)
-            evidence.append(item.line.text)
+    credits = [(item.wire, item.line.text) for item in seg if item.wire]
     if dateline and dateline.agency:
-        agencies.append(dateline.agency)
-        evidence.append(dateline.text)
+        credits.append(([dateline.agency], dateline.text))
+    for names, words in credits:
+        kept = [a for a in names if _name_key(a) not in own]
+        if kept:
+            agencies.extend(kept)
+            evidence.append(words)
     return list(dict.fromkeys(agencies)), list(dict.fromkeys(evidence))
+
+
+# --------------------------------------------------------------------------- outlets
+
+
+@dataclass(slots=True)
+class OutletFound:
+    name: str
+    source: str  # "metadata", "url", "html-metadata", "page:copyright", "url:domain"
+    entry: OutletEntry | None = None
+
+    def names(self) -> set[str]:
+        names = {self.name, *(self.entry.names() if self.entry else ())}
+        return {_name_key(n) for n in names}
+
+
+def _name_key(name: str) -> str:
+    key = " ".join(name.casefold().replace("’", "'").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def find_outlet(
+    meta: Metadata, site_name: str | None, seg: list[Labelled], table: OutletTable
+) -> OutletFound | None:
+    """Who published the page, from the strongest evidence there is (see module doc)."""
+    by_url = table.for_url(meta.url)
+    if meta.outlet:
+        return OutletFound(meta.outlet, "metadata", by_url or table.by_name(meta.outlet))
+    if by_url is not None:
+        name = (host_of(meta.url) or by_url.name) if by_url.per_host else by_url.name
+        return OutletFound(name, "url", by_url)
+    for name, source in ((site_name, "html-metadata"), (copyright_holder(seg), "page:copyright")):
+        if name and name.strip():
+            entry = table.by_name(name.strip())
+            return OutletFound(entry.name if entry else name.strip(), source, entry)
+    domain = registered_domain(meta.url)
+    return OutletFound(domain, "url:domain") if domain else None
+
+
+def copyright_holder(seg: list[Labelled]) -> str | None:
+    """The name in the page's own copyright line ("© 2024 Lakeside Tribune. All rights
+    reserved."), without a company suffix; None when there is no such line."""
+    for item in seg:
+        if item.reason != "copyright":
+            continue
+        m = _COPYRIGHT_HOLDER.search(item.line.text)
+        if not m:
+            continue
+        name = _COMPANY_SUFFIX.sub("", m.group("name").strip(" -–—"))
+        if 1 <= len(name.split()) <= 6 and not re.search(r"\brights?\b", name, re.I):
+            return name
+    return None
+
+
+def outlet_table(options: CleanOptions) -> OutletTable:
+    return load_outlets(options.outlet_file)

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from newsprism.clean.boilerplate import Labelled, label_page, settle_segment
 from newsprism.clean.dates import find_dates
 from newsprism.clean.describe import (
-    Published,
-    find_published,
+    day_first_for,
+    find_outlet,
     locate_dateline,
-    parse_published,
+    outlet_table,
     pick_byline,
     pick_title,
+    publication_dates,
     wire_of,
 )
 from newsprism.clean.language import detect_language, justext_language
@@ -129,8 +130,13 @@ def describe_segment(
         return None
     text = "\n\n".join(body)
     dateline = locate_dateline(body)
-    wire, wire_evidence = wire_of(seg, dateline)
-    published = _published(seg, meta, hints if part == 0 else PageHints(), page_years, options)
+    outlet = find_outlet(raw.meta, hints.sitename, seg, outlet_table(options))
+    wire, wire_evidence = wire_of(seg, dateline, outlet)
+    day_first = day_first_for(outlet, raw.meta.url, options)
+    page_hints = hints if part == 0 else PageHints()
+    published, updated = publication_dates(
+        seg, meta.published if meta else None, page_hints.date, raw.meta.url, page_years, day_first
+    )
     key = f"{raw.key}#{part}"
     return Article(
         id=Article.make_id(key, part, text),
@@ -149,7 +155,10 @@ def describe_segment(
         published=published.value.replace(tzinfo=None) if published else None,
         published_text=published.text if published else None,
         published_source=published.source if published else None,
-        outlet=raw.meta.outlet or hints.sitename,
+        outlet=outlet.name if outlet else None,
+        outlet_source=outlet.source if outlet else None,
+        updated=updated.value.replace(tzinfo=None) if updated else None,
+        updated_text=updated.text if updated else None,
         url=raw.meta.url,
         language=raw.meta.language
         or hints.language
@@ -158,21 +167,6 @@ def describe_segment(
         wire_evidence=wire_evidence,
         removed=[RemovedLine(s.line.no, s.line.text, s.reason) for s in seg if s.reason],
         key=key,
-    )
-
-
-def _published(
-    seg: list[Labelled],
-    meta: object,
-    hints: PageHints,
-    page_years: list[int],
-    options: CleanOptions,
-) -> Published | None:
-    given = getattr(meta, "published", None)
-    return (
-        parse_published(given, "metadata", options)
-        or find_published(seg, page_years, options)
-        or parse_published(hints.date, "page:html-metadata", options)
     )
 
 

@@ -14,3 +14,4 @@ class CleanOptions:
     teaser_similarity: float = 90.0  # rapidfuzz partial_ratio of a teaser to a later paragraph
     day_first: bool = True  # read 05.01.2024 as 5 January
     language_min_ratio: float = 0.15  # stopword share needed to name a language
+    outlet_file: str | None = None  # a user outlet table added to the shipped one

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from newsprism.clean.dates import find_dates
 from newsprism.clean.lines import PageLine
+from newsprism.lexicon import WEEKDAYS
 
 # Credits look like "(AP Photo/Hadi Mizban)", "(EPA)", "(Photo: REUTERS/Ahmed Saad)",
 # "(Photo by MURTAJA LATEEF / AFP)", "(Getty Images)", "(File photo)".
@@ -133,15 +134,9 @@ def date_line_reason(line: PageLine, *, day_first: bool = True) -> str | None:
         rest = rest[: d.start] + " " + rest[d.end :]
     rest = _READING_TIME.sub(" ", rest)
     rest = _PUBLICATION_LABEL.sub(" ", rest)
-    rest = re.sub(r"\b(?:" + "|".join(_WEEKDAY_NAMES) + r")\b", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", " ", rest, flags=re.I)
     leftover = re.findall(r"[^\W\d_]{2,}", rest)
     return "date-line" if len(leftover) <= 3 else None
-
-
-_WEEKDAY_NAMES = (
-    *("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
-    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-)
 
 
 def is_author_label(line: PageLine) -> bool:
