@@ -157,6 +157,134 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
 
 
 @cli.command()
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--feeds",
+    "feed_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A feed list (.opml, or .txt with one feed URL a line); repeatable.",
+)
+@click.option("--sitemap", "sitemaps", multiple=True, help="A sitemap URL; repeatable.")
+@db_option
+@options_option
+@quiet_option
+def fetch(
+    urls: tuple[str, ...],
+    feed_files: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    db: str,
+    options_file: str | None,
+    quiet: bool,
+) -> None:
+    """Collect articles from the web: pages, the articles of feeds, or a sitemap's.
+
+    Obeys robots.txt, paces requests per host, sends conditional requests, retries on
+    429/5xx as the site asks; see `newsprism options` ([collect]) for the limits.
+    """
+    from newsprism.collect.run import collect, feeds_of
+
+    if not (urls or feed_files or sitemaps):
+        _fail("nothing to fetch: give URLs, --feeds FILE or --sitemap URL")
+    with _errors(), _store(db) as store, _progress(quiet) as progress:
+        feeds = feeds_of(feed_files)
+        summary = collect(
+            store,
+            urls=urls,
+            feeds=feeds,
+            sitemaps=sitemaps,
+            options=_options(options_file),
+            progress=progress,
+        )
+    _print_collected("fetch", summary)
+    sys.exit(_problems_exit(summary.problems, summary.fetched + summary.unchanged))
+
+
+def _print_collected(title: str, summary: Any) -> None:
+    table = Table(title=title, show_header=True)
+    for col in ("links", "fetched", "unchanged", "new documents", "articles in store", "problems"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(summary.leads),
+        str(summary.fetched),
+        str(summary.unchanged),
+        str(summary.documents_new),
+        str(summary.articles),
+        str(len(summary.problems)),
+    )
+    console.print(table)
+
+
+@cli.command()
+@click.option(
+    "--feeds",
+    "feed_files",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A feed list (.opml or .txt); repeatable.",
+)
+@click.option("--every", default="15m", show_default=True, help="Time between polls: 15m, 1h.")
+@click.option("--polls", type=click.IntRange(min=1), help="Stop after N polls (default: never).")
+@click.option(
+    "--out",
+    "out_dir",
+    default="newsprism-report",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where the reports are rewritten after a poll that found something new.",
+)
+@db_option
+@options_option
+def watch(
+    feed_files: tuple[str, ...],
+    every: str,
+    polls: int | None,
+    out_dir: str,
+    db: str,
+    options_file: str | None,
+) -> None:
+    """Poll feeds, store what is new or changed, and update stories and reports.
+
+    Stops after --polls N, or on Ctrl-C (what was stored is kept).
+    """
+    from newsprism.collect.run import feeds_of, parse_every
+    from newsprism.collect.run import watch as run_watch
+
+    try:
+        every_s = parse_every(every)
+    except ValueError as exc:
+        _fail(str(exc))
+    options = _options(options_file)
+
+    def report(poll: Any) -> None:
+        c = poll.collected
+        console.print(
+            f"poll {poll.poll} at {poll.at:%H:%M:%S}: {c.leads} links, {c.fetched} fetched, "
+            f"{c.unchanged} unchanged, {c.documents_new} new, {len(c.problems)} problems"
+            + (f"; {poll.stories_compared} stories compared" if c.documents_new else "")
+        )
+        for p in c.problems:
+            colour = "red" if p.severity == "error" else "yellow"
+            err.print(Text.assemble((f"{p.severity}: ", colour), str(p)))
+        if poll.report_files:
+            _print_written(poll.report_files)
+
+    with _errors(), _store(db) as store:
+        feeds = feeds_of(feed_files)
+        console.print(f"watching {len(feeds)} feeds every {every} (Ctrl-C to stop)")
+        run_watch(
+            store,
+            feeds,
+            every_s=every_s,
+            polls=polls,
+            out_dir=Path(out_dir),
+            options=options,
+            on_poll=report,
+        )
+
+
+@cli.command()
 @db_option
 @options_option
 @quiet_option

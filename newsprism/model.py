@@ -187,6 +187,28 @@ class Article:
         return sha256_hex(f"{key}\x00{part}\x00{text}")[:16]
 
 
+@dataclass(slots=True)
+class ArticleVersion:
+    """One stored version of an article (same key, other content), with its times."""
+
+    article: Article
+    stored_at: datetime  # when this content entered the store
+    fetched_at: datetime | None = None  # when ``newsprism fetch``/``watch`` downloaded it
+    current: bool = False
+
+
+@dataclass(slots=True)
+class FetchState:
+    """What the last request for a URL returned, for the next conditional request."""
+
+    url: str
+    fetched_at: datetime
+    status: int  # HTTP status of the last answer (304 when unchanged)
+    etag: str | None = None
+    last_modified: str | None = None
+    content_sha: str | None = None  # RawDocument.content_sha of the last body stored
+
+
 # --------------------------------------------------------------------------- language
 
 

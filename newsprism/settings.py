@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.clean.options import CleanOptions
+from newsprism.collect.options import CollectOptions
 from newsprism.compare.options import CompareOptions
 from newsprism.errors import OptionsError
 from newsprism.ingest.options import IngestOptions
@@ -34,6 +35,7 @@ class Options:
     language: LanguageOptions = field(default_factory=LanguageOptions)
     stories: StoryOptions = field(default_factory=StoryOptions)
     compare: CompareOptions = field(default_factory=CompareOptions)
+    collect: CollectOptions = field(default_factory=CollectOptions)
 
 
 def load_options(path: str | Path | None = None) -> Options:

@@ -26,7 +26,9 @@ from newsprism.errors import NotFound, StoreError
 from newsprism.model import (
     Annotations,
     Article,
+    ArticleVersion,
     Entity,
+    FetchState,
     Metadata,
     RawDocument,
     ReadProblem,
@@ -326,11 +328,14 @@ class BaseStore:
             self._lock_names(sorted({f"raw:{raw_sha}"} | {f"key:{a.key}" for a in articles}))
             self._execute("DELETE FROM articles WHERE raw_sha = ?", (raw_sha,))
             for art in articles:
+                # The same text arriving again (a page whose bytes changed but not its
+                # article) keeps its version number; only new text is a new version.
+                same = self._query("SELECT version FROM articles WHERE id = ?", (art.id,))
                 prior = self._query(
                     "SELECT COUNT(DISTINCT raw_sha) AS n FROM articles WHERE article_key = ?",
                     (art.key,),
                 )[0]["n"]
-                art.version = int(prior) + 1
+                art.version = int(same[0]["version"]) if same else int(prior) + 1
                 self._execute(
                     "UPDATE articles SET current = 0 WHERE article_key = ? AND current <> 0",
                     (art.key,),
@@ -399,6 +404,92 @@ class BaseStore:
 
     def count_articles(self) -> int:
         return self._count("SELECT COUNT(*) AS n FROM articles WHERE current = 1")
+
+    def iter_articles(self, *, batch: int = 500, current_only: bool = True) -> Iterator[Article]:
+        """Every article in id order, ``batch`` rows per query, so a caller streaming a
+        store of any size (``export``) holds one batch at a time."""
+        after = ""
+        where = "current = 1 AND " if current_only else ""
+        while True:
+            rows = self._query(
+                f"SELECT id, data FROM articles WHERE {where}id > ?"
+                ' ORDER BY id COLLATE "C" LIMIT ?',
+                (after, batch),
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield article_from_dict(json.loads(row["data"]))
+            after = rows[-1]["id"]
+
+    # ------------------------------------------------------------------ versions
+
+    def article_versions(self, key: str) -> list[ArticleVersion]:
+        """Every stored version of the article with this key, oldest first, with the
+        time each entered the store and, for collected pages, when it was fetched."""
+        rows = self._query(
+            """SELECT a.data, a.current, r.ingested_at, r.meta FROM articles a
+               JOIN raw_documents r ON r.sha = a.raw_sha
+               WHERE a.article_key = ? ORDER BY a.version, r.ingested_at""",
+            (key,),
+        )
+        out = []
+        for r in rows:
+            fetched = (json.loads(r["meta"]).get("extra") or {}).get("fetched_at")
+            out.append(
+                ArticleVersion(
+                    article_from_dict(json.loads(r["data"])),
+                    datetime.fromisoformat(r["ingested_at"]),
+                    datetime.fromisoformat(fetched) if isinstance(fetched, str) else None,
+                    bool(r["current"]),
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ collection
+
+    def get_fetch_state(self, url: str) -> FetchState | None:
+        rows = self._query("SELECT * FROM fetch_state WHERE url = ?", (self._key(url),))
+        if not rows:
+            return None
+        r = rows[0]
+        return FetchState(
+            r["url"],
+            datetime.fromisoformat(r["fetched_at"]),
+            int(r["status"]),
+            r["etag"],
+            r["last_modified"],
+            r["content_sha"],
+        )
+
+    def put_fetch_state(self, state: FetchState) -> None:
+        with self.transaction():
+            self._execute(
+                """INSERT INTO fetch_state
+                   (url, fetched_at, status, etag, last_modified, content_sha)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(url) DO UPDATE SET fetched_at = excluded.fetched_at,
+                     status = excluded.status, etag = excluded.etag,
+                     last_modified = excluded.last_modified,
+                     content_sha = excluded.content_sha""",
+                (
+                    self._key(state.url),
+                    state.fetched_at.isoformat(timespec="seconds"),
+                    state.status,
+                    self._text(state.etag),
+                    self._text(state.last_modified),
+                    state.content_sha,
+                ),
+            )
+
+    def feed_body(self, url: str) -> bytes | None:
+        """The last body kept for a feed URL (``put_feed_body``), or None."""
+        rows = self._query("SELECT body FROM fetch_state WHERE url = ?", (self._key(url),))
+        return bytes(rows[0]["body"]) if rows and rows[0]["body"] is not None else None
+
+    def put_feed_body(self, url: str, body: bytes) -> None:
+        with self.transaction():
+            self._execute("UPDATE fetch_state SET body = ? WHERE url = ?", (body, self._key(url)))
 
     # ------------------------------------------------------------------ problems
 

@@ -9,7 +9,7 @@ released step: a database at that version already ran it; add the next one inste
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: list[list[str]] = [
     [
@@ -113,4 +113,17 @@ MIGRATIONS: list[list[str]] = [
     # Reports change shape with it (typed comparison records, schema 2 of the story
     # JSON): the old ones are dropped and recomputed by the next compare.
     ["ALTER TABLE annotations ADD COLUMN parse BYTEA", "DELETE FROM reports"],
+    # 3 -> 4: conditional-request state of collected URLs (``newsprism fetch``/``watch``);
+    # a feed's last body is kept so a 304 still lists its links.
+    [
+        """CREATE TABLE IF NOT EXISTS fetch_state (
+            url TEXT PRIMARY KEY,
+            fetched_at TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            content_sha TEXT,
+            body BYTEA
+        )""",
+    ],
 ]

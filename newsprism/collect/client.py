@@ -1,0 +1,299 @@
+"""A polite HTTP client: robots.txt, pacing per host, retries, and hard limits.
+
+News sites are someone else's servers. Every request names newsprism in its user
+agent, asks robots.txt first, waits its turn behind the host's other requests, sends
+the validators of the last answer (ETag / Last-Modified) so an unchanged page costs a
+304, backs off on 429 and 5xx as the site asks (``Retry-After``), and gives up on an
+answer that is too large or too slow instead of holding the run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from protego import Protego
+
+from newsprism.collect.options import CollectOptions
+
+log = logging.getLogger(__name__)
+
+ROBOTS_AGENT = "newsprism"
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+def user_agent(options: CollectOptions) -> str:
+    try:
+        release = version("newsprism")
+    except PackageNotFoundError:  # running from a source tree
+        release = "dev"
+    contact = f"; +{options.contact}" if options.contact else ""
+    return f"newsprism/{release} (news coverage comparison{contact})"
+
+
+@dataclass(slots=True)
+class Fetched:
+    """An answer worth reading: 200 with its body, or 304 (unchanged since last time)."""
+
+    url: str  # as asked
+    final_url: str  # after redirects
+    status: int
+    body: bytes
+    fetched_at: datetime
+    content_type: str | None = None
+    charset: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True, slots=True)
+class FetchFailure:
+    """A URL that gave nothing to read, and why, in words a user can act on."""
+
+    url: str
+    reason: str
+    status: int | None = None
+    forbidden: bool = False  # robots.txt said no: a choice of the site, not an error
+
+
+class _Refused(Exception):
+    """An answer dropped on our side (too large, too slow); ``str`` is the reason."""
+
+
+@dataclass(slots=True)
+class _Host:
+    """One origin's queue: how many requests are in flight and when the next may start."""
+
+    slots: asyncio.Semaphore
+    delay: float
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    next_start: float = 0.0
+    robots: Protego | None = None
+    robots_read: bool = False
+    robots_unreachable: bool = False
+
+    async def wait_turn(self) -> None:
+        async with self.lock:
+            pause = self.next_start - time.monotonic()
+            if pause > 0:
+                await asyncio.sleep(pause)
+            self.next_start = time.monotonic() + self.delay
+
+    def hold_off(self, seconds: float) -> None:
+        """The site asked everyone to wait (Retry-After): no request to it before then."""
+        self.next_start = max(self.next_start, time.monotonic() + seconds)
+
+
+class PoliteClient:
+    """One per run, used inside ``async with``; safe for many concurrent ``get`` calls."""
+
+    def __init__(self, options: CollectOptions | None = None) -> None:
+        self.options = options or CollectOptions()
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": user_agent(self.options), "Accept-Encoding": "gzip, deflate"},
+            follow_redirects=False,
+            timeout=httpx.Timeout(self.options.timeout_s),
+            trust_env=False,
+        )
+        self._slots = asyncio.Semaphore(max(1, self.options.max_concurrency))
+        self._hosts: dict[str, _Host] = {}
+
+    async def __aenter__(self) -> PoliteClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._client.aclose()
+
+    def _host(self, url: str) -> _Host:
+        origin = _origin(url)
+        if origin not in self._hosts:
+            self._hosts[origin] = _Host(
+                asyncio.Semaphore(max(1, self.options.host_concurrency)), self.options.host_delay_s
+            )
+        return self._hosts[origin]
+
+    # ------------------------------------------------------------------ public
+
+    async def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> Fetched | FetchFailure:
+        """GET ``url`` politely, following redirects within the limit; every hop is
+        checked against its own site's robots.txt."""
+        current = url
+        validators = _validators(etag, last_modified)
+        for _ in range(self.options.max_redirects + 1):
+            if not _is_web(current):
+                return FetchFailure(url, f"not an http(s) address: {current}")
+            refusal = await self._robots_refusal(current)
+            if refusal is not None:
+                return FetchFailure(url, refusal, forbidden=True)
+            answer = await self._with_retries(current, validators if current == url else {})
+            if isinstance(answer, str):
+                return FetchFailure(url, answer)
+            response, body = answer
+            location = response.headers.get("location")
+            if response.status_code in REDIRECT_STATUSES and location:
+                current = urljoin(current, location)
+                continue
+            if response.status_code == 304:
+                return self._fetched(url, current, response, b"")
+            if response.status_code != 200:
+                return FetchFailure(url, f"HTTP {response.status_code}", response.status_code)
+            return self._fetched(url, current, response, body)
+        return FetchFailure(url, f"more than {self.options.max_redirects} redirects")
+
+    # ------------------------------------------------------------------ robots.txt
+
+    async def _robots_refusal(self, url: str) -> str | None:
+        host = self._host(url)
+        if not host.robots_read:
+            await self._read_robots(url, host)
+        if host.robots_unreachable:
+            return "robots.txt could not be read (the site is treated as closed for this run)"
+        if host.robots is not None and not host.robots.can_fetch(url, ROBOTS_AGENT):
+            return "robots.txt forbids this page (skipped)"
+        return None
+
+    async def _read_robots(self, url: str, host: _Host) -> None:
+        """RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one
+        (5xx, no connection) allows nothing."""
+        robots_url = _origin(url) + "/robots.txt"
+        answer = await self._with_retries(robots_url, {})
+        host.robots_read = True
+        if isinstance(answer, str):
+            host.robots_unreachable = True
+            log.warning("%s: %s", robots_url, answer)
+            return
+        response, body = answer
+        if response.status_code >= 500:
+            host.robots_unreachable = True
+        elif response.status_code == 200:
+            host.robots = Protego.parse(body.decode("utf-8", errors="replace"))
+            delay = host.robots.crawl_delay(ROBOTS_AGENT)
+            if delay:
+                host.delay = max(host.delay, min(float(delay), self.options.max_crawl_delay_s))
+
+    # ------------------------------------------------------------------ one request
+
+    async def _with_retries(
+        self, url: str, headers: dict[str, str]
+    ) -> tuple[httpx.Response, bytes] | str:
+        """The answer, or the reason there is none (after the retries the site allows)."""
+        host = self._host(url)
+        tries = self.options.retries + 1
+        reason = ""
+        for attempt in range(tries):
+            try:
+                response, body = await self._once(url, headers, host)
+            except _Refused as exc:
+                return str(exc)
+            except httpx.TransportError as exc:
+                reason = f"connection failed: {type(exc).__name__}"
+                wait = self.options.backoff_s * 2**attempt
+            else:
+                if response.status_code not in RETRY_STATUSES:
+                    return response, body
+                reason = f"HTTP {response.status_code}"
+                asked = retry_after(response.headers.get("retry-after"))
+                if asked is not None and asked > self.options.max_retry_after_s:
+                    return (
+                        f"{reason}: the site asks to wait {asked:.0f} s, over the "
+                        f"{self.options.max_retry_after_s:g} s limit (collect.max_retry_after_s)"
+                    )
+                wait = asked if asked is not None else self.options.backoff_s * 2**attempt
+            if attempt + 1 < tries:
+                log.info("%s: %s; retrying in %.1f s", url, reason, wait)
+                host.hold_off(wait)
+        return f"{reason} after {tries} tries"
+
+    async def _once(
+        self, url: str, headers: dict[str, str], host: _Host
+    ) -> tuple[httpx.Response, bytes]:
+        limit = self.options.max_page_bytes
+        async with self._slots, host.slots:
+            await host.wait_turn()
+            try:
+                async with asyncio.timeout(self.options.timeout_s):
+                    async with self._client.stream("GET", url, headers=headers) as response:
+                        declared = response.headers.get("content-length", "")
+                        if declared.isdigit() and int(declared) > limit:
+                            raise _Refused(self._too_large())
+                        body = bytearray()
+                        async for chunk in response.aiter_bytes():
+                            body += chunk
+                            if len(body) > limit:
+                                raise _Refused(self._too_large())
+                        return response, bytes(body)
+            except TimeoutError:
+                raise _Refused(
+                    f"no complete answer within {self.options.timeout_s:g} s (collect.timeout_s)"
+                ) from None
+            except httpx.TimeoutException:
+                raise _Refused(
+                    f"no answer within {self.options.timeout_s:g} s (collect.timeout_s)"
+                ) from None
+
+    def _too_large(self) -> str:
+        return f"page is over the {self.options.max_page_mb:g} MB limit (collect.max_page_mb)"
+
+    @staticmethod
+    def _fetched(url: str, final: str, response: httpx.Response, body: bytes) -> Fetched:
+        content_type = response.headers.get("content-type")
+        return Fetched(
+            url=url,
+            final_url=final,
+            status=response.status_code,
+            body=body,
+            fetched_at=datetime.now(UTC).replace(microsecond=0, tzinfo=None),
+            content_type=content_type.split(";")[0].strip().lower() if content_type else None,
+            charset=response.charset_encoding,
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds a Retry-After header asks for (a number or an HTTP date), else None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _validators(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def _is_web(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
