@@ -46,6 +46,11 @@ class VersionDiff:
     def title_changed(self) -> bool:
         return self.title_before != self.title_after
 
+    def shown(self, context: int = 12) -> list[WordChange]:
+        """The changes as a report shows them: long unchanged runs cut to ``context``
+        words each side."""
+        return compact(self.changes, context)
+
 
 @dataclass(slots=True)
 class VersionEntry:

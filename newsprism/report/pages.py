@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from newsprism.compare.records import IndexRow, StorySpan
 from newsprism.report.templating import Links, PageLinks, asset, csp_hash, environment
 from newsprism.report.views import DigestItem, StoryView
+from newsprism.versions import VersionHistory
 
 
 def _shell() -> dict[str, str]:
@@ -38,10 +39,18 @@ def render_index_html(
     )
 
 
-def render_story_html(view: StoryView, pages: Mapping[str, str], root: str = "../../") -> str:
-    """One story's own page with its articles inlined; ``root`` leads back to the index."""
+def render_story_html(
+    view: StoryView,
+    pages: Mapping[str, str],
+    root: str = "../../",
+    versions: Sequence[VersionHistory] = (),
+) -> str:
+    """One story's own page with its articles inlined; ``root`` leads back to the index;
+    ``versions`` are its articles that changed after publication."""
     template = environment().get_template("story_page.html")
-    return template.render(v=view, links=PageLinks(pages, root, here=view.id), **_shell())
+    return template.render(
+        v=view, links=PageLinks(pages, root, here=view.id), versions=versions, **_shell()
+    )
 
 
 def render_html(views: Sequence[StoryView]) -> str:

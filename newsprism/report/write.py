@@ -31,7 +31,9 @@ from newsprism.report.files import (
 )
 from newsprism.report.markdown import index_markdown, story_page_markdown
 from newsprism.report.pages import render_index_html, render_story_html
+from newsprism.report.versions import story_versions, versions_markdown
 from newsprism.report.views import DigestItem, StoryView, story_view
+from newsprism.versions import VersionHistory
 
 log = logging.getLogger(__name__)
 
@@ -85,12 +87,17 @@ class _Index:
 
 
 def _write_story(
-    folder: Path, report: StoryComparison, view: StoryView, pages: Mapping[str, str]
+    folder: Path,
+    report: StoryComparison,
+    view: StoryView,
+    pages: Mapping[str, str],
+    versions: Sequence[VersionHistory] = (),
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / "report.json", _dump(report.to_json()))
-    write_atomic(folder / "report.md", story_page_markdown(view))
-    write_atomic(folder / "report.html", render_story_html(view, pages))
+    markdown = "\n".join(p for p in (story_page_markdown(view), versions_markdown(versions)) if p)
+    write_atomic(folder / "report.md", markdown)
+    write_atomic(folder / "report.html", render_story_html(view, pages, versions=versions))
     return folder / "report.html"
 
 
@@ -130,7 +137,8 @@ def write_reports(
                 continue
             view = build_view(store, report, entities)
             folder = out_dir / STORIES_DIR / folders[sid]
-            written[sid] = _write_story(folder, report, view, html_pages)
+            versions = story_versions(store, [a.id for a in report.articles])
+            written[sid] = _write_story(folder, report, view, html_pages, versions)
             data = json.dumps(report.to_json(), ensure_ascii=False)
             spool.write((",\n" if index.entries else "") + data)
             index.add(report.index_row(), view)

@@ -29,6 +29,7 @@ from newsprism.report.templating import WebLinks, asset, environment
 from newsprism.report.views import article_view, story_view
 from newsprism.store import open_store
 from newsprism.store.base import BaseStore
+from newsprism.versions import version_history
 from newsprism.web.backend import time_limit
 from newsprism.web.catalog import Catalog, StoryFilter
 from newsprism.web.errors import HANDLERS, BadRequest
@@ -165,7 +166,9 @@ class Pages:
             story=story_id,
             focus=focus,
         )
-        return _page("article.html", a=view, parent=entry)
+        with time_limit(self.store):
+            history = version_history(self.store.article_versions(article.key))
+        return _page("article.html", a=view, parent=entry, history=history)
 
     def outlet_page(self, request: Request) -> Response:
         name = request.path_params["name"]
