@@ -18,6 +18,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -37,7 +38,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_FAILED = 0, 1, 2
 
 
 def _fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
     sys.exit(EXIT_FAILED)
 
 
@@ -303,7 +304,8 @@ def clean(db: str, options_file: str | None, quiet: bool, everything: bool) -> N
 @db_option
 @json_option
 @click.option("--limit", default=200, show_default=True)
-def articles(db: str, as_json: bool, limit: int) -> None:
+@click.option("--text", "with_text", is_flag=True, help="With --json: include each clean text.")
+def articles(db: str, as_json: bool, limit: int, with_text: bool) -> None:
     """List the stored articles."""
     with _errors(), _store(db, read_only=True) as store:
         rows = list(store.articles())[:limit]
@@ -312,12 +314,13 @@ def articles(db: str, as_json: bool, limit: int) -> None:
             [
                 {
                     "id": a.id,
-                    "outlet": a.outlet,
+                    "outlet": a.display_outlet,
                     "title": a.title,
                     "published": a.published,
                     "source": a.source.label,
                     "words": len(a.text.split()),
                     "wire": a.wire,
+                    **({"text": a.text} if with_text else {}),
                 }
                 for a in rows
             ]
@@ -335,6 +338,45 @@ def articles(db: str, as_json: bool, limit: int) -> None:
             a.title or "-",
         )
     console.print(table)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="newsprism-export",
+    show_default=True,
+    type=click.Path(file_okay=False),
+)
+@click.option("--stories", is_flag=True, help="Also every story's comparison (stories.FORMAT).")
+@click.option("--annotations", is_flag=True, help="Add each article's annotations.")
+@db_option
+def export(fmt: str, out_dir: str, stories: bool, annotations: bool, db: str) -> None:
+    """Write the clean articles (text, metadata, removed lines with reasons) to files.
+
+    The JSONL is ingestable again: `newsprism ingest DIR/articles.jsonl` restores the
+    same articles (same ids) in another store.
+    """
+    from newsprism.export import export_store
+
+    with _errors(), _store(db, read_only=True) as store:
+        summary = export_store(
+            store,
+            Path(out_dir),
+            fmt,
+            stories=stories,
+            annotations=annotations,  # type: ignore[arg-type]
+        )
+    for path in summary.files:
+        console.print(f"wrote {path}")
+    console.print(f"{summary.articles} articles, {summary.stories} stories")
 
 
 @cli.command()

@@ -23,6 +23,7 @@ from newsprism.clean.lines import page_lines, stoplist
 from newsprism.clean.options import CleanOptions
 from newsprism.clean.split import split_segments
 from newsprism.clean.templates import TemplateIndex, site_of
+from newsprism.export.records import restore_exported
 from newsprism.model import Article, RawDocument, RemovedLine
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,9 @@ def clean_document(
 ) -> list[Article]:
     """The articles in one page, each with a clean body, its removed lines and description."""
     options = options or CleanOptions()
+    restored = restore_exported(raw)
+    if restored is not None:  # a newsprism export: already clean, restored as it was
+        return restored
     if raw.text and raw.text.strip():
         text, hints = raw.text, PageHints()
     elif raw.html:

@@ -405,22 +405,38 @@ class BaseStore:
     def count_articles(self) -> int:
         return self._count("SELECT COUNT(*) AS n FROM articles WHERE current = 1")
 
-    def iter_articles(self, *, batch: int = 500, current_only: bool = True) -> Iterator[Article]:
-        """Every article in id order, ``batch`` rows per query, so a caller streaming a
-        store of any size (``export``) holds one batch at a time."""
+    def article_batches(
+        self, *, batch: int = 500, current_only: bool = True
+    ) -> Iterator[list[Article]]:
+        """Every article in id order, ``batch`` per query, so a caller streaming a store
+        of any size (``export``) holds one batch at a time."""
         after = ""
         where = "current = 1 AND " if current_only else ""
         while True:
             rows = self._query(
-                f"SELECT id, data FROM articles WHERE {where}id > ?"
+                f'SELECT id, data FROM articles WHERE {where}id COLLATE "C" > ?'
                 ' ORDER BY id COLLATE "C" LIMIT ?',
                 (after, batch),
             )
             if not rows:
                 return
-            for row in rows:
-                yield article_from_dict(json.loads(row["data"]))
+            yield [article_from_dict(json.loads(row["data"])) for row in rows]
             after = rows[-1]["id"]
+
+    def report_batches(self, *, batch: int = 100) -> Iterator[list[dict[str, Any]]]:
+        """Every story report in story-id order, ``batch`` per query."""
+        after = ""
+        while True:
+            rows = self._query(
+                'SELECT story, data FROM reports WHERE story COLLATE "C" > ?'
+                ' ORDER BY story COLLATE "C"'
+                " LIMIT ?",
+                (after, batch),
+            )
+            if not rows:
+                return
+            yield [json.loads(r["data"]) for r in rows]
+            after = rows[-1]["story"]
 
     # ------------------------------------------------------------------ versions
 

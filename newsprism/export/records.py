@@ -1,0 +1,173 @@
+"""An exported article, as a flat record, and back again.
+
+The record uses the field names ingest already reads (``text``, ``url``, ``outlet``,
+``title``, ``byline``, ``published``, ``language``), so any JSON tool understands it,
+and a marker (``"newsprism": "article/1"``) plus everything cleaning found (dateline,
+wire credits, removed lines with reasons, where it came from) so that ingesting the
+export restores the article as it was instead of cleaning clean text a second time.
+
+What a round trip keeps: id, key, part, text, title, byline, dateline, dates (as
+published, updated, and the words they were read from), outlet and where it came
+from, URL, language, wire credits, removed lines, and the original source. What it
+does not: the raw page (only clean text is exported), so ``raw_sha`` becomes the
+record's own hash; and version numbers, which start again at 1 in the new store
+(only current versions are exported).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+from typing import Any
+
+from newsprism.model import (
+    Annotations,
+    Article,
+    Dateline,
+    RawDocument,
+    RemovedLine,
+    Source,
+    to_dict,
+)
+
+log = logging.getLogger(__name__)
+
+MARKER = "article/1"
+
+COLUMNS: tuple[str, ...] = (
+    "id", "key", "version", "part", "url", "outlet", "outlet_source", "title", "byline",
+    "published", "published_text", "published_source", "updated", "updated_text",
+    "language", "dateline", "wire", "wire_evidence", "removed",
+    "source_path", "source_format", "source_record", "raw_sha", "text",
+)  # fmt: skip
+"""Columns of the CSV and Parquet exports, in order (``annotations`` is added last)."""
+
+NESTED = frozenset({"dateline", "wire", "wire_evidence", "removed", "annotations"})
+"""Columns holding lists or objects: JSON text in CSV and Parquet cells."""
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """One article as an export record (JSON-ready)."""
+    a = article
+    record: dict[str, Any] = {
+        "newsprism": MARKER,
+        "id": a.id,
+        "key": a.key,
+        "version": a.version,
+        "part": a.part,
+        "url": a.url,
+        "outlet": a.outlet,
+        "outlet_source": a.outlet_source,
+        "title": a.title,
+        "byline": a.byline,
+        "published": _iso(a.published),
+        "published_text": a.published_text,
+        "published_source": a.published_source,
+        "updated": _iso(a.updated),
+        "updated_text": a.updated_text,
+        "language": a.language,
+        "dateline": to_dict(a.dateline),
+        "wire": list(a.wire),
+        "wire_evidence": list(a.wire_evidence),
+        "removed": to_dict(a.removed),
+        "source_path": a.source.path,
+        "source_format": a.source.format,
+        "source_record": a.source.record,
+        "raw_sha": a.raw_sha,
+        "text": a.text,
+    }
+    return record
+
+
+def with_annotations(record: dict[str, Any], annotations: Annotations | None) -> dict[str, Any]:
+    """The record with what the language layer found (null when not annotated yet)."""
+    record["annotations"] = to_dict(annotations)
+    return record
+
+
+def flat_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A record with its nested values as JSON text, for CSV and Parquet."""
+    return {
+        k: (json.dumps(v, ensure_ascii=False) if k in NESTED and v is not None else v)
+        for k, v in record.items()
+        if k != "newsprism"
+    }
+
+
+def restore_exported(raw: RawDocument) -> list[Article] | None:
+    """The article an export record describes, or None when ``raw`` is not one.
+
+    Its id follows the identity rule (key, part, text): the same as exported unless
+    someone edited the text, in which case it is a new version of the same article.
+    """
+    extra = raw.meta.extra
+    if (
+        extra.get("newsprism") != MARKER
+        or raw.text is None
+        or not isinstance(extra.get("key"), str)
+    ):
+        return None
+    key, part, text = str(extra["key"]), int(extra.get("part") or 0), raw.text
+    article = Article(
+        id=Article.make_id(key, part, text),
+        source=Source(
+            str(extra.get("source_path") or raw.source.path),
+            extra.get("source_format") or raw.source.format,
+            extra.get("source_record"),
+        ),
+        raw_sha=raw.content_sha,
+        part=part,
+        text=text,
+        title=raw.meta.title,
+        byline=raw.meta.byline,
+        dateline=_dateline(extra.get("dateline")),
+        published=_datetime(raw.meta.published),
+        published_text=extra.get("published_text"),
+        published_source=extra.get("published_source"),
+        outlet=raw.meta.outlet,
+        outlet_source=extra.get("outlet_source"),
+        url=raw.meta.url,
+        language=raw.meta.language,
+        wire=[str(w) for w in extra.get("wire") or []],
+        wire_evidence=[str(w) for w in extra.get("wire_evidence") or []],
+        removed=[
+            RemovedLine(int(r["line_no"]), r["text"], r["reason"])
+            for r in extra.get("removed") or []
+        ],
+        key=key,
+        updated=_datetime(extra.get("updated")),
+        updated_text=extra.get("updated_text"),
+    )
+    if extra.get("id") not in (None, article.id):
+        log.info(
+            "%s: text differs from the export (id %s); stored as a new version",
+            raw.source.label,
+            extra.get("id"),
+        )
+    return [article]
+
+
+def _datetime(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _dateline(value: object) -> Dateline | None:
+    if not isinstance(value, dict) or not value.get("text"):
+        return None
+    span = value.get("span")
+    return Dateline(
+        str(value["text"]),
+        value.get("place"),
+        value.get("agency"),
+        (int(span[0]), int(span[1])) if span else None,
+    )
