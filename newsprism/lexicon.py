@@ -328,3 +328,15 @@ def inflect(base: str) -> tuple[str, ...]:
 
 def verb_forms(bases: frozenset[str]) -> frozenset[str]:
     return frozenset(form for base in bases for form in inflect(base))
+
+
+# --------------------------------------------------------------------------- bylines
+
+NEWSROOM_ROLES: frozenset[str] = frozenset(
+    {
+        "reporter", "correspondent", "editor", "writer", "columnist", "contributor",
+        "producer", "journalist", "photographer", "analyst", "staff", "desk", "bureau",
+        "chief", "senior", "political", "business", "foreign", "economics", "news",
+    }
+)  # fmt: skip
+"""Words of a byline's role ("Port reporter", "Senior correspondent"): not part of a name."""

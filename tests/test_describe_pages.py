@@ -89,6 +89,15 @@ PAGES: dict[str, tuple[str, str | None]] = {
         ),
         "https://www.bbc.co.uk/news/articles/ferry-crossings",
     ),
+    "updated-time-same-line": (
+        page(
+            "PORT",
+            "Ferry strike ends after overnight talks at the harbour office",
+            "By Tove Lindqvist, Port reporter",
+            "Mar. 12, 2026, 7:45 p.m. | Updated 8:10 p.m.",
+        ),
+        "https://www.thecoastobserver.example/port/ferry-strike-ends",
+    ),
     "byline-after-title": (
         page(
             "Opinion",
@@ -160,6 +169,14 @@ EXPECTED = {
         None,
         None,
         datetime(2024, 1, 4, 8, 40),
+    ),
+    "updated-time-same-line": (
+        "thecoastobserver.example",
+        "url:domain",
+        "Ferry strike ends after overnight talks at the harbour office",
+        datetime(2026, 3, 12, 19, 45),
+        "page",
+        datetime(2026, 3, 12, 20, 10),
     ),
     "byline-after-title": (
         "thewaterpost.example",
@@ -247,6 +264,7 @@ def test_bylines_of_saved_pages() -> None:
     assert bylines["published-label"] == "Sam Ortiz"
     assert bylines["byline-after-title"] == "Dana Whitfield"
     assert bylines["date-label"] == "Lena Park"
+    assert bylines["updated-time-same-line"] == "Tove Lindqvist"
     assert bylines["no-url-no-clue"] is None
 
 

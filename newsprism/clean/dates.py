@@ -45,12 +45,12 @@ _URL_DATE = re.compile(
     r"(?=/|$|[-_.][^/\d])",
     re.I,
 )
-_LABEL = re.compile(
-    r"\b(?P<label>published|publication|posted|first published|updated|last updated|modified"
-    r"|last modified|edited|date)\b\s*(?:on|at)?\s*:?\s*$",
+_UPDATE_LABEL = re.compile(r"\b(updated|modified|edited)\b", re.I)
+_UPDATED_TIME = re.compile(
+    r"\s*[|•,;–—-]?\s*(?:last\s+)?(?:updated|modified)\s*:?\s*(?:at\s+)?"
+    r"(?P<hh>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?m\.?))?",
     re.I,
 )
-_UPDATE_LABEL = re.compile(r"\b(updated|modified|edited)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,19 +110,27 @@ def labelled_dates(text: str, *, day_first: bool = True) -> list[tuple[FoundDate
     """The dates of one date line, each with whether its own label calls it an update.
 
     "Published: Jan 3, 2024 | Updated: Jan 4, 2024" holds both on one line: the label
-    that counts is the nearest one before each date, not anything on the line.
+    that counts is the one between the previous date and this one, so "Mar. 12, 2026,
+    7:45 p.m. | Updated 8:10 p.m." is a publication time followed by an update time
+    of the same day (returned as a second, updated date).
     """
     out: list[tuple[FoundDate, bool]] = []
     previous_end = 0
-    dates = find_dates(text, day_first=day_first)
-    for found in dates:
-        before = text[previous_end : found.start]
-        label = _LABEL.search(before.rstrip(" -–—|•,"))
-        updated = bool(label and is_update_label(label.group("label")))
-        if label is None and len(dates) == 1:
-            updated = is_update_label(text)
-        out.append((found, updated))
+    for found in find_dates(text, day_first=day_first):
+        out.append((found, is_update_label(text[previous_end : found.start])))
         previous_end = found.end
+    if out:
+        last = out[-1][0]
+        m = _UPDATED_TIME.match(text, last.end)
+        if m:
+            when = _build(
+                last.value.year, last.value.month, last.value.day,
+                m.group("hh"), m.group("mi"), m.group("ampm"),
+            )  # fmt: skip
+            if when is not None:
+                out.append(
+                    (FoundDate(when, m.group(0).strip(" |•,-–—"), m.start(), m.end(), True), True)
+                )
     return out
 
 

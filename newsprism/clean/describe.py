@@ -28,6 +28,7 @@ from newsprism.clean.dates import (
 )
 from newsprism.clean.lines import line_key
 from newsprism.clean.options import CleanOptions
+from newsprism.lexicon import NEWSROOM_ROLES
 from newsprism.model import Dateline, Metadata
 from newsprism.sources import OutletEntry, OutletTable, host_of, load_outlets, registered_domain
 
@@ -70,6 +71,7 @@ def pick_title(
         if s.reason is None
         and headline_like(s.line)
         and not person_name(s.line.text)
+        and not _byline_like(s.line.text)
         and not _MENU.search(s.line.text)
     ]
     if hint:
@@ -119,6 +121,8 @@ def person_name(text: str) -> str | None:
     """``text`` as one or two person names ("Dilan Sirwan", "By A and B"), else None."""
     text = _BY.sub("", text.strip()).strip(" ,.")
     people = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", text) if p.strip()]
+    # "Luka Marsden, Port reporter": a role after the name is not another person
+    people = [p for p in people if not _is_role(p)] if len(people) > 1 else people
     if not people or len(people) > 3:
         return None
     for person in people:
@@ -134,6 +138,16 @@ def person_name(text: str) -> str | None:
             if w.isupper() and len(w) > 3:  # "NEWSLETTER TEAM" is a label, not a name
                 return None
     return ", ".join(people) if len(people) > 1 else people[0]
+
+
+def _byline_like(text: str) -> bool:
+    """ "By Tove Lindqvist, Port reporter" (not "By the numbers: ...")."""
+    m = _BY.match(text)
+    return bool(m) and text[m.end() : m.end() + 1].isupper() and len(text.split()) <= 12
+
+
+def _is_role(text: str) -> bool:
+    return any(w.casefold() in NEWSROOM_ROLES for w in text.split())
 
 
 def pick_byline(seg: list[Labelled], title: int | None) -> tuple[int | None, str | None]:
