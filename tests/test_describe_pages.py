@@ -284,3 +284,29 @@ def test_user_outlet_file_names_an_unknown_domain(tmp_path: Path) -> None:
     )
     (article,) = clean_document(raw, options=CleanOptions(outlet_file=str(extra)))
     assert (article.outlet, article.outlet_source) == ("Harbor Gazette", "url")
+
+
+def test_seed_pages_named_by_their_url() -> None:
+    """The seeds carry no URL; given the one their outlet uses, the outlet is named and
+    Tasnim's own dateline on Tasnim's site stops being a wire credit."""
+    from tests.conftest import seed_path
+
+    def with_url(prefix: str, url: str) -> list[Article]:
+        data = seed_path(prefix).read_bytes()
+        raw = RawDocument(
+            Source(str(seed_path(prefix)), "text"),
+            sha256_hex(data),
+            text=data.decode("utf-8"),
+            meta=Metadata(url=url),
+        )
+        return clean_document(raw)
+
+    tasnim = with_url("002", "https://www.tasnimnews.com/en/news/2024/02/08/3040000/iraq")
+    assert [(a.outlet, a.outlet_source, a.wire) for a in tasnim] == [
+        ("Tasnim News Agency", "url", [])
+    ]
+    assert tasnim[0].published == datetime(2024, 2, 8) and tasnim[0].published_source == "url"
+    aawsat = with_url("000", "https://english.aawsat.com/arab-world/4840000-iraq")
+    assert [a.outlet for a in aawsat] == ["Asharq Al-Awsat", "Asharq Al-Awsat"]
+    cna = with_url("001", "https://www.channelnewsasia.com/world/iraq-us-strikes-4110000")
+    assert cna[0].outlet == "CNA" and cna[0].wire == ["Reuters"]  # a wire credit stays
