@@ -14,6 +14,7 @@ copyright line, and last the URL's registered domain itself: never from a file n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -143,7 +144,7 @@ def person_name(text: str) -> str | None:
 def _byline_like(text: str) -> bool:
     """ "By Tove Lindqvist, Port reporter" (not "By the numbers: ...")."""
     m = _BY.match(text)
-    return bool(m) and text[m.end() : m.end() + 1].isupper() and len(text.split()) <= 12
+    return m is not None and text[m.end() : m.end() + 1].isupper() and len(text.split()) <= 12
 
 
 def _is_role(text: str) -> bool:
@@ -272,7 +273,9 @@ def wire_of(
     own = outlet.names() if outlet else set()
     agencies: list[str] = []
     evidence: list[str] = []
-    credits = [(item.wire, item.line.text) for item in seg if item.wire]
+    credits: list[tuple[Sequence[str], str]] = [
+        (item.wire, item.line.text) for item in seg if item.wire
+    ]
     if dateline and dateline.agency:
         credits.append(([dateline.agency], dateline.text))
     for names, words in credits:
@@ -312,12 +315,22 @@ def find_outlet(
     if by_url is not None:
         name = (host_of(meta.url) or by_url.name) if by_url.per_host else by_url.name
         return OutletFound(name, "url", by_url)
-    for name, source in ((site_name, "html-metadata"), (copyright_holder(seg), "page:copyright")):
-        if name and name.strip():
-            entry = table.by_name(name.strip())
-            return OutletFound(entry.name if entry else name.strip(), source, entry)
+    page_names = ((site_name, "html-metadata"), (copyright_holder(seg), "page:copyright"))
+    for stated, source in page_names:
+        if stated and stated.strip():
+            entry = table.by_name(stated.strip()) or _as_domain(stated, table)
+            return OutletFound(entry.name if entry else stated.strip(), source, entry)
     domain = registered_domain(meta.url)
     return OutletFound(domain, "url:domain") if domain else None
+
+
+def _as_domain(name: str, table: OutletTable) -> OutletEntry | None:
+    """A site name written as a domain ("jpost.com", "Express.co.uk")."""
+    text = name.strip().lower()
+    if " " in text or "." not in text:
+        return None
+    entry = table.for_host(text.removeprefix("www."))
+    return None if entry is None or entry.per_host else entry
 
 
 def copyright_holder(seg: list[Labelled]) -> str | None:
