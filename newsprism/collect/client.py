@@ -91,6 +91,11 @@ class _Host:
                 await asyncio.sleep(pause)
             self.next_start = time.monotonic() + self.delay
 
+    def finished(self) -> None:
+        """The pause runs from the end of the last answer too, not only its start, so a
+        slow site is never asked again before it has had ``delay`` seconds of rest."""
+        self.next_start = max(self.next_start, time.monotonic() + self.delay)
+
     def hold_off(self, seconds: float) -> None:
         """The site asked everyone to wait (Retry-After): no request to it before then."""
         self.next_start = max(self.next_start, time.monotonic() + seconds)
@@ -244,6 +249,8 @@ class PoliteClient:
                 raise _Refused(
                     f"no answer within {self.options.timeout_s:g} s (collect.timeout_s)"
                 ) from None
+            finally:
+                host.finished()
 
     def _too_large(self) -> str:
         return f"page is over the {self.options.max_page_mb:g} MB limit (collect.max_page_mb)"
