@@ -71,10 +71,10 @@ def article_record(article: Article) -> dict[str, Any]:
         "updated": _iso(a.updated),
         "updated_text": a.updated_text,
         "language": a.language,
-        "dateline": to_dict(a.dateline),
+        "dateline": _dateline_dict(a.dateline),
         "wire": list(a.wire),
         "wire_evidence": list(a.wire_evidence),
-        "removed": to_dict(a.removed),
+        "removed": [{"line_no": r.line_no, "text": r.text, "reason": r.reason} for r in a.removed],
         "source_path": a.source.path,
         "source_format": a.source.format,
         "source_record": a.source.record,
@@ -82,6 +82,17 @@ def article_record(article: Article) -> dict[str, Any]:
         "text": a.text,
     }
     return record
+
+
+def _dateline_dict(d: Dateline | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "text": d.text,
+        "place": d.place,
+        "agency": d.agency,
+        "span": list(d.span) if d.span else None,
+    }
 
 
 def with_annotations(record: dict[str, Any], annotations: Annotations | None) -> dict[str, Any]:

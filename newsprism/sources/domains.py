@@ -9,13 +9,21 @@ network at run time and writes no cache).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
-import tldextract
 
-_EXTRACT = tldextract.TLDExtract(
-    cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True, include_psl_private_domains=True
-)
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    """tldextract on its bundled list (imported on first use: it pulls in requests)."""
+    import tldextract
+
+    return tldextract.TLDExtract(
+        cache_dir=None,
+        suffix_list_urls=(),
+        fallback_to_snapshot=True,
+        include_psl_private_domains=True,
+    )
 
 
 def host_of(url: str | None) -> str | None:
@@ -39,7 +47,7 @@ def registered_domain(url: str | None) -> str | None:
     host = host_of(url)
     if host is None:
         return None
-    parts = _EXTRACT(host)
+    parts = _extractor()(host)
     if parts.suffix and parts.domain:
         return f"{parts.domain}.{parts.suffix}"
     return host
