@@ -286,6 +286,15 @@ def test_user_outlet_file_names_an_unknown_domain(tmp_path: Path) -> None:
     assert (article.outlet, article.outlet_source) == ("Harbor Gazette", "url")
 
 
+def test_an_agency_copyright_line_does_not_name_the_site() -> None:
+    text = page("Council approves new budget for the harbour district") + (
+        "\n© Copyright Thomson Reuters 2024. All rights reserved.\n"
+    )
+    raw = RawDocument(Source("saved/wire.txt", "text"), sha256_hex(text), text=text)
+    (article,) = clean_document(raw)
+    assert article.outlet is None and article.display_outlet == "wire.txt"
+
+
 def test_seed_pages_named_by_their_url() -> None:
     """The seeds carry no URL; given the one their outlet uses, the outlet is named and
     Tasnim's own dateline on Tasnim's site stops being a wire credit."""

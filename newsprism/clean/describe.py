@@ -44,6 +44,7 @@ _COPYRIGHT_HOLDER = re.compile(
     r"(?P<name>[^\W\d_][^|.,;©]{1,60}?)\s*(?:[.,;|]|\ball rights\b|$)",
     re.I,
 )
+_TRAILING_YEAR = re.compile(r"\s*,?\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
 _COMPANY_SUFFIX = re.compile(r"\s+(?:llc|ltd|limited|inc|plc|gmbh|corp|s\.?a)\.?$", re.I)
 MONTH_FIRST_COUNTRIES = frozenset({"US"})  # where 01/04/2024 is 4 January
 
@@ -319,6 +320,8 @@ def find_outlet(
     for stated, source in page_names:
         if stated and stated.strip():
             entry = table.by_name(stated.strip()) or _as_domain(stated, table)
+            if source == "page:copyright" and entry is not None and entry.kind == "agency":
+                continue  # "© Thomson Reuters" on a page marks syndicated copy, not the site
             return OutletFound(entry.name if entry else stated.strip(), source, entry)
     domain = registered_domain(meta.url)
     return OutletFound(domain, "url:domain") if domain else None
@@ -342,7 +345,8 @@ def copyright_holder(seg: list[Labelled]) -> str | None:
         m = _COPYRIGHT_HOLDER.search(item.line.text)
         if not m:
             continue
-        name = _COMPANY_SUFFIX.sub("", m.group("name").strip(" -–—"))
+        name = _TRAILING_YEAR.sub("", m.group("name").strip(" -–—"))
+        name = _COMPANY_SUFFIX.sub("", name)
         if 1 <= len(name.split()) <= 6 and not re.search(r"\brights?\b", name, re.I):
             return name
     return None
