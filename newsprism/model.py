@@ -192,8 +192,8 @@ class ArticleVersion:
     """One stored version of an article (same key, other content), with its times."""
 
     article: Article
-    stored_at: datetime  # when this content entered the store
-    fetched_at: datetime | None = None  # when ``newsprism fetch``/``watch`` downloaded it
+    stored_at: datetime  # when this content entered the store (naive UTC)
+    fetched_at: datetime | None = None  # when ``fetch``/``watch`` downloaded it (naive UTC)
     current: bool = False
 
 

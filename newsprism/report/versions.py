@@ -36,9 +36,9 @@ def versions_markdown(histories: Sequence[VersionHistory]) -> str:
         lines.append(f"#### {md(h.outlet)}: {md(h.entries[-1].title) or '(untitled)'}")
         lines.append("")
         for e in h.entries:
-            times = f"stored {_when(e.stored_at)}"
+            times = f"stored {_when(e.stored_at)} UTC"
             if e.fetched_at:
-                times += f", fetched {_when(e.fetched_at)}"
+                times += f", fetched {_when(e.fetched_at)} UTC"
             if e.published:
                 times += f", published {_when(e.published)}"
             if e.updated:

@@ -66,6 +66,11 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _utc_naive(value: datetime) -> datetime:
+    """A stored time as naive UTC, the one kind every version time has."""
+    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+
+
 def _prefix_pattern(prefix: str) -> str:
     """A LIKE pattern matching ids that start with ``prefix`` taken literally."""
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -455,7 +460,7 @@ class BaseStore:
             out.append(
                 ArticleVersion(
                     article_from_dict(json.loads(r["data"])),
-                    datetime.fromisoformat(r["ingested_at"]),
+                    _utc_naive(datetime.fromisoformat(r["ingested_at"])),
                     datetime.fromisoformat(fetched) if isinstance(fetched, str) else None,
                     bool(r["current"]),
                 )
