@@ -286,6 +286,21 @@ def test_user_outlet_file_names_an_unknown_domain(tmp_path: Path) -> None:
     assert (article.outlet, article.outlet_source) == ("Harbor Gazette", "url")
 
 
+def test_the_outlet_name_after_a_title_line_is_not_part_of_the_headline() -> None:
+    text = page("Rail strike talks resume as unions weigh new offer | POLITICO")
+    url = "https://www.politico.com/news/rail-strike-talks"
+    raw = RawDocument(
+        Source("saved/t.txt", "text"), sha256_hex(text), text=text, meta=Metadata(url=url)
+    )
+    (article,) = clean_document(raw)
+    assert article.title == "Rail strike talks resume as unions weigh new offer"
+    other = page("Rail strike talks resume: what the unions want")  # not a site name
+    raw = RawDocument(
+        Source("saved/u.txt", "text"), sha256_hex(other), text=other, meta=Metadata(url=url)
+    )
+    assert clean_document(raw)[0].title == "Rail strike talks resume: what the unions want"
+
+
 def test_an_agency_copyright_line_does_not_name_the_site() -> None:
     text = page("Council approves new budget for the harbour district") + (
         "\n© Copyright Thomson Reuters 2024. All rights reserved.\n"

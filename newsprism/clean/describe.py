@@ -37,6 +37,7 @@ _CONTENT = re.compile(r"[^\W\d_]{3,}")
 _NAME_PARTICLE = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le"}
 _BY = re.compile(r"^(?:by|von|par|por|di)\s+", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.I)
+_SITE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-–—|:•]\s+(?P<site>[^-–—|:•]{2,60})$")
 _MENU = re.compile(r"(?:\S\s+[|•·]\s+\S.*){2}")  # "Home | World | Business"
 _COPYRIGHT_HOLDER = re.compile(
     r"(?:©|\(c\)|&copy;?|\bcopyright\b)(?:\s*(?:©|\(c\)|copyright))?\s*"
@@ -325,6 +326,17 @@ def find_outlet(
             return OutletFound(entry.name if entry else stated.strip(), source, entry)
     domain = registered_domain(meta.url)
     return OutletFound(domain, "url:domain") if domain else None
+
+
+def without_site_name(title: str | None, outlet: OutletFound | None) -> str | None:
+    """The headline without the outlet's name that a <title>-like line appends
+    ("Storm knocks out power - Lakeside Tribune"); only the outlet's own names are cut."""
+    if not title or outlet is None:
+        return title
+    m = _SITE_SUFFIX.match(title)
+    if m and _name_key(m.group("site")) in outlet.names() and len(m.group("head").split()) >= 3:
+        return m.group("head").strip()
+    return title
 
 
 def _as_domain(name: str, table: OutletTable) -> OutletEntry | None:

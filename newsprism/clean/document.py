@@ -17,6 +17,7 @@ from newsprism.clean.describe import (
     pick_title,
     publication_dates,
     wire_of,
+    without_site_name,
 )
 from newsprism.clean.language import detect_language, justext_language
 from newsprism.clean.lines import page_lines, stoplist
@@ -149,7 +150,10 @@ def describe_segment(
         part=part,
         text=text,
         title=(meta.title if meta and meta.title else None)
-        or (seg[title_i].line.text if title_i is not None else hints.title if part == 0 else None),
+        or without_site_name(
+            seg[title_i].line.text if title_i is not None else hints.title if part == 0 else None,
+            outlet,
+        ),
         byline=(meta.byline if meta and meta.byline else None)
         or byline
         or (hints.author if part == 0 else None),
