@@ -5,10 +5,8 @@ caption is when the photo was taken, not when the story was published, so it is
 never used as the publication date — at most to supply the year of a lead that
 says "on Thursday (Feb 8)", and only when that weekday fits that year. An "Updated"
 time is kept as the update time, never as the publication time.
-
-The outlet comes, in order, from the input's metadata, the URL's domain when the
-outlet table knows it, the page's publisher metadata (``og:site_name``), the page's
-copyright line, and last the URL's registered domain itself: never from a file name.
+Which outlet published the page is ``clean.outlet``'s question; it decides here only
+whether a dateline's agency is the outlet itself or a source the outlet copied.
 """
 
 from __future__ import annotations
@@ -29,24 +27,16 @@ from newsprism.clean.dates import (
 )
 from newsprism.clean.lines import line_key
 from newsprism.clean.options import CleanOptions
+from newsprism.clean.outlet import OutletFound
 from newsprism.lexicon import NEWSROOM_ROLES
-from newsprism.model import Dateline, Metadata
-from newsprism.sources import OutletEntry, OutletTable, host_of, load_outlets, registered_domain
+from newsprism.model import Dateline
+from newsprism.sources.outlets import name_key
 
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
 _NAME_PARTICLE = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le"}
 _BY = re.compile(r"^(?:by|von|par|por|di)\s+", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:author|written by|by)\s*:?\s+", re.I)
-_SITE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-–—|:•]\s+(?P<site>[^-–—|:•]{2,60})$")
 _MENU = re.compile(r"(?:\S\s+[|•·]\s+\S.*){2}")  # "Home | World | Business"
-_COPYRIGHT_HOLDER = re.compile(
-    r"(?:©|\(c\)|&copy;?|\bcopyright\b)(?:\s*(?:©|\(c\)|copyright))?\s*"
-    r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
-    r"(?P<name>[^\W\d_][^|.,;©]{1,60}?)\s*(?:[.,;|]|\ball rights\b|$)",
-    re.I,
-)
-_TRAILING_YEAR = re.compile(r"\s*,?\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$")
-_COMPANY_SUFFIX = re.compile(r"\s+(?:llc|ltd|limited|inc|plc|gmbh|corp|s\.?a)\.?$", re.I)
 MONTH_FIRST_COUNTRIES = frozenset({"US"})  # where 01/04/2024 is 4 January
 
 
@@ -183,9 +173,7 @@ class PageDates:
     updated: Published | None = None
 
 
-def find_page_dates(
-    seg: list[Labelled], page_years: list[int], url: str | None, day_first: bool
-) -> PageDates:
+def find_page_dates(seg: list[Labelled], day_first: bool) -> PageDates:
     """The publication date the page states (its date lines, its URL path, its lead),
     and an update time kept apart."""
     out = PageDates()
@@ -224,7 +212,7 @@ def publication_dates(
 ) -> tuple[Published | None, Published | None]:
     """(published, updated): the input's metadata, else the page's own date line, the
     page's HTML metadata, the URL path, and last a lead's "Thursday (Feb 8)"."""
-    page = find_page_dates(seg, page_years, url, day_first)
+    page = find_page_dates(seg, day_first)
     published = (
         parse_published(given, "metadata", day_first)
         or page.published
@@ -235,7 +223,7 @@ def publication_dates(
     return published, page.updated
 
 
-def day_first_for(outlet: OutletFound | None, url: str | None, options: CleanOptions) -> bool:
+def day_first_for(outlet: OutletFound | None, options: CleanOptions) -> bool:
     """Numeric dates are day-first unless the outlet is in a month-first country."""
     if outlet and outlet.entry and outlet.entry.country in MONTH_FIRST_COUNTRIES:
         return False
@@ -281,7 +269,7 @@ def wire_of(
     if dateline and dateline.agency:
         credits.append(([dateline.agency], dateline.text))
     for names, words in credits:
-        kept = [a for a in names if _name_key(a) not in own]
+        kept = [a for a in names if name_key(a) not in own]
         if kept:
             agencies.extend(kept)
             evidence.append(words)
@@ -289,80 +277,3 @@ def wire_of(
 
 
 # --------------------------------------------------------------------------- outlets
-
-
-@dataclass(slots=True)
-class OutletFound:
-    name: str
-    source: str  # "metadata", "url", "html-metadata", "page:copyright", "url:domain"
-    entry: OutletEntry | None = None
-
-    def names(self) -> set[str]:
-        names = {self.name, *(self.entry.names() if self.entry else ())}
-        return {_name_key(n) for n in names}
-
-
-def _name_key(name: str) -> str:
-    key = " ".join(name.casefold().replace("’", "'").split())
-    return key[4:] if key.startswith("the ") else key
-
-
-def find_outlet(
-    meta: Metadata, site_name: str | None, seg: list[Labelled], table: OutletTable
-) -> OutletFound | None:
-    """Who published the page, from the strongest evidence there is (see module doc)."""
-    by_url = table.for_url(meta.url)
-    if meta.outlet:
-        return OutletFound(meta.outlet, "metadata", by_url or table.by_name(meta.outlet))
-    if by_url is not None:
-        name = (host_of(meta.url) or by_url.name) if by_url.per_host else by_url.name
-        return OutletFound(name, "url", by_url)
-    page_names = ((site_name, "html-metadata"), (copyright_holder(seg), "page:copyright"))
-    for stated, source in page_names:
-        if stated and stated.strip():
-            entry = table.by_name(stated.strip()) or _as_domain(stated, table)
-            if source == "page:copyright" and entry is not None and entry.kind == "agency":
-                continue  # "© Thomson Reuters" on a page marks syndicated copy, not the site
-            return OutletFound(entry.name if entry else stated.strip(), source, entry)
-    domain = registered_domain(meta.url)
-    return OutletFound(domain, "url:domain") if domain else None
-
-
-def without_site_name(title: str | None, outlet: OutletFound | None) -> str | None:
-    """The headline without the outlet's name that a <title>-like line appends
-    ("Storm knocks out power - Lakeside Tribune"); only the outlet's own names are cut."""
-    if not title or outlet is None:
-        return title
-    m = _SITE_SUFFIX.match(title)
-    if m and _name_key(m.group("site")) in outlet.names() and len(m.group("head").split()) >= 3:
-        return m.group("head").strip()
-    return title
-
-
-def _as_domain(name: str, table: OutletTable) -> OutletEntry | None:
-    """A site name written as a domain ("jpost.com", "Express.co.uk")."""
-    text = name.strip().lower()
-    if " " in text or "." not in text:
-        return None
-    entry = table.for_host(text.removeprefix("www."))
-    return None if entry is None or entry.per_host else entry
-
-
-def copyright_holder(seg: list[Labelled]) -> str | None:
-    """The name in the page's own copyright line ("© 2024 Lakeside Tribune. All rights
-    reserved."), without a company suffix; None when there is no such line."""
-    for item in seg:
-        if item.reason != "copyright":
-            continue
-        m = _COPYRIGHT_HOLDER.search(item.line.text)
-        if not m:
-            continue
-        name = _TRAILING_YEAR.sub("", m.group("name").strip(" -–—"))
-        name = _COMPANY_SUFFIX.sub("", name)
-        if 1 <= len(name.split()) <= 6 and not re.search(r"\brights?\b", name, re.I):
-            return name
-    return None
-
-
-def outlet_table(options: CleanOptions) -> OutletTable:
-    return load_outlets(options.outlet_file)

@@ -10,18 +10,16 @@ from newsprism.clean.boilerplate import Labelled, label_page, settle_segment
 from newsprism.clean.dates import find_dates
 from newsprism.clean.describe import (
     day_first_for,
-    find_outlet,
     locate_dateline,
-    outlet_table,
     pick_byline,
     pick_title,
     publication_dates,
     wire_of,
-    without_site_name,
 )
 from newsprism.clean.language import detect_language, justext_language
 from newsprism.clean.lines import page_lines, stoplist
 from newsprism.clean.options import CleanOptions
+from newsprism.clean.outlet import find_outlet, outlet_table, without_site_name
 from newsprism.clean.split import split_segments
 from newsprism.clean.templates import TemplateIndex, site_of
 from newsprism.export.records import restore_exported
@@ -137,7 +135,7 @@ def describe_segment(
     dateline = locate_dateline(body)
     outlet = find_outlet(raw.meta, hints.sitename, seg, outlet_table(options))
     wire, wire_evidence = wire_of(seg, dateline, outlet)
-    day_first = day_first_for(outlet, raw.meta.url, options)
+    day_first = day_first_for(outlet, options)
     page_hints = hints if part == 0 else PageHints()
     published, updated = publication_dates(
         seg, meta.published if meta else None, page_hints.date, raw.meta.url, page_years, day_first

@@ -72,12 +72,13 @@ class OutletTable:
                 if entry.per_host:
                     continue
                 for n in entry.names():
-                    self._by_name.setdefault(_name_key(n), []).append(entry)
-        found = {e.name: e for e in self._by_name.get(_name_key(name), [])}
+                    self._by_name.setdefault(name_key(n), []).append(entry)
+        found = {e.name: e for e in self._by_name.get(name_key(name), [])}
         return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
+    """How names are compared: case, spacing, curly apostrophes and a leading "the" aside."""
     key = " ".join(name.casefold().replace("’", "'").split())
     return key[4:] if key.startswith("the ") else key
 
