@@ -65,6 +65,12 @@ def test_feed_articles_are_fetched_robots_obeyed_redirects_followed(
     forbidden = [p for p in summary.problems if "robots.txt forbids" in p.reason]
     assert [(p.path, p.severity) for p in forbidden] == [(f"{site.base}/private/memo", "warning")]
     assert summary.errors == []
+    # a second run asks with validators, also at the end of a redirect: only the page
+    # that changed in between (the clashes story) is fetched and stored again
+    again = collect(store, feeds=[f"{site.base}/feed.xml"], options=fast_options())
+    assert (again.fetched, again.unchanged, again.documents_new) == (1, 2, 1)
+    last = [r for r in site.requests if r.path == "/news/mediation"][-1]
+    assert last.headers["If-None-Match"] == '"mediation-1"'
     # every request names newsprism
     assert all(r.headers["User-Agent"].startswith("newsprism/") for r in site.requests)
     # the redirected article is stored under the address it was found at

@@ -144,7 +144,9 @@ class PoliteClient:
             refusal = await self._robots_refusal(current)
             if refusal is not None:
                 return FetchFailure(url, refusal, forbidden=True)
-            answer = await self._with_retries(current, validators if current == url else {})
+            # The validators go to every hop: a redirect ignores them, and the page it
+            # leads to is the one they were stored for.
+            answer = await self._with_retries(current, validators)
             if isinstance(answer, str):
                 return FetchFailure(url, answer)
             response, body = answer

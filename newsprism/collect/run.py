@@ -196,7 +196,8 @@ def page_document(lead: Lead, fetched: Fetched) -> RawDocument | ReadProblem:
     naming its URL would be read."""
     where = fetched.final_url
     if fetched.content_type and fetched.content_type not in HTML_TYPES:
-        return ReadProblem(where, f"not an HTML page ({fetched.content_type}); skipped")
+        hint = "; a feed goes in a --feeds list" if "rss" in fetched.content_type else ""
+        return ReadProblem(where, f"not an HTML page ({fetched.content_type}); skipped{hint}")
     try:
         html, encoding = decode(fetched.body, html=True, declared=fetched.charset)
     except NotText as exc:
