@@ -334,3 +334,33 @@ def test_seed_pages_named_by_their_url() -> None:
     assert [a.outlet for a in aawsat] == ["Asharq Al-Awsat", "Asharq Al-Awsat"]
     cna = with_url("001", "https://www.channelnewsasia.com/world/iraq-us-strikes-4110000")
     assert cna[0].outlet == "CNA" and cna[0].wire == ["Reuters"]  # a wire credit stays
+
+
+@pytest.mark.slow
+def test_saved_folder_with_url_sidecars_lists_outlets_titles_and_dates(tmp_path: Path) -> None:
+    """The issue's case end to end: a folder of saved text pages, each with a
+    NAME.meta.json holding only its URL, ingested and listed by the CLI."""
+    import json
+    import subprocess
+    import sys
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for name, (text, url) in PAGES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        if url:
+            (folder / f"{name}.meta.json").write_text(json.dumps({"url": url}), "utf-8")
+    db = tmp_path / "saved.db"
+    cli = [sys.executable, "-m", "newsprism.cli"]
+    subprocess.run([*cli, "ingest", str(folder), "--db", str(db), "-q"], check=True, timeout=300)
+    listed = subprocess.run(
+        [*cli, "articles", "--json", "--db", str(db)],
+        check=True, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    rows = {Path(r["source"]).stem: r for r in json.loads(listed.stdout)}
+    assert set(rows) == set(PAGES)
+    for name, (outlet, _, title, published, _, _) in EXPECTED.items():
+        row = rows[name]
+        assert row["outlet"] == (outlet or f"{name}.txt"), name
+        assert row["title"] == title, name
+        assert row["published"] == (published.isoformat() if published else None), name

@@ -124,6 +124,7 @@ def test_annotations_export_with_spans_into_the_text(seed_store_path: Path, tmp_
             assert text[q["span"][0] : q["span"][1]] == q["text"]
 
 
+@pytest.mark.slow
 def test_parquet_without_pyarrow_names_the_extra(corpus_db: Path, tmp_path: Path) -> None:
     code = (
         "import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
