@@ -16,7 +16,7 @@ from newsprism.export import export_store
 from newsprism.model import Article
 from newsprism.pipeline import ingest
 from newsprism.store.sqlite import SQLiteStore
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, comparison
 
 
 @pytest.fixture(scope="module")
@@ -24,17 +24,15 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("export") / "corpus.db"
     with SQLiteStore(db) as store:
         ingest([EXAMPLES], store)
-        story_ids = sorted(store.article_ids())
         store.put_report(
             "story-1",
             "input",
-            {
-                "id": "story-1",
-                "title": "Port Aldrave strike",
-                "span": {"start": "2026-03-09", "end": "2026-03-14"},
-                "articles": [{"id": i, "outlet": "Harbour Ledger"} for i in story_ids[:2]],
-                "conflicts": [],
-            },
+            comparison(
+                "story-1",
+                "Port Aldrave strike",
+                outlets=("Harbour Ledger", "Coast Observer"),
+                span=("2026-03-09", "2026-03-14"),
+            ),
         )
     return db
 

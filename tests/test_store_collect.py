@@ -12,6 +12,7 @@ import pytest
 
 from newsprism.model import FetchState
 from newsprism.store import open_store
+from tests.conftest import comparison
 from tests.test_postgres_store import HARBOUR, make_article, make_raw
 
 pg_server = pg.pg_server
@@ -81,7 +82,7 @@ def test_batches_cover_every_row_once_in_id_order(store: Any) -> None:
         article = make_article(raw, text)
         store.put_articles(raw.content_sha, [article])
         ids.append(article.id)
-        store.put_report(f"s{i}", "x", {"id": f"s{i}", "title": "t", "articles": []})
+        store.put_report(f"s{i}", "x", comparison(f"s{i}", "t"))
     batches = list(store.article_batches(batch=3))
     assert [len(b) for b in batches] == [3, 3, 1]
     assert [a.id for b in batches for a in b] == sorted(ids)
