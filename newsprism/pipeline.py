@@ -225,7 +225,8 @@ def annotate_store(
     from newsprism.language import resolve_entities
 
     options = options or Options()
-    articles = list(store.articles())
+    # every version: a superseded one is read for the figures it gave (versions.py)
+    articles = list(store.articles(current_only=False))
     done = annotate_articles(store, articles, options, progress)
     annotations = store.get_annotations([a.id for a in articles])
     entities = resolve_entities(articles, annotations, options.language)
@@ -354,6 +355,15 @@ def story_input_sha(
     return sha256_hex("\n".join(parts))
 
 
+def earlier_versions(store: Any, articles: Sequence[Article]) -> list[Article]:
+    """Superseded versions of these articles (an outlet changed its page)."""
+    out: list[Article] = []
+    for a in articles:
+        if a.version > 1:
+            out.extend(v.article for v in store.article_versions(a.key) if not v.current)
+    return out
+
+
 def compare_stories(
     store: Any,
     story_ids: Iterable[str],
@@ -377,7 +387,10 @@ def compare_stories(
     for i, sid in enumerate(wanted, 1):
         story = by_story[sid]
         articles = store.get_articles(story.articles)
-        annotations = store.get_annotations(story.articles, with_parse=True)
+        earlier = earlier_versions(store, articles)
+        annotations = store.get_annotations(
+            [*story.articles, *(a.id for a in earlier)], with_parse=True
+        )
         related = [
             (r, store.get_articles(r.articles), store.get_annotations(r.articles))
             for r in (by_story[rid] for rid in story.related if rid in by_story)
@@ -387,11 +400,11 @@ def compare_stories(
             + "|"
             + "|".join(story_input_sha(r, ra, rann, "") for r, ra, rann in related)
         )
-        input_sha = story_input_sha(story, articles, annotations, extra)
+        input_sha = story_input_sha(story, [*articles, *earlier], annotations, extra)
         if state.get(story.id) != input_sha:
             reuse = store.reuse_pairs(story.articles)
             report = compare_story(
-                story, articles, annotations, entities, reuse, related, options.compare
+                story, articles, annotations, entities, reuse, related, options.compare, earlier
             )
             store.put_report(story.id, input_sha, report)
             done += 1

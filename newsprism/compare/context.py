@@ -8,7 +8,7 @@ outlet an article is shown under is decided in one place.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.tokens import Doc
@@ -54,12 +54,24 @@ class StoryContext:
     embed: Embedder
     cuts: Cuts
     options: CompareOptions
+    # Earlier versions of the story's articles (an outlet updated its page): only their
+    # figures are read, so a toll an outlet revised shows as a figure that changed.
+    earlier: dict[str, Article] = field(default_factory=dict)
+    earlier_annotations: dict[str, Annotations] = field(default_factory=dict)
+    earlier_docs: dict[str, Doc] = field(default_factory=dict)
+
+    def doc(self, article_id: str) -> Doc | None:
+        return self.docs.get(article_id) or self.earlier_docs.get(article_id)
+
+    def article(self, article_id: str) -> Article:
+        return self.articles.get(article_id) or self.earlier[article_id]
 
     def cite(self, article: str, span: Span, sentence: Span | None = None) -> Cite:
-        return cite(self.articles, article, span, sentence)
+        source = self.articles if article in self.articles else self.earlier
+        return cite(source, article, span, sentence)
 
     def text(self, article: str, span: Span) -> str:
-        return self.articles[article].text[span[0] : span[1]]
+        return self.article(article).text[span[0] : span[1]]
 
 
 def story_context(
@@ -68,12 +80,16 @@ def story_context(
     annotations: Mapping[str, Annotations],
     entities: Mapping[str, Entity],
     options: CompareOptions,
+    earlier: Sequence[Article] = (),
 ) -> StoryContext:
     members = set(story.articles)
     arts = [a for a in articles if a.id in members] or list(articles)
     by_id = {a.id: a for a in arts}
     anns = {k: v for k, v in annotations.items() if k in by_id}
+    old = {a.id: a for a in earlier if a.id not in by_id and a.id in annotations}
+    old_anns = {k: annotations[k] for k in old}
     outlet_of = {a.id: outlet_name(a) for a in arts}
+    outlet_of.update({a.id: outlet_name(a) for a in old.values()})
     return StoryContext(
         story=story,
         articles=by_id,
@@ -81,8 +97,11 @@ def story_context(
         docs=load_parses({k: v.parse for k, v in anns.items()}),
         entities=entities,
         outlet_of=outlet_of,
-        outlets=sorted(set(outlet_of.values())),
+        outlets=sorted({outlet_name(a) for a in arts}),
         embed=MemoEmbedder(get_embedder(options.embedder)),
         cuts=options.cuts(),
         options=options,
+        earlier=old,
+        earlier_annotations=old_anns,
+        earlier_docs=load_parses({k: v.parse for k, v in old_anns.items()}),
     )

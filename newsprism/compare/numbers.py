@@ -80,6 +80,7 @@ class Count:
     place: str | None
     published: datetime | None
     version: int
+    key: str = ""  # the page it is on, across versions (``Article.key``)
     previous: bool = False  # the "X" of "from X to Y": a figure it changed from
     cue: str | None = None  # update words in its clause ("rose", "revised")
 
@@ -239,9 +240,9 @@ def overlap(a: TimeExpression, b: TimeExpression) -> bool:
 
 def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -> list[Count]:
     counts: list[Count] = []
-    for art_id, ann in ctx.annotations.items():
-        doc = ctx.docs.get(art_id)
-        article = ctx.articles[art_id]
+    for art_id, ann in [*ctx.annotations.items(), *ctx.earlier_annotations.items()]:
+        doc = ctx.doc(art_id)
+        article = ctx.article(art_id)
         for q in ann.quantities:
             if not _is_count(q):
                 continue
@@ -267,6 +268,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     q.place,
                     article.published,
                     article.version,
+                    article.key,
                     previous,
                     cue,
                 )
@@ -322,7 +324,7 @@ def figure_slots(
     if not counts:
         return []
     cuts = ctx.cuts
-    sentences = [ctx.articles[n.article].text[n.sentence[0] : n.sentence[1]] for n in counts]
+    sentences = [ctx.text(n.article, n.sentence) for n in counts]
     scores = np.maximum.reduce(
         [
             text_scores(sentences, ctx.embed),
@@ -435,8 +437,11 @@ def _when(c: Count) -> tuple[int, datetime, int]:
 
 
 def _explained_as_update(a: Count, b: Count) -> bool:
-    """Two clashing figures read as one toll changing: the later says it changed, or
-    is higher (tolls are revised up as victims are found)."""
+    """Two clashing figures read as one toll changing: two versions of one page (the
+    outlet changed its own figure), or the later says it changed, or is higher (tolls
+    are revised up as victims are found)."""
+    if a.key and a.key == b.key and a.version != b.version:
+        return True
     early, late = sorted((a, b), key=_when)
     if late.published is None or early.published is None:
         return bool(late.cue) and late.published is not None
@@ -533,7 +538,7 @@ def _is_subset(by_class: Mapping[str, Sequence[Count]]) -> bool:
 
 def _value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
     lo, hi, _, _ = c.range()
-    article = ctx.articles[c.article]
+    article = ctx.article(c.article)
     return SlotValue(
         cite=ctx.cite(c.article, c.q.span, c.sentence),
         value=c.shown,

@@ -302,6 +302,7 @@ class ArticleRef:
     copy_of: str | None  # article id whose text this one reprints
     origin: str | None  # the agency or outlet its text traces back to
     version: int = 1
+    current: bool = True  # False: a superseded version, read only for its figures
 
 
 @dataclass(slots=True)

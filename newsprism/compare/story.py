@@ -54,12 +54,17 @@ def compare_story(
     reuse: Sequence[ReusePair],
     related: Sequence[Related] = (),
     options: CompareOptions | None = None,
+    earlier: Sequence[Article] = (),
 ) -> StoryComparison:
     """Facts, findings, figures, quotes, names, framing, timeline and digest for one story.
 
     ``annotations`` should carry their kept parses (``Annotations.parse``): grammar is
-    read from them, never parsed again here."""
-    ctx = story_context(story, articles, annotations, entities, options or CompareOptions())
+    read from them, never parsed again here. ``earlier`` are superseded versions of the
+    story's articles (with their annotations in ``annotations``): their figures join
+    the figure slots, so a toll an outlet changed on its page shows how it moved."""
+    ctx = story_context(
+        story, articles, annotations, entities, options or CompareOptions(), earlier
+    )
     units = story_units(list(ctx.articles.values()), ctx.annotations, ctx.options.split_clauses)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
     groups = align_units(units, sim, ctx.cuts.align, ctx.cuts.linkage)
@@ -91,7 +96,8 @@ def compare_story(
         title=story.title,
         span=_story_span(story, list(ctx.articles.values())),
         outlets=ctx.outlets,
-        articles=[_article_ref(ctx, a, provenance) for a in ctx.articles.values()],
+        articles=[_article_ref(ctx, a, provenance) for a in ctx.articles.values()]
+        + [_article_ref(ctx, a, provenance, current=False) for a in ctx.earlier.values()],
         overview=_overview(findings, facts, provenance),
         findings=findings,
         figures=_figures(ctx, slots),
@@ -188,7 +194,9 @@ def _story_span(story: Story, articles: Sequence[Article]) -> StorySpan:
     return StorySpan(_day(start), _day(end))
 
 
-def _article_ref(ctx: StoryContext, a: Article, provenance: Provenance) -> ArticleRef:
+def _article_ref(
+    ctx: StoryContext, a: Article, provenance: Provenance, *, current: bool = True
+) -> ArticleRef:
     return ArticleRef(
         id=a.id,
         outlet=ctx.outlet_of[a.id],
@@ -202,6 +210,7 @@ def _article_ref(ctx: StoryContext, a: Article, provenance: Provenance) -> Artic
         copy_of=provenance.copy_of.get(a.id),
         origin=provenance.origin.get(a.id),
         version=a.version,
+        current=current,
     )
 
 

@@ -192,7 +192,7 @@ def reuse_graph(articles: Sequence[ArticleRef], pairs: Sequence[ReuseLink]) -> R
     """
     graph = ReuseGraph()
     shown = [p for p in pairs if p.kind != "independent"]
-    ids = [a.id for a in articles]
+    ids = [a.id for a in articles if a.current]
     labels = {a.id: a.outlet or "?" for a in articles}
     agencies = sorted({str(p.origin) for p in shown if p.origin and p.origin not in labels})
     names = ids + [f"agency:{g}" for g in agencies]
