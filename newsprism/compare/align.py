@@ -117,7 +117,7 @@ def sentence_similarity(units: Sequence[Unit], sim: np.ndarray) -> np.ndarray:
     for row, ci in enumerate(clause_idx):
         p = owner[ci]
         np.maximum.at(out[p], owner, sub[row])
-    out = np.maximum(out, out.T)
+    out = np.asarray(np.maximum(out, out.T), dtype=sim.dtype)
     same = owner[:, None] == owner[None, :]
     out[same] = 0.0
     articles = np.array([hash(u.article) for u in units])

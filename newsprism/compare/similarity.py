@@ -94,7 +94,8 @@ def similarity_matrix(
     sim += ENTITY_BONUS * shared_ents + NUMBER_BONUS * shared_nums
     owner = np.array([hash(u.article) for u in units])
     sim[owner[:, None] == owner[None, :]] = 0.0
-    return sim.astype(np.float32)
+    out: np.ndarray = np.asarray(sim, dtype=np.float32)
+    return out
 
 
 def text_scores(texts: Sequence[str], embed: Embedder) -> np.ndarray:
@@ -107,4 +108,5 @@ def text_scores(texts: Sequence[str], embed: Embedder) -> np.ndarray:
     inter = _shared_counts(terms)
     sizes = np.array([len(t) for t in terms], dtype=np.float32)
     dice = 2 * inter / np.maximum(sizes[:, None] + sizes[None, :], 1.0)
-    return (EMBED_WEIGHT * cos + LEXICAL_WEIGHT * dice).astype(np.float32)
+    out: np.ndarray = np.asarray(EMBED_WEIGHT * cos + LEXICAL_WEIGHT * dice, dtype=np.float32)
+    return out

@@ -19,11 +19,13 @@ import functools
 import json
 import zlib
 from collections.abc import Mapping
+from typing import cast
 
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, SENT_START, TAG
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+from thinc.types import Ints2d
 
 KEPT_ATTRS = [LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 FORMAT = 1
@@ -65,7 +67,7 @@ def load_parse(data: bytes) -> Doc:
         rows = np.frombuffer(raw[4 + size :], dtype=np.uint64).reshape(
             len(head["w"]), len(KEPT_ATTRS)
         )
-        doc.from_array(KEPT_ATTRS, rows)
+        doc.from_array(KEPT_ATTRS, cast(Ints2d, rows))  # spaCy reads uint64 rows
     return doc
 
 
