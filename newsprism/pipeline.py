@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.clean import site_of
+from newsprism.clean.document import PageArticles
 from newsprism.model import (
     Annotations,
     Article,
@@ -80,7 +81,7 @@ def read_raw(paths: Iterable[str | Path], options: Options) -> Iterator[RawDocum
     yield from read_paths(paths, options.ingest)
 
 
-def clean_raw(raw: RawDocument, templates: Any, options: Options) -> list[Article]:
+def clean_raw(raw: RawDocument, templates: Any, options: Options) -> PageArticles:
     """Stage 2: one raw document to its articles (boilerplate out, split, described)."""
     from newsprism.clean import clean_document
 
@@ -125,9 +126,25 @@ def clean_store(
     that got new pages (its template lines may have changed); with ``everything``, all
     stored pages (after a cleaning improvement: no file is read again).
     Returns articles written."""
+    raws = list(store.raw_documents())
+    return clean_partition(store, raws, options, sites, progress, everything=everything)
+
+
+def clean_partition(
+    store: Any,
+    raws: Sequence[RawDocument],
+    options: Options,
+    sites: set[str] | None = None,
+    progress: Progress = _no_progress,
+    *,
+    everything: bool = False,
+) -> int:
+    """Clean one partition of whole sites: the local run passes every page, a cluster
+    task one group of sites (templates are learnt per site, so a site's own pages give
+    the template the whole corpus would). Pages already cleaned are skipped unless
+    their site is in ``sites`` or ``everything`` is set. Returns articles written."""
     from newsprism.clean import learn_templates
 
-    raws = list(store.raw_documents())
     templates = learn_templates(raws, options.clean)
     cleaned_shas = store.cleaned_raw_shas(r.content_sha for r in raws)
     todo = [
@@ -147,24 +164,15 @@ def clean_store(
                 ReadProblem(raw.source.path, f"cleaning failed: {exc}", raw.source.record)
             )
             continue
-        if not articles:
-            store.add_problem(
-                ReadProblem(raw.source.path, _why_no_article(raw), raw.source.record, "warning")
-            )
-        store.put_articles(raw.content_sha, articles)
+        with store.transaction():
+            if articles.no_article:
+                store.add_problem(
+                    ReadProblem(raw.source.path, articles.no_article, raw.source.record, "warning")
+                )
+            store.put_articles(raw.content_sha, articles)
         written += len(articles)
         progress("clean", i, len(todo))
     return written
-
-
-def _why_no_article(raw: RawDocument) -> str:
-    if raw.html is not None:
-        from newsprism.clean.html import NoArticle, extract_or_reason
-
-        result = extract_or_reason(raw.html, raw.meta.url)
-        if isinstance(result, NoArticle):
-            return f"no article on the page: {result.reason}"
-    return "no article text found on the page"
 
 
 def ingest(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsprism.clean.boilerplate import Labelled, label_page, settle_segment
@@ -28,6 +29,22 @@ from newsprism.model import Article, RawDocument, RemovedLine
 log = logging.getLogger(__name__)
 
 
+class PageArticles(list[Article]):
+    """The articles cut from one page; when there are none, ``no_article`` says why.
+
+    A list, so every caller that wants only the articles keeps iterating it; the reason
+    travels with the result because finding it again means extracting the page again.
+    """
+
+    def __init__(self, articles: Iterable[Article] = (), no_article: str | None = None) -> None:
+        super().__init__(articles)
+        self._reason = no_article or "no article text found on the page"
+
+    @property
+    def no_article(self) -> str | None:
+        return None if self else self._reason
+
+
 @dataclass(slots=True)
 class PageHints:
     """What an HTML page's own metadata says; weaker than the input's metadata."""
@@ -43,26 +60,25 @@ def clean_document(
     raw: RawDocument,
     templates: TemplateIndex | None = None,
     options: CleanOptions | None = None,
-) -> list[Article]:
-    """The articles in one page, each with a clean body, its removed lines and description."""
+) -> PageArticles:
+    """The articles in one page, each with a clean body, its removed lines and description;
+    none, with the reason, when the page holds no article."""
     options = options or CleanOptions()
     restored = restore_exported(raw)
     if restored is not None:  # a newsprism export: already clean, restored as it was
-        return restored
+        return PageArticles(restored)
     if raw.text and raw.text.strip():
         text, hints = raw.text, PageHints()
     elif raw.html:
         extracted = extract_html(raw)
-        if extracted is None:
-            log.info("%s: no article text in the HTML", raw.source.label)
-            return []
+        if isinstance(extracted, str):
+            return PageArticles(no_article=f"no article on the page: {extracted}")
         text, hints = extracted
         # The extractor already chose the main content: trust its paragraphs (only the
         # single-line rules and repeats still apply) and keep the page one article.
         return clean_text(raw, text, hints, templates, options, extracted=True)
     else:
-        log.info("%s: empty document", raw.source.label)
-        return []
+        return PageArticles(no_article="empty document")
     return clean_text(raw, text, hints, templates, options)
 
 
@@ -74,7 +90,7 @@ def clean_text(
     options: CleanOptions,
     *,
     extracted: bool = False,
-) -> list[Article]:
+) -> PageArticles:
     language = (
         raw.meta.language
         or hints.language
@@ -93,13 +109,16 @@ def clean_text(
     elif not any(item.prose for item in labels):
         _accept_short_sentences(labels)
     page_years = sorted({d.value.year for line in lines for d in find_dates(line.text)})
-    articles = []
+    articles = PageArticles()
     for part, seg in enumerate(split_segments(labels, stopwords, options)):
         article = describe_segment(raw, part, seg, hints, stopwords, page_years, options)
-        if article is None:
-            log.info("%s: part %d has no body text", raw.source.label, part)
-            continue
-        articles.append(article)
+        if article is not None:
+            articles.append(article)
+    if not articles:
+        return PageArticles(
+            no_article="no article text found on the page: every line was boilerplate, "
+            "a title or a byline"
+        )
     return articles
 
 
@@ -176,23 +195,13 @@ def describe_segment(
     )
 
 
-def extract_html(raw: RawDocument) -> tuple[str, PageHints] | None:
-    """Main text and page metadata from HTML, by the html module or trafilatura directly."""
+def extract_html(raw: RawDocument) -> tuple[str, PageHints] | str:
+    """Main text and page metadata from HTML, or the reason the page has no article."""
     assert raw.html is not None
-    try:
-        from newsprism.clean.html import extract
-    except ImportError:  # the HTML extractor is optional in a partial install
-        return _trafilatura_extract(raw.html, raw.meta.url)
-    page = extract(raw.html, raw.meta.url)
-    if page is None or not page.text.strip():
-        return None
-    return page.text, PageHints(page.title, page.author, page.date, page.sitename, page.language)
+    from newsprism.clean.html import NoArticle, extract_or_reason
 
-
-def _trafilatura_extract(html: str, url: str | None) -> tuple[str, PageHints] | None:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    if doc is None or not (doc.text or "").strip():
-        return None
-    return doc.text, PageHints(doc.title, doc.author, doc.date, doc.sitename, doc.language)
+    page = extract_or_reason(raw.html, raw.meta.url)
+    if isinstance(page, NoArticle):
+        return page.reason
+    hints = PageHints(page.title, page.author, page.date, page.sitename, page.language)
+    return page.text, hints

@@ -17,7 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from newsprism import pipeline
-from newsprism.model import Article, ReadProblem, Story
+from newsprism.model import Article, Story
 from newsprism.scale.inputs import InputFile, iter_shard
 from newsprism.settings import Options
 from newsprism.store import open_store
@@ -78,43 +78,12 @@ def ingest_shard(db: str, shard: list[InputFile], options: Options) -> ShardResu
 
 
 def clean_sites(db: str, raw_shas: Sequence[str], options: Options, force_sites: set[str]) -> int:
-    """Clean the raw documents of a group of whole sites, as ``pipeline.clean_store`` does.
-
-    Templates are learnt per site, so learning them on a site's own pages gives the
-    same template as learning on the whole corpus. ``raw_shas`` are all pages of the
-    group's sites; those already cleaned are skipped unless their site got new pages.
-    """
-    from newsprism.clean import learn_templates
-
+    """Clean the raw documents of a group of whole sites: ``pipeline.clean_partition``,
+    the function the local run calls with every page. ``raw_shas`` are all pages of the
+    group's sites; those already cleaned are skipped unless their site got new pages."""
     store = worker_store(db)
     raws = list(store.get_raw_documents(raw_shas))
-    templates = learn_templates(raws, options.clean)
-    cleaned = store.cleaned_raw_shas(raw_shas)
-    written = 0
-    for raw in raws:
-        if raw.content_sha in cleaned and pipeline.site_of(raw) not in force_sites:
-            continue
-        try:
-            articles = pipeline.clean_raw(raw, templates, options)
-        except Exception as exc:  # one bad page must not stop the shard
-            log.exception("cleaning failed for %s", raw.source.label)
-            store.add_problem(
-                ReadProblem(raw.source.path, f"cleaning failed: {exc}", raw.source.record)
-            )
-            continue
-        with store.transaction():
-            if not articles:
-                store.add_problem(
-                    ReadProblem(
-                        raw.source.path,
-                        "no article text found on the page",
-                        raw.source.record,
-                        "warning",
-                    )
-                )
-            store.put_articles(raw.content_sha, articles)
-        written += len(articles)
-    return written
+    return pipeline.clean_partition(store, raws, options, force_sites)
 
 
 # --------------------------------------------------------------------------- per article

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.embedders import get_embedder
+from newsprism.embedders import embedder, get_embedder
 from newsprism.model import Article
 from newsprism.stories.options import StoryOptions
 
@@ -21,11 +21,13 @@ log = logging.getLogger(__name__)
 BODY_CHARS = 3000  # the lead carries the event; long tails only add noise and time
 
 
-def _encode(texts: list[str], embedder: str) -> np.ndarray:
+def _encode(texts: list[str], name: str) -> np.ndarray:
     if not texts:
         return np.zeros((0, 0), dtype=np.float32)
-    # Unnormalised WordLlama rows: the title weighting below adds raw vectors.
-    return get_embedder(embedder, normalize=embedder != "wordllama")(texts)
+    # The title weighting below adds rows: raw ones where the registry says pooling
+    # keeps their meaning (static embeddings), unit ones otherwise.
+    spec = embedder(name)
+    return get_embedder(name, normalize=not spec.pool_raw)(texts)
 
 
 def normalise_rows(x: np.ndarray) -> np.ndarray:
