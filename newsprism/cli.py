@@ -611,6 +611,9 @@ def analyze(
         str(len(summary.ingest.problems)),
     )
     console.print(table)
+    if summary.seconds and logging.getLogger().isEnabledFor(logging.INFO):  # -v
+        stages = ", ".join(f"{k} {v:.1f} s" for k, v in summary.seconds.items())
+        err.print(f"time per stage: {stages}; total {sum(summary.seconds.values()):.1f} s")
     _print_written(summary.report_files)
     sys.exit(_problems_exit(summary.ingest.problems, summary.ingest.files_read))
 

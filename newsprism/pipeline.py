@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -31,6 +33,9 @@ from newsprism.model import (
     sha256_hex,
 )
 from newsprism.settings import Options
+
+if TYPE_CHECKING:
+    from newsprism.stories.evidence import EventEvidence
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +74,7 @@ class RunSummary:
     outlets: int = 0
     conflicts: int = 0
     report_files: list[Path] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage, in order
 
 
 # --------------------------------------------------------------------------- ingest
@@ -273,6 +279,17 @@ def entities_by_article(annotations: dict[str, Annotations]) -> dict[str, set[st
     return {aid: {m.entity for m in ann.mentions if m.entity} for aid, ann in annotations.items()}
 
 
+def cluster_inputs(
+    store: Any, articles: Sequence[Article]
+) -> tuple[dict[str, set[str]], dict[str, EventEvidence]]:
+    """What grouping reads from the language layer, the same in every executor: the
+    resolved entities of each article and its event identity (``stories.evidence``)."""
+    from newsprism.stories.evidence import evidence_by_article
+
+    annotations = store.get_annotations([a.id for a in articles])
+    return entities_by_article(annotations), evidence_by_article(list(articles), annotations)
+
+
 def cluster_store(
     store: Any, options: Options | None = None, progress: Progress = _no_progress
 ) -> tuple[int, int]:
@@ -287,10 +304,12 @@ def cluster_store(
     reuse = find_reuse(articles, vectors, options.stories)
     store.put_reuse(reuse)
     progress("cluster", 2, 4)
-    ents = entities_by_article(store.get_annotations([a.id for a in articles]))
+    ents, evidence = cluster_inputs(store, articles)
     live = {a.id for a in articles}
     existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
-    stories = cluster_stories(articles, vectors, existing, ents, options.stories)
+    stories = cluster_stories(
+        articles, vectors, existing, ents, options.stories, evidence=evidence
+    )
     progress("cluster", 3, 4)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)
     store.put_stories(stories)
@@ -486,19 +505,45 @@ def analyze(
     options: Options | None = None,
     progress: Progress = _no_progress,
 ) -> RunSummary:
-    """Files to reports: ingest, annotate, cluster, compare, write."""
+    """Files to reports: ingest, annotate, cluster, compare, write.
+
+    The wall time of each stage goes to ``RunSummary.seconds`` (and the log), so a run
+    says where its time went."""
     options = options or Options()
-    summary = RunSummary(ingest=ingest(paths, store, options, progress))
-    summary.annotated = annotate_store(store, options, progress)
-    summary.stories, summary.reuse_pairs = cluster_store(store, options, progress)
-    summary.compared = compare_store(store, options, progress)
+    clock = _StageClock()
+    with clock("ingest"):
+        summary = RunSummary(ingest=ingest(paths, store, options, progress))
+    with clock("annotate"):
+        summary.annotated = annotate_store(store, options, progress)
+    with clock("cluster"):
+        summary.stories, summary.reuse_pairs = cluster_store(store, options, progress)
+    with clock("compare"):
+        summary.compared = compare_store(store, options, progress)
     summarise_store(store, summary)
     if out_dir is not None:
         from newsprism.report import write_reports
 
-        files = write_reports(store, Path(out_dir))
+        with clock("report"):
+            files = write_reports(store, Path(out_dir))
         summary.report_files = report_paths(files)
+    summary.seconds = clock.seconds
     return summary
+
+
+class _StageClock:
+    """Wall time per stage: ``with clock("annotate"): ...``."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = time.perf_counter() - start
+            log.info("stage %s: %.2f s", stage, self.seconds[stage])
 
 
 def report_paths(files: Any) -> list[Path]:

@@ -24,10 +24,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-import lxml.html
 import trafilatura
-from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 logger = logging.getLogger(__name__)
 
@@ -70,17 +70,24 @@ def extract(html: str, url: str | None = None) -> ExtractedPage | None:
 
 
 def extract_or_reason(html: str, url: str | None = None) -> ExtractedPage | NoArticle:
+    """One parse of the page serves every step: trafilatura copies the tree it is given,
+    so the retry, the jusText fall-back, the timestamp and the link share all read the
+    same parse (three to five parses a page before)."""
     if not html or not html.strip():
         return NoArticle("empty HTML")
-    document = _trafilatura(html, url, favor_precision=True)
+    tree = _parse(html)
+    if tree is None:
+        return NoArticle("the HTML could not be parsed")
+    document = _trafilatura(tree, url, favor_precision=True, metadata=True)
     text = _paragraphs(document.text if document else "")
     if _words(text) < _RETRY_BELOW_WORDS:
-        retry = _trafilatura(html, url, favor_precision=False)
+        retry = _trafilatura(tree, url, favor_precision=False, metadata=document is None)
         retry_text = _paragraphs(retry.text if retry else "")
         if _words(retry_text) > _words(text):
-            document, text = retry or document, retry_text
+            document = document or retry
+            text = retry_text
     if _words(text) < MIN_ARTICLE_WORDS:
-        fallback = _justext(html)
+        fallback = _justext(tree)
         if _words(fallback) > _words(text):
             text = fallback
     words = _words(text)
@@ -88,18 +95,27 @@ def extract_or_reason(html: str, url: str | None = None) -> ExtractedPage | NoAr
         return NoArticle("no main text found in the page")
     if words < MIN_ARTICLE_WORDS:
         return NoArticle(f"only {words} words of main text (under {MIN_ARTICLE_WORDS})")
-    share = _link_share(html, text)
+    share = _link_share(tree, text)
     if share > MAX_LINK_SHARE:
         return NoArticle(f"{share:.0%} of the main text is link text: a list page, not an article")
     return ExtractedPage(
         text=text,
         title=_clean(getattr(document, "title", None)),
         author=_clean(getattr(document, "author", None)),
-        date=_timestamp(html, _clean(getattr(document, "date", None))),
+        date=_timestamp(tree, _clean(getattr(document, "date", None))),
         sitename=_clean(getattr(document, "sitename", None)),
         language=_clean(getattr(document, "language", None)),
         description=_clean(getattr(document, "description", None)),
     )
+
+
+def _parse(html: str) -> HtmlElement | None:
+    """The page as trafilatura itself would parse it (its decoding and repairs)."""
+    try:
+        return load_html(html)
+    except Exception as exc:  # lxml raises assorted errors on broken pages
+        logger.warning("HTML parse failed: %s", exc)
+        return None
 
 
 _PUBLISHED_META = (
@@ -114,17 +130,13 @@ _PUBLISHED_META = (
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
-def _timestamp(html: str, day: str | None) -> str | None:
+def _timestamp(tree: HtmlElement, day: str | None) -> str | None:
     """The page's publication time when its metadata states one.
 
     trafilatura reports the day only; ``article:published_time`` and JSON-LD
     ``datePublished`` usually carry the time and offset too. Taken only when it falls on
     the day trafilatura chose (or trafilatura found none), so the two never disagree.
     """
-    try:
-        tree = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return day
     found: list[str] = []
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
@@ -139,12 +151,14 @@ def _timestamp(html: str, day: str | None) -> str | None:
     return day
 
 
-def _trafilatura(html: str, url: str | None, *, favor_precision: bool) -> Document | None:
+def _trafilatura(
+    tree: HtmlElement, url: str | None, *, favor_precision: bool, metadata: bool
+) -> Document | None:
     try:
         return trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
-            with_metadata=True,
+            with_metadata=metadata,
             favor_precision=favor_precision,
             include_comments=False,
             include_tables=True,
@@ -154,12 +168,22 @@ def _trafilatura(html: str, url: str | None, *, favor_precision: bool) -> Docume
         return None
 
 
-def _justext(html: str) -> str:
+def _justext(tree: HtmlElement) -> str:
+    """jusText's paragraphs, from our parse (its cleaner works on a copy)."""
     import justext
+    from justext.core import (
+        ParagraphMaker,
+        classify_paragraphs,
+        preprocessor,
+        revise_paragraph_classification,
+    )
 
     try:
-        paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist("English"))
-    except Exception as exc:  # justext raises on pages lxml cannot parse
+        dom = preprocessor(tree)
+        paragraphs = ParagraphMaker.make_paragraphs(dom)
+        classify_paragraphs(paragraphs, justext.get_stoplist("English"))
+        revise_paragraph_classification(paragraphs)
+    except Exception as exc:  # justext raises on trees it cannot walk
         logger.debug("justext failed: %s", exc)
         return ""
     return "\n\n".join(
@@ -167,12 +191,8 @@ def _justext(html: str) -> str:
     )
 
 
-def _link_share(html: str, text: str) -> float:
+def _link_share(tree: HtmlElement, text: str) -> float:
     """Share of the text's words in paragraphs that are, whole, the text of a link."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return 0.0
     anchors = {" ".join(a.text_content().split()) for a in tree.iter("a")}
     anchors.discard("")
     if not anchors:

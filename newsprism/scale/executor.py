@@ -327,12 +327,12 @@ def _group_by_windows(
         progress("cluster", n, len(windows))
     articles = list(store.articles())
     vectors = pipeline.article_vectors(store, articles, options)
-    ents = pipeline.entities_by_article(store.get_annotations([a.id for a in articles]))
+    ents, evidence = pipeline.cluster_inputs(store, articles)
     # A window's titles (the most central article) and confidences are judged on the
     # members it holds, which for a carried story may be only some. Passing every story
     # as existing lets the stage describe them again over the whole corpus, as the local
     # run does, while it cannot change a member: existing stories never merge.
-    found = cluster_stories(articles, vectors, found, ents, options.stories, weights)
+    found = cluster_stories(articles, vectors, found, ents, options.stories, weights, evidence)
     stories = link_storylines(found, articles, vectors, ents, options.stories, weights)
     store.put_stories(stories)
     pipeline.borrow_story_dates(store, stories, articles)

@@ -141,8 +141,10 @@ def cluster_window(
     by_id = {a.id: a for a in store.get_articles(article_ids)}
     articles = [by_id[i] for i in article_ids if i in by_id]
     vectors = pipeline.article_vectors(store, articles, options)
-    ents = pipeline.entities_by_article(store.get_annotations(article_ids))
-    return list(cluster_stories(articles, vectors, existing, ents, options.stories, weights))
+    ents, evidence = pipeline.cluster_inputs(store, articles)
+    return list(
+        cluster_stories(articles, vectors, existing, ents, options.stories, weights, evidence)
+    )
 
 
 def _in_store_order(articles: list[Article]) -> list[Article]:

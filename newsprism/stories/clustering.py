@@ -3,9 +3,11 @@
 Method: average-linkage agglomerative clustering on a sparse candidate graph. Each
 article is linked only to its approximate nearest neighbours within the time window;
 two groups merge, best pair first, while the average similarity of all their article
-pairs (computed exactly from row sums, see ``features``) stays above
-``cluster_threshold``. Groups whose known dates lie more than ``window_days`` apart never
-merge; articles without a date are judged on text alone.
+pairs stays above the cluster cut (``StoryOptions.cuts``). A pair's similarity is its
+text similarity (exact from row sums, see ``features``) plus, when the articles are
+annotated, the event-identity score of ``evidence``: shared names and figures raise it,
+event days apart lower it. Groups whose known publication dates lie more than
+``window_days`` apart never merge; articles without a date are judged on the rest.
 
 Incremental: groups seeded from ``existing`` stories keep their ids and articles; new
 articles may join them or form new stories, but two existing stories are never merged.
@@ -26,6 +28,7 @@ from datetime import datetime
 import numpy as np
 
 from newsprism.model import Article, Story, sha256_hex
+from newsprism.stories.evidence import EventEvidence, pair_score
 from newsprism.stories.features import Features, WordWeights, build_features
 from newsprism.stories.neighbours import candidate_pairs, naive_utc
 from newsprism.stories.options import StoryOptions
@@ -58,6 +61,7 @@ def cluster_stories(
     entities_by_article: Mapping[str, set[str]] | None = None,
     options: StoryOptions | None = None,
     weights: WordWeights | None = None,
+    evidence: Mapping[str, EventEvidence] | None = None,
 ) -> list[Story]:
     """Every story: the ``existing`` ones (possibly grown), then the new ones.
 
@@ -66,18 +70,48 @@ def cluster_stories(
     per article, as returned by ``embed_articles``. When ``articles`` are a part of a
     larger corpus (a time window), pass the corpus's ``weights`` (``count_words``) so
     words weigh what they weigh over the whole corpus; by default TF-IDF is fitted on
-    ``articles``.
+    ``articles``. ``evidence``: each article's event identity (``stories.evidence``);
+    without it, text alone decides.
     """
     options = options or StoryOptions()
     if len(articles) != len(vectors):
         raise ValueError(f"{len(articles)} articles but {len(vectors)} vectors")
     feats = build_features(articles, vectors, entities_by_article, options, weights)
+    events = _EventScores([evidence.get(a.id) for a in articles] if evidence else None, options)
     groups, owner = _seed_groups(articles, feats, existing)
-    _link_candidates(articles, feats, groups, owner, options)
-    _merge(groups, options)
+    _link_candidates(articles, feats, groups, owner, options, events)
+    _merge(groups, options, events)
     stories = _to_stories(articles, feats, groups, existing)
     log.info("clustered %d articles into %d stories", len(articles), len(stories))
     return stories
+
+
+# ------------------------------------------------------------------ event identity
+
+
+class _EventScores:
+    """Pair event scores (``evidence.pair_score``), computed once per pair."""
+
+    def __init__(self, evidence: list[EventEvidence | None] | None, options: StoryOptions):
+        self.evidence = evidence
+        self.options = options
+        self.cache: dict[tuple[int, int], float] = {}
+
+    def pair(self, i: int, j: int) -> float:
+        if self.evidence is None:
+            return 0.0
+        key = (i, j) if i < j else (j, i)
+        found = self.cache.get(key)
+        if found is None:
+            a, b = self.evidence[i], self.evidence[j]
+            found = 0.0 if a is None or b is None else pair_score(a, b, self.options)
+            self.cache[key] = found
+        return found
+
+    def mean(self, a: list[int], b: list[int]) -> float:
+        if self.evidence is None:
+            return 0.0
+        return sum(self.pair(i, j) for i in a for j in b) / (len(a) * len(b))
 
 
 # ------------------------------------------------------------------ groups
@@ -131,6 +165,7 @@ def _link_candidates(
     groups: dict[int, _Group],
     owner: list[int],
     options: StoryOptions,
+    events: _EventScores,
 ) -> None:
     """Neighbouring groups: those joined by at least one strong candidate article pair.
 
@@ -144,9 +179,10 @@ def _link_candidates(
         return
     ij = np.array(sorted(pairs), dtype=np.int64)
     sims = feats.pair_similarity(ij[:, 0], ij[:, 1])
+    cut = options.cuts().cluster
     for (i, j), s in zip(ij.tolist(), sims.tolist(), strict=True):
         gi, gj = owner[i], owner[j]
-        if s >= options.cluster_threshold and gi != gj:
+        if gi != gj and s + events.pair(i, j) >= cut:
             groups[gi].neighbours.add(gj)
             groups[gj].neighbours.add(gi)
 
@@ -156,9 +192,9 @@ def _sparse_dot(ia: np.ndarray, va: np.ndarray, ib: np.ndarray, vb: np.ndarray) 
     return float(va[xa] @ vb[xb])
 
 
-def _linkage(a: _Group, b: _Group) -> float:
+def _linkage(a: _Group, b: _Group, events: _EventScores) -> float:
     total = _sparse_dot(a.idx, a.val, b.idx, b.val) + float(a.dense @ b.dense)
-    return total / (len(a.members) * len(b.members))
+    return total / (len(a.members) * len(b.members)) + events.mean(a.members, b.members)
 
 
 def _mergeable(a: _Group, b: _Group, options: StoryOptions) -> bool:
@@ -175,15 +211,16 @@ def _mergeable(a: _Group, b: _Group, options: StoryOptions) -> bool:
     )
 
 
-def _merge(groups: dict[int, _Group], options: StoryOptions) -> None:
+def _merge(groups: dict[int, _Group], options: StoryOptions, events: _EventScores) -> None:
     heap: list[tuple[float, str, str, int, int, int, int]] = []
+    cut = options.cuts().cluster
 
     def push(x: int, y: int) -> None:
         a, b = groups[x], groups[y]
         if not _mergeable(a, b, options):
             return
-        link = _linkage(a, b)
-        if link >= options.cluster_threshold:
+        link = _linkage(a, b, events)
+        if link >= cut:
             k1, k2 = sorted((a.key, b.key))
             heapq.heappush(heap, (-link, k1, k2, x, y, a.version, b.version))
 

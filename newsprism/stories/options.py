@@ -1,12 +1,18 @@
 """Choices for reuse detection, story clustering and storylines.
 
-The clustering thresholds and weights were tuned on the ECB+ training topics only
-(``benchmarks/bench_cluster_ecbplus.py``); the development topics were kept for reporting.
+The clustering thresholds and weights were tuned on the tune split (``own_split``) of
+ECB+ topics 1-35 and of the GVC development half (``benchmarks/bench_cluster_ecbplus.py``,
+``benchmarks/bench_cluster_gvc.py``); the check splits were kept for reporting. The two
+similarity cuts depend on the embedder's cosine scale and live in its registry entry
+(``newsprism.embedders``): unset here means "the embedder's own".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from newsprism.embedders import StoryCuts, embedder
+from newsprism.errors import OptionsError
 
 
 @dataclass(slots=True)
@@ -19,9 +25,17 @@ class StoryOptions:
     tfidf_weight: float = 0.8
     dense_weight: float = 0.2
     entity_weight: float = 0.25  # only used when entities_by_article is given
-    cluster_threshold: float = 0.24  # minimum average-linkage similarity to merge two groups
+    cluster_threshold: float | None = None  # average-linkage similarity to merge; None: embedder's
     neighbours: int = 30  # approximate nearest neighbours looked at per article
     max_span_days: int = 30  # a story never grows longer than this (dated articles)
+
+    # --- event identity (stories.evidence), added to a pair's similarity when annotated
+    people_weight: float = 0.1  # up to this for named people both articles mention
+    figure_weight: float = 0.05  # up to this for ages and counts both state
+    same_day_weight: float = 0.03  # both leads state the same day
+    date_weight: float = 0.15  # the most a gap between event days takes away
+    date_decay_days: float = 3.0  # a gap of this many days takes 63% of date_weight
+    published_day_trust: float = 0.3  # share of the penalty when a day is only a publication day
 
     # --- reuse (wire copy)
     shingle_words: int = 5
@@ -35,6 +49,20 @@ class StoryOptions:
     duplicate_coverage: float = 0.92
 
     # --- storylines
-    related_threshold: float = 0.20  # story-centroid similarity for "continues this story"
+    related_threshold: float | None = None  # story-centroid similarity to link; None: embedder's
     related_max_days: int = 90  # stories further apart than this are not linked
     related_min_entities: int = 2  # shared resolved entities (when given) to count as related
+
+    def cuts(self) -> StoryCuts:
+        """The embedder's cuts, with the values the user set (if any) on top."""
+        base = embedder(self.embedder).story
+        for name in ("cluster_threshold", "related_threshold"):
+            value = getattr(self, name)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float)
+            ):
+                raise OptionsError(f"stories.{name} must be a number, got {value!r}")
+        return StoryCuts(
+            cluster=base.cluster if self.cluster_threshold is None else self.cluster_threshold,
+            related=base.related if self.related_threshold is None else self.related_threshold,
+        )

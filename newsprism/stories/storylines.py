@@ -32,7 +32,7 @@ def link_storylines(
     """Copies of ``stories`` with ``related`` filled in both directions (kept links stay).
 
     Two stories are related when the average similarity of their articles reaches
-    ``related_threshold``, their dates (when known) lie within ``related_max_days``, and,
+    the related cut (``StoryOptions.cuts``), their dates (when known) lie within ``related_max_days``, and,
     when entities are given, they share at least ``related_min_entities`` of them.
     ``weights`` as in ``cluster_stories``: the corpus's, when ``articles`` are a part of it.
     """
@@ -42,6 +42,7 @@ def link_storylines(
     present = [k for k, m in enumerate(members) if m]
     related: dict[int, set[str]] = {k: set(s.related) for k, s in enumerate(stories)}
     if len(present) >= 2:
+        cut = options.cuts().related
         feats = build_features(articles, vectors, entities_by_article, options, weights)
         rows = [r for k in present for r in [k] * len(members[k])]
         cols = [m for k in present for m in members[k]]
@@ -63,7 +64,7 @@ def link_storylines(
                 a, b = stories[present[x]], stories[present[int(y)]]
                 words = sums[x].multiply(sums[int(y)]).sum()
                 link = (words + dense[x] @ dense[int(y)]) / (sizes[x] * sizes[y])
-                if link < options.related_threshold or not _close(a, b, options):
+                if link < cut or not _close(a, b, options):
                     continue
                 if ents is not None and len(ents[x] & ents[int(y)]) < options.related_min_entities:
                     continue
