@@ -133,7 +133,9 @@ def clean_store(
     stored pages (after a cleaning improvement: no file is read again).
     Returns articles written."""
     raws = list(store.raw_documents())
-    return clean_partition(store, raws, options, sites, progress, everything=everything)
+    return clean_partition(
+        store, raws, options, sites, progress, everything=everything, workers=options.clean.workers
+    )
 
 
 def clean_partition(
@@ -144,12 +146,15 @@ def clean_partition(
     progress: Progress = _no_progress,
     *,
     everything: bool = False,
+    workers: int = 1,
 ) -> int:
     """Clean one partition of whole sites: the local run passes every page, a cluster
     task one group of sites (templates are learnt per site, so a site's own pages give
     the template the whole corpus would). Pages already cleaned are skipped unless
-    their site is in ``sites`` or ``everything`` is set. Returns articles written."""
+    their site is in ``sites`` or ``everything`` is set. ``workers``: processes cleaning
+    pages at once (a cluster task passes 1: it is one of many). Returns articles written."""
     from newsprism.clean import learn_templates
+    from newsprism.clean.parallel import clean_pages
 
     templates = learn_templates(raws, options.clean)
     cleaned_shas = store.cleaned_raw_shas(r.content_sha for r in raws)
@@ -161,13 +166,12 @@ def clean_partition(
         or (sites is not None and site_of(r) in sites)
     ]
     written = 0
-    for i, raw in enumerate(todo, 1):
-        try:
-            articles = clean_raw(raw, templates, options)
-        except Exception as exc:  # one bad page must not stop the folder
-            log.exception("cleaning failed for %s", raw.source.label)
+    cleaned = clean_pages(todo, templates, options.clean, workers)
+    for i, (raw, articles) in enumerate(cleaned, 1):
+        if isinstance(articles, str):
+            log.error("cleaning failed for %s: %s", raw.source.label, articles)
             store.add_problem(
-                ReadProblem(raw.source.path, f"cleaning failed: {exc}", raw.source.record)
+                ReadProblem(raw.source.path, f"cleaning failed: {articles}", raw.source.record)
             )
             continue
         with store.transaction():
@@ -307,9 +311,7 @@ def cluster_store(
     ents, evidence = cluster_inputs(store, articles)
     live = {a.id for a in articles}
     existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
-    stories = cluster_stories(
-        articles, vectors, existing, ents, options.stories, evidence=evidence
-    )
+    stories = cluster_stories(articles, vectors, existing, ents, options.stories, evidence=evidence)
     progress("cluster", 3, 4)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)
     store.put_stories(stories)

@@ -15,3 +15,4 @@ class CleanOptions:
     day_first: bool = True  # read 05.01.2024 as 5 January
     language_min_ratio: float = 0.15  # stopword share needed to name a language
     outlet_file: str | None = None  # a user outlet table added to the shipped one
+    workers: int = 2  # processes cleaning pages at once in a local run (1: no extra process)

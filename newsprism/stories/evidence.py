@@ -27,10 +27,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from newsprism.model import Annotations, Article
+from newsprism.model import Annotations, Article, Mention
 from newsprism.stories.options import StoryOptions
 
 LEAD_SENTENCES = 4  # the event's own date is stated in the first sentences of a report
+PROTAGONIST_SENTENCES = 2  # people named this early are who the event is about
+MAX_RANGE_DAYS = 366  # "in March", "in 2009": a range no longer than a year still places it
 MAX_DAYS_BEFORE = 45  # a day stated this long before publication is background, not the event
 PEOPLE_LABELS = frozenset({"PERSON"})
 FIGURE_KINDS = frozenset({"count", "age", "money"})
@@ -40,10 +42,12 @@ FIGURE_KINDS = frozenset({"count", "age", "money"})
 class EventEvidence:
     """One article's event identity: its day (and where that came from), people, figures."""
 
-    day: int | None = None  # proleptic ordinal of the event's day
+    day: int | None = None  # proleptic ordinal of the event's (first) day
     day_from_text: bool = False  # False: the publication day stands in
-    people: frozenset[str] = frozenset()
+    last_day: int | None = None  # == day for one day; later for "in March", "in 2009"
+    people: frozenset[str] = frozenset()  # surnames of the people named
     figures: frozenset[str] = frozenset()
+    lead_people: frozenset[str] = frozenset()  # named in the lead: the event's protagonists
 
 
 def _ordinal(d: date | datetime | None) -> int | None:
@@ -52,28 +56,37 @@ def _ordinal(d: date | datetime | None) -> int | None:
     return (d.date() if isinstance(d, datetime) else d).toordinal()
 
 
-def event_day(article: Article, ann: Annotations | None) -> tuple[int | None, bool]:
-    """The first single day the lead states, else the publication day (weak)."""
+def event_days(article: Article, ann: Annotations | None) -> tuple[int | None, int | None, bool]:
+    """The first day the lead states (else the first month or year it states), as
+    ``(first, last, from_text)``; else the publication day, which is weak evidence."""
     published = _ordinal(article.published)
     if ann is not None:
         lead_end = _lead_end(ann)
+        ranges: list[tuple[int, int]] = []
         for t in sorted(ann.times, key=lambda t: t.span):
             if t.span[0] >= lead_end:
                 break
-            if t.start is None or t.end != t.start:
+            if t.start is None or t.end is None:
                 continue
-            day = t.start.toordinal()
-            if published is not None and not (published - MAX_DAYS_BEFORE <= day <= published):
+            first, last = t.start.toordinal(), t.end.toordinal()
+            if published is not None and not (
+                published - MAX_DAYS_BEFORE <= last and first <= published
+            ):
                 continue
-            return day, True
-    return published, False
+            if first == last:
+                return first, last, True
+            if last - first <= MAX_RANGE_DAYS:
+                ranges.append((first, last))
+        if ranges:
+            return ranges[0][0], ranges[0][1], True
+    return published, published, False
 
 
-def _lead_end(ann: Annotations) -> int:
+def _lead_end(ann: Annotations, sentences: int = LEAD_SENTENCES) -> int:
     body = [s for s in ann.sentences if s.role == "body"]
-    if len(body) <= LEAD_SENTENCES:
+    if len(body) <= sentences:
         return 1 << 60
-    return body[LEAD_SENTENCES].span[0]
+    return body[sentences].span[0]
 
 
 def _figures(ann: Annotations) -> frozenset[str]:
@@ -90,12 +103,27 @@ def _figures(ann: Annotations) -> frozenset[str]:
     return frozenset(out)
 
 
+def _surname(mention: Mention) -> str:
+    """The last word of the fullest form of a name: "Tara Reid", "Reid" and "Ms. Reid"
+    are one person to this test, whatever the entity resolution made of them."""
+    words = (mention.head or mention.text).replace("’s", "").replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
 def event_evidence(article: Article, ann: Annotations | None) -> EventEvidence:
-    day, from_text = event_day(article, ann)
+    first, last, from_text = event_days(article, ann)
     if ann is None:
-        return EventEvidence(day, from_text)
-    people = frozenset(m.entity for m in ann.mentions if m.entity and m.label in PEOPLE_LABELS)
-    return EventEvidence(day, from_text, people, _figures(ann))
+        return EventEvidence(first, from_text, last)
+    named = [m for m in ann.mentions if m.label in PEOPLE_LABELS and _surname(m)]
+    lead_end = _lead_end(ann, PROTAGONIST_SENTENCES)
+    return EventEvidence(
+        first,
+        from_text,
+        last,
+        frozenset(_surname(m) for m in named),
+        _figures(ann),
+        frozenset(_surname(m) for m in named if m.span[0] < lead_end),
+    )
 
 
 def evidence_by_article(
@@ -114,10 +142,18 @@ def pair_score(a: EventEvidence, b: EventEvidence, options: StoryOptions) -> flo
     shared_figures = len(a.figures & b.figures)
     if shared_figures:
         score += options.figure_weight * min(shared_figures, 3) / 3
+    if (
+        a.lead_people
+        and b.lead_people
+        and not (a.lead_people & b.people or b.lead_people & a.people)
+    ):
+        score -= options.other_people_weight  # each report is about someone the other never names
     if a.day is not None and b.day is not None:
-        gap = abs(a.day - b.day)
+        a_last = a.day if a.last_day is None else a.last_day
+        b_last = b.day if b.last_day is None else b.last_day
+        gap = max(0, a.day - b_last, b.day - a_last)
         both_text = a.day_from_text and b.day_from_text
-        if gap == 0 and both_text:
+        if gap == 0 and both_text and a.day == a_last and b.day == b_last:
             score += options.same_day_weight
         elif gap > 0:
             scale = 1.0 if both_text else options.published_day_trust

@@ -32,7 +32,8 @@ def link_storylines(
     """Copies of ``stories`` with ``related`` filled in both directions (kept links stay).
 
     Two stories are related when the average similarity of their articles reaches
-    the related cut (``StoryOptions.cuts``), their dates (when known) lie within ``related_max_days``, and,
+    the related cut (``StoryOptions.cuts``), their dates (when known) lie within
+    ``related_max_days``, and,
     when entities are given, they share at least ``related_min_entities`` of them.
     ``weights`` as in ``cluster_stories``: the corpus's, when ``articles`` are a part of it.
     """
