@@ -76,7 +76,8 @@ def main() -> None:
         sets.append(_prepare("ecbplus-ecbplus", arts, gold, keys, args.embedder))
     if args.only != "ecbplus":
         g = load_gvc(GVC_DATA)
-        sets.append(_prepare("gvc-dev.jsonl.gz", g.articles, g.incident, g.incident, args.embedder))
+        keys = [f"gvc-incident-{i}" for i in g.incident]
+        sets.append(_prepare("gvc-dev.jsonl.gz", g.articles, g.incident, keys, args.embedder))
     names = [spec.split("=")[0] for spec in args.grid]
     values = [[_value(v) for v in spec.split("=")[1].split(",")] for spec in args.grid]
     results = []

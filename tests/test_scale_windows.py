@@ -567,7 +567,7 @@ def test_windows_weigh_words_over_the_corpus_as_the_local_run_does(
             build_features(part, vectors[first], ents, options.stories, w).pair_similarity(*pair.T)
             for w in (None, corpus_weights)
         ]
-    threshold = options.stories.cluster_threshold
+    threshold = options.stories.cuts().cluster
     assert sims[0][0] < threshold <= sims[1][0]
     assert story_of["https://pair0.example/pair0"] == story_of["https://pair1.example/pair1"]
 

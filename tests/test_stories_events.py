@@ -147,9 +147,7 @@ def _stories(groups: list[tuple[list[tuple[str, str]], datetime]]) -> tuple[list
 
 
 def test_a_vow_and_the_vote_a_week_later_are_two_stories_of_one_storyline() -> None:
-    stories, owner = _stories(
-        [(VOW, datetime(2031, 3, 3, 18)), (VOTE, datetime(2031, 3, 10, 19))]
-    )
+    stories, owner = _stories([(VOW, datetime(2031, 3, 3, 18)), (VOTE, datetime(2031, 3, 10, 19))])
     vow, vote = set(owner[:3]), set(owner[3:])
     assert len(vow) == 1 and len(vote) == 1 and vow != vote
     by_id = {s.id: s for s in stories}

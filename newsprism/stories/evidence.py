@@ -23,11 +23,12 @@ unrelated date in its lead must not be cut from its story by that alone).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from newsprism.model import Annotations, Article, Mention
+from newsprism.model import Annotations, Article, Mention, Quantity
 from newsprism.stories.options import StoryOptions
 
 LEAD_SENTENCES = 4  # the event's own date is stated in the first sentences of a report
@@ -89,10 +90,31 @@ def _lead_end(ann: Annotations, sentences: int = LEAD_SENTENCES) -> int:
     return body[sentences].span[0]
 
 
-def _figures(ann: Annotations) -> frozenset[str]:
+_AGE_AFTER = re.compile(r"[- ]years?[- ]old\b|\s*,?\s*\(?age[ds]?\b", re.IGNORECASE)
+
+
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Kevan Marsh, 24," "Lena Ortis, 31."
+
+
+def _kind(q: Quantity, text: str) -> str:
+    """The quantity's kind; an age written "24-year-old" or "Marsh, 24," is an age even
+    where the language layer has not said so yet."""
+    kind = getattr(q, "kind", "count") or "count"
+    if kind != "count":
+        return kind
+    if _AGE_AFTER.match(text, q.span[1]):
+        return "age"
+    after = text[q.span[1] : q.span[1] + 1]
+    before = text[max(0, q.span[0] - 40) : q.span[0]]
+    if 0 < (q.value or 0) < 110 and after in {",", ".", ")", ";"} and _NAME_BEFORE.search(before):
+        return "age"
+    return kind
+
+
+def _figures(ann: Annotations, text: str) -> frozenset[str]:
     out: set[str] = set()
     for q in ann.quantities:
-        kind = getattr(q, "kind", "count") or "count"
+        kind = _kind(q, text)
         value = q.value
         if value is None or kind not in FIGURE_KINDS or getattr(q, "qualifier", None):
             continue
@@ -121,7 +143,7 @@ def event_evidence(article: Article, ann: Annotations | None) -> EventEvidence:
         from_text,
         last,
         frozenset(_surname(m) for m in named),
-        _figures(ann),
+        _figures(ann, article.text),
         frozenset(_surname(m) for m in named if m.span[0] < lead_end),
     )
 
@@ -148,6 +170,9 @@ def pair_score(a: EventEvidence, b: EventEvidence, options: StoryOptions) -> flo
         and not (a.lead_people & b.people or b.lead_people & a.people)
     ):
         score -= options.other_people_weight  # each report is about someone the other never names
+    ages_a, ages_b = _ages(a), _ages(b)
+    if ages_a and ages_b and not ages_a & ages_b:
+        score -= options.other_ages_weight  # the victims' (or suspects') ages all differ
     if a.day is not None and b.day is not None:
         a_last = a.day if a.last_day is None else a.last_day
         b_last = b.day if b.last_day is None else b.last_day
@@ -159,3 +184,7 @@ def pair_score(a: EventEvidence, b: EventEvidence, options: StoryOptions) -> flo
             scale = 1.0 if both_text else options.published_day_trust
             score -= scale * options.date_weight * (1.0 - math.exp(-gap / options.date_decay_days))
     return score
+
+
+def _ages(e: EventEvidence) -> set[str]:
+    return {f for f in e.figures if f.startswith("age:")}

@@ -33,8 +33,9 @@ class StoryOptions:
     people_weight: float = 0.1  # up to this for named people both articles mention
     figure_weight: float = 0.05  # up to this for ages and counts both state
     other_people_weight: float = 0.05  # taken when each lead names people the other never does
+    other_ages_weight: float = 0.1  # taken when both state ages and none is shared
     same_day_weight: float = 0.03  # both leads state the same day
-    date_weight: float = 0.15  # the most a gap between event days takes away
+    date_weight: float = 0.3  # the most a gap between event days takes away
     date_decay_days: float = 3.0  # a gap of this many days takes 63% of date_weight
     published_day_trust: float = 0.3  # share of the penalty when a day is only a publication day
 
