@@ -79,10 +79,10 @@ def extract_or_reason(html: str, url: str | None = None) -> ExtractedPage | NoAr
     if tree is None:
         return NoArticle("the HTML could not be parsed")
     document = _trafilatura(tree, url, favor_precision=True, metadata=True)
-    text = _paragraphs(document.text if document else "")
+    text = _paragraphs((document.text if document else "") or "")
     if _words(text) < _RETRY_BELOW_WORDS:
         retry = _trafilatura(tree, url, favor_precision=False, metadata=document is None)
-        retry_text = _paragraphs(retry.text if retry else "")
+        retry_text = _paragraphs((retry.text if retry else "") or "")
         if _words(retry_text) > _words(text):
             document = document or retry
             text = retry_text
@@ -155,7 +155,7 @@ def _trafilatura(
     tree: HtmlElement, url: str | None, *, favor_precision: bool, metadata: bool
 ) -> Document | None:
     try:
-        return trafilatura.bare_extraction(
+        found = trafilatura.bare_extraction(
             tree,
             url=url,
             with_metadata=metadata,
@@ -166,6 +166,7 @@ def _trafilatura(
     except Exception as exc:  # trafilatura raises assorted lxml/parser errors on broken pages
         logger.warning("trafilatura failed on %s: %s", url or "page", exc)
         return None
+    return found if isinstance(found, Document) else None  # a dict only with as_dict=True
 
 
 def _justext(tree: HtmlElement) -> str:
