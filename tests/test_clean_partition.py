@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsprism import pipeline
 from newsprism.clean import clean_document
 from newsprism.model import Metadata, RawDocument, Source
@@ -66,3 +68,31 @@ def test_local_run_and_cluster_task_report_the_same_reason(tmp_path: Path) -> No
     assert sorted(a.id for a in task_store.articles()) == local_articles
     task_store.close()
     tasks._stores.pop(task_db)
+
+
+@pytest.mark.slow  # spawns processes
+def test_pages_cleaned_in_two_processes_come_back_in_order_and_as_in_one() -> None:
+    from newsprism.clean import CleanOptions
+    from newsprism.clean.parallel import PARALLEL_FROM, clean_pages
+
+    pages = [
+        RawDocument(
+            Source(f"p{i}.html", "html"),
+            f"sha{i}",
+            html=article_html(f"Varna floods Ostrel, day {i}", FLOOD_PARAGRAPHS)
+            if i % 7
+            else SECTION_FRONT,
+            meta=Metadata(url=f"https://ostrel.example/{i}"),
+        )
+        for i in range(PARALLEL_FROM + 6)
+    ]
+    one = list(clean_pages(pages, None, CleanOptions(), workers=1))
+    two = list(clean_pages(pages, None, CleanOptions(), workers=2))
+    assert [raw.content_sha for raw, _ in two] == [p.content_sha for p in pages]
+
+    def summary(found: object) -> object:
+        assert not isinstance(found, str)
+        return found.no_article or [(a.id, a.title) for a in found]  # type: ignore[attr-defined]
+
+    assert [summary(f) for _, f in two] == [summary(f) for _, f in one]
+    assert summary(two[0][1]) == LIST_REASON and summary(two[1][1]) != LIST_REASON
