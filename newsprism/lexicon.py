@@ -272,6 +272,36 @@ UPDATE_WORDS: frozenset[str] = frozenset(
 """Verbs (by lemma) that announce a figure changed: "the toll rose to 84"."""
 
 
+# --------------------------------------------------------------------------- kinds of figure
+
+DURATION_NOUNS: frozenset[str] = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month",
+     "year", "decade", "century", "term", "season", "quarter"}
+)  # fmt: skip
+"""Nouns (by lemma) that make a number a length of time: "three days", "two terms"."""
+
+CURRENCY_WORDS: frozenset[str] = frozenset(
+    {"dollar", "euro", "pound", "cent", "penny", "pence", "yen", "yuan", "rupee", "dinar",
+     "rial", "riyal", "lira", "ruble", "rouble", "franc", "peso", "shekel", "won", "$", "€",
+     "£", "¥", "usd", "eur", "gbp"}
+)  # fmt: skip
+"""Units and signs (by lemma, lower case) that make a number an amount of money."""
+
+MEASURE_UNITS: frozenset[str] = frozenset(
+    {"mile", "kilometre", "kilometer", "km", "metre", "meter", "m", "foot", "feet", "inch",
+     "yard", "centimetre", "centimeter", "cm", "millimetre", "mm", "kilogram", "kg", "gram",
+     "lb", "ton", "tonne", "ounce", "gallon", "litre", "liter", "barrel", "acre", "hectare",
+     "degree", "mph", "kph", "calibre", "caliber", "megawatt", "kilowatt", "volt", "point",
+     "storey", "floor"}
+)  # fmt: skip
+"""Units (by lemma) that make a number a measure rather than a count of people or things."""
+
+PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pct", "percentage"})
+
+AGE_WORDS: frozenset[str] = frozenset({"aged", "age", "ages"})
+"""Words right before a number that make it an age: "aged 17", "age 17"."""
+
+
 # --------------------------------------------------------------------------- speech
 
 REPORTING_VERBS: frozenset[str] = frozenset(

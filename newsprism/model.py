@@ -264,6 +264,11 @@ class Quantity:
     outcome: str | None = None  # family from lexicon.OUTCOMES: "killed", "injured", ...
     outcome_span: Span | None = None  # the word that says the outcome ("killed", "dead")
     counted: str | None = None  # counted class: "people" for generic people nouns, else a lemma
+    # "two of the five wounded": this figure is a part of another count, not a total.
+    part_of: bool = False
+    # Lemma of the verb that says the figure changed ("rise" in "the toll rose to 84",
+    # "revise"): the comparison reads such a figure as an update, not a rival count.
+    update: str | None = None
 
 
 @dataclass(slots=True)

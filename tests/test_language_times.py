@@ -8,6 +8,7 @@ import pytest
 
 from newsprism.language import annotate, reanchor_times
 from newsprism.language import calendar_rules as cal
+from newsprism.lexicon import WEEKDAYS
 from newsprism.model import Annotations, Article, Source, TimeExpression
 
 pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
@@ -30,11 +31,11 @@ def _times(
 
 
 def test_weekday_rules():
-    assert cal.weekday_on_or_before(THU, cal.WEEKDAYS["thursday"]) == THU
-    assert cal.weekday_on_or_before(THU, cal.WEEKDAYS["friday"]) == date(2024, 2, 2)
-    assert cal.weekday_before(THU, cal.WEEKDAYS["thursday"]) == date(2024, 2, 1)
-    assert cal.weekday_after(THU, cal.WEEKDAYS["thursday"]) == date(2024, 2, 15)
-    assert cal.weekday_after(THU, cal.WEEKDAYS["monday"]) == date(2024, 2, 12)
+    assert cal.weekday_on_or_before(THU, WEEKDAYS["thursday"]) == THU
+    assert cal.weekday_on_or_before(THU, WEEKDAYS["friday"]) == date(2024, 2, 2)
+    assert cal.weekday_before(THU, WEEKDAYS["thursday"]) == date(2024, 2, 1)
+    assert cal.weekday_after(THU, WEEKDAYS["thursday"]) == date(2024, 2, 15)
+    assert cal.weekday_after(THU, WEEKDAYS["monday"]) == date(2024, 2, 12)
 
 
 def test_month_rules():
@@ -86,7 +87,8 @@ def test_relative_phrases():
         date(2024, 1, 16),
         "late-last-month-days-16-end",
     )
-    assert t["a year ago"].start == date(2023, 2, 8)
+    # "a year ago" is the year before, not one day: outlets counting from other days agree
+    assert (t["a year ago"].start, t["a year ago"].end) == (date(2023, 1, 1), date(2023, 12, 31))
     assert (t["October"].start, t["October"].end) == (date(2023, 10, 1), date(2023, 10, 31))
     assert (t["since October"].start, t["since October"].end) == (date(2023, 10, 1), THU)
     assert (t["2014"].start, t["2014"].end) == (date(2014, 1, 1), date(2014, 12, 31))

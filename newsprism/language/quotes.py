@@ -18,9 +18,9 @@ from newsprism.language.speech import (
     PRONOUN_GENDER,
     PRONOUNS,
     ROLE_NOUNS,
-    SPEECH_FORMS,
     TITLE_GENDER,
-    WEAK_FORMS,
+    reports_speech,
+    weak_report,
 )
 from newsprism.model import Mention, Quote
 
@@ -247,7 +247,7 @@ class SpeakerFinder:
                     if self.doc[tok.i + 1].lower_ == "to":
                         out.append(tok)
                     continue
-                if tok.lower_ in SPEECH_FORMS and tok.tag_.startswith("VB"):
+                if reports_speech(tok):
                     out.append(tok)
         return out
 
@@ -321,7 +321,7 @@ class SpeakerFinder:
         verb = pronoun.head
         while verb.head.i != verb.i:
             verb = verb.head
-            if verb.lower_ in SPEECH_FORMS and verb.tag_.startswith("VB"):
+            if reports_speech(verb):
                 subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
                 if subjects and subjects[0].lower_ not in PRONOUNS:
                     found = self.phrase_speaker(subjects[0], "pronoun", cue)
@@ -481,7 +481,7 @@ def _direct(
     kind = quote_kind(inner_text)
     cues = finder.cue_tokens(ctx, (marked.open, marked.close + 1))
     cues = [c for c in cues if not any(m.open <= c.idx <= m.close for m in marks)]
-    cues = [c for c in cues if c.lower_ not in WEAK_FORMS or _touches(c, marked)]
+    cues = [c for c in cues if not weak_report(c) or _touches(c, marked)]
     speaker: Speaker | None = None
     cue = _nearest_cue(cues, marked)
     if cue is not None:
@@ -506,8 +506,12 @@ def _direct(
 
 
 def _touches(cue: Token, marked: Marked) -> bool:
-    """A weak reporting verb counts only right next to the quote ('...,” read the statement')."""
-    return 0 <= cue.idx - marked.close <= 3 or 0 <= marked.open - (cue.idx + len(cue)) <= 3
+    """A weak reporting verb counts only right next to the quote ('...,” read the statement'),
+    or after it with only its subject between ('...,” the spokesman added')."""
+    if 0 <= cue.idx - marked.close <= 3 or 0 <= marked.open - (cue.idx + len(cue)) <= 3:
+        return True
+    between = cue.doc.text[marked.close + 1 : cue.idx]
+    return 0 <= cue.idx - marked.close <= 40 and not any(p in between for p in ".;:!?\n")
 
 
 def _speaker_after(
@@ -615,7 +619,7 @@ def _reported(
 
 def _reported_clause(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Quote | None:
     for tok in sent:
-        if tok.lower_ not in SPEECH_FORMS or not tok.tag_.startswith("VB"):
+        if not reports_speech(tok):
             continue
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         if not clauses:
