@@ -228,6 +228,11 @@ class Mention:
     label: str  # PERSON, ORG, GPE, NORP, GROUP, ... (a hint: the model mislabels)
     entity: str | None = None  # canonical Entity.id
     head: str | None = None  # in-article full form this mention was joined to
+    # How the actor is referred to: by a "name" ("Kim Jong Un", "Mr. Kim"), a
+    # "description" ("the North Korean leader", "the dictator") or a "pronoun" ("he").
+    # Descriptions and pronouns are kept only when joined to a named actor of their
+    # article (``head`` is that name), so ``entity`` is the actor's.
+    kind: Literal["name", "description", "pronoun"] = "name"
 
 
 @dataclass(slots=True)

@@ -11,7 +11,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsprism.language.aliases import AliasTable
-from newsprism.language.names import initials, is_acronym, name_tokens
+from newsprism.language.chains import describe_actors
+from newsprism.language.names import has_person_title, initials, is_acronym, name_tokens
 from newsprism.model import Mention
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "GROUP", "FAC"})
@@ -19,7 +20,8 @@ _JOINABLE = frozenset({"PERSON", "ORG", "GROUP"})
 
 
 def extract_mentions(doc: Doc, table: AliasTable, offset: int = 0) -> list[Mention]:
-    """Named mentions in document order, with adjacent person fragments merged."""
+    """Named mentions in document order, with adjacent person fragments merged, and the
+    descriptions the article joins to a named actor ("the president")."""
     ents = [e for e in doc.ents if e.label_ in KEPT_LABELS and not _misread(e)]
     spans = _merge_person_fragments(ents)
     mentions = []
@@ -41,20 +43,28 @@ def extract_mentions(doc: Doc, table: AliasTable, offset: int = 0) -> list[Menti
         for part_start, part in _split_owner(start, text):
             entry = table.lookup(part)
             part_label = entry.label if entry is not None else label
+            if entry is None and has_person_title(part):
+                part_label = "PERSON"  # "Mr. Trump" tagged ORG, "Iraqi PM Sudani" GPE
             span = (part_start + offset, part_start + len(part) + offset)
             mentions.append(Mention(span=span, text=part, label=part_label))
     mentions.extend(_untagged_surnames(doc, mentions, offset))
     mentions.extend(_defined_acronyms(doc, mentions, offset))
     mentions.sort(key=lambda m: m.span)
-    join_short_forms(mentions)
+    join_short_forms(mentions, doc.text, offset)
+    mentions.extend(describe_actors(doc, mentions, offset))
+    mentions.sort(key=lambda m: m.span)
     return mentions
 
 
 def _untagged_surnames(doc: Doc, mentions: list[Mention], offset: int) -> list[Mention]:
     """Proper nouns the model missed that repeat the surname of a person named in the
-    article ("Rasool said ..." after "Yahya Rasool")."""
+    article ("Rasool said ..." after "Yahya Rasool"), or a one-word name the model tagged
+    a person elsewhere in it ("Trump held ..." after "Trump said")."""
     surnames = {
-        toks[-1] for m in mentions if m.label == "PERSON" and len(toks := name_tokens(m.text)) >= 2
+        toks[-1]
+        for m in mentions
+        if m.label == "PERSON"
+        and (len(toks := name_tokens(m.text)) >= 2 or (toks and len(toks[0]) > 3))
     }
     if not surnames:
         return []
@@ -121,11 +131,12 @@ def _trim_possessive(text: str, end: int) -> tuple[str, int]:
     return text, end
 
 
-def join_short_forms(mentions: list[Mention]) -> None:
+def join_short_forms(mentions: list[Mention], text: str = "", offset: int = 0) -> None:
     """Point each surname-only or acronym mention at the full name it abbreviates.
 
     A surname ("Rasool", "al-Sudani") joins the nearest preceding person whose full
-    name ends with it (else the first following one); an acronym ("PMF") joins an
+    name ends with it (else the first following one), unless the article used it with a
+    title or twice before naming anyone in full with it; an acronym ("PMF") joins an
     organisation whose initials it spells. Labels follow the full name.
     """
     persons = [(i, m, name_tokens(m.text)) for i, m in enumerate(mentions) if m.label == "PERSON"]
@@ -155,10 +166,32 @@ def join_short_forms(mentions: list[Mention]) -> None:
             for j, m, full_toks in persons
             if j != i and len(full_toks) > len(toks) and _is_short_form(toks, full_toks)
         ]
+        first_full = min((j for j, _ in candidates), default=0)
+        if candidates and _known_before(mentions, toks, first_full, text, offset):
+            continue
         full = _nearest(i, candidates)
         if full is not None:
             mention.head = full.head or full.text
             mention.label = "PERSON"
+
+
+def _known_before(
+    mentions: list[Mention], short: tuple[str, ...], first_full: int, text: str, offset: int
+) -> bool:
+    """Whether the article used the short form with a title ("President Trump", "Mr.
+    Kim") or twice before naming anyone in full with it: then it means someone known by
+    that name alone, not the person named in full later ("Melania Trump")."""
+    uses = [m for m in mentions[:first_full] if name_tokens(m.text) == short]
+    if len(uses) >= 2:
+        return True
+    for m in uses:
+        start = m.span[0] - offset
+        before = text[max(0, start - 24) : start].split()
+        if has_person_title(" ".join([*before[-2:], m.text])) or has_person_title(
+            " ".join([*before[-1:], m.text])
+        ):
+            return True
+    return False
 
 
 def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -225,7 +225,7 @@ def _place(tokens: list[Token], mentions: Sequence[Mention], offset: int) -> str
                     continue
                 for m in mentions:
                     s, e = m.span[0] - offset, m.span[1] - offset
-                    if s <= obj.idx < e and m.label in _PLACE_LABELS:
+                    if s <= obj.idx < e and m.label in _PLACE_LABELS and m.kind == "name":
                         return m.text
                 if obj.pos_ == "PROPN" and obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
                     return obj.text  # a proper noun the model did not tag as a place

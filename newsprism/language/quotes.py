@@ -421,6 +421,7 @@ def extract_quotes(
     a slice of the article).
     """
     marks = find_quote_marks(doc.text, max_chars)
+    mentions = [m for m in mentions if m.kind == "name"]  # a speaker is named by a name
     finder = SpeakerFinder(doc, mentions, offset, [(m.open, m.close) for m in marks])
     sents = list(doc.sents)
     quotes: list[Quote] = []

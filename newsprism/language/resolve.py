@@ -6,7 +6,8 @@ apostrophes ignored), then groups are joined when
   * they are people whose first and last names are each one spelling apart
     ("Yahya"/"Yehia Rasool", "Anthony"/"Antony Blinken"), or one is the other
     with words left out ("Shia al-Sudani" / "Mohammed Shia al-Sudani");
-  * a lone surname ("Sudani") matches exactly one person's full name;
+  * a lone surname ("Sudani") matches exactly one person's full name, or one that is
+    named at least three times as often as any other with that surname;
   * organisations' names are one spelling apart word by word ("Kataib"/"Kataeb"),
     or one is the other's acronym and no other organisation has those initials.
 Places are only joined through the alias table: "Iraq"/"Iran" are one letter apart.
@@ -187,8 +188,9 @@ def _key_of(mention: Mention, table: AliasTable) -> tuple[str, tuple[str, ...], 
     tokens = name_tokens(form, person)
     if not tokens:
         return "", (), None
-    family = "norp" if mention.label == "NORP" else "name"
-    return f"{family}:{' '.join(tokens)}", tokens, None
+    # One key for one spelling, whatever the model's label: "Mexico" tagged GPE in one
+    # sentence and NORP or ORG in the next is one referent; the label is voted later.
+    return f"name:{' '.join(tokens)}", tokens, None
 
 
 def _join_aliases(groups: dict[str, _Group], uf: _UnionFind) -> None:
@@ -215,13 +217,16 @@ def _join_people(groups: dict[str, _Group], uf: _UnionFind, options: LanguageOpt
         if len(g.tokens) != 1:
             continue
         word = g.tokens[0]
-        roots = {
-            uf.find(f.key)
-            for f in by_last.get(skeleton(word), [])
-            if _word_match(word, f.tokens[-1], options)
-        }
-        if len(roots) == 1:
-            uf.union(g.key, roots.pop(), "surname")
+        counts: Counter[str] = Counter()
+        for f in by_last.get(skeleton(word), []):
+            if _word_match(word, f.tokens[-1], options):
+                counts[uf.find(f.key)] += len(f.mentions)
+        ranked = counts.most_common(2)
+        if len(ranked) == 1:
+            uf.union(g.key, ranked[0][0], "surname")
+        elif ranked and ranked[0][1] >= 3 * ranked[1][1]:
+            # "Trump" beside "Donald Trump" (many mentions) and "Melania Trump" (one)
+            uf.union(g.key, ranked[0][0], "surname-of-the-most-named")
 
 
 def _word_match(a: str, b: str, options: LanguageOptions) -> bool:
