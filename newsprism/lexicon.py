@@ -265,6 +265,14 @@ EVENT_NOUNS: frozenset[str] = frozenset(
 """Nouns that name a happening: a date on one of them dates that happening ("the
 death of three soldiers late last month"), not the sentence's own event."""
 
+ONE_PERSON_NOUNS: frozenset[str] = frozenset(
+    {"man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "baby", "person",
+     "victim", "officer", "deputy", "trooper", "soldier", "student", "driver", "passenger",
+     "resident", "bystander", "civilian", "worker", "guard", "suspect", "gunman", "father",
+     "mother", "son", "daughter", "husband", "wife", "journalist", "policeman"}
+)  # fmt: skip
+"""Nouns (by lemma) for one person, so "a man was killed" is read as one killed."""
+
 UPDATE_WORDS: frozenset[str] = frozenset(
     {"rise", "climb", "increase", "grow", "jump", "reach", "revise", "raise", "lower",
      "update", "correct", "surpass", "mount", "soar", "toll"}

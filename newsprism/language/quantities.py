@@ -26,6 +26,7 @@ from newsprism.lexicon import (
     MEASURE_UNITS,
     MONTHS,
     NUMBER_WORDS,
+    ONE_PERSON_NOUNS,
     OUTCOMES,
     PEOPLE_NOUNS,
     PERCENT_WORDS,
@@ -238,6 +239,7 @@ class _Candidate:
     start: int  # first character, with the qualifier and any "a" / "half a"
     value: float | None
     qualifier: str | None
+    person: Token | None = None  # "a man": the one person counted (kept only with an outcome)
 
 
 def _candidates(doc: Doc, times: Sequence[TimeExpression], offset: int) -> list[_Candidate]:
@@ -250,7 +252,22 @@ def _candidates(doc: Doc, times: Sequence[TimeExpression], offset: int) -> list[
         if not any(s <= group[0].idx < e for s, e in dated)
     ]
     out += _vague_counts(doc)
+    out += _one_person(doc)
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _one_person(doc: Doc) -> list[_Candidate]:
+    """ "A man was killed", "a 23-year-old woman was wounded": one person counted,
+    read only where the sentence says what happened to them (see extract_quantities)."""
+    out = []
+    for tok in doc:
+        noun = tok.head
+        if tok.lower_ not in ("a", "an") or tok.dep_ != "det" or noun.i <= tok.i:
+            continue
+        if noun.lemma_.lower() not in ONE_PERSON_NOUNS or noun.tag_ != "NN":
+            continue
+        out.append(_Candidate([tok], tok.idx, 1.0, None, noun))
     return out
 
 
@@ -313,7 +330,7 @@ def extract_quantities(
         value, qualifier, start = cand.value, cand.qualifier, cand.start
         end = last.idx + len(last)
         sent: Span = first.sent
-        noun_tok = _counted([last])
+        noun_tok = cand.person or _counted([last])
         noun = noun_span = None
         prior = last_in_sent.get(sent.start)
         if noun_tok is not None and not (
@@ -331,6 +348,8 @@ def extract_quantities(
         if qualifier is None and doc.text[end : end + 6].lower() == " or so":
             qualifier, end = "or so", end + 6
         reading = read_figure(doc, group, noun_tok, prior)
+        if cand.person is not None and (reading.outcome is None or reading.kind != "count"):
+            continue  # "a man" is a count only when the text says what befell him
         outcome_span = reading.outcome_span
         if outcome_span is not None:
             outcome_span = (outcome_span[0] + offset, outcome_span[1] + offset)
@@ -509,6 +528,8 @@ def _outcome(
     verb they are subject or object of ("were killed", "injuring five"), a participle
     or adjective on them ("people killed", "12 dead"), or the noun itself ("deaths")."""
     bearers = [t for t in (noun, number, of_obj) if t is not None]
+    if number.dep_ == "nummod" and _outcome_of(number.head):  # "left five dead"
+        return _outcome_of(number.head), number.head
     for tok in bearers:
         family = _outcome_of(tok)
         if family and tok is not number:
@@ -523,6 +544,9 @@ def _outcome(
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "attr", "npadvmod"):
             if _outcome_of(head):
                 return _outcome_of(head), head
+            for c in head.children:  # "was shot and killed", "shot and wounded"
+                if c.dep_ == "conj" and c.pos_ == "VERB" and _outcome_of(c):
+                    return _outcome_of(c), c
             if head.lemma_.lower() in _BE | {"leave"}:  # "12 are dead", "left 12 dead"
                 for c in head.children:
                     if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and _outcome_of(c):
@@ -552,6 +576,8 @@ def _toll_word(tok: Token) -> tuple[str | None, Token | None] | None:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None and _outcome_of(obj):
                     return _outcome_of(obj), obj
+        if n.lemma_.lower() == "toll":  # "the toll" alone is the death toll
+            return "killed", n
     return None
 
 
