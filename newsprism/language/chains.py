@@ -36,9 +36,7 @@ def describe_actors(doc: Doc, names: Sequence[Mention], offset: int = 0) -> list
     out: list[Mention] = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.pos_ != "NOUN" or any(
-            s < chunk.end_char and chunk.start_char < e for s, e in taken
-        ):
+        if root.pos_ != "NOUN" or any(s <= root.idx < e for s, e in taken):
             continue
         actor = _apposed(root, actors, offset) or _by_role(root, roles)
         if actor is None:

@@ -22,7 +22,11 @@ _JOINABLE = frozenset({"PERSON", "ORG", "GROUP"})
 def extract_mentions(doc: Doc, table: AliasTable, offset: int = 0) -> list[Mention]:
     """Named mentions in document order, with adjacent person fragments merged, and the
     descriptions the article joins to a named actor ("the president")."""
-    ents = [e for e in doc.ents if e.label_ in KEPT_LABELS and not _misread(e)]
+    ents = [
+        e
+        for e in doc.ents
+        if e.label_ in KEPT_LABELS and (not _misread(e) or table.lookup(e.text) is not None)
+    ]
     spans = _merge_person_fragments(ents)
     mentions = []
     for start, end, label in spans:
@@ -47,6 +51,8 @@ def extract_mentions(doc: Doc, table: AliasTable, offset: int = 0) -> list[Menti
                 part_label = "PERSON"  # "Mr. Trump" tagged ORG, "Iraqi PM Sudani" GPE
             span = (part_start + offset, part_start + len(part) + offset)
             mentions.append(Mention(span=span, text=part, label=part_label))
+    mentions.extend(_titled_names(doc, mentions, offset))
+    mentions.extend(_table_places(doc, table, mentions, offset))
     mentions.extend(_untagged_surnames(doc, mentions, offset))
     mentions.extend(_defined_acronyms(doc, mentions, offset))
     mentions.sort(key=lambda m: m.span)
@@ -83,12 +89,64 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention], offset: int) -> list[M
 
 
 def _misread(ent: Span) -> bool:
-    """Entities the small model invents: a verb ("Repeated" as NORP), or the "State" of a
-    title ("Secretary of State")."""
+    """Entities the small model invents: a verb ("Repeated" as NORP), an adjective
+    ("pro-Iran", a lone "Supreme"), or the "State" of a title ("Secretary of State")."""
     if all(t.pos_ in ("VERB", "AUX") for t in ent):
+        return True
+    if _STANCE.match(ent.text):
+        return True  # "pro-Iran group": a stance, not a mention of Iran as an actor
+    if len(ent) == 1 and ent[0].pos_ in ("ADJ", "ADV") and ent.label_ != "NORP":
         return True
     before = ent.doc[max(0, ent.start - 2) : ent.start].text.lower()
     return len(ent) == 1 and before in ("secretary of", "minister of")
+
+
+_STANCE = re.compile(r"^(?:pro|anti|non|ex)-", re.IGNORECASE)
+_TITLED = re.compile(
+    r"(?<![\w-])(?:PM|Prime\s+Minister|President|Premier|Minister|Sheikh|Ayatollah|Gen\."
+    r"|Mr\.?|Mrs\.?|Ms\.?)\s+(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el)-)?"
+    r"[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _titled_names(doc: Doc, mentions: list[Mention], offset: int) -> list[Mention]:
+    """A name after a title is a person ("Iraqi PM Sudani", "President Raisi"), also where
+    the model missed it or read the title's country as the name's label."""
+    out: list[Mention] = []
+    for match in _TITLED.finditer(doc.text):
+        start, end = match.span("name")
+        words = doc.text[start:end].split()
+        while words and words[-1].lower() in ("said", "says", "told"):
+            words.pop()
+        if not words:
+            continue
+        end = start + len(" ".join(words))
+        clash = [m for m in mentions if m.span[0] - offset < end and start < m.span[1] - offset]
+        if any(m.label == "PERSON" for m in clash):
+            continue
+        for m in clash:  # "Iraqi PM Sudani" read as one GPE: the person is the name part
+            mentions.remove(m)
+        out.append(Mention((start + offset, end + offset), doc.text[start:end], "PERSON"))
+    return out
+
+
+def _table_places(
+    doc: Doc, table: AliasTable, mentions: list[Mention], offset: int
+) -> list[Mention]:
+    """Places of the alias table the small model misses ("al-Qaim", "Erbil")."""
+    covered = [(m.span[0] - offset, m.span[1] - offset) for m in mentions]
+    out: list[Mention] = []
+    for phrase, label in table.phrases():
+        if label not in ("GPE", "LOC") or len(phrase) <= 3:
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+        for match in pattern.finditer(doc.text):
+            s, e = match.span()
+            if any(a < e and s < b for a, b in covered):
+                continue
+            covered.append((s, e))
+            out.append(Mention((s + offset, e + offset), phrase, label))
+    return out
 
 
 def _merge_person_fragments(ents: list[Span]) -> list[tuple[int, int, str]]:

@@ -7,7 +7,8 @@ apostrophes ignored), then groups are joined when
     ("Yahya"/"Yehia Rasool", "Anthony"/"Antony Blinken"), or one is the other
     with words left out ("Shia al-Sudani" / "Mohammed Shia al-Sudani");
   * a lone surname ("Sudani") matches exactly one person's full name, or one that is
-    named at least three times as often as any other with that surname;
+    named at least three times as often as any other with that surname; a lone name
+    that ends nobody's name but starts exactly one ("Kim" for "Kim Jong Un");
   * organisations' names are one spelling apart word by word ("Kataib"/"Kataeb"),
     or one is the other's acronym and no other organisation has those initials.
 Places are only joined through the alias table: "Iraq"/"Iran" are one letter apart.
@@ -222,7 +223,13 @@ def _join_people(groups: dict[str, _Group], uf: _UnionFind, options: LanguageOpt
             if _word_match(word, f.tokens[-1], options):
                 counts[uf.find(f.key)] += len(f.mentions)
         ranked = counts.most_common(2)
-        if len(ranked) == 1:
+        if not ranked:
+            # "Kim" for "Kim Jong Un": family name first; joined only when one person's
+            # full name starts with it and nobody's ends with it
+            firsts = {uf.find(f.key) for f in full if _word_match(word, f.tokens[0], options)}
+            if len(firsts) == 1:
+                uf.union(g.key, firsts.pop(), "first-word")
+        elif len(ranked) == 1:
             uf.union(g.key, ranked[0][0], "surname")
         elif ranked and ranked[0][1] >= 3 * ranked[1][1]:
             # "Trump" beside "Donald Trump" (many mentions) and "Melania Trump" (one)
@@ -263,6 +270,8 @@ def _join_organisations(
     for block in by_shape.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
+                if _acronym_shape(a) != _acronym_shape(b):
+                    continue  # "IRNA" is not a spelling of "Iran"
                 if all(_word_match(x, y, options) for x, y in zip(a.tokens, b.tokens, strict=True)):
                     uf.union(a.key, b.key, "spelling")
     by_initials: dict[str, list[_Group]] = defaultdict(list)
@@ -274,6 +283,11 @@ def _join_organisations(
         targets = {uf.find(o.key) for o in by_initials.get(g.tokens[0], [])}
         if len(targets) == 1:
             uf.union(g.key, targets.pop(), "acronym")
+
+
+def _acronym_shape(group: _Group) -> bool:
+    """Whether the group's spellings are acronyms ("IRNA", "PMF"), not words."""
+    return any(is_acronym(m.text) for _, m in group.mentions)
 
 
 def _build_entities(groups: dict[str, _Group], uf: _UnionFind) -> dict[str, Entity]:
