@@ -101,7 +101,10 @@ def _apposed(root: Token, actors: Sequence[Mention], offset: int) -> Mention | N
 def _by_role(root: Token, roles: dict[str, list[tuple[int, Mention]]]) -> Mention | None:
     """The actor the article titled with this role word, the latest one before it (or
     the first after, for a description that comes before the name). Two different
-    actors with the same title before it leave it unjoined."""
+    actors with the same title before it leave it unjoined, and so does a plural
+    ("armed groups" are not the one group named)."""
+    if root.tag_ != "NN":
+        return None
     seen = roles.get(root.lemma_.lower())
     if not seen:
         return None
