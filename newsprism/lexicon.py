@@ -269,7 +269,9 @@ ONE_PERSON_NOUNS: frozenset[str] = frozenset(
     {"man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "baby", "person",
      "victim", "officer", "deputy", "trooper", "soldier", "student", "driver", "passenger",
      "resident", "bystander", "civilian", "worker", "guard", "suspect", "gunman", "father",
-     "mother", "son", "daughter", "husband", "wife", "journalist", "policeman"}
+     "mother", "son", "daughter", "husband", "wife", "journalist", "policeman", "commander",
+     "leader", "official", "fighter", "militant", "member", "pilot", "doctor", "nurse",
+     "teacher", "farmer", "protester", "shooter", "worshipper", "pedestrian", "cyclist"}
 )  # fmt: skip
 """Nouns (by lemma) for one person, so "a man was killed" is read as one killed."""
 

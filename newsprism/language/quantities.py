@@ -81,6 +81,7 @@ _ANAPHORIC = frozenset({"others", "more", "other"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"})
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "across", "inside", "into"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "GROUP"})  # "a commander from Kataib Hezbollah"
 _SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 
 
@@ -228,7 +229,7 @@ def _place(tokens: list[Token], mentions: Sequence[Mention], offset: int) -> str
                     s, e = m.span[0] - offset, m.span[1] - offset
                     if s <= obj.idx < e and m.label in _PLACE_LABELS and m.kind == "name":
                         return m.text
-                if obj.pos_ == "PROPN" and obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+                if obj.pos_ == "PROPN" and obj.ent_type_ not in _NOT_PLACES:
                     return obj.text  # a proper noun the model did not tag as a place
     return None
 
@@ -553,6 +554,8 @@ def _outcome(
                         return _outcome_of(c), c
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             owner = tok.head.head  # "the lives of 12", "a toll of 84", "rose to 84"
+            while owner.dep_ in ("prep", "pobj") and owner.head.i != owner.i:
+                owner = owner.head  # "revised ... from about 100 to 84"
             if _outcome_of(owner):
                 return _outcome_of(owner), owner
             toll = _toll_word(owner)
@@ -584,7 +587,7 @@ def _toll_word(tok: Token) -> tuple[str | None, Token | None] | None:
 def _update_verb(number: Token, noun: Token | None) -> str | None:
     """The lemma of a verb saying the figure changed ("rose to 84", "revised to 84")."""
     tok = noun if noun is not None and noun.i > number.i else number
-    for _ in range(3):
+    for _ in range(5):
         if tok.lemma_.lower() in UPDATE_WORDS and tok.pos_ in ("VERB", "NOUN"):
             return tok.lemma_.lower()
         if tok.head.i == tok.i:

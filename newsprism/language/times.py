@@ -300,9 +300,39 @@ def _clause_tense(doc: Doc, match: re.Match[str], start: int, end: int) -> str:
         return "future"
     if kind == "weekday" and scheduled:
         return "scheduled"
+    if kind == "weekday" and tense != "future" and _planned(doc, start, end):
+        return "future"
     if kind in ("mdy", "dmy") and tense == "past" and not _dated_past_event(doc, start, end):
         return "reported"  # "extended to Nov. 20", "payable Dec. 1": a date still to come
     return tense
+
+
+_PLANS = frozenset({"plan", "schedule", "set", "expect", "intend", "prepare", "hope", "aim"})
+
+
+def _planned(doc: Doc, start: int, end: int) -> bool:
+    """A day still to come in a past-tense report: after a modal ("would be ready to
+    leave as soon as Tuesday", "might come Tuesday"), "as soon as", or on what a plan
+    names ("planned a demonstration on Saturday", "were planning to drive there on
+    Monday"), but not on the planning itself ("announced on Tuesday")."""
+    if re.search(r"as soon as\s+$", doc.text[max(0, start - 12) : start]):
+        return True
+    verb = _governing_verb(doc, start, end)
+    if verb is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    direct = span is not None and len(span) > 0 and span.root.head.i == verb.i
+    tok = verb
+    for depth in range(3):
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (_MODALS | {"would"}) and not aux & {"have"}:
+            return True
+        if tok.lemma_.lower() in _PLANS and (depth > 0 or not direct):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "acl", "relcl") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
 
 
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by", "before", "from"})
@@ -492,7 +522,9 @@ def _year_before_quarter(out: list[TimeExpression]) -> None:
         if "quarter" in t.rule and t.start is not None and t.end is not None:
             last_quarter = t
             continue
-        if t.rule not in ("ago-year", "earlier-than-anchor-year") or last_quarter is None:
+        if t.rule not in ("ago-year", "earlier-than-anchor-year", "year-ago-adjective"):
+            continue
+        if last_quarter is None:
             continue
         if t.span[0] - last_quarter.span[1] > _QUARTER_NEARBY or t.text.lower() not in (
             "a year ago",
@@ -534,7 +566,7 @@ def _relative(kind: str, g: dict[str, str | None], a: date, tense: str) -> _Reso
     if kind == "ago":
         return _ago(g, a)
     if kind == "yearago":  # "year-ago results": the year before, or a quarter (see below)
-        return _Resolved(date(a.year - 1, 1, 1), date(a.year - 1, 12, 31), "ago-year", a)
+        return _Resolved(date(a.year - 1, 1, 1), date(a.year - 1, 12, 31), "year-ago-adjective", a)
     if kind == "deictic":
         offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}.get(
             (g["deixis"] or "").lower(),
@@ -723,10 +755,11 @@ def _relative_unit(g: dict[str, str | None], a: date) -> _Resolved:
 
 
 def _ago(g: dict[str, str | None], a: date) -> _Resolved:
-    """ "two weeks ago" is the week two weeks back, "three years ago" that year: the unit
-    named, not a day, so two outlets counting from different days still agree. "A few
-    days ago" has no count: the days two to six before the anchor. "Earlier" counts
-    from publication too, which the reason says (the text may count from another date)."""
+    """ "two weeks ago": the day that far back, marked approximate, with the unit in the
+    rule ("ago-week") so a reader (and the TIMEX3 mapping) knows it names a week, not a
+    day. "A few days ago" has no count: the days two to six before the anchor.
+    "Earlier" counts from publication too, which the reason says (the text may count
+    from another date)."""
     word = " ".join((g["gn"] or "").lower().split())
     unit = (g["gu"] or "").lower().rstrip("s")
     earlier = (g["gdir"] or "").lower() == "earlier"
@@ -743,15 +776,7 @@ def _ago(g: dict[str, str | None], a: date) -> _Resolved:
     count = _NUMBER_WORDS.get(word) or _int(word)
     day = cal.ago(a, count, unit)
     rule = "earlier-than-anchor" if earlier else "ago"
-    if unit == "week":
-        first, last = cal.relative_week(day, 0)
-    elif unit == "month":
-        first, last = cal.month_range(day.year, day.month)
-    elif unit in ("year", "decade"):
-        first, last = date(day.year, 1, 1), date(day.year, 12, 31)
-    else:
-        first = last = day
-    return _Resolved(first, last, f"{rule}-{unit}", a, caveat)
+    return _Resolved(day, day, f"{rule}-{unit}", a, caveat)
 
 
 def _month(g: dict[str, str | None], a: date, tense: str) -> _Resolved:

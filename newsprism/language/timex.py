@@ -90,7 +90,19 @@ def timex_value(t: TimeExpression) -> str | None:
         return f"{t.start.isoformat()}T{part}"
     if t.rule == "few-days-ago":
         return "PAST_REF"
+    unit = re.match(r"(?:ago|earlier-than-anchor)-(week|month|year|decade)$", t.rule)
+    if unit:  # "two weeks ago" is resolved to a day but names a week
+        return _unit_value(t.start, unit.group(1))
     return calendar_value(t.start, end)
+
+
+def _unit_value(day: date, unit: str) -> str:
+    if unit == "week":
+        iso = day.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    if unit == "month":
+        return f"{day.year}-{day.month:02d}"
+    return str(day.year)
 
 
 def _natural_end(t: TimeExpression) -> date:
