@@ -5,9 +5,15 @@ spaCy's DATE entities that no pattern covers are kept as unresolved, with the re
 Tense, read from the parse, decides between the last and the next weekday, month or
 month-day; a modal ("could begin in early March"), the object of an offer or plan
 ("has offered a rise from July") and a timetable present ("the ballot closes on
-Friday") count as future. "The previous day" and "the day after" count from the last
-day dated in the text nearby, never from publication; "overnight" is the night around
-publication. dateparser is used only for absolute dates no pattern reads.
+Friday") count as future, and so does a day a plan or a modal names in a past-tense
+report ("planned a rally on Saturday"), or a month-day reported as a deadline
+("extended the offer to Nov. 20"). "The previous day" and "the day after" count from
+the last day dated in the text nearby, never from publication; "overnight" is the
+night around publication; "a year earlier" in a story about a quarter is that quarter
+a year before. Quarters, seasons, decades, centuries, spoken years ("nineteen
+ninety-six") and the vague "now", "recently", "in the future" (kept, never placed on
+the calendar) have rules of their own. Every expression is read by these patterns;
+no other date parser is involved.
 """
 
 from __future__ import annotations
