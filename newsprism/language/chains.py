@@ -86,12 +86,11 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _apposed(root: Token, actors: Sequence[Mention], offset: int) -> Mention | None:
     """ "Shinzo Abe, Japan's prime minister" (and the reverse order)."""
-    if root.dep_ == "appos":
-        other = root.head
-    else:
+    other: Token | None = root.head if root.dep_ == "appos" else None
+    if other is None:
         other = next((c for c in root.children if c.dep_ == "appos"), None)
-        if other is None:
-            return None
+    if other is None:
+        return None
     for m in actors:
         if m.span[0] - offset <= other.idx < m.span[1] - offset:
             return m

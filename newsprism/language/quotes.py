@@ -382,7 +382,7 @@ class SpeakerFinder:
         for pool in (near, people):
             fits = [m for m in pool if self.genders.of(m) == gender]
             unknown = [m for m in pool if self.genders.of(m) is None]
-            pick = (fits or unknown or [None])[0]
+            pick = (fits or unknown)[0] if fits or unknown else None
             if pick is not None:
                 self.genders.record(pick, gender)
                 return pick

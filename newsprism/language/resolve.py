@@ -359,9 +359,9 @@ def _attach_speakers(
         for q in ann.quotes:
             if not q.speaker:
                 continue
-            m = by_span.get(q.speaker_span) if q.speaker_span and not q.in_title else None
-            if m is not None and m.entity:
-                q.speaker_entity = m.entity
+            said = by_span.get(q.speaker_span) if q.speaker_span and not q.in_title else None
+            if said is not None and said.entity:
+                q.speaker_entity = said.entity
                 continue
             q.speaker_entity = local.get(name_tokens(q.speaker)) or _by_name(
                 q.speaker, groups, uf, entities, surnames
