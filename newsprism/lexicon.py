@@ -265,11 +265,51 @@ EVENT_NOUNS: frozenset[str] = frozenset(
 """Nouns that name a happening: a date on one of them dates that happening ("the
 death of three soldiers late last month"), not the sentence's own event."""
 
+ONE_PERSON_NOUNS: frozenset[str] = frozenset(
+    {"man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "baby", "person",
+     "victim", "officer", "deputy", "trooper", "soldier", "student", "driver", "passenger",
+     "resident", "bystander", "civilian", "worker", "guard", "suspect", "gunman", "father",
+     "mother", "son", "daughter", "husband", "wife", "journalist", "policeman", "commander",
+     "leader", "official", "fighter", "militant", "member", "pilot", "doctor", "nurse",
+     "teacher", "farmer", "protester", "shooter", "worshipper", "pedestrian", "cyclist"}
+)  # fmt: skip
+"""Nouns (by lemma) for one person, so "a man was killed" is read as one killed."""
+
 UPDATE_WORDS: frozenset[str] = frozenset(
     {"rise", "climb", "increase", "grow", "jump", "reach", "revise", "raise", "lower",
      "update", "correct", "surpass", "mount", "soar", "toll"}
 )  # fmt: skip
 """Verbs (by lemma) that announce a figure changed: "the toll rose to 84"."""
+
+
+# --------------------------------------------------------------------------- kinds of figure
+
+DURATION_NOUNS: frozenset[str] = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month",
+     "year", "decade", "century", "term", "season", "quarter"}
+)  # fmt: skip
+"""Nouns (by lemma) that make a number a length of time: "three days", "two terms"."""
+
+CURRENCY_WORDS: frozenset[str] = frozenset(
+    {"dollar", "euro", "pound", "cent", "penny", "pence", "yen", "yuan", "rupee", "dinar",
+     "rial", "riyal", "lira", "ruble", "rouble", "franc", "peso", "shekel", "won", "$", "€",
+     "£", "¥", "usd", "eur", "gbp"}
+)  # fmt: skip
+"""Units and signs (by lemma, lower case) that make a number an amount of money."""
+
+MEASURE_UNITS: frozenset[str] = frozenset(
+    {"mile", "kilometre", "kilometer", "km", "metre", "meter", "m", "foot", "feet", "inch",
+     "yard", "centimetre", "centimeter", "cm", "millimetre", "mm", "kilogram", "kg", "gram",
+     "lb", "ton", "tonne", "ounce", "gallon", "litre", "liter", "barrel", "acre", "hectare",
+     "degree", "mph", "kph", "calibre", "caliber", "megawatt", "kilowatt", "volt", "point",
+     "storey", "floor"}
+)  # fmt: skip
+"""Units (by lemma) that make a number a measure rather than a count of people or things."""
+
+PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pct", "percentage"})
+
+AGE_WORDS: frozenset[str] = frozenset({"aged", "age", "ages"})
+"""Words right before a number that make it an age: "aged 17", "age 17"."""
 
 
 # --------------------------------------------------------------------------- speech

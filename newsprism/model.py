@@ -228,6 +228,11 @@ class Mention:
     label: str  # PERSON, ORG, GPE, NORP, GROUP, ... (a hint: the model mislabels)
     entity: str | None = None  # canonical Entity.id
     head: str | None = None  # in-article full form this mention was joined to
+    # How the actor is referred to: by a "name" ("Kim Jong Un", "Mr. Kim"), a
+    # "description" ("the North Korean leader", "the dictator") or a "pronoun" ("he").
+    # Descriptions and pronouns are kept only when joined to a named actor of their
+    # article (``head`` is that name), so ``entity`` is the actor's.
+    kind: Literal["name", "description", "pronoun"] = "name"
 
 
 @dataclass(slots=True)
@@ -264,6 +269,11 @@ class Quantity:
     outcome: str | None = None  # family from lexicon.OUTCOMES: "killed", "injured", ...
     outcome_span: Span | None = None  # the word that says the outcome ("killed", "dead")
     counted: str | None = None  # counted class: "people" for generic people nouns, else a lemma
+    # "two of the five wounded": this figure is a part of another count, not a total.
+    part_of: bool = False
+    # Lemma of the verb that says the figure changed ("rise" in "the toll rose to 84",
+    # "revise"): the comparison reads such a figure as an update, not a rival count.
+    update: str | None = None
 
 
 @dataclass(slots=True)

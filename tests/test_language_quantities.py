@@ -129,3 +129,68 @@ def test_plural_counts_have_no_value_and_a_range_qualifier():
     hurt = [q for q in qty if q.text == "Dozens" and q.noun is None]
     assert len(hurt) == 1 and hurt[0].qualifier == "dozens"
     assert len(qty) == 6  # "test scores" is not a count
+
+
+def _figures(text: str) -> list[Quantity]:
+    return _quantity_list(text)
+
+
+def test_ages_are_never_counts():
+    qty = _figures(
+        "A 17-year-old was killed on Monday. John Okafor, 17, was also killed. "
+        "A woman aged 34 was wounded."
+    )
+    for q in qty:
+        if q.text in ("17", "34"):
+            assert q.kind == "age" and q.outcome is None and q.counted is None
+    one = [q for q in qty if q.kind == "count"]
+    assert [(q.value, q.outcome, q.counted) for q in one] == [(1.0, "injured", "woman")]
+
+
+def test_outcome_and_counted_noun_come_from_the_parse():
+    qty = _quantities(
+        "Two sheriff's deputies were killed and three people were wounded. "
+        "The blast left five dead. A 23-year-old man was shot and killed."
+    )
+    assert (qty["Two"].outcome, qty["Two"].counted) == ("killed", "deputy")
+    assert (qty["three"].outcome, qty["three"].counted) == ("injured", "people")
+    assert (qty["five"].outcome, qty["five"].counted) == ("killed", "people")
+    assert (qty["A"].value, qty["A"].outcome, qty["A"].counted) == (1.0, "killed", "man")
+
+
+def test_other_kinds_of_figure_are_not_counts():
+    qty = _quantities(
+        "The siege lasted three days and cost $5 million; 40 percent of homes fell "
+        "within 10 miles of the river."
+    )
+    assert qty["three"].kind == "duration"
+    assert (
+        qty["$5 million"].kind == "money"
+        if "$5 million" in qty
+        else qty["5 million"].kind == "money"
+    )
+    assert qty["40"].kind == "percent"
+    assert qty["10"].kind == "measure"
+    assert all(q.outcome is None for q in qty.values())
+
+
+def test_a_part_of_a_count_and_an_updated_toll_are_marked():
+    qty = _quantities(
+        "One of the three people killed was a child. The death toll rose to 84 on Tuesday."
+    )
+    assert (qty["One"].part_of, qty["One"].outcome) == (True, "killed")
+    assert (qty["three"].part_of, qty["three"].outcome) == (False, "killed")
+    assert (qty["84"].outcome, qty["84"].update) == ("killed", "rise")
+    assert qty["84"].outcome_span is not None
+
+
+def test_every_qualifier_emitted_is_known_to_the_lexicon():
+    from newsprism.lexicon import QUALIFIERS, VAGUE_COUNTS
+
+    qty = _quantity_list(
+        "No fewer than 12 boats, just over 30 carts, some 40 mules and 20 or so goats came; "
+        "fewer than 10 drivers and dozens of porters left, hundreds of thousands watched."
+    )
+    emitted = {q.qualifier for q in qty if q.qualifier}
+    assert {"no fewer than", "just over", "some", "or so", "fewer than", "dozens"} <= emitted
+    assert all(q in QUALIFIERS or q in VAGUE_COUNTS for q in emitted)

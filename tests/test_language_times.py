@@ -8,6 +8,7 @@ import pytest
 
 from newsprism.language import annotate, reanchor_times
 from newsprism.language import calendar_rules as cal
+from newsprism.lexicon import WEEKDAYS
 from newsprism.model import Annotations, Article, Source, TimeExpression
 
 pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
@@ -30,11 +31,11 @@ def _times(
 
 
 def test_weekday_rules():
-    assert cal.weekday_on_or_before(THU, cal.WEEKDAYS["thursday"]) == THU
-    assert cal.weekday_on_or_before(THU, cal.WEEKDAYS["friday"]) == date(2024, 2, 2)
-    assert cal.weekday_before(THU, cal.WEEKDAYS["thursday"]) == date(2024, 2, 1)
-    assert cal.weekday_after(THU, cal.WEEKDAYS["thursday"]) == date(2024, 2, 15)
-    assert cal.weekday_after(THU, cal.WEEKDAYS["monday"]) == date(2024, 2, 12)
+    assert cal.weekday_on_or_before(THU, WEEKDAYS["thursday"]) == THU
+    assert cal.weekday_on_or_before(THU, WEEKDAYS["friday"]) == date(2024, 2, 2)
+    assert cal.weekday_before(THU, WEEKDAYS["thursday"]) == date(2024, 2, 1)
+    assert cal.weekday_after(THU, WEEKDAYS["thursday"]) == date(2024, 2, 15)
+    assert cal.weekday_after(THU, WEEKDAYS["monday"]) == date(2024, 2, 12)
 
 
 def test_month_rules():
@@ -134,3 +135,81 @@ def test_would_with_a_weekday_is_the_coming_one() -> None:
     (ann,) = annotate([art])
     (t,) = [t for t in ann.times if "Saturday" in t.text]
     assert t.start == date(2026, 3, 14)
+
+
+_ABSOLUTE_RULES = (
+    "absolute", "month-year", "quarter-year", "season-year", "year", "century", "spoken-year"
+)  # fmt: skip
+
+
+def _timex(text: str, published: date) -> dict[str, tuple[str | None, str]]:
+    from newsprism.language.timex import timex_value
+
+    art = Article(
+        id="t",
+        source=Source("t.txt", "text"),
+        raw_sha="t",
+        part=0,
+        text=text,
+        published=datetime(published.year, published.month, published.day),
+    )
+    ann = next(annotate([art]))
+    for t in ann.times:  # every date says how it was read, and a relative one against what
+        assert t.rule
+        absolute = t.rule.startswith(_ABSOLUTE_RULES) or t.rule.endswith("decade")
+        if t.start is not None and not absolute:
+            assert t.anchor is not None, t
+    return {t.text: (timex_value(t), t.rule) for t in ann.times}
+
+
+def test_seasons_quarters_decades_and_vague_references():
+    got = _timex(
+        "Sales fell last autumn and in the third quarter, as in the late 1990s. "
+        "The firm is now profitable and will expand in the future. "
+        "Shares rose earlier this month and a few days ago.",
+        date(1998, 2, 10),
+    )
+    assert got["last autumn"][0] == "1997-FA"
+    assert got["the third quarter"][0] == "1997-Q3"
+    assert got["the late 1990s"][0] == "199"
+    assert got["now"][0] == "PRESENT_REF"
+    assert got["the future"][0] == "FUTURE_REF"
+    assert got["earlier this month"][0] == "1998-02"
+    assert got["a few days ago"][1] == "few-days-ago"
+
+
+def test_times_of_day_and_the_day_before():
+    got = _timex(
+        "The council met on Wednesday evening. It had voted on March 3, 2024. "
+        "The day before, protesters gathered.",
+        date(2024, 3, 8),
+    )
+    assert got["Wednesday evening"][0] == "2024-03-06TEV"
+    assert got["The day before"] == ("2024-03-02", "day-before-date-in-text")
+
+
+def test_a_deadline_reported_in_the_past_tense_is_still_ahead():
+    got = _timex(
+        "The company extended its offer to Nov. 20. The chairman was born on Nov. 21.",
+        date(1989, 11, 2),
+    )
+    assert got["Nov. 20"] == ("1989-11-20", "month-day-ahead-in-past-tense-report")
+    assert got["Nov. 21"][0] == "1988-11-21"
+
+
+def test_a_year_ago_in_a_story_about_a_quarter_is_that_quarter():
+    got = _timex(
+        "Profit rose 5% in the third quarter from $2 million a year earlier.", date(1989, 11, 2)
+    )
+    assert got["a year earlier"] == ("1988-Q3", "year-before-quarter-in-text")
+
+
+def test_a_planned_day_in_a_past_tense_report_is_ahead():
+    got = _timex(
+        "Protesters planned a rally in the port on Saturday. The group would leave as soon "
+        "as Tuesday. The ministry announced the plan on Thursday.",
+        date(2000, 1, 7),  # a Friday
+    )
+    assert got["Saturday"][0] == "2000-01-08"
+    assert got["Tuesday"][0] == "2000-01-11"
+    assert got["Thursday"][0] == "2000-01-06"

@@ -34,7 +34,7 @@ from newsprism.compare.numbers import overlap, times_in
 from newsprism.compare.records import FactRow, Finding, Grade, SlotValue
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
-from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS
+from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS, UPDATE_WORDS
 from newsprism.model import Annotations, TimeExpression
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GROUP"}
@@ -110,7 +110,9 @@ def _phrase(head: Token, t: TimeExpression) -> str:
 def read_dated(ctx: StoryContext, article: str, t: TimeExpression) -> Dated:
     doc = ctx.docs.get(article)
     head, nominal = dated_head(doc, t) if doc is not None else (None, False)
-    statement = bool(head is not None and not nominal and head.lemma_.lower() in ATTRIBUTION_VERBS)
+    # "revised the toll ... on Tuesday" dates the revision, like "said on Tuesday"
+    verbs = ATTRIBUTION_VERBS | UPDATE_WORDS
+    statement = bool(head is not None and not nominal and head.lemma_.lower() in verbs)
     main = head is not None and not nominal and _is_main(head)
     phrase = _phrase(head, t) if head is not None else t.text
     return Dated(article, t, head, nominal, main, statement, phrase)

@@ -35,7 +35,7 @@ def name_variants(ctx: StoryContext) -> list[NameVariants]:
     fullest: dict[str, dict[str, tuple[int, int]]] = {}
     for art_id, ann in ctx.annotations.items():
         for m in ann.mentions:
-            if not m.entity:
+            if not m.entity or m.kind != "name":  # "the spokesperson" is no form of a name
                 continue
             best = fullest.setdefault(m.entity, {}).get(art_id)
             if best is None or (m.span[1] - m.span[0]) > (best[1] - best[0]):

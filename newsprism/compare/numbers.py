@@ -219,7 +219,7 @@ def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
 
 
 def _is_count(q: Quantity) -> bool:
-    if q.kind != "count":
+    if q.kind != "count" or q.part_of:  # "one of the three killed" is no rival total
         return False
     noun = (q.noun or "").lower()
     return not any(word in _NOT_COUNTS for word in noun.replace("-", " ").split())

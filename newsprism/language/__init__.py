@@ -1,5 +1,8 @@
-"""The language layer: sentences, names resolved across outlets, quotes with speakers,
-counted quantities and dates on the calendar.
+"""The language layer: sentences, names resolved across outlets (with the descriptions an
+article joins to them), quotes and reported speech with speakers, figures with what they
+count and what befell it, and dates on the calendar (each with its rule and anchor).
+The word tables (months, number words, qualifiers, outcomes, reporting verbs) are
+``newsprism.lexicon``'s; ``timex.py`` maps a resolved date to its TIMEX3 value.
 
     annotate(articles)               -> Annotations per article (one spaCy pass each)
     resolve_entities(articles, ann)  -> Entity list; fills Mention.entity, Quote.speaker_entity

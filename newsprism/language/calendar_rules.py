@@ -9,44 +9,7 @@ from __future__ import annotations
 import calendar as _cal
 from datetime import date, timedelta
 
-WEEKDAYS = {
-    name: i
-    for i, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )
-}
-MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-
 Range = tuple[date, date]
-
-
-def month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
 
 
 def weekday_on_or_before(anchor: date, weekday: int) -> date:
@@ -132,7 +95,9 @@ def month_day_near(anchor: date, month: int, day: int, tense: str) -> tuple[date
     """A month-day without a year: the anchor's year, or the neighbouring year the tense
     points to when the anchor's year would put a past event in the future (or the reverse)."""
     candidate = _safe_date(anchor.year, month, day)
-    if tense == "past" and candidate > anchor + timedelta(days=1):
+    if tense == "reported" and candidate <= anchor + timedelta(days=92):
+        return candidate, "month-day-ahead-in-past-tense-report"  # "extended to Nov. 20"
+    if tense in ("past", "reported") and candidate > anchor + timedelta(days=1):
         return _safe_date(anchor.year - 1, month, day), "month-day-previous-year"
     if tense == "future" and candidate < anchor - timedelta(days=1):
         return _safe_date(anchor.year + 1, month, day), "month-day-next-year"

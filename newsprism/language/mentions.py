@@ -11,7 +11,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsprism.language.aliases import AliasTable
-from newsprism.language.names import initials, is_acronym, name_tokens
+from newsprism.language.chains import describe_actors
+from newsprism.language.names import has_person_title, initials, is_acronym, name_tokens
 from newsprism.model import Mention
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "GROUP", "FAC"})
@@ -19,8 +20,13 @@ _JOINABLE = frozenset({"PERSON", "ORG", "GROUP"})
 
 
 def extract_mentions(doc: Doc, table: AliasTable, offset: int = 0) -> list[Mention]:
-    """Named mentions in document order, with adjacent person fragments merged."""
-    ents = [e for e in doc.ents if e.label_ in KEPT_LABELS and not _misread(e)]
+    """Named mentions in document order, with adjacent person fragments merged, and the
+    descriptions the article joins to a named actor ("the president")."""
+    ents = [
+        e
+        for e in doc.ents
+        if e.label_ in KEPT_LABELS and (not _misread(e) or table.lookup(e.text) is not None)
+    ]
     spans = _merge_person_fragments(ents)
     mentions = []
     for start, end, label in spans:
@@ -41,20 +47,30 @@ def extract_mentions(doc: Doc, table: AliasTable, offset: int = 0) -> list[Menti
         for part_start, part in _split_owner(start, text):
             entry = table.lookup(part)
             part_label = entry.label if entry is not None else label
+            if entry is None and has_person_title(part):
+                part_label = "PERSON"  # "Mr. Trump" tagged ORG, "Iraqi PM Sudani" GPE
             span = (part_start + offset, part_start + len(part) + offset)
             mentions.append(Mention(span=span, text=part, label=part_label))
+    mentions.extend(_titled_names(doc, mentions, offset))
+    mentions.extend(_table_places(doc, table, mentions, offset))
     mentions.extend(_untagged_surnames(doc, mentions, offset))
     mentions.extend(_defined_acronyms(doc, mentions, offset))
     mentions.sort(key=lambda m: m.span)
-    join_short_forms(mentions)
+    join_short_forms(mentions, doc.text, offset)
+    mentions.extend(describe_actors(doc, mentions, offset))
+    mentions.sort(key=lambda m: m.span)
     return mentions
 
 
 def _untagged_surnames(doc: Doc, mentions: list[Mention], offset: int) -> list[Mention]:
     """Proper nouns the model missed that repeat the surname of a person named in the
-    article ("Rasool said ..." after "Yahya Rasool")."""
+    article ("Rasool said ..." after "Yahya Rasool"), or a one-word name the model tagged
+    a person elsewhere in it ("Trump held ..." after "Trump said")."""
     surnames = {
-        toks[-1] for m in mentions if m.label == "PERSON" and len(toks := name_tokens(m.text)) >= 2
+        toks[-1]
+        for m in mentions
+        if m.label == "PERSON"
+        and (len(toks := name_tokens(m.text)) >= 2 or (toks and len(toks[0]) > 3))
     }
     if not surnames:
         return []
@@ -73,12 +89,64 @@ def _untagged_surnames(doc: Doc, mentions: list[Mention], offset: int) -> list[M
 
 
 def _misread(ent: Span) -> bool:
-    """Entities the small model invents: a verb ("Repeated" as NORP), or the "State" of a
-    title ("Secretary of State")."""
+    """Entities the small model invents: a verb ("Repeated" as NORP), an adjective
+    ("pro-Iran", a lone "Supreme"), or the "State" of a title ("Secretary of State")."""
     if all(t.pos_ in ("VERB", "AUX") for t in ent):
+        return True
+    if _STANCE.match(ent.text):
+        return True  # "pro-Iran group": a stance, not a mention of Iran as an actor
+    if len(ent) == 1 and ent[0].pos_ in ("ADJ", "ADV") and ent.label_ != "NORP":
         return True
     before = ent.doc[max(0, ent.start - 2) : ent.start].text.lower()
     return len(ent) == 1 and before in ("secretary of", "minister of")
+
+
+_STANCE = re.compile(r"^(?:pro|anti|non|ex)-", re.IGNORECASE)
+_TITLED = re.compile(
+    r"(?<![\w-])(?:PM|Prime\s+Minister|President|Premier|Minister|Sheikh|Ayatollah|Gen\."
+    r"|Mr\.?|Mrs\.?|Ms\.?)\s+(?P<name>(?:(?:al|el)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el)-)?"
+    r"[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _titled_names(doc: Doc, mentions: list[Mention], offset: int) -> list[Mention]:
+    """A name after a title is a person ("Iraqi PM Sudani", "President Raisi"), also where
+    the model missed it or read the title's country as the name's label."""
+    out: list[Mention] = []
+    for match in _TITLED.finditer(doc.text):
+        start, end = match.span("name")
+        words = doc.text[start:end].split()
+        while words and words[-1].lower() in ("said", "says", "told"):
+            words.pop()
+        if not words:
+            continue
+        end = start + len(" ".join(words))
+        clash = [m for m in mentions if m.span[0] - offset < end and start < m.span[1] - offset]
+        if any(m.label == "PERSON" for m in clash):
+            continue
+        for m in clash:  # "Iraqi PM Sudani" read as one GPE: the person is the name part
+            mentions.remove(m)
+        out.append(Mention((start + offset, end + offset), doc.text[start:end], "PERSON"))
+    return out
+
+
+def _table_places(
+    doc: Doc, table: AliasTable, mentions: list[Mention], offset: int
+) -> list[Mention]:
+    """Places of the alias table the small model misses ("al-Qaim", "Erbil")."""
+    covered = [(m.span[0] - offset, m.span[1] - offset) for m in mentions]
+    out: list[Mention] = []
+    for phrase, label in table.phrases():
+        if label not in ("GPE", "LOC") or len(phrase) <= 3:
+            continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+        for match in pattern.finditer(doc.text):
+            s, e = match.span()
+            if any(a < e and s < b for a, b in covered):
+                continue
+            covered.append((s, e))
+            out.append(Mention((s + offset, e + offset), phrase, label))
+    return out
 
 
 def _merge_person_fragments(ents: list[Span]) -> list[tuple[int, int, str]]:
@@ -121,11 +189,12 @@ def _trim_possessive(text: str, end: int) -> tuple[str, int]:
     return text, end
 
 
-def join_short_forms(mentions: list[Mention]) -> None:
+def join_short_forms(mentions: list[Mention], text: str = "", offset: int = 0) -> None:
     """Point each surname-only or acronym mention at the full name it abbreviates.
 
     A surname ("Rasool", "al-Sudani") joins the nearest preceding person whose full
-    name ends with it (else the first following one); an acronym ("PMF") joins an
+    name ends with it (else the first following one), unless the article used it with a
+    title or twice before naming anyone in full with it; an acronym ("PMF") joins an
     organisation whose initials it spells. Labels follow the full name.
     """
     persons = [(i, m, name_tokens(m.text)) for i, m in enumerate(mentions) if m.label == "PERSON"]
@@ -155,10 +224,32 @@ def join_short_forms(mentions: list[Mention]) -> None:
             for j, m, full_toks in persons
             if j != i and len(full_toks) > len(toks) and _is_short_form(toks, full_toks)
         ]
+        first_full = min((j for j, _ in candidates), default=0)
+        if candidates and _known_before(mentions, toks, first_full, text, offset):
+            continue
         full = _nearest(i, candidates)
         if full is not None:
             mention.head = full.head or full.text
             mention.label = "PERSON"
+
+
+def _known_before(
+    mentions: list[Mention], short: tuple[str, ...], first_full: int, text: str, offset: int
+) -> bool:
+    """Whether the article used the short form with a title ("President Trump", "Mr.
+    Kim") or twice before naming anyone in full with it: then it means someone known by
+    that name alone, not the person named in full later ("Melania Trump")."""
+    uses = [m for m in mentions[:first_full] if name_tokens(m.text) == short]
+    if len(uses) >= 2:
+        return True
+    for m in uses:
+        start = m.span[0] - offset
+        before = text[max(0, start - 24) : start].split()
+        if has_person_title(" ".join([*before[-2:], m.text])) or has_person_title(
+            " ".join([*before[-1:], m.text])
+        ):
+            return True
+    return False
 
 
 def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -98,6 +98,20 @@ def name_tokens(text: str, person: bool = True) -> tuple[str, ...]:
     return tuple(words)
 
 
+# Titles that only ever precede a person's name ("General Motors", "King's College" are
+# organisations, so "general" and "king" are not here).
+_PERSON_TITLE_RE = re.compile(
+    r"^(?:mr|mrs|ms|dr|president|vice president|prime minister|pm|minister|foreign minister"
+    r"|defen[cs]e minister|senator|sen|rep|gov|governor|mayor|secretary of state|chancellor"
+    r"|premier|spokesman|spokeswoman|spokesperson|ayatollah|sheikh)\.?\s+[a-z]",
+)
+
+
+def has_person_title(text: str) -> bool:
+    """ "Mr. Trump", "President Macron", "PM Sudani": a person, whatever the model says."""
+    return bool(_PERSON_TITLE_RE.match(anyascii(text).lower()))
+
+
 def name_key(text: str, person: bool = True) -> str:
     return " ".join(name_tokens(text, person))
 

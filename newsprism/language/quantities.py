@@ -19,101 +19,34 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.model import Mention, Quantity, TimeExpression
+from newsprism.lexicon import (
+    AGE_WORDS,
+    CURRENCY_WORDS,
+    DURATION_NOUNS,
+    MEASURE_UNITS,
+    MONTHS,
+    NUMBER_WORDS,
+    ONE_PERSON_NOUNS,
+    OUTCOMES,
+    PEOPLE_NOUNS,
+    PERCENT_WORDS,
+    QUALIFIERS,
+    SCALES,
+    UPDATE_WORDS,
+    VAGUE_COUNTS,
+)
+from newsprism.model import Mention, Quantity, QuantityKind, TimeExpression
+from newsprism.model import Span as Span_
 
-NUMBER_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-}
 # Plural counts with no single value ("dozens of dockers"); "scores" only before "of",
-# since alone it is more often a test score than a count.
-_VAGUE = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
+# since alone it is more often a test score than a count. "tens" starts "tens of thousands".
+_VAGUE = frozenset({w for phrase in VAGUE_COUNTS for w in phrase.split() if w != "of"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_MONTHS = frozenset(
-    [
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ]
-)
-_QUALIFIERS = (
-    ("at", "least"),
-    ("at", "most"),
-    ("more", "than"),
-    ("less", "than"),
-    ("fewer", "than"),
-    ("up", "to"),
-    ("as", "many", "as"),
-    ("as", "few", "as"),
-    ("just", "over"),
-    ("just", "under"),
-    ("an", "estimated"),
-    ("nearly",),
-    ("almost",),
-    ("about",),
-    ("around",),
-    ("approximately",),
-    ("roughly",),
-    ("some",),
-    ("over",),
-    ("under",),
-    ("estimated",),
-    ("only",),
+# Hedges written before the number, longest first ("just over" before "over");
+# "or so" follows the number and is read after it.
+_QUALIFIERS = tuple(
+    sorted((tuple(q.split()) for q in QUALIFIERS if q != "or so"), key=len, reverse=True)
 )
 # Nouns that name a part of something; their "of" phrase says what is counted
 # ("16 members of their forces").
@@ -148,6 +81,7 @@ _ANAPHORIC = frozenset({"others", "more", "other"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "LAW", "WORK_OF_ART"})
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "across", "inside", "into"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "GROUP"})  # "a commander from Kataib Hezbollah"
 _SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 
 
@@ -164,9 +98,9 @@ def number_value(words: Sequence[str]) -> float | None:
             current += float(word.replace(",", ""))
         elif word in NUMBER_WORDS:
             current += NUMBER_WORDS[word]
-        elif word in _SCALES:
-            current = max(current, 1.0) * _SCALES[word]
-            if _SCALES[word] >= 1000:
+        elif word in SCALES:
+            current = max(current, 1.0) * SCALES[word]
+            if SCALES[word] >= 1000:
                 total += current
                 current = 0.0
         else:
@@ -177,23 +111,35 @@ def number_value(words: Sequence[str]) -> float | None:
 
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
-    return bool(_DIGITS.match(low)) or low in NUMBER_WORDS or low in _SCALES
+    return bool(_DIGITS.match(low)) or low in NUMBER_WORDS or low in SCALES
 
 
 def _skip(tok: Token, doc: Doc) -> bool:
     """Years, days of the month, parts of names and "one of ..." are not counts."""
     low = tok.lower_
-    if _YEAR.match(low):
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if _YEAR.match(low) and not (nxt is not None and nxt.tag_ == "NNS"):  # "2000 troops"
         return True
     near = [doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
-    if _DIGITS.match(low) and any(w in _MONTHS for w in near):
+    if _DIGITS.match(low) and any(w in MONTHS for w in near):
         return True
     if tok.ent_type_ in _NAME_LABELS:
         return True
     if tok.ent_type_ in ("TIME",) or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"):
         return True
     following = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
-    return low == "one" and following in ("of", "another")
+    if low == "one" and following == "of":
+        return not _part_of_a_count(tok)  # "one of the most ..." is no count
+    return low == "one" and following == "another"
+
+
+def _part_of_a_count(tok: Token) -> bool:
+    """ "one of the three people killed", "one of the dead": a part of a stated count."""
+    part, obj = _partitive(tok)
+    if not part or obj is None:
+        return False
+    words = list(obj.subtree)
+    return any(_outcome_of(w) or w.lemma_ in PEOPLE_NOUNS for w in words)
 
 
 def _groups(doc: Doc) -> list[list[Token]]:
@@ -213,7 +159,7 @@ def _groups(doc: Doc) -> list[list[Token]]:
 
 def _continues(prev: Token, tok: Token) -> bool:
     if prev.i == tok.i - 1:
-        return tok.lower_ in _SCALES or (prev.lower_ in NUMBER_WORDS and tok.lower_ in NUMBER_WORDS)
+        return tok.lower_ in SCALES or (prev.lower_ in NUMBER_WORDS and tok.lower_ in NUMBER_WORDS)
     hyphen = prev.i == tok.i - 2 and prev.doc[tok.i - 1].text == "-"
     return hyphen and prev.lower_ in NUMBER_WORDS and tok.lower_ in NUMBER_WORDS
 
@@ -255,7 +201,11 @@ def _counted(group: list[Token]) -> Token | None:
     while tok.dep_ in ("compound", "quantmod") and tok.head.i != tok.i and _is_number(tok.head):
         tok = tok.head
     if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i > tok.i:
-        return tok.head
+        noun = tok.head
+        # "two sheriff's deputies": the number sits on the owner; the deputies are counted
+        if noun.dep_ == "poss" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+            return noun.head
+        return noun
     for child in tok.rights:  # "three of its service members"
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -277,9 +227,9 @@ def _place(tokens: list[Token], mentions: Sequence[Mention], offset: int) -> str
                     continue
                 for m in mentions:
                     s, e = m.span[0] - offset, m.span[1] - offset
-                    if s <= obj.idx < e and m.label in _PLACE_LABELS:
+                    if s <= obj.idx < e and m.label in _PLACE_LABELS and m.kind == "name":
                         return m.text
-                if obj.pos_ == "PROPN" and obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+                if obj.pos_ == "PROPN" and obj.ent_type_ not in _NOT_PLACES:
                     return obj.text  # a proper noun the model did not tag as a place
     return None
 
@@ -290,6 +240,7 @@ class _Candidate:
     start: int  # first character, with the qualifier and any "a" / "half a"
     value: float | None
     qualifier: str | None
+    person: Token | None = None  # "a man": the one person counted (kept only with an outcome)
 
 
 def _candidates(doc: Doc, times: Sequence[TimeExpression], offset: int) -> list[_Candidate]:
@@ -302,14 +253,29 @@ def _candidates(doc: Doc, times: Sequence[TimeExpression], offset: int) -> list[
         if not any(s <= group[0].idx < e for s, e in dated)
     ]
     out += _vague_counts(doc)
+    out += _one_person(doc)
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _one_person(doc: Doc) -> list[_Candidate]:
+    """ "A man was killed", "a 23-year-old woman was wounded": one person counted,
+    read only where the sentence says what happened to them (see extract_quantities)."""
+    out = []
+    for tok in doc:
+        noun = tok.head
+        if tok.lower_ not in ("a", "an") or tok.dep_ != "det" or noun.i <= tok.i:
+            continue
+        if noun.lemma_.lower() not in ONE_PERSON_NOUNS or noun.tag_ != "NN":
+            continue
+        out.append(_Candidate([tok], tok.idx, 1.0, None, noun))
     return out
 
 
 def _numeric(doc: Doc, group: list[Token]) -> _Candidate:
     value = number_value([t.text for t in group])
     first = group[0]
-    if first.lower_ in _SCALES and first.i > 0 and doc[first.i - 1].lower_ in ("a", "an"):
+    if first.lower_ in SCALES and first.i > 0 and doc[first.i - 1].lower_ in ("a", "an"):
         first = doc[first.i - 1]  # "a dozen", "a hundred"
         if first.i > 0 and doc[first.i - 1].lower_ == "half" and value is not None:
             first, value = doc[first.i - 1], value / 2
@@ -365,7 +331,7 @@ def extract_quantities(
         value, qualifier, start = cand.value, cand.qualifier, cand.start
         end = last.idx + len(last)
         sent: Span = first.sent
-        noun_tok = _counted([last])
+        noun_tok = cand.person or _counted([last])
         noun = noun_span = None
         prior = last_in_sent.get(sent.start)
         if noun_tok is not None and not (
@@ -380,6 +346,14 @@ def extract_quantities(
             anchors.append(noun_tok.head)
         place = _place(anchors, mentions, offset)
         time = _time_in(sent, times, offset)
+        if qualifier is None and doc.text[end : end + 6].lower() == " or so":
+            qualifier, end = "or so", end + 6
+        reading = read_figure(doc, group, noun_tok, prior)
+        if cand.person is not None and (reading.outcome is None or reading.kind != "count"):
+            continue  # "a man" is a count only when the text says what befell him
+        outcome_span = reading.outcome_span
+        if outcome_span is not None:
+            outcome_span = (outcome_span[0] + offset, outcome_span[1] + offset)
         qty = Quantity(
             span=(start + offset, end + offset),
             text=doc.text[start:end],
@@ -390,6 +364,12 @@ def extract_quantities(
             place=place,
             time=time,
             sentence=(sent.start_char + offset, sent.end_char + offset),
+            kind=reading.kind,
+            outcome=reading.outcome,
+            outcome_span=outcome_span,
+            counted=reading.counted,
+            part_of=reading.part_of,
+            update=reading.update,
         )
         out.append(qty)
         last_in_sent[sent.start] = qty
@@ -400,3 +380,217 @@ def _time_in(sent: Span, times: Sequence[TimeExpression], offset: int) -> str | 
     s, e = sent.start_char + offset, sent.end_char + offset
     inside = [t for t in times if s <= t.span[0] < e and t.start is not None]
     return inside[0].text if inside else None
+
+
+# --------------------------------------------------------------------------- what a figure is
+
+_PARTITIVE_DETS = frozenset({"the", "these", "those", "their", "its", "his", "her", "our"})
+_PEOPLE_PRONOUNS = frozenset({"who", "they", "them", "whom"})
+_BE = frozenset({"be", "remain", "stay", "leave", "lie"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a number is, read from the parse: see the fields of ``model.Quantity``."""
+
+    kind: QuantityKind = "count"
+    outcome: str | None = None
+    outcome_span: Span_ | None = None
+    counted: str | None = None
+    part_of: bool = False
+    update: str | None = None
+
+
+def read_figure(
+    doc: Doc, tokens: Sequence[Token], noun: Token | None, prior: Quantity | None = None
+) -> Reading:
+    """The one place that decides what a number counts and what happened to it.
+
+    ``tokens`` are the number words, ``noun`` the counted noun the parse gives (or
+    None), ``prior`` the figure before it in the sentence ("five soldiers were killed
+    and 12 others": "others" counts soldiers). Ages, years, durations, money,
+    percentages and measures are never counts, so they get no counted class and no
+    outcome: a 17-year-old victim cannot become "17 killed".
+    """
+    last = tokens[-1]
+    kind = _kind(doc, tokens, noun)
+    if kind != "count":
+        return Reading(kind=kind)
+    part_of, of_obj = _partitive(last)
+    counted_tok = noun
+    if counted_tok is not None and counted_tok.i < last.i:
+        counted_tok = None  # a carried noun: counted from ``prior`` below
+    if of_obj is not None and (counted_tok is None or counted_tok.lower_ in _RELATIONAL):
+        counted_tok = _of_head(of_obj)
+    outcome, outcome_tok = _outcome(doc, last, noun, of_obj)
+    counted = _counted_class(counted_tok, prior, outcome)
+    update = _update_verb(last, noun)
+    span = (outcome_tok.idx, outcome_tok.idx + len(outcome_tok)) if outcome_tok else None
+    return Reading("count", outcome, span, counted, part_of, update)
+
+
+def _kind(doc: Doc, tokens: Sequence[Token], noun: Token | None) -> QuantityKind:
+    first, last = tokens[0], tokens[-1]
+    if _is_age(doc, first, last):
+        return "age"
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if last.ent_type_ == "MONEY" or (prev is not None and prev.lower_ in CURRENCY_WORDS):
+        return "money"
+    if last.ent_type_ == "PERCENT" or (nxt is not None and nxt.lower_ in PERCENT_WORDS):
+        return "percent"
+    if last.ent_type_ == "ORDINAL":
+        return "ordinal"
+    if nxt is not None and nxt.text == "-":  # "a 10-mile march", "a three-day visit"
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after is not None:
+            unit = after.lemma_.lower()
+            if unit in DURATION_NOUNS:
+                return "duration"
+            if unit in MEASURE_UNITS or unit in CURRENCY_WORDS:
+                return "measure"
+    if noun is not None and noun.i > last.i:
+        lemma = noun.lemma_.lower()
+        if lemma in CURRENCY_WORDS:
+            return "money"
+        if lemma in DURATION_NOUNS:
+            return "duration"
+        if lemma in MEASURE_UNITS or noun.lower_ in MEASURE_UNITS:
+            return "measure"
+    if last.ent_type_ in ("QUANTITY",):
+        return "measure"
+    if last.ent_type_ == "DATE" and _YEAR.match(last.lower_):
+        return "year"
+    return "count"
+
+
+def _is_age(doc: Doc, first: Token, last: Token) -> bool:
+    """ "a 17-year-old", "17 years old", "aged 17", "John Smith, 17,", "(17)"."""
+    words = [t.lower_ for t in doc[last.i + 1 : last.i + 5]]
+    if words[:4] in (["-", "year", "-", "old"], ["-", "years", "-", "old"]):
+        return True
+    if words[:2] in (["year", "old"], ["years", "old"], ["-", "year"]) and "old" in words:
+        return True
+    if words[:1] == ["-year-old"] or words[:1] == ["year-old"]:
+        return True
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and prev.lower_ in AGE_WORDS:
+        return True
+    if first.i >= 2 and prev is not None and prev.text in (",", "("):
+        name = doc[first.i - 2]
+        closes = last.i + 1 < len(doc) and doc[last.i + 1].text in (",", ")", ".")
+        if closes and name.ent_type_ == "PERSON" and len(first.text) <= 3:
+            return True
+    return last.dep_ == "appos" and last.head.ent_type_ == "PERSON"
+
+
+def _partitive(number: Token) -> tuple[bool, Token | None]:
+    """ "two of the five wounded": (a part of a named whole, the "of" object)."""
+    for child in number.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                return False, None
+            dets = {c.lower_ for c in obj.children if c.dep_ in ("det", "poss")}
+            whole = bool(dets & _PARTITIVE_DETS) or any(c.dep_ == "nummod" for c in obj.children)
+            return whole or obj.lower_ in _PEOPLE_PRONOUNS | {"them", "those"}, obj
+    return False, None
+
+
+def _of_head(obj: Token) -> Token:
+    """The noun of "the five wounded" / "the three people killed": the people counted."""
+    return obj
+
+
+def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | None) -> str | None:
+    if tok is None or tok.lower_ in _ANAPHORIC or tok.pos_ in ("VERB", "NUM", "ADJ"):
+        if prior is not None and prior.counted:
+            return prior.counted
+        return "people" if outcome else None
+    lemma = tok.lemma_.lower()
+    if lemma in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS or lemma in _PEOPLE_PRONOUNS:
+        return "people"
+    if lemma in OUTCOMES:  # "12 deaths", "three casualties", "the dead"
+        return "people"
+    return lemma
+
+
+def _outcome_of(tok: Token) -> str | None:
+    family = OUTCOMES.get(tok.lemma_.lower()) or OUTCOMES.get(tok.lower_)
+    if family == "killed" and tok.lower_ in ("life", "body") and tok.dep_ not in ("dobj", "pobj"):
+        return None
+    return family
+
+
+def _outcome(
+    doc: Doc, number: Token, noun: Token | None, of_obj: Token | None
+) -> tuple[str | None, Token | None]:
+    """The outcome the sentence reports for the counted people, from the parse: the
+    verb they are subject or object of ("were killed", "injuring five"), a participle
+    or adjective on them ("people killed", "12 dead"), or the noun itself ("deaths")."""
+    bearers = [t for t in (noun, number, of_obj) if t is not None]
+    if number.dep_ == "nummod" and _outcome_of(number.head):  # "left five dead"
+        return _outcome_of(number.head), number.head
+    for tok in bearers:
+        family = _outcome_of(tok)
+        if family and tok is not number:
+            return family, tok
+        for child in tok.children:
+            if child.dep_ in ("acl", "amod", "relcl", "oprd", "acomp") and _outcome_of(child):
+                return _outcome_of(child), child
+            if child.dep_ == "compound" and _outcome_of(child):  # "death toll"
+                return _outcome_of(child), child
+    for tok in bearers:
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "attr", "npadvmod"):
+            if _outcome_of(head):
+                return _outcome_of(head), head
+            for c in head.children:  # "was shot and killed", "shot and wounded"
+                if c.dep_ == "conj" and c.pos_ == "VERB" and _outcome_of(c):
+                    return _outcome_of(c), c
+            if head.lemma_.lower() in _BE | {"leave"}:  # "12 are dead", "left 12 dead"
+                for c in head.children:
+                    if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and _outcome_of(c):
+                        return _outcome_of(c), c
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            owner = tok.head.head  # "the lives of 12", "a toll of 84", "rose to 84"
+            while owner.dep_ in ("prep", "pobj") and owner.head.i != owner.i:
+                owner = owner.head  # "revised ... from about 100 to 84"
+            if _outcome_of(owner):
+                return _outcome_of(owner), owner
+            toll = _toll_word(owner)
+            if toll is not None:
+                return toll
+    return None, None
+
+
+def _toll_word(tok: Token) -> tuple[str | None, Token | None] | None:
+    """ "The death toll rose to 84": the outcome named in the toll the verb changes."""
+    nouns = [tok] if tok.pos_ == "NOUN" else []
+    nouns += [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    for n in nouns:
+        if n.lemma_.lower() not in ("toll", "number", "count", "tally", "figure"):
+            continue
+        for c in n.children:
+            if c.dep_ in ("compound", "amod") and _outcome_of(c):
+                return _outcome_of(c), c
+        for c in n.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and _outcome_of(obj):
+                    return _outcome_of(obj), obj
+        if n.lemma_.lower() == "toll":  # "the toll" alone is the death toll
+            return "killed", n
+    return None
+
+
+def _update_verb(number: Token, noun: Token | None) -> str | None:
+    """The lemma of a verb saying the figure changed ("rose to 84", "revised to 84")."""
+    tok = noun if noun is not None and noun.i > number.i else number
+    for _ in range(5):
+        if tok.lemma_.lower() in UPDATE_WORDS and tok.pos_ in ("VERB", "NOUN"):
+            return tok.lemma_.lower()
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None

@@ -18,9 +18,9 @@ from newsprism.language.speech import (
     PRONOUN_GENDER,
     PRONOUNS,
     ROLE_NOUNS,
-    SPEECH_FORMS,
     TITLE_GENDER,
-    WEAK_FORMS,
+    reports_speech,
+    weak_report,
 )
 from newsprism.model import Mention, Quote
 
@@ -213,6 +213,8 @@ class SpeakerFinder:
         self.last_named: Speaker | None = None
         self.quoted = list(quoted)  # quote-mark ranges: names inside are not speakers
         self.genders = _Genders()
+        self.cue_speakers: dict[int, Speaker] = {}  # reporting-verb token -> its speaker
+        self.marked_speakers: dict[int, Speaker] = {}  # quote-mark pair number -> speaker
 
     # -- helpers
     def mention_at(self, start: int, end: int) -> Mention | None:
@@ -247,7 +249,7 @@ class SpeakerFinder:
                     if self.doc[tok.i + 1].lower_ == "to":
                         out.append(tok)
                     continue
-                if tok.lower_ in SPEECH_FORMS and tok.tag_.startswith("VB"):
+                if reports_speech(tok):
                     out.append(tok)
         return out
 
@@ -277,6 +279,8 @@ class SpeakerFinder:
         return None
 
     def phrase_speaker(self, head: Token, resolution: str, cue: str) -> Speaker | None:
+        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Smith, who said ...": the speaker is Smith
         m = self.mention_at(head.idx, head.idx + len(head))
         if m is not None:
             return self.named(m, resolution, cue)
@@ -321,7 +325,7 @@ class SpeakerFinder:
         verb = pronoun.head
         while verb.head.i != verb.i:
             verb = verb.head
-            if verb.lower_ in SPEECH_FORMS and verb.tag_.startswith("VB"):
+            if reports_speech(verb):
                 subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
                 if subjects and subjects[0].lower_ not in PRONOUNS:
                     found = self.phrase_speaker(subjects[0], "pronoun", cue)
@@ -378,7 +382,7 @@ class SpeakerFinder:
         for pool in (near, people):
             fits = [m for m in pool if self.genders.of(m) == gender]
             unknown = [m for m in pool if self.genders.of(m) is None]
-            pick = (fits or unknown or [None])[0]
+            pick = (fits or unknown)[0] if fits or unknown else None
             if pick is not None:
                 self.genders.record(pick, gender)
                 return pick
@@ -417,6 +421,7 @@ def extract_quotes(
     a slice of the article).
     """
     marks = find_quote_marks(doc.text, max_chars)
+    mentions = [m for m in mentions if m.kind == "name"]  # a speaker is named by a name
     finder = SpeakerFinder(doc, mentions, offset, [(m.open, m.close) for m in marks])
     sents = list(doc.sents)
     quotes: list[Quote] = []
@@ -427,11 +432,9 @@ def extract_quotes(
             for k, m in enumerate(marks)
             if k not in done and sent.start_char <= m.open < sent.end_char
         ]
-        if not here:
-            indirect = _indirect(doc, finder, sent, offset)
-            if indirect is not None:
-                quotes.append(indirect)
-            continue
+        inside_marks = any(m.open < sent.start_char < m.close for m in marks)
+        if not inside_marks:  # a sentence wholly inside a quotation reports nothing itself
+            quotes.extend(_indirect(doc, finder, sent, offset, marks))
         for k in here:
             done.add(k)
             quote = _direct(doc, finder, sents, marks, k, quotes, offset)
@@ -481,17 +484,28 @@ def _direct(
     kind = quote_kind(inner_text)
     cues = finder.cue_tokens(ctx, (marked.open, marked.close + 1))
     cues = [c for c in cues if not any(m.open <= c.idx <= m.close for m in marks)]
-    cues = [c for c in cues if c.lower_ not in WEAK_FORMS or _touches(c, marked)]
+    cues = [c for c in cues if not weak_report(c) or _touches(c, marked)]
     speaker: Speaker | None = None
     cue = _nearest_cue(cues, marked)
-    if cue is not None:
+    prev = finder.marked_speakers.get(k - 1)
+    same_para = k > 0 and "\n" not in doc.text[marks[k - 1].close : marked.open]
+    if cue is not None and cue.i in finder.cue_speakers:
+        # '"A," said X. "B."': the cue already gave the quote before; both are X's
+        speaker = finder.cue_speakers[cue.i]
+    elif cue is not None:
         speaker = finder.speaker_of_cue(cue, "same-sentence")
+        if speaker is not None:
+            finder.cue_speakers[cue.i] = speaker
+    if speaker is None and same_para and prev is not None:
+        speaker = Speaker(prev.text, prev.span, "previous", prev.cue)
     if speaker is None and kind == "direct":
         speaker = _speaker_after(doc, finder, sents, ctx[-1], marks)
     continuing = earlier and earlier[-1].speaker and marked.open - marks[k - 1].close < 400
     if speaker is None and kind == "direct" and finder.last_named and k > 0 and continuing:
         last = finder.last_named
         speaker = Speaker(last.text, last.span, "previous", None)
+    if speaker is not None:
+        finder.marked_speakers[k] = speaker
     finder.remember(speaker)
     return Quote(
         span=(marked.inner[0] + offset, marked.inner[1] + offset),
@@ -506,8 +520,12 @@ def _direct(
 
 
 def _touches(cue: Token, marked: Marked) -> bool:
-    """A weak reporting verb counts only right next to the quote ('...,” read the statement')."""
-    return 0 <= cue.idx - marked.close <= 3 or 0 <= marked.open - (cue.idx + len(cue)) <= 3
+    """A weak reporting verb counts only right next to the quote ('...,” read the statement'),
+    or after it with only its subject between ('...,” the spokesman added')."""
+    if 0 <= cue.idx - marked.close <= 3 or 0 <= marked.open - (cue.idx + len(cue)) <= 3:
+        return True
+    between = cue.doc.text[marked.close + 1 : cue.idx]
+    return 0 <= cue.idx - marked.close <= 40 and not any(p in between for p in ".;:!?\n")
 
 
 def _speaker_after(
@@ -518,8 +536,8 @@ def _speaker_after(
     if not following:
         return None
     nxt = following[0]
-    if "\n\n" in doc.text[last.end_char : nxt.start_char]:
-        return None
+    if "\n" in doc.text[last.end_char : nxt.start_char]:
+        return None  # a new paragraph is someone else's
     if any(nxt.start_char <= m.open < nxt.end_char for m in marks):
         return None
     cues = finder.cue_tokens([nxt], None)
@@ -528,10 +546,18 @@ def _speaker_after(
     return finder.speaker_of_cue(cues[0], "next-sentence")
 
 
-def _indirect(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Quote | None:
-    """Reported speech: a reporting verb with a clause hanging on it, no quote marks, or
-    a clause attributed with "according to X"."""
-    return _reported_clause(doc, finder, sent, offset) or _according_to(doc, finder, sent, offset)
+def _indirect(
+    doc: Doc, finder: SpeakerFinder, sent: Span, offset: int, marks: Sequence[Marked] = ()
+) -> list[Quote]:
+    """Reported speech: a reporting verb with a clause hanging on it (the clause may
+    hold a quoted fragment, but not be one), or a clause attributed with "according to
+    X". A sentence can report several."""
+    out = _reported_clauses(doc, finder, sent, offset, marks)
+    if not out and not any(sent.start_char <= m.open < sent.end_char for m in marks):
+        according = _according_to(doc, finder, sent, offset)
+        if according is not None:
+            out.append(according)
+    return out
 
 
 # "according to the plan" attributes to a rulebook, not a voice.
@@ -613,24 +639,49 @@ def _reported(
     )
 
 
-def _reported_clause(doc: Doc, finder: SpeakerFinder, sent: Span, offset: int) -> Quote | None:
+def _in_marks(idx: int, marks: Sequence[Marked]) -> bool:
+    return any(m.open <= idx <= m.close for m in marks)
+
+
+def _reported_clauses(
+    doc: Doc, finder: SpeakerFinder, sent: Span, offset: int, marks: Sequence[Marked]
+) -> list[Quote]:
+    out: list[Quote] = []
     for tok in sent:
-        if tok.lower_ not in SPEECH_FORMS or not tok.tag_.startswith("VB"):
+        if not reports_speech(tok) or _in_marks(tok.idx, marks):
             continue
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-        if not clauses:
+        toks = _reported_words(tok, sent)
+        if toks is None:
             continue
-        toks = [t for t in clauses[0].subtree]
-        while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
-            toks = toks[1:]
-        while toks and toks[-1].is_punct:
-            toks = toks[:-1]
-        if len(toks) < 3:
-            continue
+        outside = [t for t in toks if not _in_marks(t.idx, marks) and not t.is_punct]
+        if len(outside) < 3:
+            continue  # the clause is the quotation itself: read as a direct quote
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if any(q.span[0] - offset < end and start < q.span[1] - offset for q in out):
+            continue
         speaker = finder.speaker_of_cue(tok, "same-sentence")
         if speaker is None:
             continue
         finder.remember(speaker)
-        return _reported(doc, (start, end), speaker, sent, offset, tok.text)
-    return None
+        out.append(_reported(doc, (start, end), speaker, sent, offset, tok.text))
+    return out
+
+
+def _reported_words(verb: Token, sent: Span) -> list[Token] | None:
+    """The words reported by ``verb``: its clause ("said [that] the road is open"), or,
+    when the clause comes first ("The road is open, the mayor said."), the sentence
+    before the speaker."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        toks = list(clauses[0].subtree)
+    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.i >= sent.end - 3:
+        subject = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        stop = min([verb.i] + [t.i for s in subject for t in s.subtree])
+        toks = [t for t in sent if t.i < stop]
+    else:
+        return None
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    return toks if len(toks) >= 3 else None

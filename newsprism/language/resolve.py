@@ -6,7 +6,9 @@ apostrophes ignored), then groups are joined when
   * they are people whose first and last names are each one spelling apart
     ("Yahya"/"Yehia Rasool", "Anthony"/"Antony Blinken"), or one is the other
     with words left out ("Shia al-Sudani" / "Mohammed Shia al-Sudani");
-  * a lone surname ("Sudani") matches exactly one person's full name;
+  * a lone surname ("Sudani") matches exactly one person's full name, or one that is
+    named at least three times as often as any other with that surname; a lone name
+    that ends nobody's name but starts exactly one ("Kim" for "Kim Jong Un");
   * organisations' names are one spelling apart word by word ("Kataib"/"Kataeb"),
     or one is the other's acronym and no other organisation has those initials.
 Places are only joined through the alias table: "Iraq"/"Iran" are one letter apart.
@@ -187,8 +189,9 @@ def _key_of(mention: Mention, table: AliasTable) -> tuple[str, tuple[str, ...], 
     tokens = name_tokens(form, person)
     if not tokens:
         return "", (), None
-    family = "norp" if mention.label == "NORP" else "name"
-    return f"{family}:{' '.join(tokens)}", tokens, None
+    # One key for one spelling, whatever the model's label: "Mexico" tagged GPE in one
+    # sentence and NORP or ORG in the next is one referent; the label is voted later.
+    return f"name:{' '.join(tokens)}", tokens, None
 
 
 def _join_aliases(groups: dict[str, _Group], uf: _UnionFind) -> None:
@@ -215,13 +218,22 @@ def _join_people(groups: dict[str, _Group], uf: _UnionFind, options: LanguageOpt
         if len(g.tokens) != 1:
             continue
         word = g.tokens[0]
-        roots = {
-            uf.find(f.key)
-            for f in by_last.get(skeleton(word), [])
-            if _word_match(word, f.tokens[-1], options)
-        }
-        if len(roots) == 1:
-            uf.union(g.key, roots.pop(), "surname")
+        counts: Counter[str] = Counter()
+        for f in by_last.get(skeleton(word), []):
+            if _word_match(word, f.tokens[-1], options):
+                counts[uf.find(f.key)] += len(f.mentions)
+        ranked = counts.most_common(2)
+        if not ranked:
+            # "Kim" for "Kim Jong Un": family name first; joined only when one person's
+            # full name starts with it and nobody's ends with it
+            firsts = {uf.find(f.key) for f in full if _word_match(word, f.tokens[0], options)}
+            if len(firsts) == 1:
+                uf.union(g.key, firsts.pop(), "first-word")
+        elif len(ranked) == 1:
+            uf.union(g.key, ranked[0][0], "surname")
+        elif ranked and ranked[0][1] >= 3 * ranked[1][1]:
+            # "Trump" beside "Donald Trump" (many mentions) and "Melania Trump" (one)
+            uf.union(g.key, ranked[0][0], "surname-of-the-most-named")
 
 
 def _word_match(a: str, b: str, options: LanguageOptions) -> bool:
@@ -258,6 +270,8 @@ def _join_organisations(
     for block in by_shape.values():
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
+                if _acronym_shape(a) != _acronym_shape(b):
+                    continue  # "IRNA" is not a spelling of "Iran"
                 if all(_word_match(x, y, options) for x, y in zip(a.tokens, b.tokens, strict=True)):
                     uf.union(a.key, b.key, "spelling")
     by_initials: dict[str, list[_Group]] = defaultdict(list)
@@ -269,6 +283,11 @@ def _join_organisations(
         targets = {uf.find(o.key) for o in by_initials.get(g.tokens[0], [])}
         if len(targets) == 1:
             uf.union(g.key, targets.pop(), "acronym")
+
+
+def _acronym_shape(group: _Group) -> bool:
+    """Whether the group's spellings are acronyms ("IRNA", "PMF"), not words."""
+    return any(is_acronym(m.text) for _, m in group.mentions)
 
 
 def _build_entities(groups: dict[str, _Group], uf: _UnionFind) -> dict[str, Entity]:
@@ -340,9 +359,9 @@ def _attach_speakers(
         for q in ann.quotes:
             if not q.speaker:
                 continue
-            m = by_span.get(q.speaker_span) if q.speaker_span and not q.in_title else None
-            if m is not None and m.entity:
-                q.speaker_entity = m.entity
+            said = by_span.get(q.speaker_span) if q.speaker_span and not q.in_title else None
+            if said is not None and said.entity:
+                q.speaker_entity = said.entity
                 continue
             q.speaker_entity = local.get(name_tokens(q.speaker)) or _by_name(
                 q.speaker, groups, uf, entities, surnames

@@ -1,92 +1,38 @@
-"""Reporting verbs and the words that stand for an earlier-named speaker.
+"""Which words report speech, and the words that stand for an earlier-named speaker.
 
-Verbs are listed by written form (the pipeline runs without a lemmatizer), built
-from base forms with English inflection rules plus the irregular ones.
+The reporting verbs themselves are listed once, by base form, in ``newsprism.lexicon``;
+a token reports speech when its lemma is one of them (the pipeline keeps its
+lemmatizer), or, should the lemmatizer miss an inflection, its written form is one of
+the forms ``lexicon.inflect`` builds.
 """
 
 from __future__ import annotations
 
-_REGULAR = (
-    "state",
-    "caution",
-    "emphasize",
-    "emphasise",
-    "assert",
-    "add",
-    "warn",
-    "stress",
-    "note",
-    "insist",
-    "claim",
-    "announce",
-    "declare",
-    "explain",
-    "urge",
-    "argue",
-    "confirm",
-    "deny",
-    "reply",
-    "respond",
-    "remark",
-    "comment",
-    "observe",
-    "point",
-    "affirm",
-    "maintain",
-    "allege",
-    "acknowledge",
-    "report",
-    "tweet",
-    "post",
-    "vow",
-    "pledge",
-    "promise",
-    "threaten",
-    "demand",
-    "ask",
-    "answer",
-    "conclude",
-    "recall",
-    "suggest",
-    "predict",
-    "describe",
-)
-_IRREGULAR = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "write": ("write", "writes", "wrote", "written", "writing"),
-    "read": ("read", "reads", "reading"),
-    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
-    "admit": ("admit", "admits", "admitted", "admitting"),
-}
+from spacy.tokens import Token
+
+from newsprism.lexicon import REPORTING_VERBS, WEAK_REPORTING_VERBS, verb_forms
+
+SPEECH_FORMS: frozenset[str] = verb_forms(REPORTING_VERBS)
+"""Written forms of the reporting verbs, for text read without a parse."""
+WEAK_FORMS: frozenset[str] = verb_forms(WEAK_REPORTING_VERBS)
 
 
-def inflect(base: str) -> tuple[str, ...]:
-    if base.endswith("e"):
-        return (base, base + "s", base + "d", base[:-1] + "ing")
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
-    if base.endswith(("ss", "sh", "ch", "x")):
-        return (base, base + "es", base + "ed", base + "ing")
-    return (base, base + "s", base + "ed", base + "ing")
+def _base(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in REPORTING_VERBS else ""
 
 
-SPEECH_FORMS: frozenset[str] = frozenset(
-    form for base in _REGULAR for form in inflect(base)
-) | frozenset(form for forms in _IRREGULAR.values() for form in forms)
+def reports_speech(tok: Token) -> bool:
+    """A verb token that reports speech ("said", "has warned", "tweeting")."""
+    if not tok.tag_.startswith("VB"):
+        return False
+    return bool(_base(tok)) or tok.lower_ in SPEECH_FORMS
 
-# Verbs that report speech but also commonly mean something else; they count only when a
-# quote or a that-clause hangs on them.
-WEAK_FORMS: frozenset[str] = frozenset(
-    inflect("maintain")
-    + inflect("point")
-    + inflect("post")
-    + inflect("report")
-    + inflect("describe")
-    + inflect("observe")
-    + inflect("ask")
-    + ("read", "reads", "reading")
-)
+
+def weak_report(tok: Token) -> bool:
+    """A reporting verb that often means something else ("pointed", "added")."""
+    return (_base(tok) or tok.lower_) in WEAK_REPORTING_VERBS or tok.lower_ in WEAK_FORMS
+
 
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "him", "her", "it", "we"})
 

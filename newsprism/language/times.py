@@ -5,9 +5,15 @@ spaCy's DATE entities that no pattern covers are kept as unresolved, with the re
 Tense, read from the parse, decides between the last and the next weekday, month or
 month-day; a modal ("could begin in early March"), the object of an offer or plan
 ("has offered a rise from July") and a timetable present ("the ballot closes on
-Friday") count as future. "The previous day" and "the day after" count from the last
-day dated in the text nearby, never from publication; "overnight" is the night around
-publication. dateparser is used only for absolute dates no pattern reads.
+Friday") count as future, and so does a day a plan or a modal names in a past-tense
+report ("planned a rally on Saturday"), or a month-day reported as a deadline
+("extended the offer to Nov. 20"). "The previous day" and "the day after" count from
+the last day dated in the text nearby, never from publication; "overnight" is the
+night around publication; "a year earlier" in a story about a quarter is that quarter
+a year before. Quarters, seasons, decades, centuries, spoken years ("nineteen
+ninety-six") and the vague "now", "recently", "in the future" (kept, never placed on
+the calendar) have rules of their own. Every expression is read by these patterns;
+no other date parser is involved.
 """
 
 from __future__ import annotations
@@ -20,15 +26,13 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.language import calendar_rules as cal
-from newsprism.language.quantities import NUMBER_WORDS
-from newsprism.language.speech import SPEECH_FORMS, inflect
+from newsprism.language.speech import reports_speech
+from newsprism.lexicon import MONTHS, NUMBER_WORDS, SEASONS, WEEKDAY_NAMES, WEEKDAYS, month_number
 from newsprism.model import TimeExpression
 
-_M = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Capitalised names only: "may" is a modal and "march" a verb.
+_M = "(?:" + "|".join(sorted((k.capitalize() for k in MONTHS), key=len, reverse=True)) + r")\.?"
+_WD = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _N = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
@@ -43,30 +47,90 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?:,\s+|\s+\(|\s+)(?P<wm>{_M})\s+(?P<wdd>{_D})(?:,?\s+(?P<wy>{_Y}))?\)?)?"
         rf"(?P<wpart>{_PART})?(?:'s|’s)?",
     ),
+    (
+        "quarter",
+        r"\b(?:(?P<qthe>[Tt]he|[Tt]his|[Ii]ts|[Aa])\s+)?(?:(?P<qyr>(?:19|20)\d\d)\s+"
+        r"|(?P<qrel>[Tt]his|[Ll]ast|[Nn]ext)\s+year['’]s\s+)?(?:(?P<qfiscal>fiscal)\s+)?"
+        r"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th|First|Second|Third|Fourth)"
+        r"[\s-]+quarter\b(?:\s+of\s+(?:fiscal\s+)?(?P<qy2>(?:19|20)\d\d))?",
+    ),
+    (
+        "latestq",
+        r"\b(?P<lq>[Tt]he\s+(?:(?P<lqago>year-ago|year-earlier|same|comparable|corresponding)"
+        r"|latest|last|most\s+recent|past|previous|recent|current)\s+(?:quarter|period)"
+        r"|[Tt]he\s+quarter|[Tt]his\s+quarter|[Ll]ast\s+quarter)\b",
+    ),
+    (
+        "decade",
+        r"\b(?:[Tt]he\s+)?(?P<decpart>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
+        r"(?P<dec>1[89]\d0|20\d0)['’]?s\b",
+    ),
+    ("century", r"\b(?:[Tt]he\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
+    (
+        "season",
+        rf"\b(?P<smod>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he|[Ll]ast\s+year['’]s"
+        rf"|[Tt]his\s+year['’]s|[Nn]ext\s+year['’]s)\s+(?P<sea>spring|summer|autumn|fall|winter)"
+        rf"(?:\s+of\s+(?P<sy>{_Y}))?\b",
+    ),
     ("mdy", rf"\b(?P<am>{_M})\s+(?P<ad>{_D})(?:,?\s+(?P<ay>{_Y}))?(?![\d:])"),
     ("dmy", rf"\b(?P<bd>{_D})\s+(?:of\s+)?(?P<bm>{_M})(?:,?\s+(?P<by>{_Y}))?\b"),
-    ("monthyear", rf"\b(?P<cm>{_M})\s+(?P<cy>{_Y})\b"),
+    ("monthyear", rf"\b(?P<cm>{_M}),?\s+(?:of\s+)?(?P<cy>{_Y})\b"),
+    (
+        "spokenyear",
+        r"\b(?:[Tt]he\s+year\s+)?(?P<spy>(?i:nineteen|twenty|two\s+thousand)(?:[\s-]+"
+        r"(?:(?:and\s+)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+        r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        r"|one|two|three|four|five|six|seven|eight|nine)))*)\b",
+    ),
     (
         "relative",
         r"\b(?P<rpart>(?:[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]arlier|[Ll]ater)\s+)?"
         r"(?P<rdir>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious)\s+(?P<runit>week|month|year)\b",
     ),
-    ("ago", rf"\b(?P<gn>(?i:{_N}))\s+(?P<gu>(?i:days?|weeks?|months?|years?|decades?))\s+ago\b"),
+    (
+        "ago",
+        rf"\b(?P<gn>(?i:{_N}|a\s+few|several|a\s+couple\s+of|many|some))\s+"
+        r"(?P<gu>(?i:days?|weeks?|months?|years?|decades?))\s+(?P<gdir>ago|earlier)\b",
+    ),
+    ("yearago", r"\b(?P<ya>[Yy]ear-(?:ago|earlier))\b(?!\s+(?:quarter|period))"),
     (
         "dayrel",
         r"\b(?P<dr>(?i:the\s+(?:previous|following|next)\s+day|the\s+day\s+(?:before|after)"
         r"|overnight))\b",
     ),
-    ("deictic", r"\b(?P<deixis>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b"),
+    (
+        "deictic",
+        r"\b(?P<deixis>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Tt]his(?=\s+(?:morning"
+        r"|afternoon|evening))|[Ll]ast(?=\s+night))(?P<dpart>\s+(?:morning|afternoon|evening"
+        r"|night))?\b",
+    ),
     (
         "month",
         rf"\b(?P<mmod>in|since|until|by|during|from|since\s+early|since\s+late|in\s+early"
-        rf"|in\s+late|in\s+mid-?|last|next|this|early|late|[Mm]id)(?:\s+|-)(?P<mm>{_M})(?![\w.])",
+        rf"|in\s+late|in\s+mid-?|last|next|this|early|late|[Mm]id)(?:\s+|-)(?P<mm>{_M})(?![\w.])"
+        rf"(?!,?\s+(?:of\s+)?{_Y})(?!\s*\d)",
     ),
     (
         "year",
-        rf"\b(?P<ymod>in|since|until|by|during|from|before|after|of|early|late)\s+(?P<yy>{_Y})\b"
-        r"(?![,.]?\d)",
+        rf"\b(?P<ymod>(?i:in|since|until|by|during|from|before|after|of|early|late|mid))(?:\s+|-)"
+        rf"(?P<yy>{_Y})\b(?![,.]?\d)",
+    ),
+    ("bareyear", rf"(?<![$£€\d.,/-])\b(?P<byy>{_Y})\b(?![,.]?\d|\s*-\s*\d|%)"),
+    (
+        "baremonth",
+        r"\b(?P<bmm>January|February|March|April|May|June|July|August|September|October"
+        r"|November|December)\b(?![\s.]*\d)",
+    ),
+    (
+        "vague",
+        r"\b(?P<vpresent>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|[Tt]hese\s+days|[Aa]t\s+present"
+        r"|[Pp]resently|[Nn]owadays)(?!\s+that)\b"
+        r"|\b(?P<vpast>[Rr]ecently|[Rr]ecent\s+(?:days|weeks|months|years)|[Ll]ately"
+        r"|[Ff]ormerly|[Tt]he\s+past(?!\s+(?:\d|few|several|two|three|four|five"
+        r"|week|month|year|decade|day))|[Tt]he\s+last\s+few\s+(?:days|weeks|months|years))\b"
+        r"|\b(?P<vfuture>[Tt]he\s+(?:near\s+)?[Ff]uture|[Tt]he\s+coming\s+"
+        r"(?:days|weeks|months|years)|[Cc]oming\s+(?:days|weeks|months|years)"
+        r"|[Tt]he\s+(?:near|short)\s+term)\b",
     ),
 ]
 _RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
@@ -94,6 +158,8 @@ def extract_times(doc: Doc, anchor: Anchor, offset: int = 0) -> list[TimeExpress
     out: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for match in _RE.finditer(doc.text):
+        if not _plausible(doc, match):
+            continue
         start, end = _trimmed_span(match)
         sent = _sentence(doc, start)
         tense = _clause_tense(doc, match, start, end)
@@ -132,10 +198,30 @@ def extract_times(doc: Doc, anchor: Anchor, offset: int = 0) -> list[TimeExpress
         )
     out.sort(key=lambda t: t.span)
     _chain_to_text_dates(out, [s.start_char + offset for s in doc.sents])
+    _year_before_quarter(out)
     return out
 
 
-_FULL_MONTHS = frozenset(k for k in cal.MONTHS if len(k) > 3) | {"may"}
+def _plausible(doc: Doc, match: re.Match[str]) -> bool:
+    """Bare years and month names are dates only where the parse agrees: "2000 troops"
+    is a count, "May" a modal, "March" a walk, "now" in "now that" a conjunction."""
+    kind = match.lastgroup
+    if kind not in ("bareyear", "baremonth", "vague"):
+        return True
+    tok = _token_at(doc, match.start())
+    if tok is None:
+        return False
+    if kind == "bareyear":
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return not (nxt is not None and nxt.tag_ == "NNS" and nxt.ent_type_ != "DATE")
+    if kind == "baremonth":
+        return tok.ent_type_ == "DATE" or (
+            tok.lower_ not in ("may", "march") and tok.pos_ == "PROPN"
+        )
+    return not (tok.lower_ == "future" and tok.dep_ not in ("pobj", "dobj", "nsubj", "amod"))
+
+
+_FULL_MONTHS = frozenset(k for k in MONTHS if len(k) > 3) | {"may"}
 _KEEP_PREFIX = re.compile(r"since|last|next|this|early|late|mid", re.IGNORECASE)
 
 
@@ -204,29 +290,11 @@ def _tense(doc: Doc, start: int, end: int) -> str:
 
 
 _MODALS = frozenset({"could", "may", "might", "can", "should", "must"})
-# Verbs whose object is something still to come: "has offered a rise from July".
-# Matched by written form (the pipeline runs without a lemmatizer).
+# Verbs (by lemma) whose object is something still to come: "has offered a rise from July".
 _COMMITMENTS: frozenset[str] = frozenset(
-    form
-    for base in (
-        "offer",
-        "propose",
-        "promise",
-        "pledge",
-        "agree",
-        "approve",
-        "announce",
-        "demand",
-        "seek",
-        "table",
-        "schedule",
-        "vote",
-        "decide",
-        "accept",
-        "reject",
-    )
-    for form in inflect(base)
-) | frozenset({"plan", "plans", "planned", "planning", "set", "sets", "sought"})
+    {"offer", "propose", "promise", "pledge", "agree", "approve", "announce", "demand", "seek",
+     "table", "schedule", "vote", "decide", "accept", "reject", "plan", "set"}
+)  # fmt: skip
 
 
 def _clause_tense(doc: Doc, match: re.Match[str], start: int, end: int) -> str:
@@ -238,7 +306,61 @@ def _clause_tense(doc: Doc, match: re.Match[str], start: int, end: int) -> str:
         return "future"
     if kind == "weekday" and scheduled:
         return "scheduled"
+    if kind == "weekday" and tense != "future" and _planned(doc, start, end):
+        return "future"
+    if kind in ("mdy", "dmy") and tense == "past" and not _dated_past_event(doc, start, end):
+        return "reported"  # "extended to Nov. 20", "payable Dec. 1": a date still to come
     return tense
+
+
+_PLANS = frozenset({"plan", "schedule", "set", "expect", "intend", "prepare", "hope", "aim"})
+
+
+def _planned(doc: Doc, start: int, end: int) -> bool:
+    """A day still to come in a past-tense report: after a modal ("would be ready to
+    leave as soon as Tuesday", "might come Tuesday"), "as soon as", or on what a plan
+    names ("planned a demonstration on Saturday", "were planning to drive there on
+    Monday"), but not on the planning itself ("announced on Tuesday")."""
+    if re.search(r"as soon as\s+$", doc.text[max(0, start - 12) : start]):
+        return True
+    verb = _governing_verb(doc, start, end)
+    if verb is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    direct = span is not None and len(span) > 0 and span.root.head.i == verb.i
+    tok = verb
+    for depth in range(3):
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (_MODALS | {"would"}) and not aux & {"have"}:
+            return True
+        if tok.lemma_.lower() in _PLANS and (depth > 0 or not direct):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp", "acl", "relcl") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+_FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by", "before", "from"})
+
+
+def _dated_past_event(doc: Doc, start: int, end: int) -> bool:
+    """Whether the date is the time of a past event ("met on Nov. 20", "was born Dec. 7"),
+    not a deadline or due date reported in the past tense ("extended the offer to
+    Nov. 20", "a dividend payable Dec. 1")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    attach = root.head
+    if root.dep_ == "pobj":
+        if attach.lower_ in _FORWARD_PREPS:
+            return False
+        attach = attach.head
+    if attach.tag_ == "VBD":
+        return True
+    aux = {c.lower_ for c in attach.children if c.dep_ in ("aux", "auxpass")}
+    return attach.tag_ == "VBN" and bool(aux & {"was", "were", "had", "has", "have"})
 
 
 def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
@@ -260,7 +382,7 @@ def _scheduled(doc: Doc, start: int, end: int) -> bool:
     verb = _governing_verb(doc, start, end)
     if verb is None:
         return False
-    if verb.tag_ not in ("VBZ", "VBP") or verb.lower_ in SPEECH_FORMS:
+    if verb.tag_ not in ("VBZ", "VBP") or reports_speech(verb):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
@@ -276,7 +398,7 @@ def _prospective(doc: Doc, match: re.Match[str]) -> bool:
     if kids & _MODALS and not kids & {"have", "not", "n't", "never"}:
         return True
     mod = (match.group("mmod") or "").lower()
-    return mod == "from" and verb.lower_ in _COMMITMENTS
+    return mod == "from" and verb.lemma_.lower() in _COMMITMENTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,19 +429,33 @@ def _resolve(match: re.Match[str], anchor: Anchor, tense: str) -> _Resolved:
             day = date(_int(g["iy"]), _int(g["im"]), _int(g["id"]))
             return _Resolved(day, day, "absolute")
         if kind == "mdy" and g["ay"]:
-            day = date(_int(g["ay"]), cal.month_number(g["am"]), _int(g["ad"]))
+            day = date(_int(g["ay"]), month_number(g["am"]), _int(g["ad"]))
             return _Resolved(day, day, "absolute")
         if kind == "dmy" and g["by"]:
-            day = date(_int(g["by"]), cal.month_number(g["bm"]), _int(g["bd"]))
+            day = date(_int(g["by"]), month_number(g["bm"]), _int(g["bd"]))
             return _Resolved(day, day, "absolute")
         if kind == "monthyear":
-            first, last = cal.month_range(_int(g["cy"]), cal.month_number(g["cm"]))
+            first, last = cal.month_range(_int(g["cy"]), month_number(g["cm"]))
             return _Resolved(first, last, "month-year")
         if kind == "weekday" and g["wy"]:
-            day = date(_int(g["wy"]), cal.month_number(g["wm"]), _int(g["wdd"]))
+            day = date(_int(g["wy"]), month_number(g["wm"]), _int(g["wdd"]))
             return _Resolved(day, day, "absolute")
         if kind == "year":
             return _year(g, anchor)
+        if kind == "spokenyear":
+            return _spoken_year(g)
+        if kind == "bareyear":
+            year = _int(g["byy"] or "")
+            return _Resolved(date(year, 1, 1), date(year, 12, 31), "year")
+        if kind == "decade":
+            return _decade(g)
+        if kind == "century":
+            n = _int(g["cent"] or "")
+            return _Resolved(date((n - 1) * 100, 1, 1), date(n * 100 - 1, 12, 31), "century")
+        if kind == "vague":
+            return _vague(g)
+        if kind == "quarter" and (g["qyr"] or g["qy2"]):
+            return _quarter(g, None)
         if kind == "dayrel":
             return _day_relative(match, anchor, tense)
     except ValueError as exc:
@@ -380,6 +516,39 @@ def _chain_to_text_dates(out: list[TimeExpression], sent_starts: list[int]) -> N
         t.reason = f"counted from {ref.text!r}"
 
 
+_QUARTER_NEARBY = 600  # characters: a results story compares quarters sentence by sentence
+
+
+def _year_before_quarter(out: list[TimeExpression]) -> None:
+    """ "Profit rose in the third quarter from $2 million a year earlier": in a story
+    about a quarter, "a year ago" / "a year earlier" is that quarter a year before, not
+    the whole previous year."""
+    last_quarter: TimeExpression | None = None
+    for t in out:
+        if "quarter" in t.rule and t.start is not None and t.end is not None:
+            last_quarter = t
+            continue
+        if t.rule not in ("ago-year", "earlier-than-anchor-year", "year-ago-adjective"):
+            continue
+        if last_quarter is None:
+            continue
+        if t.span[0] - last_quarter.span[1] > _QUARTER_NEARBY or t.text.lower() not in (
+            "a year ago",
+            "a year earlier",
+            "one year ago",
+            "one year earlier",
+            "year-ago",
+            "year-earlier",
+        ):
+            continue
+        q_start, q_end = last_quarter.start, last_quarter.end
+        assert q_start is not None and q_end is not None
+        t.start, t.end = q_start.replace(year=q_start.year - 1), q_end.replace(year=q_end.year - 1)
+        t.rule = "year-before-quarter-in-text"
+        t.anchor, t.anchor_source = q_start, "text"
+        t.reason = f"the quarter a year before {last_quarter.text!r}"
+
+
 def _year(g: dict[str, str | None], anchor: Anchor) -> _Resolved:
     year = _int(g["yy"] or "")
     first, last = date(year, 1, 1), date(year, 12, 31)
@@ -394,32 +563,157 @@ def _relative(kind: str, g: dict[str, str | None], a: date, tense: str) -> _Reso
     if kind == "weekday":
         return _weekday(g, a, tense)
     if kind in ("mdy", "dmy"):
-        month = cal.month_number(g["am"] or g["bm"] or "")
+        month = month_number(g["am"] or g["bm"] or "")
         day_no = _int(g["ad"] or g["bd"] or "")
         day, rule = cal.month_day_near(a, month, day_no, tense)
         return _Resolved(day, day, rule, a)
     if kind == "relative":
         return _relative_unit(g, a)
     if kind == "ago":
-        word = (g["gn"] or "").lower()
-        count = _NUMBER_WORDS.get(word) or _int(word)
-        day = cal.ago(a, count, (g["gu"] or "").lower())
-        return _Resolved(day, day, "ago", a, "approximate")
+        return _ago(g, a)
+    if kind == "yearago":  # "year-ago results": the year before, or a quarter (see below)
+        return _Resolved(date(a.year - 1, 1, 1), date(a.year - 1, 12, 31), "year-ago-adjective", a)
     if kind == "deictic":
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[
-            (g["deixis"] or "").lower()
-        ]
+        offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1}.get(
+            (g["deixis"] or "").lower(),
+            -1,  # "last night"
+        )
         day = date.fromordinal(a.toordinal() + offset)
         return _Resolved(day, day, "deictic", a)
-    if kind == "month":
+    if kind in ("month", "baremonth"):
         return _month(g, a, tense)
+    if kind == "quarter":
+        return _quarter(g, a)
+    if kind == "latestq":
+        return _latest_quarter(g, a)
+    if kind == "season":
+        return _season(g, a, tense)
     return _unresolved("no rule for this expression")
 
 
+def _spoken_year(g: dict[str, str | None]) -> _Resolved:
+    """ "nineteen ninety-six", "the year two thousand": broadcast transcripts say years."""
+    words = re.split(r"[\s-]+", (g["spy"] or "").lower())
+    words = [w for w in words if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        year = 2000 + sum(NUMBER_WORDS[w] for w in words[2:])
+    elif len(words) >= 2:
+        year = NUMBER_WORDS[words[0]] * 100 + sum(NUMBER_WORDS[w] for w in words[1:])
+    else:
+        return _unresolved("a number, not a year")
+    if not 1800 <= year <= 2099:
+        return _unresolved("a number, not a year")
+    if words[0] != "two" and NUMBER_WORDS.get(words[1], 0) < 10:
+        return _unresolved("a number, not a year")  # "twenty six" is 26, not 2006
+    return _Resolved(date(year, 1, 1), date(year, 12, 31), "spoken-year")
+
+
+def _vague(g: dict[str, str | None]) -> _Resolved:
+    """ "now", "recently", "in the future": a reference to a stretch of time with no
+    edges. Kept (a reader sees the text marks a time) but never placed on the calendar."""
+    if g["vpresent"]:
+        return _Resolved(None, None, "present-ref", None, "the present, not a calendar date")
+    if g["vpast"]:
+        return _Resolved(None, None, "past-ref", None, "some time before, not a calendar date")
+    return _Resolved(None, None, "future-ref", None, "some time after, not a calendar date")
+
+
+def _decade(g: dict[str, str | None]) -> _Resolved:
+    start = _int(g["dec"] or "")
+    part = (g["decpart"] or "").strip(" -").lower()
+    first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
+    rule = f"{part}-decade" if part else "decade"
+    return _Resolved(date(start + first, 1, 1), date(start + last, 12, 31), rule)
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
+_ORDINALS["4th"] = 4
+
+
+def _quarter_range(year: int, q: int) -> tuple[date, date]:
+    first = date(year, 3 * (q - 1) + 1, 1)
+    return first, cal.month_range(year, 3 * q)[1]
+
+
+def _quarter(g: dict[str, str | None], a: date | None) -> _Resolved:
+    """ "the third quarter", "fourth-quarter", "the 1988 second quarter": a calendar
+    quarter; without a year, the latest one that has begun by the anchor date. A
+    company's fiscal quarter may not be the calendar's: the reason says so."""
+    q = _ORDINALS[(g["qord"] or "").lower()]
+    reason = "a fiscal quarter may not match the calendar" if g["qfiscal"] else None
+    year_text = g["qyr"] or g["qy2"]
+    if year_text:
+        first, last = _quarter_range(_int(year_text), q)
+        return _Resolved(first, last, "quarter-year", None, reason)
+    assert a is not None
+    rel = (g["qrel"] or "").lower()
+    if rel:
+        year = a.year + {"this": 0, "last": -1, "next": 1}[rel]
+        first, last = _quarter_range(year, q)
+        return _Resolved(first, last, f"quarter-{rel}-year", a, reason)
+    first, last = _quarter_range(a.year, q)
+    rule = "quarter-anchor-year"
+    if first > a:
+        first, last = _quarter_range(a.year - 1, q)
+        rule = "quarter-previous-year"
+    return _Resolved(first, last, rule, a, reason)
+
+
+def _latest_quarter(g: dict[str, str | None], a: date) -> _Resolved:
+    """ "the latest quarter" is the last one ended by the anchor date (results are
+    reported after a quarter closes); "this quarter" the one the anchor is in; "the
+    year-ago quarter" the latest one a year earlier."""
+    words = " ".join((g["lq"] or "").lower().split())
+    current = (a.month - 1) // 3 + 1
+    if words in ("this quarter", "the current quarter"):
+        first, last = _quarter_range(a.year, current)
+        return _Resolved(first, last, "quarter-of-anchor", a)
+    year, q = (a.year, current - 1) if current > 1 else (a.year - 1, 4)
+    reason = "the latest quarter ended by publication"
+    if g["lqago"]:
+        year -= 1
+        reason = "the same quarter a year before the latest one ended by publication"
+    first, last = _quarter_range(year, q)
+    return _Resolved(first, last, "latest-quarter", a, reason)
+
+
+def _season(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
+    """ "last autumn", "this summer", "the winter of 1994": meteorological seasons
+    (northern hemisphere); winter runs December to February and takes December's year."""
+    name = (g["sea"] or "").lower()
+    first_month, last_month = SEASONS[name]
+    mod = " ".join((g["smod"] or "").lower().split())
+
+    def span(year: int) -> tuple[date, date]:
+        end_year = year + 1 if last_month < first_month else year
+        return date(year, first_month, 1), cal.month_range(end_year, last_month)[1]
+
+    if g["sy"]:
+        first, last = span(_int(g["sy"]))
+        return _Resolved(first, last, "season-year", None)
+    if mod == "the":
+        return _unresolved("a season named without a year")
+    step = {"last": -1, "next": 1, "last year's": -1, "next year's": 1}.get(mod, 0)
+    if mod in ("last year's", "this year's", "next year's"):
+        first, last = span(a.year + step)
+        return _Resolved(first, last, f"season-{mod.split()[0]}-year", a)
+    # the season holding the anchor, or the latest one begun by it
+    year = a.year if (a.month, 1) >= (first_month, 1) else a.year - 1
+    first, last = span(year)
+    if step == -1 and last >= a:
+        first, last = span(year - 1)
+    elif step == 1 or (step == 0 and tense == "future" and last < a):
+        first, last = span(year + 1) if first <= a else (first, last)
+    elif step == 0 and mod == "this" and first_month > a.month and last_month >= first_month:
+        first, last = span(a.year)
+    rule = {-1: "season-last", 1: "season-next"}.get(step, "season-this")
+    return _Resolved(first, last, rule, a, "meteorological season, northern hemisphere")
+
+
 def _weekday(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
-    weekday = cal.WEEKDAYS[(g["wd"] or "").lower()]
+    weekday = WEEKDAYS[(g["wd"] or "").lower()]
     if g["wm"]:
-        month = cal.month_number(g["wm"])
+        month = month_number(g["wm"])
         day, _ = cal.month_day_near(a, month, _int(g["wdd"] or ""), tense)
         reason = None
         if day.weekday() != weekday:
@@ -466,13 +760,54 @@ def _relative_unit(g: dict[str, str | None], a: date) -> _Resolved:
     return _Resolved(first, last, rule, a, reason)
 
 
+def _ago(g: dict[str, str | None], a: date) -> _Resolved:
+    """ "two weeks ago": the day that far back, marked approximate, with the unit in the
+    rule ("ago-week") so a reader (and the TIMEX3 mapping) knows it names a week, not a
+    day. "A few days ago" has no count: the days two to six before the anchor.
+    "Earlier" counts from publication too, which the reason says (the text may count
+    from another date)."""
+    word = " ".join((g["gn"] or "").lower().split())
+    unit = (g["gu"] or "").lower().rstrip("s")
+    earlier = (g["gdir"] or "").lower() == "earlier"
+    caveat = (
+        "counted from publication; the text may count from another date"
+        if earlier
+        else "approximate"
+    )
+    if word in ("a few", "several", "a couple of", "many", "some"):
+        if unit != "day":
+            return _Resolved(None, None, "past-ref", a, f"{word} {unit}s before, no count")
+        first, last = a - timedelta(days=6), a - timedelta(days=2)
+        return _Resolved(first, last, "few-days-ago", a, f"{caveat}: a few days, two to six")
+    count = _NUMBER_WORDS.get(word) or _int(word)
+    day = cal.ago(a, count, unit)
+    rule = "earlier-than-anchor" if earlier else "ago"
+    return _Resolved(day, day, f"{rule}-{unit}", a, caveat)
+
+
 def _month(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
+    """A month without a year: the past or the next one as the tense says; with no
+    tense to go by, the nearer of the two; "this March" is the anchor year's."""
     mod = (g["mmod"] or "").lower()
-    month = cal.month_number(g["mm"] or "")
+    month = month_number(g["mm"] or g["bmm"] or "")
+    if mod == "this":
+        first, last = cal.month_range(a.year, month)
+        return _Resolved(first, last, "month-anchor-year", a)
     if mod.startswith("last"):
         tense = "past"
     elif mod.startswith("next"):
         tense = "future"
+    if tense not in ("past", "future") and not mod.startswith("since"):
+        past, nxt = cal.month_near(a, month, "past"), cal.month_near(a, month, "future")
+        first, last = min((past, nxt), key=lambda r: abs((r[0] - a).days + 14))
+        rule = "month-nearest-anchor"
+        if first > a:
+            rule = "month-after-anchor"
+        part = next((p for p in ("early", "late", "mid") if p in mod), None)
+        if part:
+            first, last = cal.relative_month(first, 0, part)
+            rule = f"{part}-{rule}-{cal.part_label(part, 'month')}"
+        return _Resolved(first, last, rule, a, "tense unclear; read as the nearer such month")
     first, last = cal.month_near(a, month, "future" if tense == "future" else "past")
     part = next((p for p in ("early", "late", "mid") if p in mod), None)
     if part:
