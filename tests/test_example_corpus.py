@@ -135,7 +135,7 @@ def _values(finding: dict[str, Any], ids: dict[str, str]) -> dict[str, list[Any]
     back = {v: k for k, v in ids.items()}
     out: dict[str, list[Any]] = {}
     for v in finding["values"]:
-        out.setdefault(back[v["cite"]["article"]], []).append((v["value"], v["number"]))
+        out.setdefault(back[v["cite"]["article"]], []).append((v["cite"]["text"], v["number"]))
     return out
 
 

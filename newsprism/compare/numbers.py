@@ -42,6 +42,7 @@ SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
 SAME_ARTICLE_LINK = 0.35  # another figure in an article already in the slot
 OTHER_ARTICLE_LINK = 0.3
+MAX_NOUN_WORDS = 4  # a longer counted phrase is left out of the figure as shown
 SMALL_FIGURE = 5  # two reports of "three killed" may well be two happenings
 WINDOW = 3  # tokens kept on each side of the count and its outcome word
 _FROM = {"from"}
@@ -81,6 +82,7 @@ class Count:
     published: datetime | None
     version: int
     key: str = ""  # the page it is on, across versions (``Article.key``)
+    updated: datetime | None = None  # the update time the page states, for a later version
     previous: bool = False  # the "X" of "from X to Y": a figure it changed from
     cue: str | None = None  # update words in its clause ("rose", "revised")
 
@@ -89,7 +91,13 @@ class Count:
 
     @property
     def shown(self) -> str:
-        return " ".join(self.q.text.split())
+        """The figure as written with what it counts: "two militia officials", "a commander"."""
+        figure = " ".join(self.q.text.split())
+        noun = " ".join((self.q.noun or "").split())
+        if not noun or len(noun.split()) > MAX_NOUN_WORDS:
+            return figure
+        carried = self.q.noun_span is not None and self.q.noun_span[0] < self.q.span[0]
+        return f"{figure} ({noun})" if carried else f"{figure} {noun}"
 
 
 @dataclass(slots=True)
@@ -269,6 +277,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     article.published,
                     article.version,
                     article.key,
+                    article.updated if article.version > 1 else None,
                     previous,
                     cue,
                 )
@@ -430,9 +439,15 @@ def _fits(a: Count, b: Count) -> bool:
 
 
 def _when(c: Count) -> tuple[int, datetime, int]:
-    """Order of publication: dated first by time, then by version; undated last."""
+    """Order of publication: dated first by time, then by version; undated last. A later
+    version counts from its update time; one that states none came after every dated
+    report (it was stored after the version it replaced)."""
+    if c.updated is not None:
+        return (0, c.updated.replace(tzinfo=None), c.version)
     if c.published is None:
         return (1, datetime.max, c.version)
+    if c.version > 1:
+        return (0, datetime.max, c.version)
     return (0, c.published.replace(tzinfo=None), c.version)
 
 
@@ -485,7 +500,7 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
             f"figures for one count ({a.counted}) that cannot both be true: "
             f"{ctx.outlet_of[a.article]} '{a.shown}' and {ctx.outlet_of[b.article]} '{b.shown}'"
         )
-    elif clash and not unexplained:
+    elif (clash and not unexplained) or (not unexplained and _said_to_change(current)):
         grade = "update"
         why = "the figure changed between reports: " + " → ".join(s.value for s in slot.development)
     elif unexplained:
@@ -494,14 +509,15 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
     elif len(by_class) > 1 and len({v for _, v, _ in stated}) > 1:
         grade = "differs"
         why = "counts of different groups: " + "; ".join(
-            f"{', '.join(sorted({c.shown for c in cs}))} ({cls})"
-            for cls, cs in sorted(by_class.items())
+            ", ".join(sorted({c.shown for c in cs})) for _cls, cs in sorted(by_class.items())
         )
         if _is_subset(by_class):
             why += " (a smaller group among the larger: compatible)"
     elif len(by_class) > 1:
         grade = "differs"
-        why = "the same figure for differently named groups: " + ", ".join(sorted(by_class))
+        why = "the same figure for differently named groups: " + "; ".join(
+            sorted({c.shown for c in current})
+        )
     elif len({(v, q) for _, v, q in stated}) > 1:
         grade = "differs" if len({v for _, v, _ in stated}) > 1 else "agree"
         why = (
@@ -525,6 +541,23 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         fact=next((c.fact for c in slot.counts if c.fact), None),
         development=slot.development if grade == "update" else [],
         figure=slot.figure,
+    )
+
+
+def _said_to_change(counts: Sequence[Count]) -> bool:
+    """Different figures one of which is given as a change ("rose to 35"), or that one
+    page gave in two versions: the figure moved, even when the figures fit each other."""
+    if len({c.q.value for c in counts}) < 2:
+        return False
+    if any(c.cue or c.q.update for c in counts):
+        return True
+    versions: dict[str, dict[int, set[float | None]]] = {}
+    for c in counts:
+        if c.key:
+            versions.setdefault(c.key, {}).setdefault(c.version, set()).add(c.q.value)
+    return any(
+        len(by_version) > 1 and len({frozenset(v) for v in by_version.values()}) > 1
+        for by_version in versions.values()
     )
 
 
@@ -581,7 +614,7 @@ def _story_figure(slot: FigureSlot) -> str | None:
     reach: dict[str, set[str]] = {}
     for c in current:
         reach.setdefault(c.counted, set()).add(c.article)
-    main = max(reach, key=lambda k: (len(reach[k]), k == "people", k))
+    main = "people" if "people" in reach else max(reach, key=lambda k: (len(reach[k]), k))
     current = [c for c in current if c.counted == main]
     revised = [c for c in current if c.cue and c.published is not None]
     pool = revised or current

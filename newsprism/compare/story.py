@@ -70,8 +70,12 @@ def compare_story(
     groups = align_units(units, sim, ctx.cuts.align, ctx.cuts.linkage)
     provenance = find_provenance(list(ctx.articles.values()), reuse, ctx.outlet_of)
     group_members = {f"g{n}": g.members for n, g in enumerate(groups)}
-    slots = figure_slots(ctx, units, group_members)
-    facts, members = build_facts(ctx, units, sim, groups, provenance, slots)
+    # figures first joined on the tight alignment groups tell the matrix which outlets
+    # carry a claim with other figures; joined again on the fact rows (which hold the
+    # paraphrases too), they make the slots the story reports
+    draft = figure_slots(ctx, units, group_members)
+    facts, members = build_facts(ctx, units, sim, groups, provenance, draft)
+    slots = figure_slots(ctx, units, members)
     quotes = group_quotes(ctx)
     findings = _numbered(
         [s.finding for s in slots if s.finding is not None]
