@@ -170,11 +170,14 @@ def test_utf16_without_byte_order_mark_is_read(tmp_path: Path) -> None:
     text = "The river rose “fast”, the café owner said.\n"
     (tmp_path / "le.txt").write_bytes(text.encode("utf-16-le"))
     (tmp_path / "be.txt").write_bytes(text.encode("utf-16-be"))
+    (tmp_path / "nul.txt").write_bytes(b"Valid UTF-8 \x00\x00 with NUL bytes is not text.")
     docs, problems = read_all(tmp_path)
-    assert problems == []
     assert [(Path(d.source.path).name, d.encoding, d.text) for d in docs] == [
         ("be.txt", "utf-16-be", text),
         ("le.txt", "utf-16-le", text),
+    ]
+    assert [(Path(p.path).name, p.reason) for p in problems] == [
+        ("nul.txt", "binary file (NUL bytes)")
     ]
 
 

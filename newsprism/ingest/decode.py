@@ -77,6 +77,16 @@ def normalise(text: str) -> str:
 
 def _decode(data: bytes, *, html: bool, declared: str | None) -> tuple[str, str, int]:
     """(text, encoding, bytes replaced)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", 0
+        except UnicodeDecodeError as exc:
+            raise NotText("not UTF-16 text despite its UTF-16 byte-order mark") from exc
+    if b"\x00" in data:  # no text format but UTF-16 has NUL bytes
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise NotText("binary file (NUL bytes)")
+        return (*utf16, 0)
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[len(codecs.BOM_UTF8) :] if bom else data
     encoding = "utf-8-sig" if bom else "utf-8"
@@ -89,33 +99,17 @@ def _decode(data: bytes, *, html: bool, declared: str | None) -> tuple[str, str,
         return mostly[0], encoding, mostly[1]
     if bom:
         raise NotText("not UTF-8 text despite its UTF-8 byte-order mark")
-    return (*_decode_other(data, html=html, declared=declared), 0)
-
-
-def _decode_other(data: bytes, *, html: bool, declared: str | None) -> tuple[str, str]:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise NotText("not UTF-16 text despite its UTF-16 byte-order mark") from exc
-    if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
-        if utf16 is None:
-            raise NotText("binary file (NUL bytes)")
-        return utf16
     for label in (declared, _meta_charset(data) if html else None):
         decoded = _try_label(data, label)
         if decoded is not None:
-            return decoded
-    return _detect(data)
+            return (*decoded, 0)
+    return (*_detect(data), 0)
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     """(text, bytes replaced) when the bytes hold more valid multi-byte UTF-8 characters
     than stray bytes: then UTF-8 with a few replacements garbles the least text.
     (A cp1252 or latin-1 file almost never holds a valid multi-byte sequence.)"""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
-        return None  # UTF-16 or binary: not for this rule
     text = data.decode("utf-8", "surrogateescape")
     stray = len(_ESCAPED_BYTE.findall(text))
     multibyte = sum(1 for c in text if c > "\x7f") - stray
