@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -23,7 +24,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from newsprism.compare.records import StoryComparison
-from newsprism.errors import NotFound
+from newsprism.errors import NotFound, ServeError
 from newsprism.model import to_dict
 from newsprism.report.templating import WebLinks, asset, environment
 from newsprism.report.views import article_view, story_view
@@ -247,10 +248,38 @@ def create_app(db: str | Path) -> Starlette:
     return app
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the app until interrupted. Loopback by default: the store may hold private notes."""
+def listen(host: str = "127.0.0.1", port: int = 8000) -> socket.socket:
+    """A listening socket for the app, taken before the server starts, so that a busy
+    port or a bad address is a ``ServeError`` naming it (not uvicorn's exit code 3)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+            sock.listen(2048)
+        except OSError:
+            sock.close()
+            raise
+    except OSError as exc:
+        raise ServeError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc} (choose another --port)"
+        ) from exc
+    return sock
+
+
+def run_app(app: Starlette, sock: socket.socket) -> None:
+    """Serve ``app`` on ``sock`` until interrupted."""
     import uvicorn
 
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    host, port = sock.getsockname()[:2]
+    if host not in ("127.0.0.1", "::1"):
         log.warning("serving on %s: anyone who can reach this address can read the store", host)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    config = uvicorn.Config(app, host=host, port=port, log_level="info")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the app until interrupted. Loopback by default: the store may hold private notes."""
+    app = create_app(db)
+    run_app(app, listen(host, port))
