@@ -50,7 +50,7 @@ def test_story_list_search_and_filters(client: httpx.Client) -> None:
     in_april = titles(client.get("/", params={"from": "2031-04-01", "to": "2031-04-30"}).text)
     assert len(in_april) == 1 and in_april[0].startswith(hostile)
     page = lxml.html.fromstring(client.get("/", params={"q": "levee"}).text)
-    assert [a.text for a in page.xpath("//ul[@class='matches']//a")] == [
+    assert [a.text_content() for a in page.xpath("//ul[@class='matches']//a")] == [
         "Coastline Daily: Velmora flood"
     ]
 
@@ -89,7 +89,9 @@ def test_article_page_focuses_cited_span(client: httpx.Client, site: Any) -> Non
     )
     focus = doc.xpath("//mark[@data-focus]")
     assert "".join(m.text for m in focus) == "killing 12"
-    assert doc.xpath("//p[@class='meta']/a")[0].text == "Velmora flood kills at least a dozen"
+    assert doc.xpath("//p[@class='meta']/a")[0].text_content() == (
+        "Velmora flood kills at least a dozen"
+    )
 
 
 def test_outlet_page_labels_and_wire_share(client: httpx.Client) -> None:

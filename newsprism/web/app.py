@@ -41,7 +41,10 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 1000
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
-SPAN_PATTERN = re.compile(r"(\d{1,9})-(\d{1,9})")
+SPAN_PATTERN = re.compile(r"([0-9]{1,9})-([0-9]{1,9})")
+PAGE_PATTERN = re.compile(r"[0-9]{1,4}")  # ASCII digits: "²" passes isdigit() and fails int()
+STATIC_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}){0,3}")
+CONTROL = re.compile("[\x00-\x1f\x7f]")
 STATIC_DIR = Path(str(resources.files("newsprism.web").joinpath("static")))
 SHARED_ASSETS = {"style.css": ("style.css", "text/css"), "app.js": ("report.js", "text/javascript")}
 LINKS = WebLinks()
@@ -60,6 +63,8 @@ def _text_param(request: Request, name: str) -> str:
     value = request.query_params.get(name, "").strip()
     if len(value) > MAX_QUERY_CHARS:
         raise BadRequest(f"parameter {name!r} is longer than {MAX_QUERY_CHARS} characters")
+    if CONTROL.search(value):  # a NUL reaches SQL as a string terminator
+        raise BadRequest(f"parameter {name!r} contains control characters")
     return value
 
 
@@ -75,7 +80,7 @@ def _date_param(request: Request, name: str) -> date | None:
 
 def story_filter(request: Request) -> StoryFilter:
     page_text = _text_param(request, "page") or "1"
-    if not page_text.isdigit() or not 1 <= int(page_text) <= MAX_PAGE:
+    if not PAGE_PATTERN.fullmatch(page_text) or not 1 <= int(page_text) <= MAX_PAGE:
         raise BadRequest(f"parameter 'page' must be a number from 1 to {MAX_PAGE}")
     f = StoryFilter(
         query=_text_param(request, "q"),
@@ -172,12 +177,13 @@ class Pages:
         return _page("article.html", a=view, parent=entry, history=history)
 
     def outlet_page(self, request: Request) -> Response:
-        name = request.path_params["name"]
-        if len(name) > MAX_QUERY_CHARS:
-            raise BadRequest("outlet name too long")
-        profile = self.catalog.outlet_profile(name)
+        slug = request.path_params["slug"]
+        if len(slug) > MAX_QUERY_CHARS or CONTROL.search(slug):
+            raise BadRequest("malformed outlet address")
+        name = self.catalog.outlet_name(slug)
+        profile = self.catalog.outlet_profile(name) if name is not None else None
         if profile is None:
-            raise NotFound("outlet", name)
+            raise NotFound("outlet", slug)
         return _page("outlet.html", o=profile)
 
     # ------------------------------------------------------------------ JSON API
@@ -209,6 +215,8 @@ class Pages:
 def static_file(request: Request) -> Response:
     """The shared stylesheet and script, then files under web/static; nothing else."""
     name = request.path_params["name"]
+    if not STATIC_NAME.fullmatch(name):
+        raise BadRequest("malformed static file name")
     if name in SHARED_ASSETS:
         source, media = SHARED_ASSETS[name]
         return Response(
@@ -231,7 +239,7 @@ def create_app(db: str | Path) -> Starlette:
         Route("/stories/{story_id}.json", pages.story_json),
         Route("/stories/{story_id}", pages.story_page),
         Route("/articles/{article_id}", pages.article_page),
-        Route("/outlets/{name}", pages.outlet_page),
+        Route("/outlets/{slug}", pages.outlet_page),
         Route("/api/stories", pages.api_stories),
         Route("/api/stories/{story_id}", pages.story_json),
         Route("/api/articles/{article_id}", pages.api_article),

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from newsprism.model import Entity, to_dict
+from newsprism.report.templating import outlet_slug
 from newsprism.store.base import BaseStore
 from newsprism.web.backend import ChangeWatch, time_limit
 
@@ -50,6 +51,7 @@ class _Snapshot:
     index: list[dict[str, Any]]
     by_id: dict[str, dict[str, Any]]
     outlets: list[str]
+    outlet_by_slug: dict[str, str]  # report.templating.outlet_slug(name) -> name
     entities: dict[str, Entity]
     story_of: dict[str, str]  # article id -> its story, to group search hits
 
@@ -86,8 +88,9 @@ class Catalog:
                 key=lambda e: (e["span"]["start"] is None, e["span"]["start"] or "", e["id"])
             )
             outlets = sorted({o for e in index for o in e["outlets"]})
+            slugs = {outlet_slug(o): o for o in outlets}
             self._snap = _Snapshot(
-                sig, index, {e["id"]: e for e in index}, outlets, entities, story_of
+                sig, index, {e["id"]: e for e in index}, outlets, slugs, entities, story_of
             )
             log.info("story index rebuilt: %d stories", len(index))
             return self._snap
@@ -139,6 +142,14 @@ class Catalog:
         return flat[:limit]
 
     # ------------------------------------------------------------------ outlets
+
+    def outlet_name(self, slug: str) -> str | None:
+        """The outlet a page address names: its slug, or (older links) its exact name."""
+        snap = self.snapshot()
+        name = snap.outlet_by_slug.get(slug)
+        if name is None and slug in snap.outlets:
+            name = slug
+        return name
 
     def outlet_profile(self, outlet: str) -> dict[str, Any] | None:
         """An outlet's stories, the labels it gives recurring actors, and its wire share."""
