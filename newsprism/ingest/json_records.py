@@ -94,6 +94,8 @@ def read_json_file(
     if isinstance(obj, dict):
         yield record_to_document(obj, str(path), None, encoding, len(data))
     elif isinstance(obj, list):
+        if not obj:
+            yield ReadProblem(str(path), "JSON list holds no records", severity="warning")
         for index, item in enumerate(obj, start=1):
             yield record_to_document(item, str(path), str(index), encoding, None)
     else:

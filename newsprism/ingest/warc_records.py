@@ -65,6 +65,14 @@ def read_warc_file(
             except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
                 yield ReadProblem(where, _broken_reason(exc, records, gzipped))
                 return
+            except Exception as exc:  # warcio trips over some garbage with its own errors
+                logger.debug("warcio failed on %s", where, exc_info=True)
+                yield ReadProblem(
+                    where,
+                    f"broken WARC after {records} records: a record header cannot be read "
+                    f"({type(exc).__name__}); the rest is not read",
+                )
+                return
             record_id = _record_id(record.rec_headers.get_header("WARC-Record-ID"))
             declared = _declared_length(record.rec_headers.get_header("Content-Length"))
             if isinstance(declared, str):
