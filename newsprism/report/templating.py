@@ -24,19 +24,25 @@ from importlib import resources
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # C0/C1 controls but tab and newlines, DEL, bidi embeddings/overrides/isolates.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_has_invisible = _INVISIBLE.search
 
 
 def visible_controls(value: object) -> object:
     """Untrusted text with its invisible controls shown as "⟨U+202E⟩"; markup the
     templates made themselves (``Markup``) and non-strings pass unchanged."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return _INVISIBLE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", value)
+    # Called for every expression of every page: the common case (plain text without
+    # controls) is one C-level search.
+    if type(value) is str and _has_invisible(value):
+        return _INVISIBLE.sub(_shown, value)
     return value
+
+
+def _shown(m: re.Match[str]) -> str:
+    return f"⟨U+{ord(m.group()):04X}⟩"
 
 
 class Links:

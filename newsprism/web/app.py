@@ -1,9 +1,11 @@
 """The local web app: browse stories, search articles, read a story as in the report.
 
 Pages render on the server as plain HTML with the report's own templates and work
-without JavaScript. The store is opened read-only; every input from the URL is
-validated and capped before it reaches SQL; nothing outside the package's static
-files can be served.
+without JavaScript; a big story's page leaves out what the reader has not asked for
+yet (``story_parts``) and its script loads those parts, each also a page of its own.
+The store is opened read-only; every input from the URL is validated and capped
+before it reaches SQL (a bad one is a 400, never a 500); nothing outside the
+package's static files can be served.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from newsprism.compare.records import StoryComparison
 from newsprism.errors import NotFound, ServeError
 from newsprism.model import to_dict
 from newsprism.report.templating import WebLinks, asset, environment
-from newsprism.report.views import article_view, story_view
+from newsprism.report.views import StoryView, article_view, story_view
 from newsprism.store import open_store
 from newsprism.store.base import BaseStore
 from newsprism.versions import version_history
@@ -35,6 +37,15 @@ from newsprism.web.backend import time_limit
 from newsprism.web.catalog import Catalog, StoryFilter
 from newsprism.web.errors import HANDLERS, BadRequest
 from newsprism.web.security import SecurityHeaders
+from newsprism.web.story_parts import (
+    Pager,
+    find,
+    page_facts,
+    page_rows,
+    pager,
+    story_page_part,
+    trimmed,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,16 +90,13 @@ def _date_param(request: Request, name: str) -> date | None:
 
 
 def story_filter(request: Request) -> StoryFilter:
-    page_text = _text_param(request, "page") or "1"
-    if not PAGE_PATTERN.fullmatch(page_text) or not 1 <= int(page_text) <= MAX_PAGE:
-        raise BadRequest(f"parameter 'page' must be a number from 1 to {MAX_PAGE}")
     f = StoryFilter(
         query=_text_param(request, "q"),
         start=_date_param(request, "from"),
         end=_date_param(request, "to"),
         outlet=_text_param(request, "outlet"),
         conflicts_only=_text_param(request, "conflicts") in ("1", "on", "yes", "true"),
-        page=int(page_text),
+        page=_page_param(request, "page"),
     )
     if f.start and f.end and f.start > f.end:
         raise BadRequest("'from' is after 'to'")
@@ -108,9 +116,28 @@ def _span_param(request: Request) -> tuple[int, int] | None:
 # --------------------------------------------------------------------------- pages
 
 
-def _page(name: str, **context: Any) -> HTMLResponse:
+def _page(name: str, headers: dict[str, str] | None = None, **context: Any) -> HTMLResponse:
     html = environment(web=True).get_template(name).render(links=LINKS, **context)
-    return HTMLResponse(html)
+    return HTMLResponse(html, headers=headers)
+
+
+def _page_param(request: Request, name: str) -> int:
+    value = _text_param(request, name) or "1"
+    if not PAGE_PATTERN.fullmatch(value) or not 1 <= int(value) <= MAX_PAGE:
+        raise BadRequest(f"parameter {name!r} must be a number from 1 to {MAX_PAGE}")
+    return int(value)
+
+
+def _pager(report: StoryComparison, page: int, name: str) -> Pager:
+    try:
+        return pager(report, page)
+    except ValueError as exc:
+        raise BadRequest(f"parameter {name!r} must be {exc}") from None
+
+
+def _fragment(request: Request) -> bool:
+    """The part alone, for a page's script, rather than a page of its own."""
+    return _text_param(request, "fragment") == "1"
 
 
 class Pages:
@@ -135,18 +162,48 @@ class Pages:
         )
 
     def _report(self, story_id: str) -> StoryComparison:
+        return self.catalog.report(checked_id(story_id, "story"))
+
+    def _view(self, part: StoryComparison) -> StoryView:
+        """The story view of a part of the comparison (``story_parts``), with the story's
+        articles at hand for the sentences around cited words."""
         with time_limit(self.store):
-            report: StoryComparison = self.store.get_report(checked_id(story_id, "story"))
-            return report
+            articles = self.store.get_articles([a.id for a in part.articles])
+        return story_view(part, articles, with_articles=False)
 
     def story_page(self, request: Request) -> Response:
+        """The story with one page of its matrix (``?facts=N``) and quotes folded."""
         report = self._report(request.path_params["story_id"])
-        ids = [a.id for a in report.articles]
-        with time_limit(self.store):
-            articles = self.store.get_articles(ids)
-            annotations = self.store.get_annotations(ids)
-        view = story_view(report, articles, annotations, self.catalog.snapshot().entities)
-        return _page("story.html", v=view)
+        p = _pager(report, _page_param(request, "facts"), "facts")
+        view = page_rows(self._view(story_page_part(report, p)), report, p)
+        return _page("story.html", v=view, pager=p)
+
+    def story_facts(self, request: Request) -> Response:
+        """More rows of the matrix, for the story page's script."""
+        report = self._report(request.path_params["story_id"])
+        p = _pager(report, _page_param(request, "page"), "page")
+        view = self._view(trimmed(report, facts=page_facts(report, p)))
+        headers = {"x-next-page": str(p.next)} if p.next else {}
+        return _page("story_facts.html", headers, v=view)
+
+    def story_evidence(self, request: Request) -> Response:
+        """The sentences behind one cell of the matrix: a claim, as one outlet has it."""
+        report = self._report(request.path_params["story_id"])
+        fact = find(report.facts, checked_id(_text_param(request, "fact"), "fact"), "claim")
+        view = self._view(trimmed(report, facts=[fact]))
+        outlet = _text_param(request, "outlet")
+        (row,) = view.matrix
+        cell = next((c for c in row.cells if c.outlet == outlet), None)
+        if cell is None:
+            raise NotFound("outlet in this story", outlet)
+        return _page("story_cell.html", v=view, row=row, cell=cell, fragment=_fragment(request))
+
+    def story_quote(self, request: Request) -> Response:
+        """Every version of one quote, with word differences."""
+        report = self._report(request.path_params["story_id"])
+        quote_id = checked_id(request.path_params["quote_id"], "quote")
+        view = self._view(trimmed(report, quotes=[find(report.quotes, quote_id, "quote")]))
+        return _page("story_quote.html", v=view, q=view.quotes[0], fragment=_fragment(request))
 
     def story_json(self, request: Request) -> Response:
         return JSONResponse(self._report(request.path_params["story_id"]).to_json())
@@ -161,8 +218,7 @@ class Pages:
         entry = self.catalog.snapshot().by_id.get(story_id or "")
         copy_of = None
         if entry is not None:
-            with time_limit(self.store):
-                report = self.store.get_report(entry["id"])
+            report = self.catalog.report(entry["id"])
             copy_of = next((a.copy_of for a in report.articles if a.id == article.id), None)
         view = article_view(
             article,
@@ -238,6 +294,9 @@ def create_app(db: str | Path) -> Starlette:
         Route("/", pages.story_list),
         Route("/stories/{story_id}.json", pages.story_json),
         Route("/stories/{story_id}", pages.story_page),
+        Route("/stories/{story_id}/facts", pages.story_facts),
+        Route("/stories/{story_id}/evidence", pages.story_evidence),
+        Route("/stories/{story_id}/quotes/{quote_id}", pages.story_quote),
         Route("/articles/{article_id}", pages.article_page),
         Route("/outlets/{slug}", pages.outlet_page),
         Route("/api/stories", pages.api_stories),

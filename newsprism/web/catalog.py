@@ -5,17 +5,21 @@ would make the list page slow on a real corpus, so the index (one small row per
 story) is read from the store's index columns, never from the reports. The app is
 read-only, so that index is read once and again only when the store changes (another
 process ran the pipeline); ``backend.ChangeWatch`` says how each backend notices.
+The big story comparisons last asked for are kept, read, on the same terms: one is
+several hundred kilobytes of JSON (tens of milliseconds to read back into records),
+and its page, the next claims and every cell a reader opens need it again.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from newsprism.compare.records import StoryComparison
 from newsprism.model import Entity, to_dict
 from newsprism.report.templating import outlet_slug
 from newsprism.store.base import BaseStore
@@ -24,6 +28,8 @@ from newsprism.web.backend import ChangeWatch, time_limit
 log = logging.getLogger(__name__)
 
 MAX_RESULTS = 100
+REPORTS_KEPT = 32  # big story comparisons kept, read, while the store is unchanged
+BIG_MATRIX = 100  # claims x outlets from which a comparison is worth keeping
 MAX_SEARCH_HITS = 500
 MAX_OUTLET_STORIES = 200
 
@@ -71,6 +77,8 @@ class Catalog:
         self._lock = threading.Lock()
         self._snap: _Snapshot | None = None
         self._watch = ChangeWatch(store)
+        self._reports: OrderedDict[str, tuple[tuple[int, ...], StoryComparison]] = OrderedDict()
+        self._reports_lock = threading.Lock()
 
     def snapshot(self) -> _Snapshot:
         sig = self._watch.signature()
@@ -96,6 +104,24 @@ class Catalog:
             return self._snap
 
     # ------------------------------------------------------------------ stories
+
+    def report(self, story_id: str) -> StoryComparison:
+        """One story's comparison, read once while the store is unchanged. Shared between
+        requests: callers must not change it."""
+        sig = self._watch.signature()
+        with self._reports_lock:
+            kept = self._reports.get(story_id)
+            if kept is not None and kept[0] == sig:
+                self._reports.move_to_end(story_id)
+                return kept[1]
+        with time_limit(self.store):
+            report: StoryComparison = self.store.get_report(story_id)
+        if len(report.facts) * len(report.outlets) >= BIG_MATRIX:  # small ones read fast
+            with self._reports_lock:
+                self._reports[story_id] = (sig, report)
+                while len(self._reports) > REPORTS_KEPT:
+                    self._reports.popitem(last=False)
+        return report
 
     def stories(self, f: StoryFilter) -> StoryHits:
         snap = self.snapshot()
