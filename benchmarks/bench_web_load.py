@@ -465,9 +465,20 @@ def _heavy_story(
 
 @dataclass(slots=True)
 class Sample:
-    seconds: float
+    seconds: float  # as the client saw it
     ok: bool
     size: int
+    app_ms: float | None = None  # the handler's wall time, from the Server-Timing header
+    cpu_ms: float | None = (
+        None  # the handler thread's CPU time: load on the machine barely moves it
+    )
+
+
+_TIMING = re.compile(r"(app|cpu);dur=([0-9.]+)")
+
+
+def _server_timing(value: str | None) -> dict[str, float]:
+    return {k: float(v) for k, v in _TIMING.findall(value or "")}
 
 
 def _free_port() -> int:
@@ -507,12 +518,16 @@ def run(
                 i += 1
                 url = _routes(rng, light, heavy)[route]
                 t0 = time.perf_counter()
+                timing: dict[str, float] = {}
                 try:
                     r = c.get(url)
                     ok, size = r.status_code == 200, len(r.content)
+                    timing = _server_timing(r.headers.get("server-timing"))
                 except httpx.HTTPError:
                     ok, size = False, 0
-                local[route].append(Sample(time.perf_counter() - t0, ok, size))
+                local[route].append(
+                    Sample(time.perf_counter() - t0, ok, size, timing.get("app"), timing.get("cpu"))
+                )
         with lock:
             for k, v in local.items():
                 results[k].extend(v)
@@ -575,7 +590,8 @@ def main() -> None:
     errors = sum(1 for v in results.values() for s in v if not s.ok)
     print(
         f"{args.clients} clients, {args.seconds:.0f} s: {total / args.seconds:.1f} requests/s, "
-        f"{errors} errors (latency as the client saw it, on loopback)"
+        f"{errors} errors. Per page: latency as the client saw it (p50/p99), the server's "
+        "time in the handler and its CPU time (p50, from Server-Timing), response size"
     )
     for route in ["list", "story", "heavy", "cell", "facts", "search"]:
         samples = results.get(route, [])
@@ -585,10 +601,16 @@ def main() -> None:
         sizes = sorted(s.size for s in samples)
         p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
         print(
-            f"  {route:7s} n={len(lat):6d}  p50 {statistics.median(lat) * 1000:7.1f} ms"
-            f"  p99 {p99 * 1000:7.1f} ms  size p50 {statistics.median(sizes) / 1024:7.1f} KB"
-            f"  max {sizes[-1] / 1024:7.1f} KB  errors {sum(1 for s in samples if not s.ok)}"
+            f"  {route:6s} n={len(lat):5d}  client p50 {statistics.median(lat) * 1000:6.1f} ms"
+            f"  p99 {p99 * 1000:6.1f} ms  server {_p50(samples, 'app_ms')}"
+            f"  cpu {_p50(samples, 'cpu_ms')}  size p50 {statistics.median(sizes) / 1024:6.1f} KB"
+            f"  max {sizes[-1] / 1024:6.1f} KB  errors {sum(1 for s in samples if not s.ok)}"
         )
+
+
+def _p50(samples: list[Sample], field: str) -> str:
+    values = [v for s in samples if (v := getattr(s, field)) is not None]
+    return f"{statistics.median(values):6.1f} ms" if values else "     - ms"
 
 
 if __name__ == "__main__":

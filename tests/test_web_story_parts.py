@@ -260,3 +260,10 @@ def test_the_page_script_loads_cells_facts_and_quotes(big: Any) -> None:
         assert page.locator("details.quote table.variants tbody tr").count() == 9
         assert errors == []
         page.close()
+
+
+def test_pages_say_how_long_the_server_worked_on_them(client: httpx.Client) -> None:
+    """The load benchmark tells server work from queueing by this header."""
+    timing = client.get(f"/stories/{SID}").headers["server-timing"]
+    parts = dict(p.strip().split(";dur=") for p in timing.split(","))
+    assert set(parts) == {"app", "cpu"} and all(float(v) >= 0 for v in parts.values())

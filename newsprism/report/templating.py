@@ -119,6 +119,7 @@ class WebLinks(Links):
         return f"/stories/{quote(story_id, safe='')}.json"
 
 
+@lru_cache(maxsize=8192)  # a story list links every outlet of every story on the page
 def outlet_slug(name: str) -> str:
     """An outlet's URL segment: readable words and a hash of the exact name, so a name
     with "/", "?" or only non-Latin letters still has a page, and no two names share one."""

@@ -10,9 +10,12 @@ package's static files can be served.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import socket
+import time
+from collections.abc import Callable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -268,6 +271,21 @@ class Pages:
         raise HTTPException(404, "no such API endpoint; see /api/stories and /api/search")
 
 
+def timed(handler: Callable[[Request], Response]) -> Callable[[Request], Response]:
+    """The handler, adding a ``Server-Timing`` header: its wall time and its thread's CPU
+    time (``app``, ``cpu``), so a load test can tell the server's work from queueing."""
+
+    @functools.wraps(handler)
+    def timed_handler(request: Request) -> Response:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        response = handler(request)
+        wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
+        response.headers["server-timing"] = f"app;dur={wall * 1000:.1f}, cpu;dur={cpu * 1000:.1f}"
+        return response
+
+    return timed_handler
+
+
 def static_file(request: Request) -> Response:
     """The shared stylesheet and script, then files under web/static; nothing else."""
     name = request.path_params["name"]
@@ -291,18 +309,18 @@ def create_app(db: str | Path) -> Starlette:
     store = open_store(db, read_only=True)
     pages = Pages(store)
     routes = [
-        Route("/", pages.story_list),
-        Route("/stories/{story_id}.json", pages.story_json),
-        Route("/stories/{story_id}", pages.story_page),
-        Route("/stories/{story_id}/facts", pages.story_facts),
-        Route("/stories/{story_id}/evidence", pages.story_evidence),
-        Route("/stories/{story_id}/quotes/{quote_id}", pages.story_quote),
-        Route("/articles/{article_id}", pages.article_page),
-        Route("/outlets/{slug}", pages.outlet_page),
-        Route("/api/stories", pages.api_stories),
-        Route("/api/stories/{story_id}", pages.story_json),
-        Route("/api/articles/{article_id}", pages.api_article),
-        Route("/api/search", pages.api_search),
+        Route("/", timed(pages.story_list)),
+        Route("/stories/{story_id}.json", timed(pages.story_json)),
+        Route("/stories/{story_id}", timed(pages.story_page)),
+        Route("/stories/{story_id}/facts", timed(pages.story_facts)),
+        Route("/stories/{story_id}/evidence", timed(pages.story_evidence)),
+        Route("/stories/{story_id}/quotes/{quote_id}", timed(pages.story_quote)),
+        Route("/articles/{article_id}", timed(pages.article_page)),
+        Route("/outlets/{slug}", timed(pages.outlet_page)),
+        Route("/api/stories", timed(pages.api_stories)),
+        Route("/api/stories/{story_id}", timed(pages.story_json)),
+        Route("/api/articles/{article_id}", timed(pages.api_article)),
+        Route("/api/search", timed(pages.api_search)),
         Route("/api/{rest:path}", pages.api_not_found),
         Route("/static/{name:path}", static_file),
     ]
