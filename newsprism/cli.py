@@ -199,6 +199,7 @@ def fetch(
 
     if not (urls or feed_files or sitemaps):
         _fail("nothing to fetch: give URLs, --feeds FILE or --sitemap URL")
+    options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         feeds = feeds_of(feed_files)
         summary = collect(
@@ -206,7 +207,7 @@ def fetch(
             urls=urls,
             feeds=feeds,
             sitemaps=sitemaps,
-            options=_options(options_file),
+            options=options,
             progress=progress,
         )
     _print_collected("fetch", summary)
@@ -279,7 +280,7 @@ def watch(
         )
         for p in c.problems:
             colour = "red" if p.severity == "error" else "yellow"
-            err.print(Text.assemble((f"{p.severity}: ", colour), str(p)))
+            err.print(Text.assemble((f"{p.severity}: ", colour), printable(p)))
         if poll.report_files:
             _print_written(poll.report_files)
 
@@ -388,7 +389,7 @@ def export(fmt: str, out_dir: str, stories: bool, annotations: bool, db: str) ->
             annotations=annotations,  # type: ignore[arg-type]
         )
     for path in summary.files:
-        console.print(f"wrote {path}")
+        console.print(printable_text(f"wrote {path}"))
     console.print(f"{summary.articles} articles, {summary.stories} stories")
 
 
