@@ -426,3 +426,39 @@ def test_the_digest_is_whole_sentences_with_neutral_labels() -> None:
         assert d.cite.text.rstrip()[-1] in ".!?”"
     texts = [d.cite.text for d in out.digest]
     assert len(texts) == len(set(texts))
+
+
+def test_the_story_figure_is_what_most_outlets_lead_with_and_their_differences_show() -> None:
+    """Small tolls in different words ("one man", "one person", "three injured", "four
+    people wounded") rarely join one slot; the story still has one figure per outcome,
+    each outlet's first figure votes, and the outlet that leads with another figure is
+    shown against the others, never silently outvoted."""
+    bar = "at the Lantern bar in Kerav on Saturday night"
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    f"Three people were wounded and one man was killed in a shooting {bar}, police said."
+                ],  # noqa: E501
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [f"A shooting {bar} left one person dead and three people injured."],
+            ),
+            article(
+                "c",
+                "North Star",
+                [f"Police said four people were wounded in the shooting {bar}."],
+            ),
+        ]
+    )
+    tolls = {t.outcome: t for t in out.tolls}
+    assert (tolls["injured"].number, tolls["killed"].number) == (3, 1)
+    assert tolls["injured"].outlets == ["Plains Herald", "Valley News"]
+    assert tolls["killed"].finding is None  # nobody leads with another figure
+    shown = out.finding(tolls["injured"].finding or "")
+    assert {v.cite.outlet for v in shown.values} >= {"North Star"}
+    assert shown.grade in ("differs", "contradict")

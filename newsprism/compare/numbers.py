@@ -64,6 +64,15 @@ _NOT_COUNTS = {
     "kilometer",
     "dollar",
     "km",
+    # addresses: "the 400 block of Main Street", "2806 Elm Lane"
+    "block",
+    "lane",
+    "street",
+    "avenue",
+    "road",
+    "drive",
+    "boulevard",
+    "court",
 }
 
 
@@ -86,12 +95,16 @@ class Count:
     previous: bool = False  # the "X" of "from X to Y": a figure it changed from
     cue: str | None = None  # update words in its clause ("rose", "revised")
 
+    written: str | None = None  # the figure and its noun as printed, when they are adjacent
+
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
 
     @property
     def shown(self) -> str:
         """The figure as written with what it counts: "two militia officials", "a commander"."""
+        if self.written:
+            return self.written
         figure = " ".join(self.q.text.split())
         noun = " ".join((self.q.noun or "").split())
         if not noun or len(noun.split()) > MAX_NOUN_WORDS:
@@ -233,6 +246,15 @@ def _is_count(q: Quantity) -> bool:
     return not any(word in _NOT_COUNTS for word in noun.replace("-", " ").split())
 
 
+def _written(doc: Doc, q: Quantity) -> str | None:
+    """ "an armed gunman", "three men": the words from the figure to its noun, as printed,
+    so the figure shown is never a rebuilt phrase such as "an gunman"."""
+    if q.noun_span is None or q.noun_span[0] < q.span[1]:
+        return None
+    words = doc.text[q.span[0] : q.noun_span[1]].split()
+    return " ".join(words) if len(words) <= MAX_NOUN_WORDS + 1 else None
+
+
 def times_in(ann: Annotations, span: Span) -> list[TimeExpression]:
     return [
         t
@@ -280,6 +302,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     article.updated if article.version > 1 else None,
                     previous,
                     cue,
+                    _written(doc, q),
                 )
             )
     return counts
@@ -438,7 +461,7 @@ def _fits(a: Count, b: Count) -> bool:
     return ranges_overlap(a.range(), b.range())
 
 
-def _when(c: Count) -> tuple[int, datetime, int]:
+def when(c: Count) -> tuple[int, datetime, int]:
     """Order of publication: dated first by time, then by version; undated last. A later
     version counts from its update time; one that states none came after every dated
     report (it was stored after the version it replaced)."""
@@ -451,16 +474,16 @@ def _when(c: Count) -> tuple[int, datetime, int]:
     return (0, c.published.replace(tzinfo=None), c.version)
 
 
-def _explained_as_update(a: Count, b: Count) -> bool:
+def explained_as_update(a: Count, b: Count) -> bool:
     """Two clashing figures read as one toll changing: two versions of one page (the
     outlet changed its own figure), or the later says it changed, or is higher (tolls
     are revised up as victims are found)."""
     if a.key and a.key == b.key and a.version != b.version:
         return True
-    early, late = sorted((a, b), key=_when)
+    early, late = sorted((a, b), key=when)
     if late.published is None or early.published is None:
         return bool(late.cue) and late.published is not None
-    if _when(early)[1:] == _when(late)[1:]:
+    if when(early)[1:] == when(late)[1:]:
         return False  # the same moment: two reports that disagree
     if late.cue:
         return True
@@ -479,12 +502,12 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         for b in group
         if a.article < b.article and not _fits(a, b)
     ]
-    unexplained = [(a, b) for a, b in clash if not _explained_as_update(a, b)]
+    unexplained = [(a, b) for a, b in clash if not explained_as_update(a, b)]
     partners: dict[int, set[str]] = {}
     for a, b in unexplained:
         partners.setdefault(id(a), set()).add(b.article)
         partners.setdefault(id(b), set()).add(a.article)
-    slot.values = [_value(ctx, c, sorted(partners.get(id(c), ()))) for c in slot.counts]
+    slot.values = [slot_value(ctx, c, sorted(partners.get(id(c), ()))) for c in slot.counts]
     slot.development = _development(ctx, slot)
     slot.figure = _story_figure(slot)
     outlets = {ctx.outlet_of[c.article] for c in slot.counts}
@@ -569,7 +592,7 @@ def _is_subset(by_class: Mapping[str, Sequence[Count]]) -> bool:
     return all(c.range()[0] <= total for cls, cs in by_class.items() if cls != "people" for c in cs)
 
 
-def _value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
+def slot_value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
     lo, hi, _, _ = c.range()
     article = ctx.article(c.article)
     return SlotValue(
@@ -591,7 +614,7 @@ def _value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
 def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
     """The figure over time: one step per new figure, in order of publication."""
     steps: list[Step] = []
-    ordered = sorted(slot.counts, key=lambda c: (_when(c), c.previous is False, c.q.span))
+    ordered = sorted(slot.counts, key=lambda c: (when(c), c.previous is False, c.q.span))
     for c in ordered:
         outlet = ctx.outlet_of[c.article]
         published = c.published.isoformat() if c.published else None
@@ -620,8 +643,8 @@ def _story_figure(slot: FigureSlot) -> str | None:
     pool = revised or current
     dated = [c for c in pool if c.published is not None]
     if dated:
-        latest = max(_when(c) for c in dated)
-        pool = [c for c in dated if _when(c) == latest]
+        latest = max(when(c) for c in dated)
+        pool = [c for c in dated if when(c) == latest]
     votes: dict[str, int] = {}
     for c in pool:
         votes[c.shown] = votes.get(c.shown, 0) + 1
