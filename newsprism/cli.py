@@ -25,7 +25,7 @@ from rich.text import Text
 from newsprism.errors import NewsprismError
 from newsprism.model import to_dict
 from newsprism.settings import Options, load_options, options_as_toml
-from newsprism.store import DEFAULT_DB, open_store
+from newsprism.store import DEFAULT_DB, Store, open_store
 from newsprism.terminal import printable, printable_text
 
 console = Console(highlight=False, soft_wrap=True)
@@ -91,7 +91,7 @@ def _options(path: str | None) -> Options:
         _fail(str(exc))
 
 
-def _store(db: str, read_only: bool = False) -> Any:
+def _store(db: str, read_only: bool = False) -> Store:
     return open_store(db, read_only=read_only)
 
 

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism import pipeline
 from newsprism.errors import MissingExtra
@@ -32,6 +32,9 @@ from newsprism.scale.windows import PARTITION_DAYS, dated_span, make_windows
 from newsprism.settings import Options
 from newsprism.store import open_store
 from newsprism.stories.features import WordWeights, count_words
+
+if TYPE_CHECKING:
+    from newsprism.store.protocol import Store
 
 try:
     from distributed import Client, LocalCluster, as_completed
@@ -184,7 +187,7 @@ def ingest_files(
 
 
 def clean_pages(
-    client: Client, db: str, store: Any, options: Options, sites: set[str], progress: Progress
+    client: Client, db: str, store: Store, options: Options, sites: set[str], progress: Progress
 ) -> int:
     """Raw pages to articles, one task per group of whole sites."""
     by_site: dict[str, list[str]] = {}
@@ -209,7 +212,7 @@ def clean_pages(
 
 
 def annotate_articles(
-    client: Client, db: str, store: Any, options: Options, progress: Progress
+    client: Client, db: str, store: Store, options: Options, progress: Progress
 ) -> int:
     """Annotate and embed chunks of articles on the workers, then resolve entities
     across the corpus with the local stage (which finds nothing left to annotate)."""
@@ -226,7 +229,7 @@ def annotate_articles(
 def group_stories(
     client: Client,
     db: str,
-    store: Any,
+    store: Store,
     options: Options,
     progress: Progress,
     window_days: int = PARTITION_DAYS,
@@ -255,7 +258,7 @@ def _cluster_whole_task(db: str, _part: None, options: Options) -> tuple[int, in
 def _group_by_windows(
     client: Client,
     db: str,
-    store: Any,
+    store: Store,
     dates: list[tuple[str, Any]],
     options: Options,
     progress: Progress,
@@ -373,7 +376,7 @@ def reuse_overlap_days(options: Options) -> int:
 
 
 def compare_stories(
-    client: Client, db: str, store: Any, options: Options, progress: Progress
+    client: Client, db: str, store: Store, options: Options, progress: Progress
 ) -> int:
     ids = [s.id for s in store.stories()]
     chunks = [ids[i : i + STORY_CHUNK] for i in range(0, len(ids), STORY_CHUNK)]
