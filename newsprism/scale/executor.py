@@ -20,9 +20,10 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsprism import pipeline
+from newsprism.clean import site_of
 from newsprism.errors import MissingExtra
 from newsprism.model import Article, Story
 from newsprism.pipeline import IngestSummary, RunSummary
@@ -44,6 +45,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int | None], None]
+T = TypeVar("T")
 
 ARTICLE_CHUNK = 200  # articles per annotate/embed task
 COUNT_CHUNK = 2000  # articles per word-count task (tokenising only: cheap per article)
@@ -130,11 +132,11 @@ def _client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
 def _run(
     client: Client,
     stage: str,
-    fn: Callable[..., Any],
+    fn: Callable[..., T],
     parts: Sequence[Any],
     *args: Any,
     progress: Progress,
-) -> list[Any]:
+) -> list[T]:
     """Submit one task per partition, report as they finish, return results in order.
 
     ``pure=False`` gives every submission its own key, so a rerun in the same
@@ -144,12 +146,12 @@ def _run(
         client.submit(fn, *args[:1], part, *args[1:], retries=RETRIES, pure=False) for part in parts
     ]
     index = {f.key: i for i, f in enumerate(futures)}
-    results: list[Any] = [None] * len(futures)
+    results: dict[int, T] = {}
     progress(stage, 0, len(futures))
     for done, future in enumerate(as_completed(futures), 1):
         results[index[future.key]] = future.result()
         progress(stage, done, len(futures))
-    return results
+    return [results[i] for i in range(len(futures))]
 
 
 # --------------------------------------------------------------------------- stages
@@ -192,7 +194,7 @@ def clean_pages(
     """Raw pages to articles, one task per group of whole sites."""
     by_site: dict[str, list[str]] = {}
     for raw in store.raw_headers():
-        by_site.setdefault(pipeline.site_of(raw), []).append(raw.content_sha)
+        by_site.setdefault(site_of(raw), []).append(raw.content_sha)
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     total = sum(len(v) for v in by_site.values())
     limit = max(1, min(SITE_GROUP_PAGES, total // (2 * n_workers)))
