@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: install, lint, test.
-# Installs the test extras, Debian's chromium (browser tests) and postgresql
+# Installs the test and bench extras, Debian's chromium (browser tests) and postgresql
 # (the shared-store tests) when they are missing; the tests themselves start a throwaway
 # PostgreSQL server. Lint is ruff and mypy --strict on newsprism/, in both modes.
 #   bash scripts/test.sh            everything (what CI runs)
@@ -14,7 +14,7 @@ if [ "${1:-}" = "--fast" ]; then
   fast=(-m "not slow")
   shift
 fi
-bash scripts/setup.sh test
+bash scripts/setup.sh test,bench
 . .venv/bin/activate
 for script in scripts/install_browser.sh scripts/install_postgres.sh; do
   [ -f "$script" ] && bash "$script"
