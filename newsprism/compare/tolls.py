@@ -15,10 +15,11 @@ figures may count different people or moments, and the finding says so.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from newsprism.compare.context import StoryContext
 from newsprism.compare.numbers import Count, FigureSlot, explained_as_update, slot_value, when
-from newsprism.compare.records import Finding, SlotValue, Toll
+from newsprism.compare.records import Finding, Grade, SlotValue, Toll
 from newsprism.lexicon import ranges_overlap
 
 TOLL_CONFIDENCE = 0.5  # first figures may count different groups: a lead, not a verdict
@@ -81,7 +82,10 @@ def _same(a: Count, b: Count) -> bool:
     return a.q.value == b.q.value
 
 
-def _choose(firsts: Sequence[Count]) -> tuple[Count, str]:
+Basis = Literal["revision", "agreement", "larger", "single"]
+
+
+def _choose(firsts: Sequence[Count]) -> tuple[Count, Basis]:
     revised = [c for c in firsts if c.cue and c.published is not None]
     if revised:
         return max(revised, key=when), "revision"
@@ -90,8 +94,9 @@ def _choose(firsts: Sequence[Count]) -> tuple[Count, str]:
         assert c.q.value is not None
         votes.setdefault(c.q.value, []).append(c)
     value = max(votes, key=lambda v: (len(votes[v]), v))
-    basis = "agreement" if len(votes[value]) >= 2 else ("larger" if len(votes) > 1 else "single")
-    return votes[value][0], basis
+    if len(votes[value]) >= 2:
+        return votes[value][0], "agreement"
+    return votes[value][0], "larger" if len(votes) > 1 else "single"
 
 
 def _finding(
@@ -116,13 +121,13 @@ def _finding(
     existing = _already_shown(shown, findings)
     if existing is not None:
         return None, existing
-    grade = "update" if all(explained_as_update(a, b) for a, b in clashing) else "differs"
+    grade: Grade = "update" if all(explained_as_update(a, b) for a, b in clashing) else "differs"
     by_outlet = "; ".join(f"'{v.value}' ({v.cite.outlet})" for v in shown)
     new = Finding(
         id="",
         kind="number",
         slot=f"{family} (each outlet's first figure)",
-        grade=grade,  # type: ignore[arg-type]
+        grade=grade,
         explanation=f"outlets lead with different figures for {family}: {by_outlet}",
         values=list(shown),
         confidence=TOLL_CONFIDENCE,
