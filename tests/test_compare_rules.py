@@ -440,8 +440,9 @@ def test_the_story_figure_is_what_most_outlets_lead_with_and_their_differences_s
                 "a",
                 "Valley News",
                 [
-                    f"Three people were wounded and one man was killed in a shooting {bar}, police said."
-                ],  # noqa: E501
+                    "Three people were wounded and one man was killed in a shooting "
+                    f"{bar}, police said."
+                ],
             ),
             article(
                 "b",
