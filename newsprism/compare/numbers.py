@@ -35,7 +35,7 @@ from newsprism.compare.context import StoryContext
 from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
-from newsprism.lexicon import OUTCOMES, PEOPLE_NOUNS, UPDATE_WORDS, figure_range, ranges_overlap
+from newsprism.lexicon import PEOPLE_NOUNS, UPDATE_WORDS, figure_range, ranges_overlap
 from newsprism.model import Annotations, Quantity, Span, TimeExpression
 
 SAME_FACT_BONUS = 0.25
@@ -134,64 +134,13 @@ class FigureSlot:
 # --------------------------------------------------------------------------- reading counts
 
 
-def _family_of(tok: Token | None) -> str | None:
-    if tok is None:
-        return None
-    return OUTCOMES.get(tok.lemma_.lower(), OUTCOMES.get(tok.lower_))
-
-
-def _of_object(tok: Token) -> Token | None:
-    for prep in tok.children:
-        if prep.lower_ == "of":
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _parse_counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
-    """(outcome word, counted noun) for the number at ``span``, read from the parse.
-
-    Used only for annotations from before the language layer set ``Quantity.outcome``
-    and ``Quantity.counted`` itself.
-    """
-    chunk = doc.char_span(span[0], span[1], alignment_mode="expand")
-    tokens = list(chunk) if chunk is not None else []
-    if not tokens:
-        return None, None
-    num = tokens[-1]
-    if num.dep_ in ("nummod", "quantmod", "compound"):
-        noun: Token | None = num.head
-    else:
-        noun = _of_object(num)
-        if noun is not None and any(c.dep_ in ("det", "poss") for c in noun.children):
-            return None, None  # "nine of the injured": a part of another count
-        noun = noun or num
-    assert noun is not None
-    candidates = [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod")]
-    node = noun
-    while node.head.i != node.i:
-        node = node.head
-        candidates.append(node)
-        if node.pos_ in ("VERB", "AUX"):
-            candidates.extend(c for c in node.children if c.dep_ in ("xcomp", "oprd", "acomp"))
-            break
-    if noun.i + 1 < len(doc):
-        candidates.append(doc[noun.i + 1])
-    for cand in candidates:
-        if _family_of(cand) is not None:
-            return cand, noun
-    return None, noun
-
-
 def _outcome(q: Quantity, doc: Doc | None) -> tuple[str | None, str | None, Token | None]:
-    """(family, counted class, outcome token) of a quantity."""
+    """(family, counted class, outcome token) of a quantity, as the language layer read
+    them (``read_figure``): a count it gave no outcome has none here either ("some of
+    the 40 people who gathered" were not all hospitalized)."""
     word = None
-    if doc is not None and (q.outcome is None or q.counted is None):
-        word, noun = _parse_counted(doc, q.span)
-        family = q.outcome or _family_of(word)
-        counted = q.counted or (noun.lemma_.lower() if noun is not None else None)
-    else:
-        family, counted = q.outcome, q.counted
-    if doc is not None and word is None and q.outcome_span is not None:
+    family, counted = q.outcome, q.counted
+    if doc is not None and q.outcome_span is not None:
         span = doc.char_span(*q.outcome_span, alignment_mode="expand")
         word = span.root if span is not None else None
     if counted in (None, "other", "others", "more") and q.noun:
@@ -502,7 +451,11 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         for b in group
         if a.article < b.article and not _fits(a, b)
     ]
-    unexplained = [(a, b) for a, b in clash if not explained_as_update(a, b)]
+    unexplained = [
+        (a, b)
+        for a, b in clash
+        if not explained_as_update(a, b) and not _also_printed(ctx, current, a, b)
+    ]
     partners: dict[int, set[str]] = {}
     for a, b in unexplained:
         partners.setdefault(id(a), set()).add(b.article)
@@ -564,6 +517,16 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         fact=next((c.fact for c in slot.counts if c.fact), None),
         development=slot.development if grade == "update" else [],
         figure=slot.figure,
+    )
+
+
+def _also_printed(ctx: StoryContext, counts: Sequence[Count], a: Count, b: Count) -> bool:
+    """An outlet that prints the other's figure too cannot be contradicted by it: "four
+    others were hurt" and, further down, "three other people had been shot" in both
+    outlets is a difference inside each report, not between them."""
+    outlet_a, outlet_b = ctx.outlet_of[a.article], ctx.outlet_of[b.article]
+    return any(ctx.outlet_of[c.article] == outlet_a and _fits(c, b) for c in counts) or any(
+        ctx.outlet_of[c.article] == outlet_b and _fits(c, a) for c in counts
     )
 
 

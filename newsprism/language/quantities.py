@@ -544,7 +544,7 @@ def _outcome(
                 return _outcome_of(child), child
     for tok in bearers:
         head = tok.head
-        if tok.dep_ == "nsubj" and head.lemma_.lower() in _AGENT_VERBS:
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in _AGENT_VERBS and _has_object(head):
             return None, None  # "a gunman killed three": he did it, it did not befall him
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "attr", "npadvmod"):
             if _outcome_of(head):
@@ -566,6 +566,12 @@ def _outcome(
             if toll is not None:
                 return toll
     return None, None
+
+
+def _has_object(verb: Token) -> bool:
+    """ "killed three people" has an object; "left one dead and three people injured"
+    (a reduced passive the parser reads as active) has none."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:
