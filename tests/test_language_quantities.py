@@ -182,6 +182,18 @@ def test_the_death_of_a_number_is_a_death_toll():
     assert qty["at least 16"].outcome == "killed"
 
 
+def test_a_count_restated_or_followed_by_its_outcome_keeps_it():
+    """'among them seven police officers' shares the people's fate; 'clashes that left 14
+    people injured' keeps its outcome even where the parser hangs 'injured' elsewhere."""
+    qty = _quantities(
+        "At least 12 people were injured on Wednesday night, among them seven police "
+        "officers, when a crowd hurled stones. Riot police used batons and tear gas to "
+        "clear a picket line in clashes that left 14 people injured."
+    )
+    assert (qty["seven"].outcome, qty["seven"].counted) == ("injured", "officer")
+    assert qty["14"].outcome == "injured"
+
+
 def test_other_kinds_of_figure_are_not_counts():
     qty = _quantities(
         "The siege lasted three days and cost $5 million; 40 percent of homes fell "

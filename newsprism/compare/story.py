@@ -79,7 +79,7 @@ def compare_story(
     slots = figure_slots(ctx, units, members)
     quotes = group_quotes(ctx)
     slot_findings = [s.finding for s in slots if s.finding is not None]
-    tolls, toll_findings, toll_links = story_tolls(ctx, slots, slot_findings)
+    tolls, toll_findings, toll_links = story_tolls(ctx, slots, slot_findings, provenance.origin)
     findings = _numbered(
         slot_findings
         + toll_findings

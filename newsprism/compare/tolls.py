@@ -14,7 +14,7 @@ figures may count different people or moments, and the finding says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from newsprism.compare.context import StoryContext
@@ -26,12 +26,17 @@ TOLL_CONFIDENCE = 0.5  # first figures may count different groups: a lead, not a
 
 
 def story_tolls(
-    ctx: StoryContext, slots: Sequence[FigureSlot], findings: Sequence[Finding]
+    ctx: StoryContext,
+    slots: Sequence[FigureSlot],
+    findings: Sequence[Finding],
+    origin: Mapping[str, str],
 ) -> tuple[list[Toll], list[Finding], dict[str, Finding]]:
     """The story's figure per outcome; a ``differs`` finding per outcome whose outlets
     lead with incompatible figures that no slot finding already shows; and, per outcome,
     the finding (new or a slot's) a reader should open to see the outlets differ. Finding
-    ids are given later, so the toll's link is set from the last by the caller."""
+    ids are given later, so the toll's link is set from the last by the caller. Votes
+    count origins (``origin``: article -> the agency or outlet its text comes from), so
+    a wire text printed twice leads once."""
     tolls: list[Toll] = []
     extra: list[Finding] = []
     shown_by: dict[str, Finding] = {}
@@ -40,7 +45,7 @@ def story_tolls(
         firsts = _first_figures([c for s in slots if s.family == family for c in s.counts])
         if not firsts:
             continue
-        chosen, basis = _choose(firsts)
+        chosen, basis = _choose(firsts, origin)
         values = [slot_value(ctx, c, []) for c in firsts]
         support = sorted({ctx.outlet_of[c.article] for c in firsts if _same(c, chosen)})
         finding, existing = _finding(ctx, family, firsts, values, findings)
@@ -85,7 +90,7 @@ def _same(a: Count, b: Count) -> bool:
 Basis = Literal["revision", "agreement", "larger", "single"]
 
 
-def _choose(firsts: Sequence[Count]) -> tuple[Count, Basis]:
+def _choose(firsts: Sequence[Count], origin: Mapping[str, str]) -> tuple[Count, Basis]:
     revised = [c for c in firsts if c.cue and c.published is not None]
     if revised:
         return max(revised, key=when), "revision"
@@ -93,8 +98,9 @@ def _choose(firsts: Sequence[Count]) -> tuple[Count, Basis]:
     for c in firsts:
         assert c.q.value is not None
         votes.setdefault(c.q.value, []).append(c)
-    value = max(votes, key=lambda v: (len(votes[v]), v))
-    if len(votes[value]) >= 2:
+    sources = {v: {origin.get(c.article, c.article) for c in cs} for v, cs in votes.items()}
+    value = max(votes, key=lambda v: (len(sources[v]), v))
+    if len(sources[value]) >= 2:
         return votes[value][0], "agreement"
     return votes[value][0], "larger" if len(votes) > 1 else "single"
 

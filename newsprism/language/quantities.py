@@ -531,6 +531,8 @@ def _outcome(
     verb they are subject or object of ("were killed", "injuring five"), a participle
     or adjective on them ("people killed", "12 dead"), or the noun itself ("deaths")."""
     bearers = [t for t in (noun, number, of_obj) if t is not None]
+    if noun is not None and noun.dep_ == "appos":  # "12 people were injured, among them
+        bearers.append(noun.head)  # seven officers": the officers share the people's fate
     if number.dep_ == "nummod" and _outcome_of(number.head):  # "left five dead"
         return _outcome_of(number.head), number.head
     for tok in bearers:
@@ -567,6 +569,10 @@ def _outcome(
                 if owner.dep_ not in ("prep", "pobj") or owner.head.i == owner.i:
                     break
                 owner = owner.head
+    last = noun if noun is not None and noun.i > number.i else number
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.tag_ in ("VBN", "JJ") and _outcome_of(nxt):
+        return _outcome_of(nxt), nxt  # "left 14 people injured", however it was parsed
     return None, None
 
 
