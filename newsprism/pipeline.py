@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -214,13 +215,27 @@ def annotate_articles(
     One partition's share of the stage: the local run passes every article, a Dask
     task its chunk. Cross-article entity resolution is not done here: it needs the
     whole corpus (``annotate_store``)."""
-    from newsprism.language import ANNOTATOR_VERSION, annotate
+    from newsprism.language import annotate
+    from newsprism.multilingual.annotate import (
+        annotate_foreign_many,
+        annotation_version,
+        is_foreign,
+    )
 
     state = store.annotation_state([a.id for a in articles])
-    todo = [a for a in articles if state.get(a.id) != (sha256_hex(a.text), ANNOTATOR_VERSION)]
+    todo = [
+        a
+        for a in articles
+        if state.get(a.id) != (sha256_hex(a.text), annotation_version(a.language))
+    ]
+    # articles in another supported language are read by rule, not by the English parser
+    foreign = [a for a in todo if is_foreign(a.language)]
+    english = [a for a in todo if not is_foreign(a.language)]
     done = 0
     batch: list[Annotations] = []
-    for ann in annotate(todo, options.language):
+    for ann in chain(
+        annotate(english, options.language), annotate_foreign_many(foreign, options.multilingual)
+    ):
         batch.append(ann)
         done += 1
         if len(batch) >= ANNOTATE_BATCH:
@@ -312,12 +327,24 @@ def cluster_store(
     live = {a.id for a in articles}
     existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
     stories = cluster_stories(articles, vectors, existing, ents, options.stories, evidence=evidence)
+    stories = join_languages(store, stories, articles, options)
     progress("cluster", 3, 4)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)
     store.put_stories(stories)
     borrow_story_dates(store, stories, articles)
     progress("cluster", 4, 4)
     return len(stories), len(reuse)
+
+
+def join_languages(
+    store: Any, stories: list[Story], articles: Sequence[Article], options: Options
+) -> list[Story]:
+    """An article in one language joins the story other languages tell of the same
+    happening (``newsprism.multilingual.evidence``); a no-op on one-language corpora."""
+    from newsprism.multilingual.stage import join_store_languages
+
+    joined, _ = join_store_languages(store, stories, articles, options.multilingual)
+    return joined
 
 
 def drop_missing(story: Story, live: set[str]) -> Story:
@@ -342,6 +369,7 @@ def borrow_story_dates(store: Any, stories: Sequence[Story], articles: Sequence[
     so a report can say the date was borrowed and from where.
     """
     from newsprism.language import reanchor_times
+    from newsprism.multilingual.annotate import is_foreign, reanchor_foreign
 
     by_id = {a.id: a for a in articles}
     annotations = store.get_annotations([a.id for a in articles if a.published is None])
@@ -356,7 +384,8 @@ def borrow_story_dates(store: Any, stories: Sequence[Story], articles: Sequence[
             if art.published is None and ann is not None:
                 already = {t.anchor for t in ann.times if t.anchor_source == "story"}
                 if already != {anchor}:
-                    changed.append(reanchor_times(art, ann, anchor, "story"))
+                    reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
+                    changed.append(reanchor(art, ann, anchor, "story"))
     if changed:
         store.put_annotations(changed)
     return len(changed)

@@ -303,6 +303,7 @@ class ArticleRef:
     origin: str | None  # the agency or outlet its text traces back to
     version: int = 1
     current: bool = True  # False: a superseded version, read only for its figures
+    language: str | None = None  # ISO 639-1, detected or given by metadata
 
 
 @dataclass(slots=True)

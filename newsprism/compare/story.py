@@ -215,6 +215,7 @@ def _article_ref(
         origin=provenance.origin.get(a.id),
         version=a.version,
         current=current,
+        language=a.language,
     )
 
 
