@@ -285,6 +285,22 @@ class DigestItem:
     replacements: list[Replacement] = field(default_factory=list)
 
 
+# --------------------------------------------------------------------------- glosses
+
+
+@dataclass(slots=True)
+class Gloss:
+    """An English rendering of one sentence in another language: machine translation,
+    shown beside the original and never read as evidence."""
+
+    article: str
+    sentence: Span  # the sentence of the article it renders
+    text: str
+    language: str  # of the original
+    method: str  # "apertium:spa-eng", "apertium:pt-es+spa-eng"
+    note: str = "machine translation"
+
+
 # --------------------------------------------------------------------------- the story
 
 
@@ -370,6 +386,8 @@ class StoryComparison:
     timeline: list[TimelineEvent]
     digest: list[DigestItem]
     related: list[RelatedStory]
+    glosses: list[Gloss] = field(default_factory=list)
+    gloss_note: str | None = None  # why sentences in another language have no gloss
 
     @property
     def n_conflicts(self) -> int:

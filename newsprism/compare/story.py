@@ -42,6 +42,7 @@ from newsprism.compare.speakers import speaker_findings
 from newsprism.compare.timeline import build_timeline
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
+from newsprism.multilingual.gloss import story_glosses
 
 Related = tuple[Story, Sequence[Article], Mapping[str, Annotations]]
 
@@ -117,6 +118,8 @@ def compare_story(
             RelatedStory(rel.id, rel.title, _story_span(rel, rel_arts))
             for rel, rel_arts, _ in related
         ],
+        # English glosses of Spanish, Portuguese and French sentences (multilingual)
+        **story_glosses(list(ctx.articles.values()), ctx.annotations),
     )
 
 

@@ -17,9 +17,13 @@ import functools
 import logging
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from newsprism.lexicon import FOREIGN_LANGUAGES
+from newsprism.model import Annotations, Article, Span
 
 log = logging.getLogger(__name__)
 
@@ -96,3 +100,42 @@ def gloss(
         return None
     method = "apertium:" + "+".join(modes)
     return [Gloss(t.strip(), language, method) for t in out]
+
+
+def story_glosses(
+    articles: Sequence[Article], annotations: Mapping[str, Annotations]
+) -> dict[str, Any]:
+    """The ``glosses`` and ``gloss_note`` of a story's comparison: every sentence of its
+    Spanish, Portuguese and French articles glossed (one Apertium run per language),
+    or, when that cannot be done, a note that says why. Nothing for other stories."""
+    from newsprism.compare.records import Gloss as GlossRecord
+
+    by_language: dict[str, list[tuple[str, Span, str]]] = {}
+    untranslatable: set[str] = set()
+    for article in articles:
+        language = article.language
+        if language is None or language == "en" or language not in FOREIGN_LANGUAGES:
+            continue
+        if language not in PIPELINES:
+            untranslatable.add(language)
+            continue
+        ann = annotations.get(article.id)
+        spans = [s.span for s in ann.sentences] if ann is not None else []
+        rows = by_language.setdefault(language, [])
+        rows.extend((article.id, span, article.text[span[0] : span[1]]) for span in spans)
+    records: list[GlossRecord] = []
+    notes: list[str] = []
+    for language, rows in sorted(by_language.items()):
+        status = gloss_status(language)
+        found = gloss([text for _, _, text in rows], language) if status is None else None
+        if found is None:
+            notes.append(status or f"glosses unavailable: Apertium failed on {language}")
+            continue
+        records.extend(
+            GlossRecord(art, span, g.text, language, g.method, MACHINE_TRANSLATION)
+            for (art, span, _), g in zip(rows, found, strict=True)
+        )
+    if untranslatable:
+        names = ", ".join(FOREIGN_LANGUAGES[c] for c in sorted(untranslatable))
+        notes.append(f"no offline translation for {names}: shown in the original only")
+    return {"glosses": records, "gloss_note": "; ".join(dict.fromkeys(notes)) or None}
