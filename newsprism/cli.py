@@ -305,10 +305,12 @@ def clean(db: str, options_file: str | None, quiet: bool, everything: bool) -> N
 @json_option
 @click.option("--limit", default=200, show_default=True)
 @click.option("--text", "with_text", is_flag=True, help="With --json: include each clean text.")
-def articles(db: str, as_json: bool, limit: int, with_text: bool) -> None:
+@click.option("--language", default=None, help="Only articles in this language (ISO code: es).")
+def articles(db: str, as_json: bool, limit: int, with_text: bool, language: str | None) -> None:
     """List the stored articles."""
     with _errors(), _store(db, read_only=True) as store:
-        rows = list(store.articles())[:limit]
+        rows = [a for a in store.articles() if language is None or a.language == language]
+        rows = rows[:limit]
     if as_json:
         _print_json(
             [
@@ -320,6 +322,7 @@ def articles(db: str, as_json: bool, limit: int, with_text: bool) -> None:
                     "source": a.source.label,
                     "words": len(a.text.split()),
                     "wire": a.wire,
+                    "language": a.language,
                     **({"text": a.text} if with_text else {}),
                 }
                 for a in rows
@@ -327,13 +330,14 @@ def articles(db: str, as_json: bool, limit: int, with_text: bool) -> None:
         )
         return
     table = Table(show_header=True)
-    for col in ("id", "published", "outlet", "words", "title"):
+    for col in ("id", "published", "outlet", "lang", "words", "title"):
         table.add_column(col)
     for a in rows:
         table.add_row(
             a.id[:10],
             a.published.strftime("%Y-%m-%d %H:%M") if a.published else "-",
             a.display_outlet,
+            a.language or "-",
             str(len(a.text.split())),
             a.title or "-",
         )
