@@ -314,7 +314,8 @@ def cluster_store(
 ) -> tuple[int, int]:
     """Find reuse pairs, group articles into stories (incrementally), link storylines.
     Returns (stories, reuse pairs)."""
-    from newsprism.stories import cluster_stories, find_reuse, link_storylines
+    from newsprism.multilingual.stage import cluster_by_language
+    from newsprism.stories import find_reuse, link_storylines
 
     options = options or Options()
     articles = list(store.articles())
@@ -326,7 +327,7 @@ def cluster_store(
     ents, evidence = cluster_inputs(store, articles)
     live = {a.id for a in articles}
     existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
-    stories = cluster_stories(articles, vectors, existing, ents, options.stories, evidence=evidence)
+    stories = cluster_by_language(articles, vectors, existing, ents, options, evidence=evidence)
     stories = join_languages(store, stories, articles, options)
     progress("cluster", 3, 4)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)

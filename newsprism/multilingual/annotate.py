@@ -45,6 +45,13 @@ def is_foreign(language: str | None) -> bool:
     return language in FOREIGN_LANGUAGES
 
 
+def language_group(language: str | None) -> str:
+    """The group an article is clustered in: its language when it is one this package
+    reads, else one group for English and everything else (an undetected or unsupported
+    language is clustered with English, as it was before languages were told apart)."""
+    return language if is_foreign(language) and language else "default"
+
+
 def annotate_foreign(article: Article, options: MultilingualOptions | None = None) -> Annotations:
     """Sentences, claims, figures, dates and names of one article in a supported
     language other than English."""

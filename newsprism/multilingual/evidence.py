@@ -31,6 +31,7 @@ from datetime import date
 import numpy as np
 
 from newsprism.model import Annotations, Article, Story
+from newsprism.multilingual.annotate import language_group
 from newsprism.multilingual.names import UNCASED, name_keys, uncased_name_words
 from newsprism.multilingual.options import MultilingualOptions
 from newsprism.multilingual.sentences import split_sentences
@@ -235,7 +236,7 @@ def join_across_languages(
     if len(articles) != len(vectors):
         raise ValueError(f"{len(articles)} articles but {len(vectors)} vectors")
     pos = {a.id: i for i, a in enumerate(articles)}
-    lang = [a.language or "und" for a in articles]
+    lang = [language_group(a.language) for a in articles]
     if len(set(lang)) < 2:
         return list(stories), []
     members = {s.id: [pos[x] for x in s.articles if x in pos] for s in stories}

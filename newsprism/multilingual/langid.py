@@ -5,8 +5,9 @@ megabyte) inside the package; its default model is downloaded on first use, whic
 this tool never does, so only ``model="lite"`` is ever asked for. On news text it
 tells the supported languages apart reliably, except that Indonesian and Malay share
 most of their words: every tool confuses them, so Indonesian is taken whenever it is
-among the two best guesses (Malay news is rare in this tool's inputs; a Malay page
-read as Indonesian is read with the right tables anyway).
+among the two best guesses beside Malay, with the two scores added (Malay news is rare
+in this tool's inputs; a Malay page read as Indonesian is read with the right tables
+anyway).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def identify(text: str) -> LanguageGuess | None:
     best, second = ranked[0], (ranked[1] if len(ranked) > 1 else None)
     code, score = str(best["lang"]), float(best["score"])
     runner = str(second["lang"]) if second else None
-    if code != "id" and runner == "id" and code == "ms":
-        code, score, runner = "id", float(second["score"]) if second else score, "ms"
+    if {code, runner} == {"id", "ms"} and second is not None:
+        # one language to this tool: their scores split what fastText is sure of
+        code, score, runner = "id", score + float(second["score"]), "ms"
     return LanguageGuess(code, score, runner)

@@ -15,6 +15,7 @@ class MultilingualOptions:
     # Cross-language joining (newsprism.multilingual.evidence): the multilingual
     # encoder's cosine an article needs with a story's articles in other languages,
     # and the concrete evidence (names, figures, dates) it needs on top.
+    cluster_within_language: bool = True  # stories within each language, then joined
     join_cosine: float = 0.55
     join_score: float = 0.7
     # English glosses by Apertium, when installed (newsprism.multilingual.gloss).
