@@ -42,6 +42,7 @@ from newsprism.compare.speakers import speaker_findings
 from newsprism.compare.timeline import build_timeline
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
+from newsprism.multilingual.align import with_other_languages
 from newsprism.multilingual.gloss import story_glosses
 
 Related = tuple[Story, Sequence[Article], Mapping[str, Annotations]]
@@ -68,6 +69,10 @@ def compare_story(
     )
     units = story_units(list(ctx.articles.values()), ctx.annotations, ctx.options.split_clauses)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
+    # sentences in other languages scored by the multilingual encoder (multilingual/align)
+    sim = with_other_languages(
+        sim, [u.text for u in units], [u.article for u in units], ctx.articles, ctx.cuts.align
+    )
     groups = align_units(units, sim, ctx.cuts.align, ctx.cuts.linkage)
     provenance = find_provenance(list(ctx.articles.values()), reuse, ctx.outlet_of)
     group_members = {f"g{n}": g.members for n, g in enumerate(groups)}

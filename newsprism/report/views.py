@@ -79,6 +79,7 @@ class MatrixRow:
     origins: list[str]
     cells: list[Cell]
     findings: list[str]
+    gloss: str | None = None  # English machine translation of a claim in another language
 
     @property
     def carried(self) -> int:
@@ -301,6 +302,7 @@ def _matrix(report: StoryComparison, cite: _Cite) -> list[MatrixRow]:
                 list(fact.origins),
                 cells,
                 list(fact.findings),
+                cite.gloss(fact.cite.article, fact.cite.span),
             )
         )
     return rows
