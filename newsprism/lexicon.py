@@ -507,8 +507,9 @@ FOREIGN_UPDATE_WORDS: dict[str, frozenset[str]] = {
     "fr": frozenset({"eleve*", "porte", "revu*", "revis*", "augment*", "atteint", "bilan"}),
     "de": frozenset({"stieg", "gestiegen", "angestiegen", "erhoht*", "korrigiert*",
                      "bilanz"}),
-    "id": frozenset({"bertambah", "naik", "meningkat", "direvisi", "revisi", "menjadi"}),
-    "ar": frozenset({"ارتفع*", "ارتفاع", "حصيله", "عدل*"}),
+    "id": frozenset({"bertambah", "naik", "meningkat", "direvisi", "merevisi", "revisi",
+                     "menjadi"}),
+    "ar": frozenset({"ارتفع*", "ارتفاع", "حصيله", "عدل*", "تعدل*", "يعدل*"}),
 }  # fmt: skip
 """Words that announce a toll changed or name the toll ("the toll rose to"): ``UPDATE_WORDS``."""
 

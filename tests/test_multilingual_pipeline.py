@@ -230,3 +230,28 @@ def test_without_apertium_there_is_no_gloss_and_the_reason_is_given(
         assert "Apertium is not installed" in (gloss_status("es") or "")
     finally:
         module._installed_modes.cache_clear()
+
+
+def test_claims_align_across_languages_in_the_coverage_matrix(analyzed: Run) -> None:
+    story = analyzed.bombing()
+    language_of = {a.id: a.language for a in story.articles}
+    widest = max(story.facts, key=lambda f: len(f.carried_by))
+    carried = {
+        language_of[e.article] for c in widest.cells if c.state != "omits" for e in c.evidence
+    }
+    assert carried == {"en", "es", "pt", "fr", "de", "id", "ar"}, widest.text
+
+
+def test_cross_language_scores_put_a_rendering_above_the_cut_and_others_below() -> None:
+    from newsprism.multilingual.align import cross_language_scores
+
+    texts = [
+        "Governor Yusuf Haddad declared three days of mourning in Kharzan province.",
+        "El gobernador Yusuf Haddad decretó tres días de luto en la provincia.",
+        "Los bomberos descartaron un atentado y atribuyeron la explosión a una fuga.",
+        "The ministry said two ships would carry up to 600 passengers.",
+    ]
+    scores = cross_language_scores(texts, ["default", "es", "es", "default"], 0.66)
+    assert scores[0, 1] >= 0.66 > scores[0, 2]
+    assert scores[3, 1] < 0.66 and scores[3, 2] < 0.66
+    assert scores[0, 3] == 0.0 and scores[1, 2] == 0.0  # one language: left to the comparison

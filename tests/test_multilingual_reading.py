@@ -318,3 +318,19 @@ def test_foreign_annotations_have_claims_and_no_parse() -> None:
     assert any(m.text == "Kamran Sadeghi" for m in ann.mentions)
     with pytest.raises(ValueError, match="not read here"):
         annotate_foreign(clean_page("tarsana-herald_kharzan-market-blasts.txt"))
+
+
+def test_an_undated_article_borrows_its_story_day_for_its_weekdays() -> None:
+    from newsprism.multilingual.annotate import reanchor_foreign
+
+    art = clean_page("diario-del-sur_explosiones-kharzan.txt")
+    art.published = None
+    ann = annotate_foreign(art)
+    assert all(t.start is None for t in ann.times if t.text == "martes")
+    again = reanchor_foreign(art, ann, date(2027, 1, 6), "story")
+    (martes,) = [t for t in again.times if t.text == "martes"]
+    assert (martes.start, martes.anchor, martes.anchor_source) == (
+        date(2027, 1, 5),
+        date(2027, 1, 6),
+        "story",
+    )
