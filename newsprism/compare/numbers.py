@@ -303,20 +303,21 @@ def _unparsed_count(
     counted = q.counted or "people"
     sentence = q.sentence or q.span
     return Count(
-        article.id,
-        q,
-        sentence,
-        q.outcome or "",
-        "people" if counted in PEOPLE_NOUNS else counted,
-        found.context,
-        found.window,
-        fact_of(article.id, q.span),
-        times_in(ann, sentence),
-        q.place,
-        article.published,
-        article.version,
-        found.previous,
-        found.cue,
+        article=article.id,
+        q=q,
+        sentence=sentence,
+        family=q.outcome or "",
+        counted="people" if counted in PEOPLE_NOUNS else counted,
+        context=found.context,
+        window=found.window,
+        fact=fact_of(article.id, q.span),
+        times=times_in(ann, sentence),
+        place=q.place,
+        published=article.published,
+        version=article.version,
+        key=article.key,
+        previous=found.previous,
+        cue=found.cue,
     )
 
 
