@@ -334,3 +334,11 @@ def test_an_undated_article_borrows_its_story_day_for_its_weekdays() -> None:
         date(2027, 1, 6),
         "story",
     )
+
+
+def test_a_short_english_line_is_not_read_as_spanish() -> None:
+    from newsprism.clean.language import detect_language
+
+    # fastText alone says Spanish (0.55) for this sign-in line from a real page's chrome
+    assert detect_language("Or, use your facebook account:\n\nfacebook") is None
+    assert detect_language("Al menos 84 personas murieron el martes en Kharzan.") == "es"

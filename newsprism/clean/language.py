@@ -35,14 +35,17 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 MIN_FASTTEXT_SCORE = 0.5  # a fastText guess below this falls back to stopwords
+SHORT_TEXT_LETTERS = 200  # on less text than this fastText must be surer:
+MIN_SHORT_TEXT_SCORE = 0.8  # "Or, use your facebook account" came back Spanish at 0.55
 
 
 def detect_language(text: str, *, min_ratio: float = 0.15, sample_words: int = 600) -> str | None:
     """ISO 639-1 code of the language of ``text``, or None when no language clearly wins."""
-    from newsprism.multilingual.langid import identify
+    from newsprism.multilingual.langid import SAMPLE_CHARS, identify
 
     guess = identify(text)
-    if guess is not None and guess.score >= MIN_FASTTEXT_SCORE:
+    short = sum(c.isalpha() for c in text[:SAMPLE_CHARS]) < SHORT_TEXT_LETTERS
+    if guess is not None and guess.score >= (MIN_SHORT_TEXT_SCORE if short else MIN_FASTTEXT_SCORE):
         return guess.code
     return stopword_language(text, min_ratio=min_ratio, sample_words=sample_words)
 
