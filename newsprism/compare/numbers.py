@@ -316,6 +316,7 @@ def _unparsed_count(
         published=article.published,
         version=article.version,
         key=article.key,
+        updated=article.updated if article.version > 1 else None,
         previous=found.previous,
         cue=found.cue,
     )
