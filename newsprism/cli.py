@@ -14,11 +14,10 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -27,6 +26,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import to_dict
 from newsprism.settings import Options, load_options, options_as_toml
 from newsprism.store import DEFAULT_DB, open_store
+from newsprism.terminal import printable, printable_text
 
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -37,8 +37,13 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_FAILED = 0, 1, 2
 # --------------------------------------------------------------------------- helpers
 
 
-def _fail(message: str) -> None:
-    err.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
+# Libraries that log what newsprism itself reports as a problem (a page with no
+# article, an unparseable page): quiet unless --verbose.
+NOISY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(Text.assemble(("error:", "bold red"), " ", printable(message)))
     sys.exit(EXIT_FAILED)
 
 
@@ -79,7 +84,11 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int | None], None]]:
 
 
 def _options(path: str | None) -> Options:
-    return load_options(path)
+    """The options, read before anything else is opened; a bad file is one error line."""
+    try:
+        return load_options(path)
+    except NewsprismError as exc:
+        _fail(str(exc))
 
 
 def _store(db: str, read_only: bool = False) -> Any:
@@ -104,7 +113,7 @@ def _problems_exit(problems: list[Any], files_read: int) -> int:
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         colour = "red" if p.severity == "error" else "yellow"
-        err.print(Text.assemble((f"{p.severity}: ", colour), str(p)))
+        err.print(Text.assemble((f"{p.severity}: ", colour), printable(p)))
     if not errors:
         return EXIT_OK
     failed_files = len({p.path for p in errors})
@@ -128,6 +137,8 @@ def cli(verbose: bool) -> None:
         format="%(levelname)s %(name)s: %(message)s",
         force=True,
     )
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.CRITICAL)
     # Dask sets up its own loggers from its config when imported: keep them as quiet.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "info" if verbose else "warning")
 
@@ -141,8 +152,9 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
     """Read files or folders (txt, html, json/jsonl, warc, rss/atom) into the store."""
     from newsprism.pipeline import ingest as run_ingest
 
+    options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
-        summary = run_ingest(paths, store, _options(options_file), progress)
+        summary = run_ingest(paths, store, options, progress)
     table = Table(title="ingest", show_header=True)
     for col in ("files", "new documents", "known documents", "articles in store", "problems"):
         table.add_column(col, justify="right")
@@ -187,6 +199,7 @@ def fetch(
 
     if not (urls or feed_files or sitemaps):
         _fail("nothing to fetch: give URLs, --feeds FILE or --sitemap URL")
+    options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         feeds = feeds_of(feed_files)
         summary = collect(
@@ -194,7 +207,7 @@ def fetch(
             urls=urls,
             feeds=feeds,
             sitemaps=sitemaps,
-            options=_options(options_file),
+            options=options,
             progress=progress,
         )
     _print_collected("fetch", summary)
@@ -267,7 +280,7 @@ def watch(
         )
         for p in c.problems:
             colour = "red" if p.severity == "error" else "yellow"
-            err.print(Text.assemble((f"{p.severity}: ", colour), str(p)))
+            err.print(Text.assemble((f"{p.severity}: ", colour), printable(p)))
         if poll.report_files:
             _print_written(poll.report_files)
 
@@ -294,8 +307,9 @@ def clean(db: str, options_file: str | None, quiet: bool, everything: bool) -> N
     """Clean stored pages again from the kept raw input, without reading any file."""
     from newsprism.pipeline import clean_store
 
+    options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
-        n = clean_store(store, _options(options_file), None, progress, everything=everything)
+        n = clean_store(store, options, None, progress, everything=everything)
         total = store.count_articles()
     console.print(f"cleaned into {n} articles; {total} current articles in the store")
 
@@ -336,10 +350,10 @@ def articles(db: str, as_json: bool, limit: int, with_text: bool, language: str 
         table.add_row(
             a.id[:10],
             a.published.strftime("%Y-%m-%d %H:%M") if a.published else "-",
-            a.display_outlet,
-            a.language or "-",
+            printable_text(a.display_outlet),
+            printable_text(a.language or "-"),
             str(len(a.text.split())),
-            a.title or "-",
+            printable_text(a.title or "-"),
         )
     console.print(table)
 
@@ -379,7 +393,7 @@ def export(fmt: str, out_dir: str, stories: bool, annotations: bool, db: str) ->
             annotations=annotations,  # type: ignore[arg-type]
         )
     for path in summary.files:
-        console.print(f"wrote {path}")
+        console.print(printable_text(f"wrote {path}"))
     console.print(f"{summary.articles} articles, {summary.stories} stories")
 
 
@@ -412,7 +426,8 @@ def show(article_id: str, db: str, as_json: bool, annotations: bool) -> None:
         ("version", str(art.version)),
     ):
         meta.add_row(
-            Text(name, style="bold"), Text(value or "unknown", style="" if value else "dim")
+            Text(name, style="bold"),
+            printable_text(value or "unknown", style="" if value else "dim"),
         )
     console.print(meta)
     console.rule("text")
@@ -421,11 +436,13 @@ def show(article_id: str, db: str, as_json: bool, annotations: bool) -> None:
 
         console.print(marked_text(art.text, ann))
     else:
-        console.print(Text(art.text))
+        console.print(printable_text(art.text, keep_newlines=True))
     console.rule(f"removed lines ({len(art.removed)})")
     for r in art.removed:
         console.print(
-            Text.assemble((f"{r.line_no:>4} ", "dim"), (f"[{r.reason}] ", "yellow"), r.text)
+            Text.assemble(
+                (f"{r.line_no:>4} ", "dim"), (f"[{r.reason}] ", "yellow"), printable(r.text)
+            )
         )
 
 
@@ -437,8 +454,9 @@ def annotate(db: str, options_file: str | None, quiet: bool) -> None:
     """Find entities, quotes, quantities and dates in articles not yet annotated."""
     from newsprism.pipeline import annotate_store
 
+    options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
-        n = annotate_store(store, _options(options_file), progress)
+        n = annotate_store(store, options, progress)
         entities = len(store.entities())
     console.print(f"annotated {n} articles; {entities} entities across the store")
 
@@ -451,8 +469,9 @@ def cluster(db: str, options_file: str | None, quiet: bool) -> None:
     """Group articles into stories, find wire copy, link storylines."""
     from newsprism.pipeline import cluster_store
 
+    options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
-        n_stories, n_reuse = cluster_store(store, _options(options_file), progress)
+        n_stories, n_reuse = cluster_store(store, options, progress)
     console.print(f"{n_stories} stories; {n_reuse} reuse pairs")
 
 
@@ -464,8 +483,9 @@ def compare_all(db: str, options_file: str | None, quiet: bool) -> None:
     """Compare coverage inside every story whose articles changed."""
     from newsprism.pipeline import compare_store
 
+    options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
-        n = compare_store(store, _options(options_file), progress)
+        n = compare_store(store, options, progress)
     console.print(f"compared {n} stories")
 
 
@@ -501,9 +521,9 @@ def stories(db: str, as_json: bool) -> None:
             r["id"][:10],
             span,
             str(r["articles"]),
-            ", ".join(r["outlets"]),
+            printable_text(", ".join(r["outlets"])),
             str(r["conflicts"]),
-            r["title"],
+            printable_text(r["title"]),
         )
     console.print(table)
 
@@ -537,25 +557,32 @@ def story(story_id: str, db: str, as_json: bool) -> None:
             }
         )
         return
-    console.print(Text(s.title, style="bold"))
-    console.print(f"{s.id}  {s.start or '?'} – {s.end or '?'}")
+    console.print(printable_text(s.title, style="bold"))
+    console.print(printable_text(f"{s.id}  {s.start or '?'} – {s.end or '?'}"))
     table = Table(show_header=True, title="articles")
     for col in ("id", "published", "outlet", "title"):
         table.add_column(col)
     for a in arts:
-        table.add_row(a.id[:10], str(a.published or "-"), a.display_outlet, a.title or "-")
+        table.add_row(
+            a.id[:10],
+            str(a.published or "-"),
+            printable_text(a.display_outlet),
+            printable_text(a.title or "-"),
+        )
     console.print(table)
     outlet = {a.id: a.display_outlet for a in arts}
     for p in pairs:
         console.print(
-            f"reuse: {outlet.get(p.a, p.a[:10])} ~ {outlet.get(p.b, p.b[:10])}: {p.kind} "
-            f"({p.score:.2f}); origin: {p.origin or 'cannot be told'}"
+            printable_text(
+                f"reuse: {outlet.get(p.a, p.a[:10])} ~ {outlet.get(p.b, p.b[:10])}: {p.kind} "
+                f"({p.score:.2f}); origin: {p.origin or 'cannot be told'}"
+            )
         )
         for s_ in p.shared:
             for e in s_.edits:
-                console.print(f"    {e}")
+                console.print(printable_text(f"    {e}"))
     for r in related:
-        console.print(f"related: {r.id[:10]} {r.title}")
+        console.print(printable_text(f"related: {r.id[:10]} {r.title}"))
 
 
 @cli.command()
@@ -625,9 +652,11 @@ def analyze(
 def _print_written(files: list[Path]) -> None:
     index, pages = files[:3], files[3:]
     for f in index:
-        console.print(f"wrote {f}")
+        console.print(printable_text(f"wrote {f}"))
     if pages:
-        console.print(f"wrote {len(pages)} story pages under {pages[0].parent.parent}")
+        console.print(
+            printable_text(f"wrote {len(pages)} story pages under {pages[0].parent.parent}")
+        )
 
 
 @cli.command()
@@ -650,7 +679,7 @@ def report(out_dir: str, db: str) -> None:
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str, host: str, port: int) -> None:
     """Browse stories, articles and outlets in a local web app (read-only)."""
-    from newsprism.web import serve as run_server
+    from newsprism.web import create_app, listen, run_app
 
     is_server = db.startswith(("postgresql://", "postgres://"))
     if not is_server and not Path(db).exists():
@@ -659,9 +688,12 @@ def serve(db: str, host: str, port: int) -> None:
     shown = db
     if is_server:
         shown = f"{db.split('://', 1)[0]}://{db.rsplit('@', 1)[-1].split('://')[-1]}"
-    console.print(f"serving {shown} on http://{host}:{port}/  (Ctrl-C to stop)")
+    with _errors():  # the store opens and the port is taken before anything says "serving"
+        app = create_app(db)
+        sock = listen(host, port)
+    console.print(printable_text(f"serving {shown} on http://{host}:{port}/  (Ctrl-C to stop)"))
     with _errors():
-        run_server(db, host=host, port=port)
+        run_app(app, sock)
 
 
 @cli.command()
@@ -672,7 +704,9 @@ def problems(db: str) -> None:
         rows = store.problems()
     for p in rows:
         console.print(
-            Text.assemble((f"{p.severity}: ", "red" if p.severity == "error" else "yellow"), str(p))
+            Text.assemble(
+                (f"{p.severity}: ", "red" if p.severity == "error" else "yellow"), printable(p)
+            )
         )
     if not rows:
         console.print("no problems recorded")
@@ -682,8 +716,7 @@ def problems(db: str) -> None:
 @options_option
 def show_options(options_file: str | None) -> None:
     """Print the effective options (defaults, overridden by --options) as TOML."""
-    with _errors():
-        click.echo(options_as_toml(_options(options_file)))
+    click.echo(options_as_toml(_options(options_file)))
 
 
 def main() -> None:

@@ -5,11 +5,12 @@ line and a user knows what to fix.
 
     NewsprismError
     ├── InputError          a file or record cannot be read (names file and reason)
-    │   └── LimitExceeded   a file is larger than the configured limit
+    │   └── LimitExceeded   an input is larger than a configured limit
     ├── StoreError          the database cannot be opened, migrated or written
     ├── OptionsError        a user options file is malformed or sets an unknown key
     ├── NotFound            an article or story id that is not in the store
-    └── MissingExtra        an optional dependency is not installed (says what to install)
+    ├── MissingExtra        an optional dependency is not installed (says what to install)
+    └── ServeError          the web app cannot listen where asked (a busy port)
 """
 
 from __future__ import annotations
@@ -52,3 +53,7 @@ class MissingExtra(NewsprismError):
         super().__init__(
             f"{feature} needs {package}: install it with `pip install 'newsprism[{extra}]'`"
         )
+
+
+class ServeError(NewsprismError):
+    pass

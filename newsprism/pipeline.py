@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,7 @@ import numpy as np
 
 from newsprism.clean import site_of
 from newsprism.clean.document import PageArticles
+from newsprism.errors import LimitExceeded
 from newsprism.model import (
     Annotations,
     Article,
@@ -93,6 +93,21 @@ def clean_raw(raw: RawDocument, templates: Any, options: Options) -> PageArticle
     from newsprism.clean import clean_document
 
     return clean_document(raw, templates, options.clean)
+
+
+def refuse_long_articles(raw: RawDocument, articles: Sequence[Article], options: Options) -> None:
+    """Raise ``LimitExceeded`` when an article is longer than the language layer can
+    parse (``ingest.max_article_chars``): the page then gets no articles and a problem,
+    and its raw input stays, so no later stage meets a text it cannot read."""
+    limit = options.ingest.max_article_chars
+    for article in articles:
+        if len(article.text) > limit:
+            raise LimitExceeded(
+                raw.source.path,
+                f"article {article.part + 1} of the page is {len(article.text):,} characters, "
+                f"over the {limit:,}-character limit (ingest.max_article_chars); not stored",
+                raw.source.record,
+            )
 
 
 def store_raw(
@@ -175,6 +190,11 @@ def clean_partition(
                 ReadProblem(raw.source.path, f"cleaning failed: {articles}", raw.source.record)
             )
             continue
+        try:
+            refuse_long_articles(raw, articles, options)
+        except LimitExceeded as exc:  # refused with a reason: a problem, not a crash
+            store.add_problem(ReadProblem(exc.path, exc.reason, exc.record))
+            continue
         with store.transaction():
             if articles.no_article:
                 store.add_problem(
@@ -210,17 +230,14 @@ def annotate_articles(
     options: Options,
     progress: Progress = _no_progress,
 ) -> int:
-    """Annotate those of ``articles`` whose text or annotator changed, in stored batches.
+    """Annotate those of ``articles`` whose text or annotator changed, in stored batches;
+    returns how many were annotated. An article the language layer fails on is recorded
+    as a problem and the others go on (``annotate_each``).
 
     One partition's share of the stage: the local run passes every article, a Dask
     task its chunk. Cross-article entity resolution is not done here: it needs the
     whole corpus (``annotate_store``)."""
-    from newsprism.language import annotate
-    from newsprism.multilingual.annotate import (
-        annotate_foreign_many,
-        annotation_version,
-        is_foreign,
-    )
+    from newsprism.multilingual.annotate import annotation_version
 
     state = store.annotation_state([a.id for a in articles])
     todo = [
@@ -228,23 +245,22 @@ def annotate_articles(
         for a in articles
         if state.get(a.id) != (sha256_hex(a.text), annotation_version(a.language))
     ]
-    # articles in another supported language are read by rule, not by the English parser
-    foreign = [a for a in todo if is_foreign(a.language)]
-    english = [a for a in todo if not is_foreign(a.language)]
-    done = 0
+    done = annotated = 0
     batch: list[Annotations] = []
-    for ann in chain(
-        annotate(english, options.language), annotate_foreign_many(foreign, options.multilingual)
-    ):
-        batch.append(ann)
+    for ann in annotate_each(todo, options):
         done += 1
+        progress("annotate", done, len(todo))
+        if isinstance(ann, ReadProblem):  # that article failed; the others go on
+            store.add_problem(ann)
+            continue
+        annotated += 1
+        batch.append(ann)
         if len(batch) >= ANNOTATE_BATCH:
             store.put_annotations(batch)
             batch = []
-        progress("annotate", done, len(todo))
     if batch:
         store.put_annotations(batch)
-    return done
+    return annotated
 
 
 ANNOTATE_BATCH = 64  # annotations per transaction
@@ -266,6 +282,55 @@ def annotate_store(
     store.put_annotations(annotations.values())
     store.put_entities(entities)
     return done
+
+
+def annotate_each(
+    articles: Sequence[Article], options: Options
+) -> Iterator[Annotations | ReadProblem]:
+    """The annotations of each article; an article the language layer fails on becomes
+    a problem naming it, and every other article is still annotated.
+
+    Articles in another supported language are read by rule (``newsprism.multilingual``),
+    not by the English parser, which would read Spanish or Arabic into nonsense; they
+    come after the English ones. English articles are parsed in batches; when a batch
+    fails, its first article is parsed alone to tell whether it is the one at fault, and
+    the run goes on after it.
+    """
+    from newsprism.language import annotate
+    from newsprism.multilingual.annotate import annotate_foreign, is_foreign
+
+    english = [a for a in articles if not is_foreign(a.language)]
+    done = 0
+    while done < len(english):
+        try:
+            for ann in annotate(english[done:], options.language):
+                yield ann
+                done += 1
+        except Exception:  # somewhere in the batch after ``done``: find the article
+            article = english[done]
+            try:
+                alone = next(iter(annotate([article], options.language)))
+            except Exception as exc:
+                yield _annotation_problem(article, exc)
+            else:
+                yield alone
+            done += 1
+    for article in articles:
+        if is_foreign(article.language):
+            try:
+                yield annotate_foreign(article, options.multilingual)
+            except Exception as exc:
+                yield _annotation_problem(article, exc)
+
+
+def _annotation_problem(article: Article, exc: Exception) -> ReadProblem:
+    log.warning("annotation failed for article %s: %s", article.id, exc)
+    detail = " ".join(str(exc).split())[:200]
+    return ReadProblem(
+        article.source.path,
+        f"article {article.id} not annotated: {type(exc).__name__}: {detail}",
+        article.source.record,
+    )
 
 
 # --------------------------------------------------------------------------- stories

@@ -46,7 +46,7 @@ def load_options(path: str | Path | None = None) -> Options:
         return options
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise OptionsError(f"{path}: cannot read options: {exc}") from exc
     return apply_overrides(options, data, str(path))
 

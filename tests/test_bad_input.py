@@ -168,7 +168,7 @@ def test_gzipped_page_bomb_is_refused(tmp_path: Path) -> None:
     docs, problems = read_all(path, options=IngestOptions(max_file_mb=2))
     assert docs == []
     assert [p.reason for p in problems] == [
-        "decompresses to over the 2 MB limit (ingest.max_file_mb)"
+        "decompresses to over the 2 MB limit for a whole file (ingest.max_file_mb)"
     ]
 
 

@@ -271,7 +271,7 @@ def test_contradiction_shows_both_values_side_by_side(doc: Any, built: Any) -> N
     (conflict,) = story.xpath(".//details[contains(@class,'grade-contradict')]")
     assert conflict.get("open") is not None
     figures = conflict.xpath(".//div[@class='side-by-side']/figure")
-    captions = [f.xpath("./figcaption/strong")[0].text for f in figures]
+    captions = [f.xpath("./figcaption/strong")[0].text_content() for f in figures]
     assert captions == ["Harbor Gazette", "Northern Wire"]
     assert [f.xpath(".//mark")[0].text for f in figures] == ["12", "14"]
 

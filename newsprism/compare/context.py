@@ -82,11 +82,19 @@ def story_context(
     options: CompareOptions,
     earlier: Sequence[Article] = (),
 ) -> StoryContext:
-    members = set(story.articles)
-    arts = [a for a in articles if a.id in members] or list(articles)
+    # The story's own order, not the store's: a local and a distributed run read the same
+    # articles back in different orders and must still write the same findings.
+    rank = {a: i for i, a in enumerate(story.articles)}
+    arts = sorted((a for a in articles if a.id in rank), key=lambda a: rank[a.id]) or sorted(
+        articles, key=lambda a: a.id
+    )
     by_id = {a.id: a for a in arts}
-    anns = {k: v for k, v in annotations.items() if k in by_id}
-    old = {a.id: a for a in earlier if a.id not in by_id and a.id in annotations}
+    anns = {k: annotations[k] for k in by_id if k in annotations}
+    old = {
+        a.id: a
+        for a in sorted(earlier, key=lambda a: a.id)
+        if a.id not in by_id and a.id in annotations
+    }
     old_anns = {k: annotations[k] for k in old}
     outlet_of = {a.id: outlet_name(a) for a in arts}
     outlet_of.update({a.id: outlet_name(a) for a in old.values()})

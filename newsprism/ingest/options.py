@@ -12,6 +12,11 @@ Limits, and what happens at each (every refusal is a ``ReadProblem``; reading go
   keeping the records read so far.
 - ``max_record_mb`` (16): one JSON line, WARC record or feed entry larger than this is
   skipped with a problem naming the record.
+- ``max_article_chars`` (1,000,000): an article longer than this after cleaning is not
+  stored (its raw input is kept): "article 1 of the page is 1,234,567 characters, over
+  the 1,000,000-character limit (ingest.max_article_chars)". The language model parses
+  at most 1,000,000 characters at once and needs about 1 GB of memory per 100,000;
+  no news article comes near this.
 - ``follow_symlinks`` (false): symbolic links inside a folder are skipped with a warning
   (a link loop or a link out of the corpus cannot pull in files by accident).
 - ``min_feed_summary_chars`` (400): a feed entry without full content is used only when
@@ -30,6 +35,7 @@ class IngestOptions:
     max_file_mb: float = 64.0  # a larger plain/HTML/JSON file is refused with a clear error
     max_decompressed_mb: float = 512.0  # gzip bombs and huge shards stop here
     max_record_mb: float = 16.0  # one JSON line, WARC record or feed entry
+    max_article_chars: int = 1_000_000  # a longer cleaned article is refused (spaCy's limit)
     follow_symlinks: bool = False
     min_feed_summary_chars: int = 400  # a shorter feed summary is a teaser, not an article
 

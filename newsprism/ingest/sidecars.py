@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsprism.ingest.decode import NotText, decode
 from newsprism.ingest.fields import metadata_from
+from newsprism.ingest.json_records import TooDeep, load_json
 from newsprism.ingest.options import IngestOptions, mb
 from newsprism.model import Metadata, ReadProblem
 
@@ -44,9 +45,11 @@ def read_sidecar(path: Path, options: IngestOptions) -> Metadata | ReadProblem:
     if isinstance(text, ReadProblem):
         return text
     try:
-        obj = json.loads(text)
+        obj = load_json(text)
     except json.JSONDecodeError as exc:
         return ReadProblem(str(path), f"invalid JSON in metadata file: {exc}")
+    except TooDeep as exc:
+        return ReadProblem(str(path), f"metadata file: {exc}")
     if not isinstance(obj, dict):
         return ReadProblem(str(path), "metadata file must hold one JSON object")
     return metadata_from(obj)
@@ -64,12 +67,26 @@ def read_manifest(
     if not reader.fieldnames or "path" not in reader.fieldnames:
         yield ReadProblem(str(path), "manifest has no 'path' column")
         return
-    for row_no, row in enumerate(reader, start=2):
+    row_no = 1
+    rows = iter(reader)
+    while True:
+        row_no += 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield ReadProblem(str(path), f"malformed CSV: {exc}; the rest is not read", str(row_no))
+            return
         rel = (row.get("path") or "").strip()
         if not rel:
             yield ReadProblem(str(path), "row has an empty path", str(row_no), "warning")
             continue
-        target = (path.parent / rel).resolve()
+        try:
+            target = (path.parent / rel).resolve()
+        except (OSError, ValueError) as exc:
+            yield ReadProblem(str(path), f"unusable path {rel[:80]!r}: {exc}", str(row_no))
+            continue
         if check_paths and not target.exists():
             yield ReadProblem(str(path), f"no such file {rel!r}", str(row_no), "warning")
             continue

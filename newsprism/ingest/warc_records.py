@@ -9,7 +9,9 @@ to ``extra["crawl_date"]`` and never to ``published``.
 
 from __future__ import annotations
 
+import gzip
 import logging
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -19,48 +21,83 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
-from newsprism.ingest.decode import NotText, decode
+from newsprism.ingest.decode import NotText, decode_text
 from newsprism.ingest.options import IngestOptions
+from newsprism.ingest.streams import StreamLimit, open_capped
 from newsprism.model import Metadata, RawDocument, ReadProblem, Source, sha256_hex
 
 logger = logging.getLogger(__name__)
 
 _PAGE_RECORDS = ("response", "resource")
+_LENGTH = re.compile(r"\s*(\d{1,18})\s*")
+
+
+class _QuietArchive(ArchiveIterator):  # type: ignore[misc]
+    """warcio writes a warning to stderr itself when a record's Content-Length is too
+    small; here that is a problem record (``err_count`` tells), so the text is dropped."""
+
+    INC_RECORD = ""
 
 
 def read_warc_file(
     path: Path, options: IngestOptions, *, gzipped: bool = False
 ) -> Iterator[RawDocument | ReadProblem]:
     where = str(path)
-    if path.stat().st_size == 0:
+    file_size = path.stat().st_size
+    if file_size == 0:
         yield ReadProblem(where, "empty file")
         return
     skipped: Counter[str] = Counter()
     records = 0
-    total = 0
-    with path.open("rb") as stream:
-        iterator = iter(ArchiveIterator(stream))
+    declared_total = 0
+    budget = options.max_decompressed_bytes
+    with open_capped(path, budget, gzipped=gzipped) as stream:
+        archive = _QuietArchive(stream)
+        iterator = iter(archive)
         while True:
             try:
                 record = next(iterator)
             except StopIteration:
                 break
+            except StreamLimit:
+                yield ReadProblem(where, _over_limit(options, records))
+                return
             except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
                 yield ReadProblem(where, _broken_reason(exc, records, gzipped))
                 return
-            if record.rec_type not in _PAGE_RECORDS:
-                continue
-            record_id = _record_id(record.rec_headers.get_header("WARC-Record-ID"))
-            declared = int(record.rec_headers.get_header("Content-Length") or 0)
-            total += declared
-            if total > options.max_decompressed_bytes:
+            except Exception as exc:  # warcio trips over some garbage with its own errors
+                logger.debug("warcio failed on %s", where, exc_info=True)
                 yield ReadProblem(
                     where,
-                    f"WARC data passed the {options.max_decompressed_mb:g} MB limit "
-                    f"(ingest.max_decompressed_mb) after {records} records; the rest is not read",
-                    record_id,
+                    f"broken WARC after {records} records: a record header cannot be read "
+                    f"({type(exc).__name__}); the rest is not read",
                 )
                 return
+            record_id = _record_id(record.rec_headers.get_header("WARC-Record-ID"))
+            declared = _declared_length(record.rec_headers.get_header("Content-Length"))
+            if isinstance(declared, str):
+                yield ReadProblem(where, f"{declared}; the rest is not read", record_id or None)
+                return
+            declared_total += declared
+            if not gzipped and declared > file_size:
+                yield ReadProblem(
+                    where,
+                    f"record declares a Content-Length of {declared} bytes, more than the whole "
+                    f"file ({file_size} bytes): truncated or corrupt WARC; the rest is not read",
+                    record_id or None,
+                )
+                return
+            if declared_total > budget:
+                yield ReadProblem(
+                    where,
+                    f"record declares a Content-Length of {declared} bytes: reading it would "
+                    f"pass the {options.max_decompressed_mb:g} MB limit "
+                    f"(ingest.max_decompressed_mb) after {records} records; the rest is not read",
+                    record_id or None,
+                )
+                return
+            if record.rec_type not in _PAGE_RECORDS:
+                continue
             content_type = _content_type(record)
             if "html" not in content_type:
                 skipped[content_type or "no content type"] += 1
@@ -78,16 +115,28 @@ def read_warc_file(
                 continue
             try:
                 payload = record.content_stream().read()
-            except (EOFError, OSError, zlib.error) as exc:
+                if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended mid-record
+                    raise EOFError
+                errors_before = archive.err_count
+                archive.read_to_end()
+            except StreamLimit:
+                yield ReadProblem(where, _over_limit(options, records), record_id)
+                return
+            except (EOFError, OSError, zlib.error, ArchiveLoadFailed) as exc:
                 yield ReadProblem(where, _broken_reason(exc, records, gzipped), record_id)
                 return
-            if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended mid-record
-                yield ReadProblem(where, _broken_reason(EOFError(), records, gzipped), record_id)
-                return
-            document = _document(record, payload, where, record_id)
-            if isinstance(document, RawDocument):
-                records += 1
-            yield document
+            if archive.err_count > errors_before:
+                yield ReadProblem(
+                    where,
+                    f"record is longer than its Content-Length ({declared} bytes): "
+                    "cut short, not stored",
+                    record_id,
+                )
+                continue
+            for item in _document(record, payload, where, record_id):
+                if isinstance(item, RawDocument):
+                    records += 1
+                yield item
     if skipped:
         detail = ", ".join(f"{kind}: {n}" for kind, n in sorted(skipped.items()))
         yield ReadProblem(
@@ -97,27 +146,47 @@ def read_warc_file(
         )
 
 
+def _declared_length(value: str | None) -> int | str:
+    """The record's Content-Length, or why it cannot be used."""
+    if value is None:
+        return "record has no Content-Length"
+    m = _LENGTH.fullmatch(value)
+    if m is None:
+        return f"record has an invalid Content-Length {value[:40]!r}"
+    return int(m.group(1))
+
+
+def _over_limit(options: IngestOptions, records: int) -> str:
+    return (
+        f"WARC data passed the {options.max_decompressed_mb:g} MB limit "
+        f"(ingest.max_decompressed_mb) after {records} records; the rest is not read"
+    )
+
+
 def _document(
     record: ArcWarcRecord, payload: bytes, where: str, record_id: str
-) -> RawDocument | ReadProblem:
+) -> list[RawDocument | ReadProblem]:
     if not payload.strip():
-        return ReadProblem(where, "empty HTML response", record_id)
+        return [ReadProblem(where, "empty HTML response", record_id)]
     try:
-        html, encoding = decode(payload, html=True, declared=_charset(record))
+        decoded = decode_text(payload, html=True, declared=_charset(record))
     except NotText as exc:
-        return ReadProblem(where, str(exc), record_id)
+        return [ReadProblem(where, str(exc), record_id)]
     meta = Metadata(url=record.rec_headers.get_header("WARC-Target-URI"))
     crawl_date = record.rec_headers.get_header("WARC-Date")
     if crawl_date:
         meta.extra["crawl_date"] = crawl_date
-    return RawDocument(
+    document = RawDocument(
         source=Source(where, "warc", record_id),
         content_sha=sha256_hex(payload),
-        html=html,
-        encoding=encoding,
+        html=decoded.text,
+        encoding=decoded.encoding,
         meta=meta,
         size=len(payload),
     )
+    if decoded.warning:
+        return [ReadProblem(where, decoded.warning, record_id, "warning"), document]
+    return [document]
 
 
 def _record_id(value: str | None) -> str:
@@ -142,8 +211,13 @@ def _charset(record: ArcWarcRecord) -> str | None:
 
 
 def _broken_reason(exc: BaseException, records: int, gzipped: bool) -> str:
-    if gzipped and isinstance(exc, EOFError | zlib.error | ArchiveLoadFailed):
+    if gzipped and isinstance(exc, EOFError):
         return f"truncated gzip stream after {records} records"
+    if gzipped and isinstance(exc, zlib.error | gzip.BadGzipFile):
+        return f"not a valid gzip file after {records} records ({exc})"
     if isinstance(exc, EOFError):
         return f"truncated WARC file after {records} records"
-    return f"broken WARC after {records} records: {exc}"
+    detail = " ".join(str(exc).split())
+    if len(detail) > 160:
+        detail = detail[:160] + "…"
+    return f"broken WARC after {records} records: {detail}"

@@ -1,19 +1,54 @@
 """Formats read as one document per file: plain text and HTML (also gzipped).
 
-The size is checked with ``stat`` before a byte is read, and a gzipped page may not
-decompress beyond the same limit, so one oversized file cannot exhaust memory.
+A whole file sits in memory, so its size is checked with ``stat`` before a byte is
+read, and a gzipped one is decompressed as a stream that stops as soon as it passes
+the same limit (``ingest.max_file_mb``), every gzip member included: one oversized
+or hostile file cannot exhaust memory.
 """
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsprism.ingest.decode import NotText, decode
+from newsprism.ingest.decode import NotText, decode_text
 from newsprism.ingest.options import IngestOptions, mb
 from newsprism.model import RawDocument, ReadProblem, Source, sha256_hex
+
+_GZIP = 16 + zlib.MAX_WBITS  # zlib's window bits for a gzip header and trailer
+
+
+class GzipProblem(Exception):
+    """Why gzip data cannot be had; ``str(exc)`` is the problem reason."""
+
+
+def gunzip_capped(data: bytes, limit: int, limit_name: str) -> bytes:
+    """Every member of a gzip stream, decompressed, never holding more than ``limit`` + 1
+    bytes of output. Raises ``GzipProblem`` naming ``limit_name`` when there is more."""
+    out = bytearray()
+    rest = data
+    members = 0
+    while rest:
+        if members and not rest.strip(b"\x00"):
+            break  # zero padding after the last member, as tape tools write it
+        inflater = zlib.decompressobj(wbits=_GZIP)
+        pending = rest
+        while True:
+            try:
+                out += inflater.decompress(pending, limit + 1 - len(out))
+            except zlib.error as exc:
+                raise GzipProblem(f"not a valid gzip file ({exc})") from None
+            if len(out) > limit:
+                raise GzipProblem(f"decompresses to over the {limit_name}")
+            if inflater.eof:
+                break
+            pending = inflater.unconsumed_tail
+            if not pending:
+                raise GzipProblem("truncated gzip stream")
+        members += 1
+        rest = inflater.unused_data
+    return bytes(out)
 
 
 def load_bytes(path: Path, options: IngestOptions, *, gzipped: bool) -> bytes | ReadProblem:
@@ -31,28 +66,11 @@ def load_bytes(path: Path, options: IngestOptions, *, gzipped: bool) -> bytes | 
     if not gzipped:
         return data
     try:
-        inflater = zlib.decompressobj(wbits=31)
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error as exc:
-        return ReadProblem(str(path), f"not a valid gzip file ({exc})")
-    if len(out) > limit:
-        return ReadProblem(
-            str(path),
-            f"decompresses to over the {options.max_file_mb:g} MB limit (ingest.max_file_mb)",
+        return gunzip_capped(
+            data, limit, f"{options.max_file_mb:g} MB limit for a whole file (ingest.max_file_mb)"
         )
-    if not inflater.eof:
-        return ReadProblem(str(path), "truncated gzip stream")
-    if inflater.unused_data:  # a multi-member gzip: rare for pages; let gzip handle it
-        try:
-            out = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            return ReadProblem(str(path), f"not a valid gzip file ({exc})")
-        if len(out) > limit:
-            return ReadProblem(
-                str(path),
-                f"decompresses to over the {options.max_file_mb:g} MB limit (ingest.max_file_mb)",
-            )
-    return out
+    except GzipProblem as exc:
+        return ReadProblem(str(path), str(exc))
 
 
 def read_text_file(
@@ -75,19 +93,22 @@ def _read_one(
         yield data
         return
     try:
-        text, encoding = decode(data, html=html)
+        decoded = decode_text(data, html=html)
     except NotText as exc:
         yield ReadProblem(str(path), str(exc))
         return
+    text = decoded.text
     if not text.strip():
         yield ReadProblem(str(path), "empty file (only whitespace)")
         return
+    if decoded.warning:
+        yield ReadProblem(str(path), decoded.warning, severity="warning")
     source = Source(str(path), "html" if html else "text")
     yield RawDocument(
         source=source,
         content_sha=sha256_hex(data),
         text=None if html else text,
         html=text if html else None,
-        encoding=encoding,
+        encoding=decoded.encoding,
         size=len(data),
     )

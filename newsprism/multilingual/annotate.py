@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
 from datetime import date
 
 from newsprism.language.version import ANNOTATOR_VERSION
@@ -77,13 +76,6 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
         ],
         version=annotation_version(language),
     )
-
-
-def annotate_foreign_many(
-    articles: Iterable[Article], options: MultilingualOptions | None = None
-) -> Iterator[Annotations]:
-    for article in articles:
-        yield annotate_foreign(article, options)
 
 
 def reanchor_foreign(

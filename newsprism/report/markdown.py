@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from newsprism.compare.records import DiffOp, IndexRow
+from newsprism.report.templating import visible_controls
 from newsprism.report.views import DigestItem, FindingView, StoryView
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
@@ -21,7 +22,7 @@ def md(text: str | None) -> str:
     """One line of untrusted text, safe inside Markdown paragraphs and table cells."""
     if not text:
         return ""
-    flat = _SPACE.sub(" ", str(text))
+    flat = _SPACE.sub(" ", str(visible_controls(str(text))))
     return _SPECIAL.sub(r"\\\1", flat)
 
 

@@ -4,18 +4,45 @@ Both render the same macros (``_story.html``); what differs is how a link to an
 article, a story or an outlet is written, so templates ask a ``Links`` object
 instead of building URLs. Autoescape is on for every template: article text and
 every string in a report come from scraped pages and are untrusted.
+
+Untrusted text can also carry invisible characters: an unterminated U+202E in an
+outlet name would reverse the rest of an article's metadata line. Every string a
+template prints goes through ``visible_controls`` (the environment's ``finalize``),
+which shows bidi embeddings, overrides, isolates and control characters as
+"⟨U+202E⟩"; templates put each untrusted string in ``<bdi>`` (or an element the
+stylesheet isolates), so right-to-left names cannot reorder their neighbours either.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# C0/C1 controls but tab and newlines, DEL, bidi embeddings/overrides/isolates.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_has_invisible = _INVISIBLE.search
+
+
+def visible_controls(value: object) -> object:
+    """Untrusted text with its invisible controls shown as "⟨U+202E⟩"; markup the
+    templates made themselves (``Markup``) and non-strings pass unchanged."""
+    # Called for every expression of every page: the common case (plain text without
+    # controls) is one C-level search.
+    if type(value) is str and _has_invisible(value):
+        return _INVISIBLE.sub(_shown, value)
+    return value
+
+
+def _shown(m: re.Match[str]) -> str:
+    return f"⟨U+{ord(m.group()):04X}⟩"
 
 
 class Links:
@@ -86,10 +113,20 @@ class WebLinks(Links):
         return f"{self.article(article_id)}?span={int(span[0])}-{int(span[1])}#focus"
 
     def outlet(self, name: str) -> str | None:
-        return f"/outlets/{quote(name, safe='')}"
+        return f"/outlets/{outlet_slug(name)}"
 
     def story_json(self, story_id: str) -> str | None:
         return f"/stories/{quote(story_id, safe='')}.json"
+
+
+@lru_cache(maxsize=8192)  # a story list links every outlet of every story on the page
+def outlet_slug(name: str) -> str:
+    """An outlet's URL segment: readable words and a hash of the exact name, so a name
+    with "/", "?" or only non-Latin letters still has a page, and no two names share one."""
+    from anyascii import anyascii
+
+    words = _NOT_SLUG.sub("-", anyascii(name).lower()).strip("-")[:48].strip("-")
+    return f"{words or 'outlet'}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"
 
 
 def anchor(value: str) -> str:
@@ -108,6 +145,7 @@ def environment(web: bool = False) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=visible_controls,
     )
     env.globals["anchor"] = anchor
     return env

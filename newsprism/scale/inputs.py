@@ -3,9 +3,10 @@
 Why this is done on the client: metadata files (a folder's ``manifest.csv``, a
 ``NAME.meta.json`` sidecar) describe other files, so a worker holding one shard
 must be handed the manifest metadata of its files; sidecars sit next to their file
-and ``read_file`` finds them itself. Folders are walked with ``read_paths``' rules
-(sorted, hidden names passed over, symbolic links reported unless followed), so a
-cluster run reads the same documents in the same order as a local run.
+and ``read_file`` finds them itself. The files, their order, their manifest
+metadata and the problems found on the way come from ``ingest.plan.plan_paths``,
+the planner ``read_paths`` uses, so a cluster run reads the same documents in the
+same order as a local run and reports the same problems.
 
 Shards are groups of whole files: a JSONL or WARC shard is never split, because the
 reader streams it record by record and a worker needs only one record in memory.
@@ -14,30 +15,16 @@ reader streams it record by record and a worker needs only one record in memory.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsprism.errors import InputError
 from newsprism.ingest.options import IngestOptions
-from newsprism.ingest.read import walk_folder
-from newsprism.ingest.sidecars import is_manifest, is_metadata_file, read_manifest
-from newsprism.model import Metadata, ReadProblem
+from newsprism.ingest.plan import InputFile, InputPlan, plan_paths
+from newsprism.model import RawDocument, ReadProblem
+
+__all__ = ["InputFile", "InputPlan", "iter_shard", "plan_inputs", "shard_files"]
 
 SHARD_BYTES = 64 * 1024 * 1024  # small files are grouped up to this many bytes per shard
 SHARD_FILES = 64  # ... and at most this many files, so one slow shard cannot hold the run
-
-
-@dataclass(frozen=True, slots=True)
-class InputFile:
-    path: str
-    size: int
-    override: Metadata | None = None  # from a manifest; a sidecar is read by the worker
-
-
-@dataclass(slots=True)
-class InputPlan:
-    files: list[InputFile] = field(default_factory=list)
-    problems: list[ReadProblem] = field(default_factory=list)  # walk and manifest problems
 
 
 def plan_inputs(paths: Iterable[str | Path], options: IngestOptions) -> InputPlan:
@@ -46,23 +33,7 @@ def plan_inputs(paths: Iterable[str | Path], options: IngestOptions) -> InputPla
     Raises ``InputError`` for a path that does not exist, before anything is read,
     as ``read_paths`` does.
     """
-    roots = [Path(p) for p in paths]
-    for root in roots:
-        if not root.exists() and not root.is_symlink():
-            raise InputError(str(root), "no such file or directory")
-    plan = InputPlan()
-    for root in roots:
-        if root.is_dir():
-            files = _walk(root, options, plan.problems)
-            overrides = _manifest_overrides(files, options, plan.problems, check_paths=True)
-        else:
-            files = [root]
-            siblings = sorted(p for p in root.parent.iterdir() if is_manifest(p))
-            overrides = _manifest_overrides(siblings, options, plan.problems, check_paths=False)
-        for path in files:
-            if not is_metadata_file(path):
-                plan.files.append(InputFile(str(path), _size(path), overrides.get(path.resolve())))
-    return plan
+    return plan_paths(paths, options)
 
 
 def shard_files(
@@ -83,36 +54,9 @@ def shard_files(
     return shards
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # the reader reports why it cannot be read
-
-
-def _walk(root: Path, options: IngestOptions, problems: list[ReadProblem]) -> list[Path]:
-    files, found = walk_folder(root, options)
-    problems.extend(found)
-    return files
-
-
-def _manifest_overrides(
-    files: list[Path], options: IngestOptions, problems: list[ReadProblem], *, check_paths: bool
-) -> dict[Path, Metadata]:
-    overrides: dict[Path, Metadata] = {}
-    for path in files:
-        if not is_manifest(path):
-            continue
-        for item in read_manifest(path, options, check_paths=check_paths):
-            if isinstance(item, ReadProblem):
-                problems.append(item)
-                continue
-            target, meta = item
-            overrides[target] = overrides[target].merged_with(meta) if target in overrides else meta
-    return overrides
-
-
-def iter_shard(shard: list[InputFile], options: IngestOptions) -> Iterator[object]:
+def iter_shard(
+    shard: list[InputFile], options: IngestOptions
+) -> Iterator[RawDocument | ReadProblem]:
     """The documents and problems of one shard, streamed (what a worker reads)."""
     from newsprism.ingest import read_file
 

@@ -5,24 +5,31 @@ would make the list page slow on a real corpus, so the index (one small row per
 story) is read from the store's index columns, never from the reports. The app is
 read-only, so that index is read once and again only when the store changes (another
 process ran the pipeline); ``backend.ChangeWatch`` says how each backend notices.
+The big story comparisons last asked for are kept, read, on the same terms: one is
+several hundred kilobytes of JSON (tens of milliseconds to read back into records),
+and its page, the next claims and every cell a reader opens need it again.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from newsprism.compare.records import StoryComparison
 from newsprism.model import Entity, to_dict
+from newsprism.report.templating import outlet_slug
 from newsprism.store.base import BaseStore
 from newsprism.web.backend import ChangeWatch, time_limit
 
 log = logging.getLogger(__name__)
 
 MAX_RESULTS = 100
+REPORTS_KEPT = 32  # big story comparisons kept, read, while the store is unchanged
+BIG_MATRIX = 100  # claims x outlets from which a comparison is worth keeping
 MAX_SEARCH_HITS = 500
 MAX_OUTLET_STORIES = 200
 
@@ -51,6 +58,7 @@ class _Snapshot:
     index: list[dict[str, Any]]
     by_id: dict[str, dict[str, Any]]
     outlets: list[str]
+    outlet_by_slug: dict[str, str]  # report.templating.outlet_slug(name) -> name
     entities: dict[str, Entity]
     story_of: dict[str, str]  # article id -> its story, to group search hits
     languages_of: dict[str, list[str]] = field(default_factory=dict)  # story -> languages
@@ -72,6 +80,8 @@ class Catalog:
         self._lock = threading.Lock()
         self._snap: _Snapshot | None = None
         self._watch = ChangeWatch(store)
+        self._reports: OrderedDict[str, tuple[tuple[int, ...], StoryComparison]] = OrderedDict()
+        self._reports_lock = threading.Lock()
 
     def snapshot(self) -> _Snapshot:
         sig = self._watch.signature()
@@ -94,11 +104,13 @@ class Catalog:
                 key=lambda e: (e["span"]["start"] is None, e["span"]["start"] or "", e["id"])
             )
             outlets = sorted({o for e in index for o in e["outlets"]})
+            slugs = {outlet_slug(o): o for o in outlets}
             self._snap = _Snapshot(
                 sig,
                 index,
                 {e["id"]: e for e in index},
                 outlets,
+                slugs,
                 entities,
                 story_of,
                 {k: sorted(v) for k, v in languages_of.items()},
@@ -108,6 +120,24 @@ class Catalog:
             return self._snap
 
     # ------------------------------------------------------------------ stories
+
+    def report(self, story_id: str) -> StoryComparison:
+        """One story's comparison, read once while the store is unchanged. Shared between
+        requests: callers must not change it."""
+        sig = self._watch.signature()
+        with self._reports_lock:
+            kept = self._reports.get(story_id)
+            if kept is not None and kept[0] == sig:
+                self._reports.move_to_end(story_id)
+                return kept[1]
+        with time_limit(self.store):
+            report: StoryComparison = self.store.get_report(story_id)
+        if len(report.facts) * len(report.outlets) >= BIG_MATRIX:  # small ones read fast
+            with self._reports_lock:
+                self._reports[story_id] = (sig, report)
+                while len(self._reports) > REPORTS_KEPT:
+                    self._reports.popitem(last=False)
+        return report
 
     def stories(self, f: StoryFilter) -> StoryHits:
         snap = self.snapshot()
@@ -156,6 +186,14 @@ class Catalog:
         return flat[:limit]
 
     # ------------------------------------------------------------------ outlets
+
+    def outlet_name(self, slug: str) -> str | None:
+        """The outlet a page address names: its slug, or (older links) its exact name."""
+        snap = self.snapshot()
+        name = snap.outlet_by_slug.get(slug)
+        if name is None and slug in snap.outlets:
+            name = slug
+        return name
 
     def outlet_profile(self, outlet: str) -> dict[str, Any] | None:
         """An outlet's stories, the labels it gives recurring actors, and its wire share."""

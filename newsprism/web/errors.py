@@ -1,8 +1,10 @@
 """One error shape for the JSON API and a friendly page for people, never a traceback.
 
 API clients get ``{"error": {"status": 404, "title": "Not Found", "detail": "..."}}``
-for every failure; browsers get the same facts as an HTML page. Unexpected
-exceptions are logged with their traceback on the server and shown as a plain 500.
+for every failure: every ``/api/`` and ``.json`` URL, every ``/static/`` file, and any
+URL asked for with ``Accept: application/json``. Browsers get the same facts as an
+HTML page. Unexpected exceptions are logged with their traceback on the server and
+shown as a plain 500.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ class BadRequest(HTTPException):
 
 def wants_json(request: Request) -> bool:
     path = request.url.path
-    return path.startswith("/api/") or path.endswith(".json")
+    if path.startswith(("/api/", "/static/")) or path.endswith(".json"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
 
 
 def error_body(status: int, detail: str) -> dict[str, dict[str, object]]:
