@@ -54,4 +54,5 @@ def with_other_languages(
     if len(set(groups)) < 2:
         return sim
     cross = cross_language_scores(texts, groups, align_cut)
-    return np.maximum(sim, cross).astype(np.float32)
+    joined: np.ndarray = np.maximum(sim, cross).astype(np.float32)
+    return joined
