@@ -242,6 +242,24 @@ def test_claims_align_across_languages_in_the_coverage_matrix(analyzed: Run) -> 
     assert carried == {"en", "es", "pt", "fr", "de", "id", "ar"}, widest.text
 
 
+def test_each_claim_is_shown_by_a_sentence_its_outlet_carries(analyzed: Run) -> None:
+    """A sentence that states the toll and another claim ("284 injured, 41 of them
+    critical", one Indonesian sentence) once merged the toll row into the Red Crescent's,
+    so "41 critical" was shown as a claim of every outlet, carried by outlets that never
+    report it."""
+    story = analyzed.bombing()
+    for fact in story.facts:
+        own = next(c for c in fact.cells if c.outlet == fact.cite.outlet)
+        assert own.state != "omits", fact.text
+        assert (fact.cite.article, tuple(fact.cite.span)) in {
+            (e.article, tuple(e.span)) for e in own.evidence
+        }
+    critical = next(f for f in story.facts if "Red Crescent" in f.text)
+    assert "Coastline Times" not in critical.carried_by  # never reports the 41
+    toll = max(story.facts, key=lambda f: len(f.carried_by))
+    assert "41" not in toll.text
+
+
 def test_cross_language_scores_put_a_rendering_above_the_cut_and_others_below() -> None:
     from newsprism.multilingual.align import cross_language_scores
 
@@ -251,7 +269,8 @@ def test_cross_language_scores_put_a_rendering_above_the_cut_and_others_below() 
         "Los bomberos descartaron un atentado y atribuyeron la explosión a una fuga.",
         "The ministry said two ships would carry up to 600 passengers.",
     ]
-    scores = cross_language_scores(texts, ["default", "es", "es", "default"], 0.66)
-    assert scores[0, 1] >= 0.66 > scores[0, 2]
-    assert scores[3, 1] < 0.66 and scores[3, 2] < 0.66
-    assert scores[0, 3] == 0.0 and scores[1, 2] == 0.0  # one language: left to the comparison
+    scores = cross_language_scores(texts, ["default", "es", "es", "default"], 0.66, 0.5)
+    assert scores[0, 1] >= 0.66 and scores[0, 2] < 0.5  # the other event does not even carry
+    assert scores[3, 1] < 0.5 and scores[3, 2] < 0.5
+    assert scores[0, 3] == 0.0  # English with English: left to the comparison
+    assert scores[1, 2] < 0.5  # Spanish with Spanish: the encoder, not the English embedder

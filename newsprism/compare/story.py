@@ -71,7 +71,12 @@ def compare_story(
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
     # sentences in other languages scored by the multilingual encoder (multilingual/align)
     sim = with_other_languages(
-        sim, [u.text for u in units], [u.article for u in units], ctx.articles, ctx.cuts.align
+        sim,
+        [u.text for u in units],
+        [u.article for u in units],
+        ctx.articles,
+        ctx.cuts.align,
+        ctx.cuts.carry,
     )
     groups = align_units(units, sim, ctx.cuts.align, ctx.cuts.linkage)
     provenance = find_provenance(list(ctx.articles.values()), reuse, ctx.outlet_of)
