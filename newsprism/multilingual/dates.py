@@ -160,7 +160,7 @@ def read_dates(
     anchor_source: str | None = "published",
 ) -> list[TimeExpression]:
     """Every guarded date of every sentence, resolved against ``anchor`` when it can be."""
-    from dateparser.search import search_dates  # type: ignore[import-untyped]
+    from dateparser.search import search_dates
 
     base = datetime.combine(anchor, datetime.min.time()) if anchor else datetime(2000, 1, 1)
     out: list[TimeExpression] = []
@@ -205,7 +205,7 @@ _Read = tuple[str, date | None, date | None, str, str | None]
 def _resolve(
     hit: str, language: str, anchor: date | None, anchor_source: str | None, base: datetime
 ) -> _Read | None:
-    import dateparser  # type: ignore[import-untyped]
+    import dateparser
 
     trimmed = _trim(hit, language)
     if not trimmed or trimmed not in hit:

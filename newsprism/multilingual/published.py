@@ -33,8 +33,8 @@ def _settings() -> dict[str, Any]:
 
 def read_date_line(line: str, language: str) -> tuple[datetime, str] | None:
     """(datetime, the words it was read from) for a line that holds a full date."""
-    import dateparser  # type: ignore[import-untyped]
-    from dateparser.search import search_dates  # type: ignore[import-untyped]
+    import dateparser
+    from dateparser.search import search_dates
 
     if len(line) > MAX_LINE or not _YEAR.search(line):
         return None
