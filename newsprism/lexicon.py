@@ -615,3 +615,14 @@ FOREIGN_MONTHS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Folded month names per language, January first: a date needs one of these, a weekday
 or a relative day; ``dateparser`` alone reads "una" and "Die" as dates."""
+
+FOREIGN_RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
+    "es": ("todos los derechos reservados",),
+    "pt": ("todos os direitos reservados",),
+    "fr": ("tous droits réservés", "tous droits reserves"),
+    "de": ("alle rechte vorbehalten",),
+    "id": ("hak cipta dilindungi",),
+    "ar": ("جميع الحقوق محفوظة",),
+}
+""""All rights reserved" per language: a footer line holding it is a copyright notice,
+not a sentence of the article (clean/rules.py)."""

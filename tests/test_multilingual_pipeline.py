@@ -258,6 +258,9 @@ def test_each_claim_is_shown_by_a_sentence_its_outlet_carries(analyzed: Run) -> 
     assert "Coastline Times" not in critical.carried_by  # never reports the 41
     toll = max(story.facts, key=lambda f: len(f.carried_by))
     assert "41" not in toll.text
+    # footers in other languages are copyright notices, not claims
+    texts = " ".join(f.text for f in story.facts)
+    assert not {"reservados", "réservés", "vorbehalten"} & set(texts.replace(".", " ").split())
 
 
 def test_cross_language_scores_put_a_rendering_above_the_cut_and_others_below() -> None:
