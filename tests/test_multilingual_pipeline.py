@@ -160,6 +160,11 @@ def test_reports_show_language_and_glosses_marked_as_machine_translation(
     assert {"es", "pt", "fr", "de", "id", "ar", "en"} <= {
         td.text_content() for td in doc.xpath("//td[@class='language']")
     }
+    # each outlet's figure names its language beside the outlet
+    figs = doc.xpath("//table[@class='figures-table']//a[@class='fig']")
+    assert {"en", "es", "pt", "fr", "de", "id", "ar"} <= {a.get("lang") for a in figs}
+    spanish = next(a for a in figs if a.text_content() == "Al menos 84 personas")
+    assert spanish.getnext().text_content() == "(Diario del Sur, es)"
 
 
 def test_cli_lists_and_filters_articles_by_language(analyzed: Run) -> None:

@@ -56,6 +56,7 @@ class Evidence:
     value: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     gloss: str | None = None  # English machine translation of the sentence, when one exists
+    language: str | None = None  # the article's, when the article is at hand
 
 
 @dataclass(slots=True)
@@ -265,6 +266,7 @@ class _Cite:
         ev = Evidence(c.article, c.outlet, c.span, c.text, value=value)
         ev.gloss = self.gloss(c.article, c.span)
         art = self.articles.get(c.article)
+        ev.language = art.language if art is not None else None
         if art is not None and c.sentence and c.sentence != c.span:
             ev.before, ev.hit, ev.after = in_context(art.text, c.span, c.sentence)
         if not ev.hit:
