@@ -344,16 +344,20 @@ def articles(db: str, as_json: bool, limit: int, with_text: bool, language: str 
         )
         return
     table = Table(show_header=True)
-    for col in ("id", "published", "outlet", "lang", "words", "title"):
+    for col in ("id", "published", "outlet", "words", "title"):
         table.add_column(col)
+    # last, and only when some article has one: the other columns keep their places and width
+    with_language = any(a.language for a in rows)
+    if with_language:
+        table.add_column("lang", no_wrap=True)
     for a in rows:
         table.add_row(
             a.id[:10],
             a.published.strftime("%Y-%m-%d %H:%M") if a.published else "-",
             printable_text(a.display_outlet),
-            printable_text(a.language or "-"),
             str(len(a.text.split())),
             printable_text(a.title or "-"),
+            *([printable_text(a.language or "-")] if with_language else []),
         )
     console.print(table)
 
