@@ -2,8 +2,8 @@
 
 For every incident with two or more articles, the whole pipeline runs on its
 articles (clean, annotate, group into stories, compare) and the story holding most
-of them gives its figure for killed and injured (``StoryComparison.figures``: the
-latest well-supported figure of the slot most outlets give). Printed:
+of them gives its figure for killed and injured (``StoryComparison.tolls``: the figure
+most outlets lead with, the larger on a tie, an explicit revision first). Printed:
 
 - **figure right**: the share of incidents whose story figure equals the archive's,
   among incidents where some article states the archive's figure (the figure
@@ -31,19 +31,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
-from common import BENCH, machine_line, own_split, read_jsonl
+from common import machine_line, own_split, read_jsonl
+from eventdata import annotations_for
+from gvcdata import DEFAULT_DATA, load_gvc
 
-from newsprism.clean import clean_document
 from newsprism.compare import compare_story
-from newsprism.compare.records import Figure, StoryComparison
-from newsprism.language import annotate, resolve_entities
+from newsprism.compare.records import StoryComparison, Toll
+from newsprism.language import resolve_entities
 from newsprism.lexicon import NUMBER_WORDS
-from newsprism.model import Annotations, Article, Metadata, RawDocument, Source, sha256_hex
+from newsprism.model import Annotations, Article
 from newsprism.stories import cluster_stories, embed_articles, find_reuse
 
-DEFAULT_DATA = BENCH / "gvc" / "dev.jsonl.gz"
 OUTCOMES = ("killed", "injured")
 _NUMBER = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _RULES = {
@@ -81,57 +80,39 @@ class Incident:
     rule_figure: dict[str, int | None] = field(default_factory=dict)
 
 
-def _outlet(url: str) -> str:
-    """The outlet's host, reading through web.archive.org addresses."""
-    inner = re.sub(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", "", url or "")
-    host = urlparse(inner if "://" in inner else "http://" + inner).hostname or "unknown"
-    return host.removeprefix("www.")
-
-
 def load(path: Path, split: str, limit: int | None) -> list[Incident]:
+    """Incidents with two or more articles, their pages cleaned as ingest cleans them
+    (``gvcdata``, cached), with the archive's counts and the rule baseline's figures."""
+    gvc = load_gvc(path)
+    by_incident: dict[str, list[Article]] = {}
+    for article, incident in zip(gvc.articles, gvc.incident, strict=True):
+        by_incident.setdefault(incident, []).append(article)
     incidents: list[Incident] = []
     for rec in read_jsonl(path):
-        if len(rec["articles"]) < 2 or (split != "all" and own_split(rec["incident"]) != split):
+        key = str(rec["incident"])
+        if len(rec["articles"]) < 2 or (split != "all" and own_split(key) != split):
             continue
-        inc = Incident(rec["incident"], {o: int(rec["gold"][o]) for o in OUTCOMES})
+        if len(by_incident.get(key, [])) < 2:
+            continue
+        inc = Incident(key, {o: int(rec["gold"][o]) for o in OUTCOMES}, by_incident[key])
         votes: dict[str, Counter[int]] = {o: Counter() for o in OUTCOMES}
-        for a in rec["articles"]:
-            meta = Metadata(url=a.get("url"), outlet=_outlet(a.get("url", "")),
-                            published=a.get("published"), title=a.get("title"))  # fmt: skip
-            text = a.get("text") or ""
-            raw = RawDocument(Source(f"gvc/{inc.id}/{a['id']}", "text"), sha256_hex(text),
-                              text=text, meta=meta, size=len(text))  # fmt: skip
-            inc.articles.extend(clean_document(raw, None)[:1])
-            found = rule_figures(text)
+        for page in rec["articles"]:
+            found = rule_figures(str(page.get("text") or ""))
             for o in OUTCOMES:
                 inc.stated.setdefault(o, set()).update(found.get(o, []))
                 votes[o].update(set(found.get(o, [])))
         inc.rule_figure = {
             o: max(votes[o], key=lambda v: (votes[o][v], v)) if votes[o] else None for o in OUTCOMES
         }
-        if len(inc.articles) >= 2:
-            incidents.append(inc)
+        incidents.append(inc)
         if limit and len(incidents) >= limit:
             break
     return incidents
 
 
-def main_figure(report: StoryComparison, outcome: str) -> Figure | None:
-    """The story's figure for an outcome: the slot most outlets give, then the earliest."""
-    slots = [f for f in report.figures if f.outcome == outcome]
-    if not slots:
-        return None
-    return max(slots, key=lambda f: (len(f.outlets), len(f.values), -report.figures.index(f)))
-
-
-def _number(text: str | None) -> int | None:
-    if not text:
-        return None
-    m = re.search(r"\d+", text)
-    if m:
-        return int(m.group(0))
-    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS]
-    return NUMBER_WORDS[words[-1]] if words else None
+def main_figure(report: StoryComparison, outcome: str) -> Toll | None:
+    """The story's figure for an outcome (``StoryComparison.tolls``)."""
+    return next((t for t in report.tolls if t.outcome == outcome), None)
 
 
 def compare_incident(inc: Incident, annotations: dict[str, Annotations]) -> StoryComparison:
@@ -164,7 +145,7 @@ def score(incidents: Sequence[Incident], reports: Iterable[StoryComparison]) -> 
             if gold >= 1 and gold in inc.stated.get(o, set()):
                 t.stated[o] += 1
                 fig = main_figure(report, o)
-                got = _number(fig.figure) if fig else None
+                got = int(fig.number) if fig and fig.number is not None else None
                 if got == gold:
                     t.right[o] += 1
                 elif len(t.misses) < 15:
@@ -203,7 +184,9 @@ def main() -> None:
     articles = [a for inc in incidents for a in inc.articles]
     print(f"# {len(incidents)} incidents with 2+ articles, {len(articles)} articles "
           f"({args.split} split of {args.data.name})")  # fmt: skip
-    annotations = {a.id: n for a, n in zip(articles, annotate(articles), strict=True)}
+    annotations = annotations_for(
+        articles, "gvc-" + args.data.name
+    )  # shared with bench_cluster_gvc
     t1 = time.perf_counter()
     reports = [compare_incident(inc, annotations) for inc in incidents]
     t2 = time.perf_counter()

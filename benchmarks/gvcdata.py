@@ -39,10 +39,15 @@ def _records(data: Path) -> list[dict[str, object]]:
 
 def load_gvc(data: Path = DEFAULT_DATA) -> GvcSet:
     """The set, cleaned; cached under ``eventdata.CACHE`` by the input file and the
-    cleaning code, so tuning runs do not clean 4k pages each time."""
+    cleaning and outlet code, so tuning runs do not clean 4k pages each time."""
     import newsprism.clean
+    import newsprism.sources
 
-    code = sorted(Path(newsprism.clean.__file__).parent.glob("*.py"))
+    code = [
+        p
+        for package in (newsprism.clean, newsprism.sources)  # outlets are read in cleaning
+        for p in sorted(Path(package.__file__).parent.glob("*.py"))
+    ]
     stamp = [str(p.stat()) for p in ([data] if data.is_file() else sorted(data.iterdir()))]
     key = sha256_hex("\n".join(stamp + [p.read_text(encoding="utf-8") for p in code]))[:16]
     path = CACHE / f"gvc-clean-{key}.pkl"

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
@@ -25,8 +25,11 @@ from rich.text import Text
 from newsprism.errors import NewsprismError
 from newsprism.model import to_dict
 from newsprism.settings import Options, load_options, options_as_toml
-from newsprism.store import DEFAULT_DB, open_store
+from newsprism.store import DEFAULT_DB, Store, open_store
 from newsprism.terminal import printable, printable_text
+
+if TYPE_CHECKING:
+    from newsprism.export.writers import Format  # click.Choice below admits only these
 
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -91,7 +94,7 @@ def _options(path: str | None) -> Options:
         _fail(str(exc))
 
 
-def _store(db: str, read_only: bool = False) -> Any:
+def _store(db: str, read_only: bool = False) -> Store:
     return open_store(db, read_only=read_only)
 
 
@@ -380,7 +383,7 @@ def articles(db: str, as_json: bool, limit: int, with_text: bool, language: str 
 @click.option("--stories", is_flag=True, help="Also every story's comparison (stories.FORMAT).")
 @click.option("--annotations", is_flag=True, help="Add each article's annotations.")
 @db_option
-def export(fmt: str, out_dir: str, stories: bool, annotations: bool, db: str) -> None:
+def export(fmt: Format, out_dir: str, stories: bool, annotations: bool, db: str) -> None:
     """Write the clean articles (text, metadata, removed lines with reasons) to files.
 
     The JSONL is ingestable again: `newsprism ingest DIR/articles.jsonl` restores the
@@ -394,7 +397,7 @@ def export(fmt: str, out_dir: str, stories: bool, annotations: bool, db: str) ->
             Path(out_dir),
             fmt,
             stories=stories,
-            annotations=annotations,  # type: ignore[arg-type]
+            annotations=annotations,
         )
     for path in summary.files:
         console.print(printable_text(f"wrote {path}"))

@@ -28,6 +28,7 @@ Span = tuple[int, int]
 """Half-open character offsets ``(start, end)`` into an article's clean text."""
 
 InputFormat = Literal["text", "html", "json", "warc", "feed"]
+ReuseKind = Literal["duplicate", "wire-copy", "partial", "independent"]
 QuantityKind = Literal[
     "count", "age", "year", "duration", "ordinal", "money", "percent", "measure", "other"
 ]
@@ -358,7 +359,7 @@ class SharedSentence:
 class ReusePair:
     a: str
     b: str
-    kind: Literal["duplicate", "wire-copy", "partial", "independent"]
+    kind: ReuseKind
     score: float
     shared: list[SharedSentence] = field(default_factory=list)
     added_a: list[Span] = field(default_factory=list)  # sentences only in a

@@ -36,6 +36,7 @@ from newsprism.model import (
 from newsprism.settings import Options
 
 if TYPE_CHECKING:
+    from newsprism.store.protocol import Store
     from newsprism.stories.evidence import EventEvidence
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ def refuse_long_articles(raw: RawDocument, articles: Sequence[Article], options:
 
 
 def store_raw(
-    store: Any,
+    store: Store,
     items: Iterable[RawDocument | ReadProblem],
     summary: IngestSummary,
     progress: Progress = _no_progress,
@@ -137,7 +138,7 @@ def store_raw(
 
 
 def clean_store(
-    store: Any,
+    store: Store,
     options: Options,
     sites: set[str] | None = None,
     progress: Progress = _no_progress,
@@ -155,7 +156,7 @@ def clean_store(
 
 
 def clean_partition(
-    store: Any,
+    store: Store,
     raws: Sequence[RawDocument],
     options: Options,
     sites: set[str] | None = None,
@@ -208,7 +209,7 @@ def clean_partition(
 
 def ingest(
     paths: Iterable[str | Path],
-    store: Any,
+    store: Store,
     options: Options | None = None,
     progress: Progress = _no_progress,
 ) -> IngestSummary:
@@ -225,7 +226,7 @@ def ingest(
 
 
 def annotate_articles(
-    store: Any,
+    store: Store,
     articles: Sequence[Article],
     options: Options,
     progress: Progress = _no_progress,
@@ -267,7 +268,7 @@ ANNOTATE_BATCH = 64  # annotations per transaction
 
 
 def annotate_store(
-    store: Any, options: Options | None = None, progress: Progress = _no_progress
+    store: Store, options: Options | None = None, progress: Progress = _no_progress
 ) -> int:
     """Annotate the articles whose text or annotator changed; then resolve entities
     across the whole corpus (a new spelling can join an old entity)."""
@@ -336,7 +337,7 @@ def _annotation_problem(article: Article, exc: Exception) -> ReadProblem:
 # --------------------------------------------------------------------------- stories
 
 
-def article_vectors(store: Any, articles: Sequence[Article], options: Options) -> np.ndarray:
+def article_vectors(store: Store, articles: Sequence[Article], options: Options) -> np.ndarray:
     """Dense vectors per article, cached in the store by model and text hash."""
     from newsprism.stories import embed_articles
 
@@ -364,7 +365,7 @@ def entities_by_article(annotations: dict[str, Annotations]) -> dict[str, set[st
 
 
 def cluster_inputs(
-    store: Any, articles: Sequence[Article]
+    store: Store, articles: Sequence[Article]
 ) -> tuple[dict[str, set[str]], dict[str, EventEvidence]]:
     """What grouping reads from the language layer, the same in every executor: the
     resolved entities of each article and its event identity (``stories.evidence``)."""
@@ -375,7 +376,7 @@ def cluster_inputs(
 
 
 def cluster_store(
-    store: Any, options: Options | None = None, progress: Progress = _no_progress
+    store: Store, options: Options | None = None, progress: Progress = _no_progress
 ) -> tuple[int, int]:
     """Find reuse pairs, group articles into stories (incrementally), link storylines.
     Returns (stories, reuse pairs)."""
@@ -428,7 +429,7 @@ def story_anchor(articles: Sequence[Article]) -> date | None:
     return min(d for d, n in days.items() if n == best)
 
 
-def borrow_story_dates(store: Any, stories: Sequence[Story], articles: Sequence[Article]) -> int:
+def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequence[Article]) -> int:
     """Resolve the relative dates of undated articles against their story's date.
 
     The borrowed anchor is recorded on every TimeExpression (anchor_source "story"),
@@ -479,7 +480,7 @@ def story_input_sha(
     return sha256_hex("\n".join(parts))
 
 
-def earlier_versions(store: Any, articles: Sequence[Article]) -> list[Article]:
+def earlier_versions(store: Store, articles: Sequence[Article]) -> list[Article]:
     """Superseded versions of these articles (an outlet changed its page)."""
     out: list[Article] = []
     for a in articles:
@@ -489,7 +490,7 @@ def earlier_versions(store: Any, articles: Sequence[Article]) -> list[Article]:
 
 
 def compare_stories(
-    store: Any,
+    store: Store,
     story_ids: Iterable[str],
     options: Options | None = None,
     progress: Progress = _no_progress,
@@ -541,7 +542,7 @@ STORIES_PER_TASK = 16
 
 
 def compare_store(
-    store: Any, options: Options | None = None, progress: Progress = _no_progress
+    store: Store, options: Options | None = None, progress: Progress = _no_progress
 ) -> int:
     """Compare every story whose input changed; drop reports of stories that are gone.
 
@@ -597,7 +598,7 @@ def compare_chunk(address: str, story_ids: Sequence[str], options: Options) -> i
 
 def analyze(
     paths: Iterable[str | Path],
-    store: Any,
+    store: Store,
     out_dir: str | Path | None = None,
     options: Options | None = None,
     progress: Progress = _no_progress,
@@ -648,7 +649,7 @@ def report_paths(files: Any) -> list[Path]:
     return [files.json, files.html, files.md, *files.stories.values()]
 
 
-def summarise_store(store: Any, summary: RunSummary) -> None:
+def summarise_store(store: Store, summary: RunSummary) -> None:
     """Outlets and conflicts (contradictions only) over every stored story report."""
     rows = store.report_index()
     summary.entities = len(store.entities())
@@ -656,7 +657,7 @@ def summarise_store(store: Any, summary: RunSummary) -> None:
     summary.conflicts = sum(row.n_conflicts for row in rows)
 
 
-def story_table(store: Any) -> list[dict[str, Any]]:
+def story_table(store: Store) -> list[dict[str, Any]]:
     """One row per story for listings: id, span, outlets, articles, conflicts, title.
 
     Conflict counts (contradictions) come from the report index; a story not yet

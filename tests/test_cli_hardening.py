@@ -122,6 +122,7 @@ def test_a_busy_port_is_one_error_line_and_exit_2(tmp_path: Path) -> None:
         (b"\xff\xfe[ingest]", "cannot read options: 'utf-8' codec can't decode"),
         (b"[ingest]\nmax_file_mb = 'big'\n", "ingest.max_file_mb must be float, got 'big'"),
         (b"[nowhere]\n", "unknown section [nowhere]"),
+        (b"[ingest]\nmax_file_mbs = 3\n", "unknown option ingest.max_file_mbs"),
     ],
 )
 @pytest.mark.parametrize("command", ["analyze", "ingest", "annotate", "options"])

@@ -426,3 +426,73 @@ def test_the_digest_is_whole_sentences_with_neutral_labels() -> None:
         assert d.cite.text.rstrip()[-1] in ".!?”"
     texts = [d.cite.text for d in out.digest]
     assert len(texts) == len(set(texts))
+
+
+def test_the_story_figure_is_what_most_outlets_lead_with_and_their_differences_show() -> None:
+    """Small tolls in different words ("one man", "one person", "three injured", "four
+    people wounded") rarely join one slot; the story still has one figure per outcome,
+    each outlet's first figure votes, and the outlet that leads with another figure is
+    shown against the others, never silently outvoted."""
+    bar = "at the Lantern bar in Kerav on Saturday night"
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "Three people were wounded and one man was killed in a shooting "
+                    f"{bar}, police said."
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [f"A shooting {bar} left one person dead and three people injured."],
+            ),
+            article(
+                "c",
+                "North Star",
+                [f"Police said four people were wounded in the shooting {bar}."],
+            ),
+        ]
+    )
+    tolls = {t.outcome: t for t in out.tolls}
+    assert (tolls["injured"].number, tolls["killed"].number) == (3, 1)
+    assert tolls["injured"].outlets == ["Plains Herald", "Valley News"]
+    assert tolls["killed"].finding is None  # nobody leads with another figure
+    shown = out.finding(tolls["injured"].finding or "")
+    assert {v.cite.outlet for v in shown.values} >= {"North Star"}
+    assert shown.grade in ("differs", "contradict")
+
+
+def test_an_outlet_is_not_contradicted_by_a_figure_it_prints_itself() -> None:
+    """Both outlets say four were hurt and, further down, that three of them were found
+    at hospitals: the 4 and the 3 differ inside each report, not between the outlets.
+    And the 40 guests "some of" whom were hurt are no count of the hurt."""
+    home = "in a shooting at a house party in Vellmar on Monday night"
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    f"A man was killed and four other people were hurt {home}, police said.",
+                    "Police later learned that three other people had been shot at the party "
+                    "and were already being treated at hospitals.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    f"One man was killed and four other people were wounded {home}.",
+                    "Three other victims, some of the roughly 40 people who gathered for the "
+                    "party, had been taken to hospitals, police said.",
+                ],
+            ),
+        ]
+    )
+    assert out.n_conflicts == 0, [f.explanation for f in out.findings]
+    values = [v.value for f in out.figures for v in f.values]
+    assert not any("40" in v for v in values), values
+    assert {t.outcome: t.number for t in out.tolls}["injured"] == 4

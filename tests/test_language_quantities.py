@@ -158,6 +158,19 @@ def test_outcome_and_counted_noun_come_from_the_parse():
     assert (qty["A"].value, qty["A"].outcome, qty["A"].counted) == (1.0, "killed", "man")
 
 
+def test_each_clause_keeps_its_own_outcome_and_a_killer_is_no_victim():
+    """Read from real gun-violence reports: "One person is dead and two are hurt" gave the
+    dead person the injured's outcome, and "a gunman killed" counted the gunman as killed."""
+    qty = _quantities(
+        "One person is dead and at least two people are hurt after a shooting. "
+        "Police said a gunman killed three people in the bar."
+    )
+    assert (qty["One"].outcome, qty["One"].counted) == ("killed", "people")
+    assert qty["at least two"].outcome == "injured"
+    assert qty["three"].outcome == "killed"
+    assert all(q.counted != "gunman" or q.outcome is None for q in qty.values())
+
+
 def test_other_kinds_of_figure_are_not_counts():
     qty = _quantities(
         "The siege lasted three days and cost $5 million; 40 percent of homes fell "

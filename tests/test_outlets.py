@@ -50,6 +50,19 @@ def test_registered_domains_offline() -> None:
     assert registered_domain("not a url") is None and registered_domain(None) is None
 
 
+def test_a_wayback_capture_belongs_to_the_outlet_it_captured() -> None:
+    """Researchers collect coverage from the Wayback Machine: every capture would
+    otherwise be one outlet, "archive.org", and no two outlets could ever differ."""
+    capture = "https://web.archive.org/web/20170102030405/http://www.kcra.com/article/x"
+    assert registered_domain(capture) == "kcra.com"
+    assert registered_domain("http://web.archive.org/web/2017id_/https://news.bbc.co.uk/a") == (
+        "bbc.co.uk"
+    )
+    assert registered_domain("https://archive.org/details/some-film") == "archive.org"
+    table = load_outlets()
+    assert table.for_url(capture) == table.for_url("http://www.kcra.com/article/x")
+
+
 def test_user_file_replaces_and_adds(tmp_path: Path) -> None:
     user = tmp_path / "mine.tsv"
     user.write_text(

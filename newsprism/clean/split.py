@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from datetime import date
 
 from newsprism.clean.boilerplate import Labelled, headline_like, same_text
 from newsprism.clean.dates import find_dates
@@ -78,7 +79,7 @@ def _starts_article(
 
 
 def _body_until_next_head(labels: list[Labelled], start: int) -> list[Labelled]:
-    out = []
+    out: list[Labelled] = []
     for item in labels[start:]:
         if not item.prose and _title_candidate(item) and out:
             break
@@ -90,7 +91,7 @@ def _body_until_next_head(labels: list[Labelled], start: int) -> list[Labelled]:
 def _date_jump(before: list[Labelled], head: list[Labelled], options: CleanOptions) -> bool:
     """The new headline block states a date other than the one the previous article stated."""
 
-    def dates(items: list[Labelled]) -> set:
+    def dates(items: list[Labelled]) -> set[date]:
         return {
             d.value.date()
             for s in items

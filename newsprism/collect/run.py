@@ -15,13 +15,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.collect.client import Fetched, FetchFailure, PoliteClient
 from newsprism.collect.discover import Lead, feed_leads, sitemap_leads
 from newsprism.ingest.decode import NotText, decode
 from newsprism.model import FetchState, Metadata, RawDocument, ReadProblem, Source, sha256_hex
 from newsprism.settings import Options
+
+if TYPE_CHECKING:
+    from newsprism.store.protocol import Store
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +47,7 @@ class CollectSummary:
 
 
 def collect(
-    store: Any,
+    store: Store,
     *,
     urls: Sequence[str] = (),
     feeds: Sequence[str] = (),
@@ -62,7 +65,7 @@ def collect(
 
 
 async def _collect(
-    store: Any,
+    store: Store,
     urls: Sequence[str],
     feeds: Sequence[str],
     sitemaps: Sequence[str],
@@ -90,7 +93,7 @@ async def _collect(
     clean_store(store, options, summary.sites)
 
 
-async def _conditional_get(client: PoliteClient, store: Any, url: str) -> Fetched | FetchFailure:
+async def _conditional_get(client: PoliteClient, store: Store, url: str) -> Fetched | FetchFailure:
     state = store.get_fetch_state(url)
     result = await client.get(
         url,
@@ -98,7 +101,8 @@ async def _conditional_get(client: PoliteClient, store: Any, url: str) -> Fetche
         last_modified=state.last_modified if state else None,
     )
     if isinstance(result, Fetched):
-        sha = sha256_hex(result.body) if not result.unchanged else (state and state.content_sha)
+        unchanged_sha = state.content_sha if state else None
+        sha = sha256_hex(result.body) if not result.unchanged else unchanged_sha
         store.put_fetch_state(
             FetchState(
                 url,
@@ -113,12 +117,12 @@ async def _conditional_get(client: PoliteClient, store: Any, url: str) -> Fetche
     return result
 
 
-async def _page(client: PoliteClient, store: Any, lead: Lead) -> Fetched | FetchFailure:
+async def _page(client: PoliteClient, store: Store, lead: Lead) -> Fetched | FetchFailure:
     return await _conditional_get(client, store, lead.url)
 
 
 async def _feed(
-    client: PoliteClient, store: Any, feed_url: str, summary: CollectSummary
+    client: PoliteClient, store: Store, feed_url: str, summary: CollectSummary
 ) -> list[Lead]:
     """The feed's article links. An unchanged feed (304) still lists its links, read
     from the copy kept in the store, so pages that changed are polled all the same."""
@@ -139,7 +143,7 @@ async def _feed(
 
 
 async def _sitemap(
-    client: PoliteClient, store: Any, url: str, options: Options, summary: CollectSummary
+    client: PoliteClient, store: Store, url: str, options: Options, summary: CollectSummary
 ) -> list[Lead]:
     leads: list[Lead] = []
     queue = [url]
@@ -165,7 +169,7 @@ async def _sitemap(
 
 
 def _store_batch(
-    store: Any,
+    store: Store,
     leads: Sequence[Lead],
     results: Sequence[Fetched | FetchFailure],
     summary: CollectSummary,
@@ -217,7 +221,7 @@ def page_document(lead: Lead, fetched: Fetched) -> RawDocument | ReadProblem:
     )
 
 
-def _problem(summary: CollectSummary, store: Any, failure: FetchFailure) -> None:
+def _problem(summary: CollectSummary, store: Store, failure: FetchFailure) -> None:
     problem = ReadProblem(
         failure.url, failure.reason, severity="warning" if failure.forbidden else "error"
     )
@@ -238,7 +242,7 @@ class PollSummary:
 
 
 def watch(
-    store: Any,
+    store: Store,
     feeds: Sequence[str],
     *,
     every_s: float,

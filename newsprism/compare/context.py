@@ -14,9 +14,9 @@ import numpy as np
 from spacy.tokens import Doc
 
 from newsprism.compare.evidence import cite, outlet_name
-from newsprism.compare.options import CompareOptions, Cuts
+from newsprism.compare.options import CompareOptions
 from newsprism.compare.records import Cite
-from newsprism.embedders import Embedder, get_embedder
+from newsprism.embedders import Cuts, Embedder, get_embedder
 from newsprism.language.parses import load_parses
 from newsprism.model import Annotations, Article, Entity, Span, Story
 

@@ -35,7 +35,7 @@ from newsprism.compare.context import StoryContext
 from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
-from newsprism.lexicon import OUTCOMES, PEOPLE_NOUNS, UPDATE_WORDS, figure_range, ranges_overlap
+from newsprism.lexicon import PEOPLE_NOUNS, UPDATE_WORDS, figure_range, ranges_overlap
 from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
 
 SAME_FACT_BONUS = 0.25
@@ -64,6 +64,15 @@ _NOT_COUNTS = {
     "kilometer",
     "dollar",
     "km",
+    # addresses: "the 400 block of Main Street", "2806 Elm Lane"
+    "block",
+    "lane",
+    "street",
+    "avenue",
+    "road",
+    "drive",
+    "boulevard",
+    "court",
 }
 
 
@@ -86,12 +95,16 @@ class Count:
     previous: bool = False  # the "X" of "from X to Y": a figure it changed from
     cue: str | None = None  # update words in its clause ("rose", "revised")
 
+    written: str | None = None  # the figure and its noun as printed, when they are adjacent
+
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
 
     @property
     def shown(self) -> str:
         """The figure as written with what it counts: "two militia officials", "a commander"."""
+        if self.written:
+            return self.written
         figure = " ".join(self.q.text.split())
         noun = " ".join((self.q.noun or "").split())
         if not noun or len(noun.split()) > MAX_NOUN_WORDS:
@@ -121,64 +134,13 @@ class FigureSlot:
 # --------------------------------------------------------------------------- reading counts
 
 
-def _family_of(tok: Token | None) -> str | None:
-    if tok is None:
-        return None
-    return OUTCOMES.get(tok.lemma_.lower(), OUTCOMES.get(tok.lower_))
-
-
-def _of_object(tok: Token) -> Token | None:
-    for prep in tok.children:
-        if prep.lower_ == "of":
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _parse_counted(doc: Doc, span: Span) -> tuple[Token | None, Token | None]:
-    """(outcome word, counted noun) for the number at ``span``, read from the parse.
-
-    Used only for annotations from before the language layer set ``Quantity.outcome``
-    and ``Quantity.counted`` itself.
-    """
-    chunk = doc.char_span(span[0], span[1], alignment_mode="expand")
-    tokens = list(chunk) if chunk is not None else []
-    if not tokens:
-        return None, None
-    num = tokens[-1]
-    if num.dep_ in ("nummod", "quantmod", "compound"):
-        noun: Token | None = num.head
-    else:
-        noun = _of_object(num)
-        if noun is not None and any(c.dep_ in ("det", "poss") for c in noun.children):
-            return None, None  # "nine of the injured": a part of another count
-        noun = noun or num
-    assert noun is not None
-    candidates = [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod")]
-    node = noun
-    while node.head.i != node.i:
-        node = node.head
-        candidates.append(node)
-        if node.pos_ in ("VERB", "AUX"):
-            candidates.extend(c for c in node.children if c.dep_ in ("xcomp", "oprd", "acomp"))
-            break
-    if noun.i + 1 < len(doc):
-        candidates.append(doc[noun.i + 1])
-    for cand in candidates:
-        if _family_of(cand) is not None:
-            return cand, noun
-    return None, noun
-
-
 def _outcome(q: Quantity, doc: Doc | None) -> tuple[str | None, str | None, Token | None]:
-    """(family, counted class, outcome token) of a quantity."""
+    """(family, counted class, outcome token) of a quantity, as the language layer read
+    them (``read_figure``): a count it gave no outcome has none here either ("some of
+    the 40 people who gathered" were not all hospitalized)."""
     word = None
-    if doc is not None and (q.outcome is None or q.counted is None):
-        word, noun = _parse_counted(doc, q.span)
-        family = q.outcome or _family_of(word)
-        counted = q.counted or (noun.lemma_.lower() if noun is not None else None)
-    else:
-        family, counted = q.outcome, q.counted
-    if doc is not None and word is None and q.outcome_span is not None:
+    family, counted = q.outcome, q.counted
+    if doc is not None and q.outcome_span is not None:
         span = doc.char_span(*q.outcome_span, alignment_mode="expand")
         word = span.root if span is not None else None
     if counted in (None, "other", "others", "more") and q.noun:
@@ -233,6 +195,15 @@ def _is_count(q: Quantity) -> bool:
     return not any(word in _NOT_COUNTS for word in noun.replace("-", " ").split())
 
 
+def _written(doc: Doc, q: Quantity) -> str | None:
+    """ "an armed gunman", "three men": the words from the figure to its noun, as printed,
+    so the figure shown is never a rebuilt phrase such as "an gunman"."""
+    if q.noun_span is None or q.noun_span[0] < q.span[1]:
+        return None
+    words = doc.text[q.span[0] : q.noun_span[1]].split()
+    return " ".join(words) if len(words) <= MAX_NOUN_WORDS + 1 else None
+
+
 def times_in(ann: Annotations, span: Span) -> list[TimeExpression]:
     return [
         t
@@ -283,6 +254,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     article.updated if article.version > 1 else None,
                     previous,
                     cue,
+                    _written(doc, q),
                 )
             )
     return counts
@@ -475,7 +447,7 @@ def _fits(a: Count, b: Count) -> bool:
     return ranges_overlap(a.range(), b.range())
 
 
-def _when(c: Count) -> tuple[int, datetime, int]:
+def when(c: Count) -> tuple[int, datetime, int]:
     """Order of publication: dated first by time, then by version; undated last. A later
     version counts from its update time; one that states none came after every dated
     report (it was stored after the version it replaced)."""
@@ -488,16 +460,16 @@ def _when(c: Count) -> tuple[int, datetime, int]:
     return (0, c.published.replace(tzinfo=None), c.version)
 
 
-def _explained_as_update(a: Count, b: Count) -> bool:
+def explained_as_update(a: Count, b: Count) -> bool:
     """Two clashing figures read as one toll changing: two versions of one page (the
     outlet changed its own figure), or the later says it changed, or is higher (tolls
     are revised up as victims are found)."""
     if a.key and a.key == b.key and a.version != b.version:
         return True
-    early, late = sorted((a, b), key=_when)
+    early, late = sorted((a, b), key=when)
     if late.published is None or early.published is None:
         return bool(late.cue) and late.published is not None
-    if _when(early)[1:] == _when(late)[1:]:
+    if when(early)[1:] == when(late)[1:]:
         return False  # the same moment: two reports that disagree
     if late.cue:
         return True
@@ -516,12 +488,16 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         for b in group
         if a.article < b.article and not _fits(a, b)
     ]
-    unexplained = [(a, b) for a, b in clash if not _explained_as_update(a, b)]
+    unexplained = [
+        (a, b)
+        for a, b in clash
+        if not explained_as_update(a, b) and not _also_printed(ctx, current, a, b)
+    ]
     partners: dict[int, set[str]] = {}
     for a, b in unexplained:
         partners.setdefault(id(a), set()).add(b.article)
         partners.setdefault(id(b), set()).add(a.article)
-    slot.values = [_value(ctx, c, sorted(partners.get(id(c), ()))) for c in slot.counts]
+    slot.values = [slot_value(ctx, c, sorted(partners.get(id(c), ()))) for c in slot.counts]
     slot.development = _development(ctx, slot)
     slot.figure = _story_figure(slot)
     outlets = {ctx.outlet_of[c.article] for c in slot.counts}
@@ -581,6 +557,16 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
     )
 
 
+def _also_printed(ctx: StoryContext, counts: Sequence[Count], a: Count, b: Count) -> bool:
+    """An outlet that prints the other's figure too cannot be contradicted by it: "four
+    others were hurt" and, further down, "three other people had been shot" in both
+    outlets is a difference inside each report, not between them."""
+    outlet_a, outlet_b = ctx.outlet_of[a.article], ctx.outlet_of[b.article]
+    return any(ctx.outlet_of[c.article] == outlet_a and _fits(c, b) for c in counts) or any(
+        ctx.outlet_of[c.article] == outlet_b and _fits(c, a) for c in counts
+    )
+
+
 def _said_to_change(counts: Sequence[Count]) -> bool:
     """Different figures one of which is given as a change ("rose to 35"), or that one
     page gave in two versions: the figure moved, even when the figures fit each other."""
@@ -606,7 +592,7 @@ def _is_subset(by_class: Mapping[str, Sequence[Count]]) -> bool:
     return all(c.range()[0] <= total for cls, cs in by_class.items() if cls != "people" for c in cs)
 
 
-def _value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
+def slot_value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
     lo, hi, _, _ = c.range()
     article = ctx.article(c.article)
     return SlotValue(
@@ -628,7 +614,7 @@ def _value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
 def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
     """The figure over time: one step per new figure, in order of publication."""
     steps: list[Step] = []
-    ordered = sorted(slot.counts, key=lambda c: (_when(c), c.previous is False, c.q.span))
+    ordered = sorted(slot.counts, key=lambda c: (when(c), c.previous is False, c.q.span))
     for c in ordered:
         outlet = ctx.outlet_of[c.article]
         published = c.published.isoformat() if c.published else None
@@ -657,8 +643,8 @@ def _story_figure(slot: FigureSlot) -> str | None:
     pool = revised or current
     dated = [c for c in pool if c.published is not None]
     if dated:
-        latest = max(_when(c) for c in dated)
-        pool = [c for c in dated if _when(c) == latest]
+        latest = max(when(c) for c in dated)
+        pool = [c for c in dated if when(c) == latest]
     votes: dict[str, int] = {}
     for c in pool:
         votes[c.shown] = votes.get(c.shown, 0) + 1

@@ -156,6 +156,21 @@ class Figure:
     finding: str | None = None  # the finding comparing it across outlets, if any
 
 
+@dataclass(slots=True)
+class Toll:
+    """The story's figure for one outcome, read across all its slots: what a reader would
+    quote as "3 killed". Each outlet's first figure for the outcome votes; an explicit
+    revision in the latest report wins (``compare/tolls.py``)."""
+
+    outcome: str
+    figure: str  # as written: "three people"
+    number: float | None
+    outlets: list[str]  # the outlets whose first figure it is
+    basis: Literal["revision", "agreement", "larger", "single"]
+    values: list[SlotValue]  # each article's first figure for the outcome
+    finding: str | None = None  # the finding showing outlets lead with other figures
+
+
 # --------------------------------------------------------------------------- quotes
 
 
@@ -386,6 +401,7 @@ class StoryComparison:
     timeline: list[TimelineEvent]
     digest: list[DigestItem]
     related: list[RelatedStory]
+    tolls: list[Toll] = field(default_factory=list)
     glosses: list[Gloss] = field(default_factory=list)
     gloss_note: str | None = None  # why sentences in another language have no gloss
 

@@ -40,6 +40,7 @@ from newsprism.compare.roles import role_findings
 from newsprism.compare.similarity import similarity_matrix
 from newsprism.compare.speakers import speaker_findings
 from newsprism.compare.timeline import build_timeline
+from newsprism.compare.tolls import story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
 from newsprism.multilingual.align import with_other_languages
@@ -88,13 +89,18 @@ def compare_story(
     facts, members = build_facts(ctx, units, sim, groups, provenance, draft)
     slots = figure_slots(ctx, units, members)
     quotes = group_quotes(ctx)
+    slot_findings = [s.finding for s in slots if s.finding is not None]
+    tolls, toll_findings, toll_links = story_tolls(ctx, slots, slot_findings)
     findings = _numbered(
-        [s.finding for s in slots if s.finding is not None]
+        slot_findings
+        + toll_findings
         + (dates := date_findings(ctx, units, facts, members))
         + actor_date_findings(ctx, dates)
         + role_findings(ctx)
         + speaker_findings(ctx, quotes)
     )
+    for toll in tolls:  # ids are given by _numbered
+        toll.finding = toll_links[toll.outcome].id if toll.outcome in toll_links else None
     _link_figures_to_facts(findings, facts, members, units)
     mark_contradictions(ctx, facts, findings)
     # labels in the same role of tightly aligned sentences name one actor: the alignment
@@ -128,6 +134,7 @@ def compare_story(
             RelatedStory(rel.id, rel.title, _story_span(rel, rel_arts))
             for rel, rel_arts, _ in related
         ],
+        tolls=tolls,
         # English glosses of Spanish, Portuguese and French sentences (multilingual)
         **story_glosses(list(ctx.articles.values()), ctx.annotations),
     )

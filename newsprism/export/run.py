@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.export.records import COLUMNS, article_record, flat_row, with_annotations
 from newsprism.export.writers import FORMATS, Format, RowWriter, open_writer
+
+if TYPE_CHECKING:
+    from newsprism.store.protocol import Store
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +29,7 @@ class ExportSummary:
 
 
 def export_store(
-    store: Any,
+    store: Store,
     out_dir: Path,
     fmt: Format = "jsonl",
     *,
@@ -67,7 +70,7 @@ def export_store(
     return summary
 
 
-def _write_stories(store: Any, writer: RowWriter, fmt: Format, batch: int) -> int:
+def _write_stories(store: Store, writer: RowWriter, fmt: Format, batch: int) -> int:
     import json
 
     count = 0

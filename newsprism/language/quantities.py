@@ -387,6 +387,8 @@ def _time_in(sent: Span, times: Sequence[TimeExpression], offset: int) -> str | 
 _PARTITIVE_DETS = frozenset({"the", "these", "those", "their", "its", "his", "her", "our"})
 _PEOPLE_PRONOUNS = frozenset({"who", "they", "them", "whom"})
 _BE = frozenset({"be", "remain", "stay", "leave", "lie"})
+# Verbs whose active subject is who did it: "a gunman killed three people".
+_AGENT_VERBS = frozenset({"kill", "wound", "injure", "shoot", "murder", "slay", "hurt", "stab"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,16 +544,18 @@ def _outcome(
                 return _outcome_of(child), child
     for tok in bearers:
         head = tok.head
+        if tok.dep_ == "nsubj" and head.lemma_.lower() in _AGENT_VERBS and _has_object(head):
+            return None, None  # "a gunman killed three": he did it, it did not befall him
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "attr", "npadvmod"):
             if _outcome_of(head):
                 return _outcome_of(head), head
-            for c in head.children:  # "was shot and killed", "shot and wounded"
-                if c.dep_ == "conj" and c.pos_ == "VERB" and _outcome_of(c):
-                    return _outcome_of(c), c
             if head.lemma_.lower() in _BE | {"leave"}:  # "12 are dead", "left 12 dead"
                 for c in head.children:
                     if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and _outcome_of(c):
                         return _outcome_of(c), c
+            for c in head.children:  # "was shot and killed", "shot and wounded"
+                if c.dep_ == "conj" and c.pos_ == "VERB" and _outcome_of(c) and not _own_subject(c):
+                    return _outcome_of(c), c
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             owner = tok.head.head  # "the lives of 12", "a toll of 84", "rose to 84"
             while owner.dep_ in ("prep", "pobj") and owner.head.i != owner.i:
@@ -562,6 +566,18 @@ def _outcome(
             if toll is not None:
                 return toll
     return None, None
+
+
+def _has_object(verb: Token) -> bool:
+    """ "killed three people" has an object; "left one dead and three people injured"
+    (a reduced passive the parser reads as active) has none."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _own_subject(verb: Token) -> bool:
+    """ "One person is dead and two people are hurt": "hurt" has its own subject, so it
+    says nothing about the first person."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _toll_word(tok: Token) -> tuple[str | None, Token | None] | None:

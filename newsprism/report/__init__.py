@@ -2,7 +2,11 @@
 
 ``write_reports`` writes an index for the corpus plus one folder of files per story.
 
-The web app renders the same views with the same templates (see ``templating``).
+``views.py`` turns a story's typed comparison (``compare.records``) and its articles
+into what templates show; ``pages.py``/``templating.py`` render HTML, ``markdown.py``
+Markdown, ``charts.py`` the two inline SVG charts, ``versions.py`` the changed-article
+section, ``files.py`` writes atomically. The web app renders the same views with the
+same templates.
 """
 
 from newsprism.report.highlight import Mark, Paragraph, Segment, highlight

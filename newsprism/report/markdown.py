@@ -75,6 +75,11 @@ def story_markdown(v: StoryView) -> str:
         lines += [f"Provenance: {md('; '.join(o.provenance))}.", ""]
     if v.figures:
         lines += ["### Figures", ""]
+        if v.tolls:
+            told = " · ".join(
+                f"**{md(t.figure)}** {md(t.outcome)} ({md(t.basis)})" for t in v.tolls
+            )
+            lines += [f"The story's figures: {told}", ""]
         for g in v.figures:
             given = "; ".join(f"{md(e.value)} ({md(e.outlet)})" for e in g.values)
             lines.append(f"- {md(g.label)}: **{md(g.figure) or '?'}** — {given}")

@@ -8,13 +8,16 @@ template macro (``_versions.html``) and Markdown function.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.report.markdown import md
 from newsprism.versions import VersionHistory, version_history
 
+if TYPE_CHECKING:
+    from newsprism.store.protocol import Store
 
-def story_versions(store: Any, article_ids: Iterable[str]) -> list[VersionHistory]:
+
+def story_versions(store: Store, article_ids: Iterable[str]) -> list[VersionHistory]:
     """The version history of every article of a story that has more than one version."""
     out = []
     for article in store.get_articles(list(article_ids)):

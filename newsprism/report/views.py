@@ -28,6 +28,7 @@ from newsprism.compare.records import (
     ReuseLink,
     Step,
     StoryComparison,
+    Toll,
 )
 from newsprism.model import Annotations, Article, Entity, RemovedLine, Span
 from newsprism.report.charts import ReuseGraph, Timeline, reuse_graph, timeline_chart
@@ -114,6 +115,23 @@ class FigureView:
     values: list[Evidence]
     development: list[Step]
     finding: str | None
+
+
+@dataclass(slots=True)
+class TollView:
+    outcome: str
+    figure: str
+    basis: str  # said in words: "3 of 4 outlets lead with it"
+    values: list[Evidence]
+    finding: str | None
+
+
+_BASIS = {
+    "revision": "the latest report revises it",
+    "agreement": "most outlets lead with it",
+    "larger": "outlets lead with different figures: the larger",
+    "single": "one outlet gives it",
+}
 
 
 @dataclass(slots=True)
@@ -232,6 +250,7 @@ class StoryView:
     overview: Overview
     findings: list[FindingView]
     figures: list[FigureView]
+    tolls: list[TollView]
     matrix: list[MatrixRow]
     quotes: list[QuoteView]
     names: list[NameView]
@@ -323,6 +342,20 @@ def _figures(figures: Sequence[Figure], cite: _Cite) -> list[FigureView]:
         )
         for g in figures
     ]
+
+
+def _tolls(tolls: Sequence[Toll], cite: _Cite) -> list[TollView]:
+    out = []
+    for t in tolls:
+        basis = _BASIS[t.basis]
+        if t.basis == "agreement":
+            basis = f"{len(t.outlets)} outlets lead with it"
+        out.append(
+            TollView(
+                t.outcome, t.figure, basis, [cite(v.cite, v.value) for v in t.values], t.finding
+            )
+        )
+    return out
 
 
 def _overview(
@@ -470,6 +503,7 @@ def story_view(
         overview=_overview(report, findings, cite),
         findings=list(findings.values()),
         figures=_figures(report.figures, cite),
+        tolls=_tolls(report.tolls, cite),
         matrix=_matrix(report, cite),
         quotes=_quotes(report, cite),
         names=_names(report),

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from newsprism.compare.records import SCHEMA_VERSION, IndexRow, StoryComparison
@@ -35,6 +35,9 @@ from newsprism.report.versions import story_versions, versions_markdown
 from newsprism.report.views import DigestItem, StoryView, story_view
 from newsprism.versions import VersionHistory
 
+if TYPE_CHECKING:
+    from newsprism.store.protocol import Store
+
 log = logging.getLogger(__name__)
 
 INLINE_MAX = 20  # a corpus this small is also inlined into report.html / report.md
@@ -50,7 +53,7 @@ class ReportFiles:
     stories: dict[str, Path] = field(default_factory=dict)  # story id -> its own report.html
 
 
-def story_order(store: Any, story_ids: Sequence[str] | None = None) -> list[str]:
+def story_order(store: Store, story_ids: Sequence[str] | None = None) -> list[str]:
     """The stories to write, widest coverage first (the story most outlets covered is
     what a reader opens), read from the store's index columns without parsing reports."""
     if story_ids is not None:
@@ -59,7 +62,7 @@ def story_order(store: Any, story_ids: Sequence[str] | None = None) -> list[str]
     return [e.id for e in rows]
 
 
-def build_view(store: Any, report: StoryComparison, entities: dict[str, Entity]) -> StoryView:
+def build_view(store: Store, report: StoryComparison, entities: dict[str, Entity]) -> StoryView:
     """A story view with its own articles and annotations, read from the store."""
     ids = [a.id for a in report.articles]
     return story_view(report, store.get_articles(ids), store.get_annotations(ids), entities)
@@ -112,7 +115,7 @@ def _write_json(path: Path, entries: list[IndexRow], stories: IO[str]) -> None:
 
 
 def write_reports(
-    store: Any,
+    store: Store,
     out_dir: Path,
     story_ids: Sequence[str] | None = None,
     *,

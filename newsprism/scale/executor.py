@@ -20,9 +20,10 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsprism import pipeline
+from newsprism.clean import site_of
 from newsprism.errors import MissingExtra
 from newsprism.model import Article, Story
 from newsprism.pipeline import IngestSummary, RunSummary
@@ -33,6 +34,9 @@ from newsprism.settings import Options
 from newsprism.store import open_store
 from newsprism.stories.features import WordWeights, count_words
 
+if TYPE_CHECKING:
+    from newsprism.store.protocol import Store
+
 try:
     from distributed import Client, LocalCluster, as_completed
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
@@ -41,6 +45,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int | None], None]
+T = TypeVar("T")
 
 ARTICLE_CHUNK = 200  # articles per annotate/embed task
 COUNT_CHUNK = 2000  # articles per word-count task (tokenising only: cheap per article)
@@ -127,11 +132,11 @@ def _client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
 def _run(
     client: Client,
     stage: str,
-    fn: Callable[..., Any],
+    fn: Callable[..., T],
     parts: Sequence[Any],
     *args: Any,
     progress: Progress,
-) -> list[Any]:
+) -> list[T]:
     """Submit one task per partition, report as they finish, return results in order.
 
     ``pure=False`` gives every submission its own key, so a rerun in the same
@@ -141,12 +146,12 @@ def _run(
         client.submit(fn, *args[:1], part, *args[1:], retries=RETRIES, pure=False) for part in parts
     ]
     index = {f.key: i for i, f in enumerate(futures)}
-    results: list[Any] = [None] * len(futures)
+    results: dict[int, T] = {}
     progress(stage, 0, len(futures))
     for done, future in enumerate(as_completed(futures), 1):
         results[index[future.key]] = future.result()
         progress(stage, done, len(futures))
-    return results
+    return [results[i] for i in range(len(futures))]
 
 
 # --------------------------------------------------------------------------- stages
@@ -184,12 +189,12 @@ def ingest_files(
 
 
 def clean_pages(
-    client: Client, db: str, store: Any, options: Options, sites: set[str], progress: Progress
+    client: Client, db: str, store: Store, options: Options, sites: set[str], progress: Progress
 ) -> int:
     """Raw pages to articles, one task per group of whole sites."""
     by_site: dict[str, list[str]] = {}
     for raw in store.raw_headers():
-        by_site.setdefault(pipeline.site_of(raw), []).append(raw.content_sha)
+        by_site.setdefault(site_of(raw), []).append(raw.content_sha)
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     total = sum(len(v) for v in by_site.values())
     limit = max(1, min(SITE_GROUP_PAGES, total // (2 * n_workers)))
@@ -209,7 +214,7 @@ def clean_pages(
 
 
 def annotate_articles(
-    client: Client, db: str, store: Any, options: Options, progress: Progress
+    client: Client, db: str, store: Store, options: Options, progress: Progress
 ) -> int:
     """Annotate and embed chunks of articles on the workers, then resolve entities
     across the corpus with the local stage (which finds nothing left to annotate)."""
@@ -226,7 +231,7 @@ def annotate_articles(
 def group_stories(
     client: Client,
     db: str,
-    store: Any,
+    store: Store,
     options: Options,
     progress: Progress,
     window_days: int = PARTITION_DAYS,
@@ -255,7 +260,7 @@ def _cluster_whole_task(db: str, _part: None, options: Options) -> tuple[int, in
 def _group_by_windows(
     client: Client,
     db: str,
-    store: Any,
+    store: Store,
     dates: list[tuple[str, Any]],
     options: Options,
     progress: Progress,
@@ -373,7 +378,7 @@ def reuse_overlap_days(options: Options) -> int:
 
 
 def compare_stories(
-    client: Client, db: str, store: Any, options: Options, progress: Progress
+    client: Client, db: str, store: Store, options: Options, progress: Progress
 ) -> int:
     ids = [s.id for s in store.stories()]
     chunks = [ids[i : i + STORY_CHUNK] for i in range(0, len(ids), STORY_CHUNK)]

@@ -23,16 +23,17 @@ from newsprism.settings import Options
 from newsprism.store import open_store
 
 if TYPE_CHECKING:
+    from newsprism.store.protocol import Store
     from newsprism.stories.features import WordWeights
 
 log = logging.getLogger(__name__)
 
 WRITE_BATCH = 200  # documents per transaction: small enough to retry, large enough to be fast
 
-_stores: dict[str, Any] = {}
+_stores: dict[str, Store] = {}
 
 
-def worker_store(db: str) -> Any:
+def worker_store(db: str) -> Store:
     """One store (one connection) per worker process and database, reused across tasks."""
     store = _stores.get(db)
     if store is None:

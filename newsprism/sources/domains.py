@@ -8,9 +8,17 @@ network at run time and writes no cache).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
+
+# A Wayback Machine capture names the page it holds: "https://web.archive.org/web/
+# 20170102030405/http://www.kcra.com/article/x". The outlet is the captured page's.
+_WAYBACK = re.compile(
+    r"^(?:https?://)?(?:web\.|wayback\.)?archive\.org/web/\d+[a-z_]*/+(?P<inner>.+)$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -26,10 +34,23 @@ def _extractor() -> Any:
     )
 
 
+def original_url(url: str) -> str:
+    """The captured page's address for a Wayback Machine capture, else ``url`` itself."""
+    m = _WAYBACK.match(url.strip())
+    if m is None:
+        return url
+    inner = m.group("inner")
+    if inner.startswith(("http:/", "https:/")) and "://" not in inner:
+        inner = inner.replace(":/", "://", 1)  # "http:/example.com" as some captures write it
+    return inner if "://" in inner else "http://" + inner
+
+
 def host_of(url: str | None) -> str | None:
-    """The lower-case host of a web address without "www.", or None when it has none."""
+    """The lower-case host of a web address without "www.", or None when it has none;
+    for a Wayback Machine capture, the host of the page it captured."""
     if not url:
         return None
+    url = original_url(url)
     try:
         host = urlsplit(url.strip()).hostname
     except ValueError:

@@ -17,9 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Self
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from newsprism.compare.records import IndexRow, StoryComparison, StorySpan
 from newsprism.errors import NotFound, StoreError
@@ -43,6 +41,9 @@ from newsprism.model import (
     to_dict,
 )
 from newsprism.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:  # numpy loads with the first vector, not with the store
+    import numpy as np
 
 # A row as the backend's driver returns it: read by column name only.
 Row = Any
@@ -608,6 +609,8 @@ class BaseStore:
     # ------------------------------------------------------------------ vectors
 
     def put_vectors(self, model: str, items: Iterable[tuple[str, str, np.ndarray]]) -> None:
+        import numpy as np
+
         rows = [
             (aid, model, sha, np.asarray(vec, dtype=np.float32).tobytes())
             for aid, sha, vec in items
@@ -621,6 +624,8 @@ class BaseStore:
             )
 
     def get_vectors(self, model: str) -> dict[str, tuple[str, np.ndarray]]:
+        import numpy as np
+
         rows = self._query("SELECT article, text_sha, data FROM vectors WHERE model = ?", (model,))
         return {
             r["article"]: (r["text_sha"], np.frombuffer(bytes(r["data"]), dtype=np.float32))

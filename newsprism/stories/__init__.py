@@ -1,5 +1,12 @@
 """Stories: reuse (wire copy) detection, event clustering and storylines.
 
+``reuse.py`` finds shared text (``minhash.py`` candidates, ``alignment.py`` edits);
+``clustering.py`` groups articles into one-event stories over ``features.py`` rows
+(TF-IDF, entities, ``embedding.py`` vectors from the ``newsprism.embedders`` registry)
+and ``evidence.py`` event identity, with ``neighbours.py`` candidates in a time
+window; ``storylines.py`` links stories that continue one another. ``textunits.py``
+is the cheap sentence splitter used at corpus scale.
+
 Typical use::
 
     vectors = embed_articles(articles)

@@ -135,7 +135,9 @@ def _seed_groups(
             owner[i] = len(plans)
             plans.append(([i], None))
     csr = feats.sparse
-    for gid, (members, story) in enumerate(plans):
+    idx: np.ndarray
+    val: np.ndarray
+    for gid, (members, planned) in enumerate(plans):
         if len(members) == 1:  # the common case: slice the CSR row directly
             lo, hi = csr.indptr[members[0]], csr.indptr[members[0] + 1]
             idx, val = csr.indices[lo:hi].astype(np.int64), csr.data[lo:hi].astype(np.float64)
@@ -153,7 +155,7 @@ def _seed_groups(
             dense=feats.dense[members].sum(axis=0),
             first=min(dates, key=naive_utc) if dates else None,
             last=max(dates, key=naive_utc) if dates else None,
-            story=story,
+            story=planned,
             key=min(articles[m].id for m in members),
         )
     return groups, owner
@@ -337,7 +339,8 @@ def _centrality(feats: Features, g: _Group, members: list[int]) -> list[float]:
     words = np.zeros(len(members))
     if g.idx.size:
         words = np.asarray(rows[:, g.idx] @ g.val).ravel()
-    return (words + feats.dense[members] @ g.dense).tolist()
+    scores: list[float] = (words + feats.dense[members] @ g.dense).tolist()
+    return scores
 
 
 def _lead(text: str, limit: int = 120) -> str:

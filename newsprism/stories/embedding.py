@@ -33,7 +33,8 @@ def _encode(texts: list[str], name: str) -> np.ndarray:
 def normalise_rows(x: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(x, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (x / norms).astype(np.float32)
+    unit: np.ndarray = (x / norms).astype(np.float32)
+    return unit
 
 
 def embed_articles(articles: Sequence[Article], options: StoryOptions | None = None) -> np.ndarray:

@@ -94,16 +94,17 @@ def tfidf_rows(
     if weights is not None:
         return _corpus_tfidf(texts, weights)
     try:
-        return _vectorizer().fit_transform(texts).tocsr()
+        rows: sp.csr_matrix = _vectorizer().fit_transform(texts).tocsr()
     except ValueError:  # every text empty or only stop words
-        return sp.csr_matrix((len(articles), 1), dtype=np.float32)
+        return sp.csr_matrix((len(articles), 1)).astype(np.float32)
+    return rows
 
 
 def _corpus_tfidf(texts: list[str], weights: WordWeights) -> sp.csr_matrix:
     """The same arithmetic as ``fit_transform`` (float32 idf, smoothed), with corpus counts."""
     terms = sorted(weights.doc_freq)
     if not terms:
-        return sp.csr_matrix((len(texts), 1), dtype=np.float32)
+        return sp.csr_matrix((len(texts), 1)).astype(np.float32)
     df = np.array([weights.doc_freq[t] for t in terms], dtype=np.float32) + 1.0
     idf = np.full_like(df, fill_value=weights.n_docs + 1, dtype=np.float32)
     idf /= df
@@ -131,7 +132,8 @@ def entity_rows(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)),
         shape=(len(articles), max(1, len(vocab))),
     )
-    return normalize(m)
+    unit: sp.csr_matrix = normalize(m)
+    return unit
 
 
 @dataclass(slots=True)
@@ -166,7 +168,8 @@ class Features:
         both = np.hstack([np.asarray(words, dtype=np.float32), self.dense.astype(np.float32)])
         norms = np.linalg.norm(both, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return both / norms
+        unit: np.ndarray = both / norms
+        return unit
 
 
 def build_features(

@@ -43,7 +43,8 @@ class MinHasher:
         # (a*x + b) mod p, then keep 32 bits; a, x < 2^32 so a*x fits in uint64 modulo 2^64:
         # the wrap-around is a fixed permutation too, which is all MinHash needs.
         perm = (np.outer(self.a, hashes) + self.b[:, None]) % _PRIME & _MAX32
-        return perm.min(axis=1)
+        lowest: np.ndarray = perm.min(axis=1)
+        return lowest
 
 
 def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 import numpy as np
 
-from newsprism.model import Article, ReusePair
+from newsprism.model import Article, ReuseKind, ReusePair
 from newsprism.stories.alignment import Alignment, align
 from newsprism.stories.embedding import embed_articles
 from newsprism.stories.minhash import MinHasher, lsh_pairs, shingles
@@ -108,7 +108,7 @@ def compare_pair(a: Article, b: Article, options: StoryOptions | None = None) ->
     )
 
 
-def classify(al: Alignment, options: StoryOptions) -> str:
+def classify(al: Alignment, options: StoryOptions) -> ReuseKind:
     """duplicate: nearly all of both; wire-copy: most of one text is in the other."""
     low, high = sorted((al.coverage_a, al.coverage_b))
     if low >= options.duplicate_coverage and al.mean_similarity >= 0.95:

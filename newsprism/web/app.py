@@ -34,7 +34,7 @@ from newsprism.model import to_dict
 from newsprism.report.templating import WebLinks, asset, environment
 from newsprism.report.views import StoryView, article_view, story_view
 from newsprism.store import open_store
-from newsprism.store.base import BaseStore
+from newsprism.store.protocol import Store
 from newsprism.versions import version_history
 from newsprism.web.backend import time_limit
 from newsprism.web.catalog import Catalog, StoryFilter
@@ -148,7 +148,7 @@ class Pages:
     """Route handlers over one read-only store. Sync handlers: Starlette runs them in a
     thread pool, and the store keeps one connection per thread (either backend)."""
 
-    def __init__(self, store: BaseStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.catalog = Catalog(store)
 

@@ -15,9 +15,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsprism.store.base import BaseStore
+from newsprism.store.protocol import Store
 from newsprism.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from newsprism.store.postgres import PostgresStore
 
 QUERY_TIME_LIMIT_S = 2.0
 SIGNATURE_TTL_S = 5.0  # a server store is asked for its state at most this often
@@ -42,7 +46,7 @@ def _sqlite_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
 
 
 @contextmanager
-def _postgres_limit(store: BaseStore, seconds: float) -> Iterator[None]:
+def _postgres_limit(store: PostgresStore, seconds: float) -> Iterator[None]:
     import psycopg
 
     conn = store.conn
@@ -58,15 +62,20 @@ def _postgres_limit(store: BaseStore, seconds: float) -> Iterator[None]:
 
 
 @contextmanager
-def time_limit(store: BaseStore, seconds: float = QUERY_TIME_LIMIT_S) -> Iterator[None]:
+def time_limit(store: Store, seconds: float = QUERY_TIME_LIMIT_S) -> Iterator[None]:
     """Abort the calling thread's statements that run longer than ``seconds``
     (raises QueryTooSlow), so one heavy request cannot hold a worker or the server."""
     if isinstance(store, SQLiteStore):
         with _sqlite_limit(store.conn, seconds):
             yield
-    else:
-        with _postgres_limit(store, seconds):
-            yield
+        return
+    # Imported here: psycopg is an extra, and a SQLite-only install never gets here.
+    from newsprism.store.postgres import PostgresStore
+
+    if not isinstance(store, PostgresStore):
+        raise TypeError(f"no query time limit for a {type(store).__name__}")
+    with _postgres_limit(store, seconds):
+        yield
 
 
 def _file_signature(path: Path) -> tuple[int, ...]:
@@ -80,7 +89,7 @@ def _file_signature(path: Path) -> tuple[int, ...]:
     return tuple(sig)
 
 
-def _state_signature(store: BaseStore) -> tuple[int, ...]:
+def _state_signature(store: Store) -> tuple[int, ...]:
     """Which reports exist and from which input: changes whenever the pipeline rewrites
     a report, adds one or drops one."""
     state = store.report_state()
@@ -98,7 +107,7 @@ class ChangeWatch:
     seconds, so a change made by a cluster run shows within that time.
     """
 
-    def __init__(self, store: BaseStore, ttl: float = SIGNATURE_TTL_S) -> None:
+    def __init__(self, store: Store, ttl: float = SIGNATURE_TTL_S) -> None:
         self.store = store
         self.ttl = ttl
         self._checked = -float("inf")

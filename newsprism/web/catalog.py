@@ -22,7 +22,7 @@ from typing import Any
 from newsprism.compare.records import StoryComparison
 from newsprism.model import Entity, to_dict
 from newsprism.report.templating import outlet_slug
-from newsprism.store.base import BaseStore
+from newsprism.store.protocol import Store
 from newsprism.web.backend import ChangeWatch, time_limit
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ def _day(value: str | None) -> date | None:
 class Catalog:
     """Read-only view of one store for the web app: cached index, search, outlet profiles."""
 
-    def __init__(self, store: BaseStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
         self._snap: _Snapshot | None = None

@@ -1,0 +1,148 @@
+"""The story's figure for each outcome ("3 killed, 2 injured"), read across all its slots.
+
+Figure slots are joined cautiously: two outlets' sentences are one slot only when they
+plainly report the same happening, so a small story can end with "a man" in one slot,
+"one person" in another and "three people" in a third. A reader still asks what the
+story's toll is, and whether the outlets agree on it. This module answers both from
+each outlet's *first* figure for an outcome (the lede's, where news writing puts the
+toll): the figure most articles lead with is the story's, the larger on a tie (a
+subset is smaller than its whole), and an explicit revision ("the toll rose to 84")
+in the latest dated report overrides the vote. When outlets lead with figures that
+cannot both hold, that is a ``differs`` finding, never a contradiction: their first
+figures may count different people or moments, and the finding says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from newsprism.compare.context import StoryContext
+from newsprism.compare.numbers import Count, FigureSlot, explained_as_update, slot_value, when
+from newsprism.compare.records import Finding, Grade, SlotValue, Toll
+from newsprism.lexicon import ranges_overlap
+
+TOLL_CONFIDENCE = 0.5  # first figures may count different groups: a lead, not a verdict
+
+
+def story_tolls(
+    ctx: StoryContext, slots: Sequence[FigureSlot], findings: Sequence[Finding]
+) -> tuple[list[Toll], list[Finding], dict[str, Finding]]:
+    """The story's figure per outcome; a ``differs`` finding per outcome whose outlets
+    lead with incompatible figures that no slot finding already shows; and, per outcome,
+    the finding (new or a slot's) a reader should open to see the outlets differ. Finding
+    ids are given later, so the toll's link is set from the last by the caller."""
+    tolls: list[Toll] = []
+    extra: list[Finding] = []
+    shown_by: dict[str, Finding] = {}
+    families = sorted({s.family for s in slots})
+    for family in families:
+        firsts = _first_figures([c for s in slots if s.family == family for c in s.counts])
+        if not firsts:
+            continue
+        chosen, basis = _choose(firsts)
+        values = [slot_value(ctx, c, []) for c in firsts]
+        support = sorted({ctx.outlet_of[c.article] for c in firsts if _same(c, chosen)})
+        finding, existing = _finding(ctx, family, firsts, values, findings)
+        tolls.append(
+            Toll(
+                outcome=family,
+                figure=chosen.shown,
+                number=chosen.q.value,
+                outlets=support,
+                basis=basis,
+                values=values,
+                finding=None,
+            )
+        )
+        if finding is not None:
+            extra.append(finding)
+        link = finding or existing
+        if link is not None:
+            shown_by[family] = link
+    return tolls, extra, shown_by
+
+
+def _first_figures(counts: Sequence[Count]) -> list[Count]:
+    """Each page's first current figure for the outcome; of one page's versions, the
+    latest's only."""
+    latest: dict[str, int] = {}
+    for c in counts:
+        page = c.key or c.article
+        latest[page] = max(latest.get(page, 0), c.version)
+    first: dict[str, Count] = {}
+    for c in sorted(counts, key=lambda c: (c.article, c.q.span[0])):
+        if c.previous or c.version != latest[c.key or c.article] or c.q.value is None:
+            continue
+        first.setdefault(c.article, c)
+    return list(first.values())
+
+
+def _same(a: Count, b: Count) -> bool:
+    return a.q.value == b.q.value
+
+
+Basis = Literal["revision", "agreement", "larger", "single"]
+
+
+def _choose(firsts: Sequence[Count]) -> tuple[Count, Basis]:
+    revised = [c for c in firsts if c.cue and c.published is not None]
+    if revised:
+        return max(revised, key=when), "revision"
+    votes: dict[float, list[Count]] = {}
+    for c in firsts:
+        assert c.q.value is not None
+        votes.setdefault(c.q.value, []).append(c)
+    value = max(votes, key=lambda v: (len(votes[v]), v))
+    if len(votes[value]) >= 2:
+        return votes[value][0], "agreement"
+    return votes[value][0], "larger" if len(votes) > 1 else "single"
+
+
+def _finding(
+    ctx: StoryContext,
+    family: str,
+    firsts: Sequence[Count],
+    values: Sequence[SlotValue],
+    findings: Sequence[Finding],
+) -> tuple[Finding | None, Finding | None]:
+    """(a new finding, or the slot finding that already shows the outlets differ)."""
+    clashing = [
+        (a, b)
+        for i, a in enumerate(firsts)
+        for b in firsts[i + 1 :]
+        if ctx.outlet_of[a.article] != ctx.outlet_of[b.article]
+        and not ranges_overlap(a.range(), b.range())
+    ]
+    if not clashing:
+        return None, None
+    involved = {c.article for pair in clashing for c in pair}
+    shown = [v for c, v in zip(firsts, values, strict=True) if c.article in involved]
+    existing = _already_shown(shown, findings)
+    if existing is not None:
+        return None, existing
+    grade: Grade = "update" if all(explained_as_update(a, b) for a, b in clashing) else "differs"
+    by_outlet = "; ".join(f"'{v.value}' ({v.cite.outlet})" for v in shown)
+    new = Finding(
+        id="",
+        kind="number",
+        slot=f"{family} (each outlet's first figure)",
+        grade=grade,
+        explanation=f"outlets lead with different figures for {family}: {by_outlet}",
+        values=list(shown),
+        confidence=TOLL_CONFIDENCE,
+        caveat="each outlet's first figure for this outcome: they may count different "
+        "people or moments; read the sentences before comparing",
+    )
+    return new, None
+
+
+def _already_shown(values: Sequence[SlotValue], findings: Sequence[Finding]) -> Finding | None:
+    """A slot finding that already holds these sentences' figures says it better."""
+    cites = {(v.cite.article, v.cite.span) for v in values}
+    for f in findings:
+        if f.kind != "number" or f.grade == "agree":
+            continue
+        if cites <= {(v.cite.article, v.cite.span) for v in f.values}:
+            return f
+    return None
