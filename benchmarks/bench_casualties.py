@@ -16,7 +16,13 @@ most outlets lead with, the larger on a tie, an explicit revision first). Printe
   killed / N injured"; the story figure is the one most articles give, the larger on
   a tie), from the same run.
 
-    python benchmarks/bench_casualties.py [--data FILE] [--limit N] [--split tune|check|all]
+    python benchmarks/bench_casualties.py [--data FILE] [--limit N] [--offset N]
+        [--split tune|check|all]
+
+The split is ``common.own_split`` over "gvc-incident-" + the id, as in
+``bench_cluster_gvc.py`` (the bare id would put every incident of this development half
+in "tune": the held-back half was cut by the same hash). The story-figure rule was
+tuned on the first 300 incidents of the "all" order; ``--offset 300`` measures the rest.
 
 Ends with one line: ``figure-right killed K injured I false-alarms F differences-shown D``.
 """
@@ -80,7 +86,7 @@ class Incident:
     rule_figure: dict[str, int | None] = field(default_factory=dict)
 
 
-def load(path: Path, split: str, limit: int | None) -> list[Incident]:
+def load(path: Path, split: str, limit: int | None, offset: int = 0) -> list[Incident]:
     """Incidents with two or more articles, their pages cleaned as ingest cleans them
     (``gvcdata``, cached), with the archive's counts and the rule baseline's figures."""
     gvc = load_gvc(path)
@@ -90,9 +96,14 @@ def load(path: Path, split: str, limit: int | None) -> list[Incident]:
     incidents: list[Incident] = []
     for rec in read_jsonl(path):
         key = str(rec["incident"])
-        if len(rec["articles"]) < 2 or (split != "all" and own_split(key) != split):
+        if len(rec["articles"]) < 2 or (
+            split != "all" and own_split(f"gvc-incident-{key}") != split
+        ):
             continue
         if len(by_incident.get(key, [])) < 2:
+            continue
+        if offset > 0:
+            offset -= 1  # incidents looked at while tuning are left out of a measurement
             continue
         inc = Incident(key, {o: int(rec["gold"][o]) for o in OUTCOMES}, by_incident[key])
         votes: dict[str, Counter[int]] = {o: Counter() for o in OUTCOMES}
@@ -176,11 +187,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=None, help="first N incidents only")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N incidents")
     parser.add_argument("--split", choices=("tune", "check", "all"), default="all")
     args = parser.parse_args()
     print(machine_line())
     t0 = time.perf_counter()
-    incidents = load(args.data, args.split, args.limit)
+    incidents = load(args.data, args.split, args.limit, args.offset)
     articles = [a for inc in incidents for a in inc.articles]
     print(f"# {len(incidents)} incidents with 2+ articles, {len(articles)} articles "
           f"({args.split} split of {args.data.name})")  # fmt: skip

@@ -171,6 +171,17 @@ def test_each_clause_keeps_its_own_outcome_and_a_killer_is_no_victim():
     assert all(q.counted != "gunman" or q.outcome is None for q in qty.values())
 
 
+def test_the_death_of_a_number_is_a_death_toll():
+    """Tasnim's 'resulting in the death of three individuals' and 'the deaths of at least
+    16 Iraqis': the outcome is the noun the number hangs from, however deep."""
+    qty = _quantities(
+        "The strike hit a car, resulting in the death of three individuals. "
+        "The raids resulted in the deaths of at least 16 Iraqis, officials said."
+    )
+    assert (qty["three"].outcome, qty["three"].counted) == ("killed", "people")
+    assert qty["at least 16"].outcome == "killed"
+
+
 def test_other_kinds_of_figure_are_not_counts():
     qty = _quantities(
         "The siege lasted three days and cost $5 million; 40 percent of homes fell "

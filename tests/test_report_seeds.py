@@ -67,3 +67,20 @@ def test_seed_february_story_shows_every_outlet(seeded: Any) -> None:
     assert heads == feb[0]["outlets"]
     assert "Rasool" in story.text_content()
     assert story.xpath(".//div[@class='body']//mark[contains(@class,'hl-ent')]")
+
+
+def test_the_february_story_names_its_killed_figure_and_links_the_outlets_that_differ(
+    seeded: Any,
+) -> None:
+    """The reader sees one figure per outcome before the per-count table, with what it
+    rests on, and a link to the finding where outlets lead with other figures."""
+    _, files = seeded
+    data = json.loads(files.json.read_text("utf-8"))
+    feb = next(e for e in data["index"] if (e["span"]["start"] or "").startswith("2024-02"))
+    doc = lxml.html.fromstring(files.html.read_text("utf-8"))
+    story = doc.get_element_by_id(f"story-{feb['id']}")
+    line = story.xpath(".//p[@class='tolls']")[0]
+    assert "killed" in line.text_content()
+    target = line.xpath(".//a")[0].get("href").lstrip("#")
+    finding = doc.get_element_by_id(target)
+    assert "differs" in finding.text_content()

@@ -57,7 +57,7 @@ def story_tolls(
         )
         if finding is not None:
             extra.append(finding)
-        link = finding or existing
+        link = finding or existing or _holding(chosen, values, firsts, findings)
         if link is not None:
             shown_by[family] = link
     return tolls, extra, shown_by
@@ -112,6 +112,7 @@ def _finding(
         for i, a in enumerate(firsts)
         for b in firsts[i + 1 :]
         if ctx.outlet_of[a.article] != ctx.outlet_of[b.article]
+        and _comparable(a, b)
         and not ranges_overlap(a.range(), b.range())
     ]
     if not clashing:
@@ -135,6 +136,26 @@ def _finding(
         "people or moments; read the sentences before comparing",
     )
     return new, None
+
+
+def _holding(
+    chosen: Count, values: Sequence[SlotValue], firsts: Sequence[Count], findings: Sequence[Finding]
+) -> Finding | None:
+    """The slot finding that shows outlets differing over the chosen figure itself."""
+    value = next(v for c, v in zip(firsts, values, strict=True) if c is chosen)
+    found = _already_shown([value], findings)
+    if found is None or not any(
+        v.number is not None and v.number != chosen.q.value for v in found.values
+    ):
+        return None  # "one man" and "one person": named differently, the same figure
+    return found
+
+
+def _comparable(a: Count, b: Count) -> bool:
+    """Two leads count the same victims only if they name the same kind of people, or
+    one names people in general: "three American soldiers" (killed in another attack
+    the lede recalls) and "a commander" are different groups, not a disagreement."""
+    return a.counted == b.counted or "people" in (a.counted, b.counted)
 
 
 def _already_shown(values: Sequence[SlotValue], findings: Sequence[Finding]) -> Finding | None:

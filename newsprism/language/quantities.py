@@ -558,13 +558,15 @@ def _outcome(
                     return _outcome_of(c), c
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             owner = tok.head.head  # "the lives of 12", "a toll of 84", "rose to 84"
-            while owner.dep_ in ("prep", "pobj") and owner.head.i != owner.i:
-                owner = owner.head  # "revised ... from about 100 to 84"
-            if _outcome_of(owner):
-                return _outcome_of(owner), owner
-            toll = _toll_word(owner)
-            if toll is not None:
-                return toll
+            while True:  # "the death of three", "revised ... from about 100 to 84"
+                if _outcome_of(owner):
+                    return _outcome_of(owner), owner
+                toll = _toll_word(owner)
+                if toll is not None:
+                    return toll
+                if owner.dep_ not in ("prep", "pobj") or owner.head.i == owner.i:
+                    break
+                owner = owner.head
     return None, None
 
 
