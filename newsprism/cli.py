@@ -322,10 +322,12 @@ def clean(db: str, options_file: str | None, quiet: bool, everything: bool) -> N
 @json_option
 @click.option("--limit", default=200, show_default=True)
 @click.option("--text", "with_text", is_flag=True, help="With --json: include each clean text.")
-def articles(db: str, as_json: bool, limit: int, with_text: bool) -> None:
+@click.option("--language", default=None, help="Only articles in this language (ISO code: es).")
+def articles(db: str, as_json: bool, limit: int, with_text: bool, language: str | None) -> None:
     """List the stored articles."""
     with _errors(), _store(db, read_only=True) as store:
-        rows = list(store.articles())[:limit]
+        rows = [a for a in store.articles() if language is None or a.language == language]
+        rows = rows[:limit]
     if as_json:
         _print_json(
             [
@@ -337,6 +339,7 @@ def articles(db: str, as_json: bool, limit: int, with_text: bool) -> None:
                     "source": a.source.label,
                     "words": len(a.text.split()),
                     "wire": a.wire,
+                    "language": a.language,
                     **({"text": a.text} if with_text else {}),
                 }
                 for a in rows
@@ -346,6 +349,10 @@ def articles(db: str, as_json: bool, limit: int, with_text: bool) -> None:
     table = Table(show_header=True)
     for col in ("id", "published", "outlet", "words", "title"):
         table.add_column(col)
+    # last, and only when some article has one: the other columns keep their places and width
+    with_language = any(a.language for a in rows)
+    if with_language:
+        table.add_column("lang", no_wrap=True)
     for a in rows:
         table.add_row(
             a.id[:10],
@@ -353,6 +360,7 @@ def articles(db: str, as_json: bool, limit: int, with_text: bool) -> None:
             printable_text(a.display_outlet),
             str(len(a.text.split())),
             printable_text(a.title or "-"),
+            *([printable_text(a.language or "-")] if with_language else []),
         )
     console.print(table)
 

@@ -7,7 +7,9 @@ drifted: a qualifier known to extraction and unknown to grading turned "fewer th
 10" against "9" into a contradiction. So the tables live here, with no dependency
 on spaCy, and the stages import them.
 
-English only for now; the tables of other languages join here, keyed by language.
+English tables first; the tables of the other supported languages (Spanish, Portuguese,
+French, German, Indonesian, Arabic) follow at the end, keyed by ISO 639-1 code, and a
+user word file adds to them (``newsprism.multilingual.words``).
 """
 
 from __future__ import annotations
@@ -380,3 +382,247 @@ NEWSROOM_ROLES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 """Words of a byline's role ("Port reporter", "Senior correspondent"): not part of a name."""
+
+
+# --------------------------------------------------------------------------- other languages
+#
+# Words are matched on folded tokens (``newsprism.multilingual.words.fold``: lower case,
+# Latin accents removed, Arabic diacritics, alef forms and the article/conjunction
+# prefixes removed). An entry is one or more tokens separated by spaces; a token ending
+# in "*" matches any word it begins. A user word file adds entries to every table here.
+
+FOREIGN_LANGUAGES: dict[str, str] = {
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "fr": "French",
+    "de": "German",
+    "id": "Indonesian",
+    "ar": "Arabic",
+}
+"""The languages besides English whose figures, dates and names are read."""
+
+FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
+    "es": {
+        "muert*": "killed", "muri*": "killed", "fallec*": "killed", "asesinad*": "killed",
+        "perdieron la vida": "killed", "perdio la vida": "killed",
+        "victimas mortales": "killed", "herid*": "injured", "lesionad*": "injured",
+        "detenid*": "arrested", "arrestad*": "arrested", "desaparecid*": "missing",
+        "desplazad*": "displaced", "evacuad*": "evacuated", "rescatad*": "rescued",
+        "secuestrad*": "abducted",
+    },
+    "pt": {
+        "mort*": "killed", "morre*": "killed", "morrer*": "killed", "falec*": "killed",
+        "obito*": "killed", "assassinad*": "killed", "perderam a vida": "killed",
+        "vitimas mortais": "killed", "ferid*": "injured", "detid*": "arrested",
+        "presos": "arrested", "presas": "arrested", "desaparecid*": "missing",
+        "desalojad*": "displaced", "deslocad*": "displaced", "evacuad*": "evacuated",
+        "resgatad*": "rescued", "sequestrad*": "abducted",
+    },
+    "fr": {
+        "mort": "killed", "morts": "killed", "morte": "killed", "mortes": "killed",
+        "tue": "killed", "tues": "killed", "tuee": "killed", "tuees": "killed",
+        "deced*": "killed", "peri": "killed", "perirent": "killed",
+        "bless*": "injured", "hospitalise*": "injured", "arretes": "arrested",
+        "arretees": "arrested", "interpell*": "arrested", "disparu*": "missing",
+        "deplace*": "displaced", "evacu*": "evacuated", "secouru*": "rescued",
+        "enleve*": "abducted", "otages": "abducted",
+    },
+    "de": {
+        "tote": "killed", "toten": "killed", "tot": "killed", "getotet*": "killed",
+        "starb*": "killed", "gestorben": "killed", "todesopfer*": "killed",
+        "ums leben": "killed", "verletzt*": "injured", "verwundet*": "injured",
+        "festgenommen": "arrested", "verhaftet*": "arrested", "vermisst*": "missing",
+        "vertrieben*": "displaced", "evakuiert*": "evacuated", "gerettet*": "rescued",
+        "entfuhrt*": "abducted",
+    },
+    "id": {
+        "tewas": "killed", "menewaskan": "killed", "meninggal": "killed",
+        "meninggal dunia": "killed", "korban jiwa": "killed", "terbunuh": "killed",
+        "korban tewas": "killed", "luka*": "injured", "terluka": "injured",
+        "cedera": "injured", "ditangkap": "arrested", "ditahan": "arrested",
+        "hilang": "missing", "mengungsi": "displaced", "dievakuasi": "evacuated",
+        "diselamatkan": "rescued", "diculik": "abducted",
+    },
+    "ar": {
+        "قتيل*": "killed", "قتلى": "killed", "قتل*": "killed", "مقتل": "killed",
+        "حتف*": "killed", "وفاه": "killed", "توفي*": "killed", "مصرع": "killed",
+        "جريح*": "injured", "جرحى": "injured", "اصاب*": "injured", "اصيب*": "injured",
+        "مصاب*": "injured", "جروح": "injured", "اعتقال": "arrested", "اعتقل*": "arrested",
+        "معتقل*": "arrested", "مفقود*": "missing", "نازح*": "displaced", "نزوح": "displaced",
+        "مختطف*": "abducted", "خطف*": "abducted",
+    },
+}  # fmt: skip
+"""Outcome words per language to the family of ``OUTCOMES`` they report ("muertos",
+"mortos", "tewas", "قتلى" are all "killed"), so a toll in any language fills the same slot."""
+
+FOREIGN_PEOPLE_NOUNS: dict[str, frozenset[str]] = {
+    "es": frozenset({"persona*", "civiles", "victimas", "habitantes"}),
+    "pt": frozenset({"pessoa*", "civis", "vitimas", "moradores"}),
+    "fr": frozenset({"personne*", "civils", "victimes", "habitants"}),
+    "de": frozenset({"menschen", "personen", "zivilisten", "opfer", "bewohner"}),
+    "id": frozenset({"orang", "warga", "korban", "penduduk"}),
+    "ar": frozenset({"شخص*", "اشخاص", "مدني*", "مواطن*"}),
+}
+"""Nouns that count people without saying which people, per language (``PEOPLE_NOUNS``)."""
+
+FOREIGN_QUALIFIERS: dict[str, dict[str, str]] = {
+    "es": {
+        "al menos": "at least", "por lo menos": "at least", "mas de": "more than",
+        "cerca de": "close to", "casi": "nearly", "unos": "about", "unas": "about",
+        "alrededor de": "around", "aproximadamente": "approximately", "hasta": "up to",
+        "menos de": "fewer than",
+    },
+    "pt": {
+        "pelo menos": "at least", "ao menos": "at least", "mais de": "more than",
+        "cerca de": "about", "quase": "nearly", "aproximadamente": "approximately",
+        "ate": "up to", "menos de": "fewer than",
+    },
+    "fr": {
+        "au moins": "at least", "plus de": "more than", "pres de": "close to",
+        "environ": "about", "presque": "nearly", "jusqu a": "up to", "moins de": "fewer than",
+    },
+    "de": {
+        "mindestens": "at least", "wenigstens": "at least", "mehr als": "more than",
+        "uber": "over", "fast": "nearly", "knapp": "nearly", "etwa": "about",
+        "rund": "around", "ungefahr": "about", "bis zu": "up to", "weniger als": "fewer than",
+    },
+    "id": {
+        "sedikitnya": "at least", "setidaknya": "at least", "paling sedikit": "at least",
+        "lebih dari": "more than", "hampir": "nearly", "sekitar": "about",
+        "kurang dari": "fewer than",
+    },
+    "ar": {
+        "على الاقل": "at least", "ما لا يقل عن": "no fewer than", "اكثر من": "more than",
+        "نحو": "about", "حوالي": "about", "قرابه": "nearly", "زهاء": "about",
+        "اقل من": "fewer than",
+    },
+}  # fmt: skip
+"""Hedges per language, each to the key of ``QUALIFIERS`` whose range it allows.
+Arabic puts "at least" after the number ("84 شخصا على الأقل"); it is looked for there too."""
+
+FOREIGN_UPDATE_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset({"eleva*", "elevo", "ascend*", "ascendi*", "aument*", "revis*",
+                     "corrig*", "subio", "balance"}),
+    "pt": frozenset({"eleva*", "elevou", "subiu", "aument*", "revis*", "corrig*", "balanco"}),
+    "fr": frozenset({"eleve*", "porte", "revu*", "revis*", "augment*", "atteint", "bilan"}),
+    "de": frozenset({"stieg", "gestiegen", "angestiegen", "erhoht*", "korrigiert*",
+                     "bilanz"}),
+    "id": frozenset({"bertambah", "naik", "meningkat", "direvisi", "merevisi", "revisi",
+                     "menjadi"}),
+    "ar": frozenset({"ارتفع*", "ارتفاع", "حصيله", "عدل*", "تعدل*", "يعدل*"}),
+}  # fmt: skip
+"""Words that announce a toll changed or name the toll ("the toll rose to"): ``UPDATE_WORDS``."""
+
+FOREIGN_UNITS: dict[str, dict[str, str]] = {
+    "es": {"km": "measure", "kilometro*": "measure", "metro*": "measure", "hora*": "duration",
+           "dia*": "duration", "semana*": "duration", "mes*": "duration", "ano*": "duration",
+           "minuto*": "duration", "por ciento": "percent", "dolar*": "money", "euro*": "money"},
+    "pt": {"km": "measure", "quilometro*": "measure", "metro*": "measure", "hora*": "duration",
+           "dia*": "duration", "semana*": "duration", "mes*": "duration", "ano*": "duration",
+           "minuto*": "duration", "por cento": "percent", "dolar*": "money", "euro*": "money",
+           "reais": "money"},
+    "fr": {"km": "measure", "kilometre*": "measure", "metre*": "measure", "heure*": "duration",
+           "jour*": "duration", "semaine*": "duration", "mois": "duration", "an": "duration",
+           "ans": "duration", "annee*": "duration", "minute*": "duration",
+           "pour cent": "percent", "dollar*": "money", "euro*": "money"},
+    "de": {"km": "measure", "kilometer*": "measure", "meter*": "measure", "stunde*": "duration",
+           "tag*": "duration", "woche*": "duration", "monat*": "duration", "jahr*": "duration",
+           "minute*": "duration", "prozent": "percent", "dollar*": "money", "euro*": "money"},
+    "id": {"km": "measure", "kilometer": "measure", "meter": "measure", "jam": "duration",
+           "hari": "duration", "minggu": "duration", "bulan": "duration", "tahun": "duration",
+           "menit": "duration", "persen": "percent", "dolar": "money", "rupiah": "money"},
+    "ar": {"كم": "measure", "كيلومتر*": "measure", "متر*": "measure", "ساع*": "duration",
+           "يوم*": "duration", "ايام": "duration", "اسبوع*": "duration", "شهر*": "duration",
+           "عام*": "duration", "سن*": "duration", "دقيق*": "duration", "بالمئه": "percent",
+           "في المئه": "percent", "دولار*": "money", "يورو": "money"},
+}  # fmt: skip
+"""Words after a number that make it something other than a count: "a 84 kilómetros" is
+a distance, "17 años" an age or a span of time, never a toll."""
+
+FOREIGN_WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "es": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"),
+    "pt": ("segunda", "terca", "quarta", "quinta", "sexta", "sabado", "domingo"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "id": ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"),
+    "ar": ("اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد"),
+}
+"""Folded weekday names per language, Monday first (``date.weekday()`` order)."""
+
+FOREIGN_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "id": {
+        "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
+        "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11,
+        "seratus": 100, "seribu": 1000,
+    },
+    "ar": {
+        "واحد": 1, "اثنان": 2, "اثنين": 2, "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4,
+        "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8,
+        "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "عشرون": 20, "عشرين": 20,
+        "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50,
+        "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80,
+        "تسعون": 90, "تسعين": 90, "مئه": 100, "مائه": 100, "مئتان": 200, "مئتين": 200,
+    },
+}  # fmt: skip
+"""Number words of the languages ``text2num`` does not read (Spanish, Portuguese, French
+and German go through it), by folded form."""
+
+FOREIGN_NUMBER_SCALES: dict[str, dict[str, int]] = {
+    "id": {"belas": 10, "puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000},
+    "ar": {"الف": 1000, "الاف": 1000, "مليون": 1_000_000, "ملايين": 1_000_000},
+}
+"""Indonesian and Arabic scale words: "delapan puluh empat" is 8 x 10 + 4 (``belas``
+adds ten: "tiga belas" is 13)."""
+
+FOREIGN_LINK_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset({"resultaron", "resulto", "quedaron", "quedo", "fueron", "fue", "han",
+                     "habian", "estan", "siguen", "otros", "otras", "mas", "de", "en"}),
+    "pt": frozenset({"ficaram", "ficou", "foram", "foi", "estao", "seguem", "outros",
+                     "outras", "mais", "de", "em"}),
+    "fr": frozenset({"ont", "sont", "ete", "a", "autres", "de", "d", "en", "se"}),
+    "de": frozenset({"wurden", "wurde", "sind", "waren", "haben", "weitere", "andere",
+                     "kamen", "von", "in"}),
+    "id": frozenset({"yang", "telah", "sudah", "lainnya", "lain", "di", "dan"}),
+    "ar": frozenset({"اخرون", "اخرين", "اخر*", "من", "في"}),
+}  # fmt: skip
+"""Words that follow a number without being what it counts: auxiliaries ("resultaron
+heridas", "wurden verletzt"), "others", prepositions. The count is then of people."""
+
+FOREIGN_FROM_TO: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "es": (frozenset({"de"}), frozenset({"a", "hasta"})),
+    "pt": (frozenset({"de"}), frozenset({"para", "a"})),
+    "fr": (frozenset({"de"}), frozenset({"a"})),
+    "de": (frozenset({"von"}), frozenset({"auf"})),
+    "id": (frozenset({"dari"}), frozenset({"menjadi"})),
+    "ar": (frozenset({"من"}), frozenset({"الى"})),
+}
+"""The "from" and "to" of "revised from 100 to 84" per language (folded): the figure
+after "from" is the one the toll changed from."""
+
+FOREIGN_MONTHS: dict[str, tuple[str, ...]] = {
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
+    "fr": ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+           "septembre", "octobre", "novembre", "decembre"),
+    "de": ("januar", "februar", "marz", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "dezember"),
+    "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+           "september", "oktober", "november", "desember"),
+    "ar": ("يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس",
+           "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر"),
+}  # fmt: skip
+"""Folded month names per language, January first: a date needs one of these, a weekday
+or a relative day; ``dateparser`` alone reads "una" and "Die" as dates."""
+
+FOREIGN_RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
+    "es": ("todos los derechos reservados",),
+    "pt": ("todos os direitos reservados",),
+    "fr": ("tous droits réservés", "tous droits reserves"),
+    "de": ("alle rechte vorbehalten",),
+    "id": ("hak cipta dilindungi",),
+    "ar": ("جميع الحقوق محفوظة",),
+}
+""""All rights reserved" per language: a footer line holding it is a copyright notice,
+not a sentence of the article (clean/rules.py)."""

@@ -238,10 +238,14 @@ def annotate_articles(
     One partition's share of the stage: the local run passes every article, a Dask
     task its chunk. Cross-article entity resolution is not done here: it needs the
     whole corpus (``annotate_store``)."""
-    from newsprism.language import ANNOTATOR_VERSION
+    from newsprism.multilingual.annotate import annotation_version
 
     state = store.annotation_state([a.id for a in articles])
-    todo = [a for a in articles if state.get(a.id) != (sha256_hex(a.text), ANNOTATOR_VERSION)]
+    todo = [
+        a
+        for a in articles
+        if state.get(a.id) != (sha256_hex(a.text), annotation_version(a.language))
+    ]
     done = annotated = 0
     batch: list[Annotations] = []
     for ann in annotate_each(todo, options):
@@ -284,35 +288,50 @@ def annotate_store(
 def annotate_each(
     articles: Sequence[Article], options: Options
 ) -> Iterator[Annotations | ReadProblem]:
-    """The annotations of each article, in order; an article the language layer fails on
-    becomes a problem naming it, and every other article is still annotated.
+    """The annotations of each article; an article the language layer fails on becomes
+    a problem naming it, and every other article is still annotated.
 
-    Articles are parsed in batches; when a batch fails, its first article is parsed
-    alone to tell whether it is the one at fault, and the run goes on after it.
+    Articles in another supported language are read by rule (``newsprism.multilingual``),
+    not by the English parser, which would read Spanish or Arabic into nonsense; they
+    come after the English ones. English articles are parsed in batches; when a batch
+    fails, its first article is parsed alone to tell whether it is the one at fault, and
+    the run goes on after it.
     """
     from newsprism.language import annotate
+    from newsprism.multilingual.annotate import annotate_foreign, is_foreign
 
+    english = [a for a in articles if not is_foreign(a.language)]
     done = 0
-    while done < len(articles):
+    while done < len(english):
         try:
-            for ann in annotate(articles[done:], options.language):
+            for ann in annotate(english[done:], options.language):
                 yield ann
                 done += 1
         except Exception:  # somewhere in the batch after ``done``: find the article
-            article = articles[done]
+            article = english[done]
             try:
                 alone = next(iter(annotate([article], options.language)))
             except Exception as exc:
-                log.warning("annotation failed for article %s: %s", article.id, exc)
-                detail = " ".join(str(exc).split())[:200]
-                yield ReadProblem(
-                    article.source.path,
-                    f"article {article.id} not annotated: {type(exc).__name__}: {detail}",
-                    article.source.record,
-                )
+                yield _annotation_problem(article, exc)
             else:
                 yield alone
             done += 1
+    for article in articles:
+        if is_foreign(article.language):
+            try:
+                yield annotate_foreign(article, options.multilingual)
+            except Exception as exc:
+                yield _annotation_problem(article, exc)
+
+
+def _annotation_problem(article: Article, exc: Exception) -> ReadProblem:
+    log.warning("annotation failed for article %s: %s", article.id, exc)
+    detail = " ".join(str(exc).split())[:200]
+    return ReadProblem(
+        article.source.path,
+        f"article {article.id} not annotated: {type(exc).__name__}: {detail}",
+        article.source.record,
+    )
 
 
 # --------------------------------------------------------------------------- stories
@@ -361,7 +380,8 @@ def cluster_store(
 ) -> tuple[int, int]:
     """Find reuse pairs, group articles into stories (incrementally), link storylines.
     Returns (stories, reuse pairs)."""
-    from newsprism.stories import cluster_stories, find_reuse, link_storylines
+    from newsprism.multilingual.stage import cluster_by_language
+    from newsprism.stories import find_reuse, link_storylines
 
     options = options or Options()
     articles = list(store.articles())
@@ -373,13 +393,25 @@ def cluster_store(
     ents, evidence = cluster_inputs(store, articles)
     live = {a.id for a in articles}
     existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
-    stories = cluster_stories(articles, vectors, existing, ents, options.stories, evidence=evidence)
+    stories = cluster_by_language(articles, vectors, existing, ents, options, evidence=evidence)
+    stories = join_languages(store, stories, articles, options)
     progress("cluster", 3, 4)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)
     store.put_stories(stories)
     borrow_story_dates(store, stories, articles)
     progress("cluster", 4, 4)
     return len(stories), len(reuse)
+
+
+def join_languages(
+    store: Any, stories: list[Story], articles: Sequence[Article], options: Options
+) -> list[Story]:
+    """An article in one language joins the story other languages tell of the same
+    happening (``newsprism.multilingual.evidence``); a no-op on one-language corpora."""
+    from newsprism.multilingual.stage import join_store_languages
+
+    joined, _ = join_store_languages(store, stories, articles, options.multilingual)
+    return joined
 
 
 def drop_missing(story: Story, live: set[str]) -> Story:
@@ -404,6 +436,7 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
     so a report can say the date was borrowed and from where.
     """
     from newsprism.language import reanchor_times
+    from newsprism.multilingual.annotate import is_foreign, reanchor_foreign
 
     by_id = {a.id: a for a in articles}
     annotations = store.get_annotations([a.id for a in articles if a.published is None])
@@ -418,7 +451,8 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
             if art.published is None and ann is not None:
                 already = {t.anchor for t in ann.times if t.anchor_source == "story"}
                 if already != {anchor}:
-                    changed.append(reanchor_times(art, ann, anchor, "story"))
+                    reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
+                    changed.append(reanchor(art, ann, anchor, "story"))
     if changed:
         store.put_annotations(changed)
     return len(changed)

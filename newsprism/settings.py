@@ -25,6 +25,7 @@ from newsprism.compare.options import CompareOptions
 from newsprism.errors import OptionsError
 from newsprism.ingest.options import IngestOptions
 from newsprism.language.options import LanguageOptions
+from newsprism.multilingual.options import MultilingualOptions
 from newsprism.stories.options import StoryOptions
 
 
@@ -36,6 +37,7 @@ class Options:
     stories: StoryOptions = field(default_factory=StoryOptions)
     compare: CompareOptions = field(default_factory=CompareOptions)
     collect: CollectOptions = field(default_factory=CollectOptions)
+    multilingual: MultilingualOptions = field(default_factory=MultilingualOptions)
 
 
 def load_options(path: str | Path | None = None) -> Options:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine: install, lint, test.
-# Installs the test and bench extras, Debian's chromium (browser tests) and postgresql
-# (the shared-store tests) when they are missing; the tests themselves start a throwaway
-# PostgreSQL server. Lint is ruff and mypy --strict on newsprism/, in both modes.
+# Installs the test and bench extras, Debian's chromium (browser tests), postgresql
+# (the shared-store tests) and Apertium (English glosses) when they are missing; the tests
+# themselves start a throwaway PostgreSQL server. Lint is ruff and mypy --strict on
+# newsprism/, in both modes.
 #   bash scripts/test.sh            everything (what CI runs)
 #   bash scripts/test.sh --fast     skip tests marked slow (models, processes, Dask,
 #                                   PostgreSQL, Chromium): the edit loop
@@ -16,7 +17,7 @@ if [ "${1:-}" = "--fast" ]; then
 fi
 bash scripts/setup.sh test,bench
 . .venv/bin/activate
-for script in scripts/install_browser.sh scripts/install_postgres.sh; do
+for script in scripts/install_browser.sh scripts/install_postgres.sh scripts/install_apertium.sh; do
   [ -f "$script" ] && bash "$script"
 done
 ruff check newsprism tests benchmarks

@@ -25,6 +25,7 @@ from newsprism.clean.split import split_segments
 from newsprism.clean.templates import TemplateIndex, site_of
 from newsprism.export.records import restore_exported
 from newsprism.model import Article, RawDocument, RemovedLine
+from newsprism.multilingual.published import fill_published
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ def clean_text(
     for part, seg in enumerate(split_segments(labels, stopwords, options)):
         article = describe_segment(raw, part, seg, hints, stopwords, page_years, options)
         if article is not None:
+            fill_published(article)  # a date line in another language (multilingual)
             articles.append(article)
     if not articles:
         return PageArticles(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsprism.clean.dates import find_dates
 from newsprism.clean.lines import PageLine
-from newsprism.lexicon import WEEKDAYS
+from newsprism.lexicon import FOREIGN_RIGHTS_RESERVED, WEEKDAYS
 
 # Credits look like "(AP Photo/Hadi Mizban)", "(EPA)", "(Photo: REUTERS/Ahmed Saad)",
 # "(Photo by MURTAJA LATEEF / AFP)", "(Getty Images)", "(File photo)".
@@ -67,7 +67,11 @@ _RELATED = re.compile(
     r"|latest\s+(?:news|stories)|top\s+stories|editor'?s\s+picks?|don'?t\s+miss|see\s+also)\b",
     re.I,
 )
-_COPYRIGHT = re.compile(r"©|&copy|\ball rights reserved\b|\bcopyright\b", re.I)
+_COPYRIGHT = re.compile(
+    r"©|&copy|\ball rights reserved\b|\bcopyright\b|"
+    + "|".join(re.escape(p) for ps in FOREIGN_RIGHTS_RESERVED.values() for p in ps),
+    re.I,
+)
 _AUTHOR_LABEL = re.compile(
     r"^(?:profile (?:picture|photo|image) of|author|about the author|written by|more by|"
     r"more from this author|follow)\b",

@@ -36,7 +36,7 @@ from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.lexicon import PEOPLE_NOUNS, UPDATE_WORDS, figure_range, ranges_overlap
-from newsprism.model import Annotations, Quantity, Span, TimeExpression
+from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
 
 SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
@@ -227,6 +227,9 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                 continue
             if q.value is None and not q.qualifier:
                 continue
+            if doc is None and q.outcome is not None and q.counted is not None:
+                counts.append(_unparsed_count(article, ann, q, fact_of))
+                continue
             family, counted, word = _outcome(q, doc)
             if family is None or doc is None or word is None or counted is None:
                 continue
@@ -255,6 +258,40 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                 )
             )
     return counts
+
+
+def _unparsed_count(
+    article: Article,
+    ann: Annotations,
+    q: Quantity,
+    fact_of: Callable[[str, Span], str | None],
+) -> Count:
+    """A count of an article read without a parse (in another language: the
+    multilingual reader set its outcome and counted class itself); the clause, window
+    and update words come from that reader too."""
+    from newsprism.multilingual.figures import count_context
+
+    found = count_context(article.text, q, article.language or "")
+    counted = q.counted or "people"
+    sentence = q.sentence or q.span
+    return Count(
+        article=article.id,
+        q=q,
+        sentence=sentence,
+        family=q.outcome or "",
+        counted="people" if counted in PEOPLE_NOUNS else counted,
+        context=found.context,
+        window=found.window,
+        fact=fact_of(article.id, q.span),
+        times=times_in(ann, sentence),
+        place=q.place,
+        published=article.published,
+        version=article.version,
+        key=article.key,
+        updated=article.updated if article.version > 1 else None,
+        previous=found.previous,
+        cue=found.cue,
+    )
 
 
 def fact_finder(

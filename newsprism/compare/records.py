@@ -300,6 +300,22 @@ class DigestItem:
     replacements: list[Replacement] = field(default_factory=list)
 
 
+# --------------------------------------------------------------------------- glosses
+
+
+@dataclass(slots=True)
+class Gloss:
+    """An English rendering of one sentence in another language: machine translation,
+    shown beside the original and never read as evidence."""
+
+    article: str
+    sentence: Span  # the sentence of the article it renders
+    text: str
+    language: str  # of the original
+    method: str  # "apertium:spa-eng", "apertium:pt-es+spa-eng"
+    note: str = "machine translation"
+
+
 # --------------------------------------------------------------------------- the story
 
 
@@ -318,6 +334,7 @@ class ArticleRef:
     origin: str | None  # the agency or outlet its text traces back to
     version: int = 1
     current: bool = True  # False: a superseded version, read only for its figures
+    language: str | None = None  # ISO 639-1, detected or given by metadata
 
 
 @dataclass(slots=True)
@@ -385,6 +402,8 @@ class StoryComparison:
     digest: list[DigestItem]
     related: list[RelatedStory]
     tolls: list[Toll] = field(default_factory=list)
+    glosses: list[Gloss] = field(default_factory=list)
+    gloss_note: str | None = None  # why sentences in another language have no gloss
 
     @property
     def n_conflicts(self) -> int:

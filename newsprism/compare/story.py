@@ -43,6 +43,8 @@ from newsprism.compare.timeline import build_timeline
 from newsprism.compare.tolls import story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
+from newsprism.multilingual.align import with_other_languages
+from newsprism.multilingual.gloss import story_glosses
 
 Related = tuple[Story, Sequence[Article], Mapping[str, Annotations]]
 
@@ -68,6 +70,15 @@ def compare_story(
     )
     units = story_units(list(ctx.articles.values()), ctx.annotations, ctx.options.split_clauses)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
+    # sentences in other languages scored by the multilingual encoder (multilingual/align)
+    sim = with_other_languages(
+        sim,
+        [u.text for u in units],
+        [u.article for u in units],
+        ctx.articles,
+        ctx.cuts.align,
+        ctx.cuts.carry,
+    )
     groups = align_units(units, sim, ctx.cuts.align, ctx.cuts.linkage)
     provenance = find_provenance(list(ctx.articles.values()), reuse, ctx.outlet_of)
     group_members = {f"g{n}": g.members for n, g in enumerate(groups)}
@@ -124,6 +135,8 @@ def compare_story(
             for rel, rel_arts, _ in related
         ],
         tolls=tolls,
+        # English glosses of Spanish, Portuguese and French sentences (multilingual)
+        **story_glosses(list(ctx.articles.values()), ctx.annotations),
     )
 
 
@@ -222,6 +235,7 @@ def _article_ref(
         origin=provenance.origin.get(a.id),
         version=a.version,
         current=current,
+        language=a.language,
     )
 
 

@@ -43,6 +43,8 @@ def _finding(f: FindingView) -> list[str]:
         lines.append(f"  - caveat: {md(f.caveat)}")
     for ev in f.values:
         lines.append(f"  - {md(ev.outlet)}: **{md(ev.value)}** — “{md(ev.text)}”")
+        if ev.gloss:
+            lines.append(f"    - English gloss (machine translation): {md(ev.gloss)}")
     return lines
 
 

@@ -23,6 +23,7 @@ from newsprism.compare.records import (
     DiffOp,
     Figure,
     Finding,
+    Gloss,
     RelatedStory,
     ReuseLink,
     Step,
@@ -55,6 +56,8 @@ class Evidence:
     after: str = ""
     value: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    gloss: str | None = None  # English machine translation of the sentence, when one exists
+    language: str | None = None  # the article's, when the article is at hand
 
 
 @dataclass(slots=True)
@@ -78,6 +81,7 @@ class MatrixRow:
     origins: list[str]
     cells: list[Cell]
     findings: list[str]
+    gloss: str | None = None  # English machine translation of a claim in another language
 
     @property
     def carried(self) -> int:
@@ -258,17 +262,30 @@ class StoryView:
     related: list[RelatedStory]
     n_conflicts: int
     article_views: list[ArticleView] = field(default_factory=list)
+    gloss_note: str | None = None  # why sentences in another language have no gloss
 
 
 class _Cite:
     """Builds Evidence records with the sentence around the cited words."""
 
-    def __init__(self, articles: Mapping[str, Article]) -> None:
+    def __init__(self, articles: Mapping[str, Article], glosses: Sequence[Gloss] = ()) -> None:
         self.articles = articles
+        self.glosses: dict[str, list[Gloss]] = defaultdict(list)
+        for g in glosses:
+            self.glosses[g.article].append(g)
+
+    def gloss(self, article: str, span: Span) -> str | None:
+        """The gloss of the sentence that holds ``span``, if the story has one."""
+        for g in self.glosses.get(article, ()):
+            if g.sentence[0] <= span[0] < g.sentence[1]:
+                return g.text
+        return None
 
     def __call__(self, c: Cite, value: str = "") -> Evidence:
         ev = Evidence(c.article, c.outlet, c.span, c.text, value=value)
+        ev.gloss = self.gloss(c.article, c.span)
         art = self.articles.get(c.article)
+        ev.language = art.language if art is not None else None
         if art is not None and c.sentence and c.sentence != c.span:
             ev.before, ev.hit, ev.after = in_context(art.text, c.span, c.sentence)
         if not ev.hit:
@@ -306,6 +323,7 @@ def _matrix(report: StoryComparison, cite: _Cite) -> list[MatrixRow]:
                 list(fact.origins),
                 cells,
                 list(fact.findings),
+                cite.gloss(fact.cite.article, fact.cite.span),
             )
         )
     return rows
@@ -472,7 +490,7 @@ def story_view(
     """Everything a story page shows, computed once from the comparison and its articles."""
     by_id = {a.id: a for a in articles}
     annotations = annotations or {}
-    cite = _Cite(by_id)
+    cite = _Cite(by_id, report.glosses)
     outlet_of = {a.id: a.outlet for a in report.articles}
     findings = {f.id: _finding(f, cite) for f in report.findings}
     view = StoryView(
@@ -499,6 +517,7 @@ def story_view(
         ],
         related=list(report.related),
         n_conflicts=report.n_conflicts,
+        gloss_note=report.gloss_note,
     )
     if with_articles:
         for a in report.articles:

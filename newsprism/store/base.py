@@ -318,6 +318,13 @@ class BaseStore:
             for r in rows
         ]
 
+    def article_languages(self) -> dict[str, str | None]:
+        """Article id -> language of every current article (for the web's language
+        filter). Read from the article JSON: no column holds it, and a schema step
+        for one filter is not worth it; the web app calls this once per store change."""
+        rows = self._query("SELECT id, data FROM articles WHERE current = 1")
+        return {r["id"]: json.loads(r["data"]).get("language") for r in rows}
+
     def count_raw(self) -> int:
         return self._count("SELECT COUNT(*) AS n FROM raw_documents")
 

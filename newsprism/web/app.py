@@ -98,6 +98,7 @@ def story_filter(request: Request) -> StoryFilter:
         start=_date_param(request, "from"),
         end=_date_param(request, "to"),
         outlet=_text_param(request, "outlet"),
+        language=_text_param(request, "language"),
         conflicts_only=_text_param(request, "conflicts") in ("1", "on", "yes", "true"),
         page=_page_param(request, "page"),
     )
@@ -160,6 +161,8 @@ class Pages:
             f=f,
             hits=hits,
             outlets=snap.outlets,
+            languages=snap.languages,
+            languages_of=snap.languages_of,
             n_all=len(snap.index),
             page_size=len(hits.rows),
         )

@@ -40,6 +40,7 @@ class StoryFilter:
     start: date | None = None
     end: date | None = None
     outlet: str = ""
+    language: str = ""  # ISO code: stories with at least one article in it
     conflicts_only: bool = False
     page: int = 1
 
@@ -60,6 +61,8 @@ class _Snapshot:
     outlet_by_slug: dict[str, str]  # report.templating.outlet_slug(name) -> name
     entities: dict[str, Entity]
     story_of: dict[str, str]  # article id -> its story, to group search hits
+    languages_of: dict[str, list[str]] = field(default_factory=dict)  # story -> languages
+    languages: list[str] = field(default_factory=list)  # every language of a story
 
 
 def _day(value: str | None) -> date | None:
@@ -92,13 +95,26 @@ class Catalog:
                 index = [to_dict(row) for row in self.store.report_index()]
                 entities = self.store.entities()
                 story_of = {a: s.id for s in self.store.stories() for a in s.articles}
+                language_of = self.store.article_languages()
+            languages_of: dict[str, set[str]] = defaultdict(set)
+            for article, story in story_of.items():
+                if language_of.get(article):
+                    languages_of[story].add(str(language_of[article]))
             index.sort(
                 key=lambda e: (e["span"]["start"] is None, e["span"]["start"] or "", e["id"])
             )
             outlets = sorted({o for e in index for o in e["outlets"]})
             slugs = {outlet_slug(o): o for o in outlets}
             self._snap = _Snapshot(
-                sig, index, {e["id"]: e for e in index}, outlets, slugs, entities, story_of
+                sig,
+                index,
+                {e["id"]: e for e in index},
+                outlets,
+                slugs,
+                entities,
+                story_of,
+                {k: sorted(v) for k, v in languages_of.items()},
+                sorted({lang for v in languages_of.values() for lang in v}),
             )
             log.info("story index rebuilt: %d stories", len(index))
             return self._snap
@@ -135,6 +151,8 @@ class Catalog:
             rows = [r for r in rows if self._overlaps(r, f.start, f.end)]
         if f.outlet:
             rows = [r for r in rows if f.outlet in r["outlets"]]
+        if f.language:
+            rows = [r for r in rows if f.language in snap.languages_of.get(r["id"], ())]
         if f.conflicts_only:
             rows = [r for r in rows if r["n_conflicts"] > 0]
         lo = (f.page - 1) * MAX_RESULTS

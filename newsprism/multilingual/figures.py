@@ -1,0 +1,279 @@
+"""Figures in Spanish, Portuguese, French, German, Indonesian and Arabic text, as the
+project's own ``Quantity`` records, so the comparison's figure slots take them as they
+take English ones.
+
+No parser reads these languages here, so what a number counts is read from the words
+around it, by the lexicon's tables for the language: a unit after it makes it a
+distance, a span of time, money or a share, never a toll ("a 84 kilómetros"); a people
+noun after it says it counts people ("84 personas"); an outcome word in the same clause
+and within a few words says what happened to them ("murieron", "heridas", "tewas",
+"قتلى"), with its span kept as evidence; a hedge before it ("al menos", "sedikitnya")
+or, in Arabic, after it ("على الأقل") is read as the English qualifier whose range it
+allows. A number with no outcome word near it stays a plain count with no outcome, so
+it never enters a slot by guesswork.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsprism import lexicon
+from newsprism.model import Quantity, QuantityKind, Sentence
+from newsprism.multilingual.numbers import Number, find_numbers
+from newsprism.multilingual.words import (
+    LanguageWords,
+    Token,
+    match_at,
+    match_ending_at,
+    tokens,
+)
+
+OUTCOME_REACH = 6  # tokens between a number and the outcome word that reports it
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "،", "؛"})
+_YEAR_RANGE = (1900, 2100)
+_Hit = tuple[str | None, tuple[int, int] | None]  # (outcome family, its words' span)
+
+
+def _clause_break(text: str, a: int, b: int) -> bool:
+    """Whether punctuation that ends a clause lies between two character offsets."""
+    return any(c in _CLAUSE_BREAKS for c in text[a:b])
+
+
+_KINDS: dict[str, QuantityKind] = {
+    "measure": "measure", "duration": "duration", "percent": "percent", "money": "money",
+}  # fmt: skip
+
+
+def _kind(
+    num: Number, toks: Sequence[Token], table: LanguageWords
+) -> tuple[QuantityKind, str | None]:
+    """What sort of figure ``num`` is, and the unit word that says so."""
+    unit = match_at(table.units, toks, num.last) if num.last < len(toks) else None
+    if unit is not None:
+        words = " ".join(t.text for t in toks[num.last : num.last + len(unit.words)])
+        return _KINDS.get(unit.value, "other"), words
+    if num.last < len(toks) and toks[num.last].text == "%":
+        return "percent", "%"
+    four_digits = not num.words and num.value.is_integer() and len(num.text) == 4
+    if four_digits and _YEAR_RANGE[0] <= num.value <= _YEAR_RANGE[1]:
+        return "year", None
+    return "count", None
+
+
+def _qualifier(toks: Sequence[Token], num: Number, table: LanguageWords) -> tuple[str | None, int]:
+    """The English qualifier key and the index of the first token of the hedge."""
+    before = match_ending_at(table.qualifiers, toks, num.first)
+    if before is not None:
+        return before.value, num.first - len(before.words)
+    if table.language == "ar":  # "84 شخصا على الأقل": the hedge follows the counted noun
+        for start in range(num.last, min(len(toks), num.last + 3)):
+            after = match_at(table.qualifiers, toks, start)
+            if after is not None:
+                return after.value, num.first
+    return None, num.first
+
+
+def _outcomes(
+    text: str, toks: Sequence[Token], numbers: Sequence[Number], table: LanguageWords
+) -> list[_Hit]:
+    """The outcome of each number: looked for in the language's usual place first (after
+    the number; before it in Arabic, which puts the verb first: "قتل 84 شخصا"), then on
+    the other side, where a word another number already took is not taken again
+    ("284 resultaron heridas en dos explosiones": "heridas" is the 284's, not the two's).
+
+    Before the number, outside Arabic, the word must govern a count of people ("murieron
+    84 personas"), not of things ("tewas dalam dua ledakan": two explosions). In "from X
+    to Y" ("korban tewas ... dari 103 menjadi 84 orang") X looks further back for its
+    outcome and Y takes X's."""
+    from_words, to_words = lexicon.FOREIGN_FROM_TO.get(table.language, (frozenset(), frozenset()))
+
+    def is_from(k: int) -> bool:
+        n = numbers[k]
+        return (
+            k + 1 < len(numbers)
+            and n.first > 0
+            and toks[n.first - 1].folded in from_words
+            and any(t.folded in to_words for t in toks[n.last : numbers[k + 1].first])
+            and numbers[k + 1].first - n.last <= 2
+        )
+
+    def after(k: int) -> _Hit:
+        stop = numbers[k + 1].first if k + 1 < len(numbers) else len(toks)
+        return _outcome_after(text, toks, numbers[k], stop, table)
+
+    def before(k: int, start: int) -> _Hit:
+        reach = OUTCOME_REACH * 2 if is_from(k) else OUTCOME_REACH
+        hit = _outcome_before(text, toks, numbers[k], start, table, reach)
+        if hit[1] is None or table.language == "ar" or is_from(k):
+            return hit
+        adjacent = toks[numbers[k].first - 1].span[1] == hit[1][1]  # "murieron 12 soldados"
+        return hit if adjacent or _counts_people(toks, numbers[k], table) else (None, None)
+
+    forward = table.language != "ar"
+    first = [after(k) if forward else (None, None) for k in range(len(numbers))]
+    claimed = {hit[1]: k for k, hit in enumerate(first) if hit[1] is not None}
+    out: list[_Hit] = []
+    start = 0  # backward search stops at the last number that has its own outcome
+    for k, hit in enumerate(first):
+        if hit[0] is None:
+            hit = before(k, start)
+            if hit[1] is not None and claimed.get(hit[1], k) != k:
+                hit = (None, None)
+        if hit[0] is None and not forward:
+            hit = after(k)
+        if hit[0] is None and k > 0 and is_from(k - 1) and out[k - 1][0] is not None:
+            hit = out[k - 1]  # "from 103 to 84": the 84 counts what the 103 counted
+        if hit[0] is not None:
+            start = numbers[k].last
+        out.append(hit)
+    return out
+
+
+def _counts_people(toks: Sequence[Token], num: Number, table: LanguageWords) -> bool:
+    """No noun after the number, or a people noun ("84 personas", "103 orang")."""
+    if num.last >= len(toks):
+        return True
+    nxt = toks[num.last]
+    return (
+        not nxt.text[:1].isalpha()
+        or match_at(table.people, toks, num.last) is not None
+        or match_at(table.links, toks, num.last) is not None
+        or match_at(table.outcomes, toks, num.last) is not None
+    )
+
+
+def _outcome_after(
+    text: str, toks: Sequence[Token], num: Number, stop: int, table: LanguageWords
+) -> _Hit:
+    for i in range(num.last, min(stop, num.last + OUTCOME_REACH)):
+        if i > num.last and _clause_break(text, toks[num.last - 1].span[1], toks[i].span[0]):
+            break
+        hit = match_at(table.outcomes, toks, i)
+        if hit is not None:
+            return hit.value, (toks[i].span[0], toks[i + len(hit.words) - 1].span[1])
+    return None, None
+
+
+def _outcome_before(
+    text: str,
+    toks: Sequence[Token],
+    num: Number,
+    start: int,
+    table: LanguageWords,
+    reach: int = OUTCOME_REACH,
+) -> _Hit:
+    for i in range(num.first - 1, max(start, num.first - reach) - 1, -1):
+        if _clause_break(text, toks[i].span[1], toks[num.first].span[0]):
+            break
+        hit = match_at(table.outcomes, toks, i)
+        if hit is not None and i + len(hit.words) <= num.first:
+            return hit.value, (toks[i].span[0], toks[i + len(hit.words) - 1].span[1])
+    return None, None
+
+
+def _counted(
+    toks: Sequence[Token], num: Number, table: LanguageWords, outcome_span: tuple[int, int] | None
+) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    """(noun as written, its span, counted class) of the word after the number."""
+    if num.last >= len(toks):
+        return None, None, "people" if outcome_span else None
+    nxt = toks[num.last]
+    if outcome_span is not None and nxt.span[0] == outcome_span[0]:
+        return None, None, "people"  # "84 muertos": the outcome word is the noun
+    if match_at(table.people, toks, num.last) is not None:
+        return nxt.text, nxt.span, "people"
+    if outcome_span is None:
+        return None, None, None
+    to_words = lexicon.FOREIGN_FROM_TO.get(table.language, (frozenset(), frozenset()))[1]
+    link = match_at(table.links, toks, num.last) is not None or nxt.folded in to_words
+    noun = nxt.text[:1].isalpha() and not link
+    around = outcome_span[0] > nxt.span[0] or outcome_span[1] <= toks[num.first].span[0]
+    if noun and around:
+        return nxt.text, nxt.span, nxt.folded  # "84 soldados murieron": soldiers
+    return None, None, "people"  # "murieron 84 en ...": no noun; people by default
+
+
+def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords) -> list[Quantity]:
+    """Every number of every sentence, with its kind, outcome, counted class and hedge."""
+    out: list[Quantity] = []
+    for sent in sentences:
+        s, e = sent.span
+        toks = tokens(text[s:e], s)
+        numbers = find_numbers(text, toks, table)
+        kinds = [_kind(num, toks, table) for num in numbers]
+        counts = [n for n, (kind, _) in zip(numbers, kinds, strict=True) if kind == "count"]
+        found = dict(zip(map(id, counts), _outcomes(text, toks, counts, table), strict=True))
+        for num, (kind, unit) in zip(numbers, kinds, strict=True):
+            qualifier, first = _qualifier(toks, num, table)
+            outcome, outcome_span = found.get(id(num), (None, None))
+            noun, noun_span, counted = (unit, None, None)
+            if kind == "count":
+                noun, noun_span, counted = _counted(toks, num, table, outcome_span)
+            start = toks[first].span[0]
+            out.append(
+                Quantity(
+                    span=(start, num.span[1]),
+                    text=text[start : num.span[1]],
+                    value=num.value,
+                    noun=noun,
+                    noun_span=noun_span,
+                    qualifier=qualifier,
+                    sentence=sent.span,
+                    kind=kind,
+                    outcome=outcome,
+                    outcome_span=outcome_span,
+                    counted=counted,
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- for compare
+
+WINDOW = 3  # words kept on each side of the count and its outcome word
+
+
+@dataclass(frozen=True, slots=True)
+class CountContext:
+    """What the comparison reads around a count it has no parse for."""
+
+    context: str  # the clause: the sentence, cut at clause punctuation around the count
+    window: str  # the count and its outcome word with a few words around them
+    previous: bool  # the "X" of "from X to Y"
+    cue: str | None  # the update word of the sentence ("elevó", "direvisi")
+
+
+def count_context(
+    text: str, q: Quantity, language: str, words_file: str | None = None
+) -> CountContext:
+    """The clause, window, "from X" and update cue of a count read by ``read_figures``."""
+    from newsprism.multilingual.words import language_words
+
+    table = language_words(language, words_file)
+    s, e = q.sentence or q.span
+    toks = tokens(text[s:e], s)
+    spans = [q.span] + ([q.outcome_span] if q.outcome_span is not None else [])
+    inside = [i for i, t in enumerate(toks) for a, b in spans if a <= t.span[0] < b]
+    if not inside:
+        return CountContext(text[s:e], text[s:e], False, None)
+    lo, hi = min(inside), max(inside)
+    window = text[toks[max(0, lo - WINDOW)].span[0] : toks[min(len(toks) - 1, hi + WINDOW)].span[1]]
+    c_lo, c_hi = lo, hi
+    while c_lo > 0 and not _clause_break(text, toks[c_lo - 1].span[1], toks[c_lo].span[0]):
+        c_lo -= 1
+    while c_hi + 1 < len(toks):
+        if _clause_break(text, toks[c_hi].span[1], toks[c_hi + 1].span[0]):
+            break
+        c_hi += 1
+    context = text[toks[c_lo].span[0] : toks[c_hi].span[1]]
+    from_words, to_words = lexicon.FOREIGN_FROM_TO.get(language, (frozenset(), frozenset()))
+    first = min(i for i, t in enumerate(toks) if t.span[0] >= q.span[0])
+    last = max(i for i, t in enumerate(toks) if t.span[1] <= q.span[1])
+    previous = (
+        first > 0
+        and toks[first - 1].folded in from_words
+        and any(t.folded in to_words for t in toks[last + 1 : last + 3])
+    )
+    cue = next((toks[i].text for i in range(len(toks)) if match_at(table.updates, toks, i)), None)
+    return CountContext(context, window, previous, cue)
