@@ -194,6 +194,14 @@ def test_a_count_restated_or_followed_by_its_outcome_keeps_it():
     assert qty["14"].outcome == "injured"
 
 
+def test_a_count_of_happenings_is_no_toll():
+    """'The death toll from two explosions rose to 103': two explosions killed nobody by
+    themselves, and the 103 count people, not explosions."""
+    qty = _quantities("The death toll from two explosions at the station rose to 103.")
+    assert qty["two"].outcome is None
+    assert (qty["103"].outcome, qty["103"].counted) == ("killed", "people")
+
+
 def test_other_kinds_of_figure_are_not_counts():
     qty = _quantities(
         "The siege lasted three days and cost $5 million; 40 percent of homes fell "

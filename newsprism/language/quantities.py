@@ -23,6 +23,7 @@ from newsprism.lexicon import (
     AGE_WORDS,
     CURRENCY_WORDS,
     DURATION_NOUNS,
+    EVENT_NOUNS,
     MEASURE_UNITS,
     MONTHS,
     NUMBER_WORDS,
@@ -426,6 +427,8 @@ def read_figure(
         counted_tok = _of_head(of_obj)
     outcome, outcome_tok = _outcome(doc, last, noun, of_obj)
     counted = _counted_class(counted_tok, prior, outcome)
+    if counted_tok is not None and counted != "people" and counted in EVENT_NOUNS:
+        outcome, outcome_tok = None, None  # "the toll from two explosions": no victims
     update = _update_verb(last, noun)
     span = (outcome_tok.idx, outcome_tok.idx + len(outcome_tok)) if outcome_tok else None
     return Reading("count", outcome, span, counted, part_of, update)
@@ -506,7 +509,7 @@ def _of_head(obj: Token) -> Token:
 
 def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | None) -> str | None:
     if tok is None or tok.lower_ in _ANAPHORIC or tok.pos_ in ("VERB", "NUM", "ADJ"):
-        if prior is not None and prior.counted:
+        if prior is not None and prior.counted and prior.counted not in EVENT_NOUNS:
             return prior.counted
         return "people" if outcome else None
     lemma = tok.lemma_.lower()
