@@ -50,6 +50,27 @@ SEASONS: dict[str, tuple[int, int]] = {
 }
 """Northern-hemisphere meteorological seasons as (first month, last month)."""
 
+HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    "christmas": (12, 25, 0, 0),
+    "christmas day": (12, 25, 0, 0),
+    "christmas eve": (12, 24, 0, 0),
+    "new year's day": (1, 1, 0, 0),
+    "new year's eve": (12, 31, 0, 0),
+    "halloween": (10, 31, 0, 0),
+    "valentine's day": (2, 14, 0, 0),
+    "fourth of july": (7, 4, 0, 0),
+    "thanksgiving": (11, 0, 3, 4),
+    "thanksgiving day": (11, 0, 3, 4),
+    "labor day": (9, 0, 0, 1),
+    "memorial day": (5, 0, 0, -1),
+    "election day": (11, 0, 1, 0),
+}
+"""Holidays with a fixed place in the calendar, lower case, as (month, day, weekday,
+nth): a fixed day when ``day`` is set, else the ``nth`` given weekday of the month
+(-1 the last; 0 for US Election Day, the Tuesday after the first Monday). The
+movable ones are those of the United States (Thanksgiving, Labor Day, Memorial Day,
+Election Day): a rule reading them says so."""
+
 
 def month_number(word: str) -> int:
     """1-12 for a month name or abbreviation ("Feb.", "September"); KeyError otherwise."""
