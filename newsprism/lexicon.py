@@ -356,6 +356,15 @@ WEAK_REPORTING_VERBS: frozenset[str] = frozenset(
 """Reporting verbs that often mean something else; they report speech only when a
 quotation or a that-clause hangs on them."""
 
+QUOTING_VERBS: frozenset[str] = frozenset(
+    {"shout", "joke", "quip", "exclaim", "yell", "scream", "retort", "interject", "chant",
+     "mutter", "whisper", "concede", "counter", "charge", "continue", "echo", "boom", "bark",
+     "beam", "snap", "gush", "laugh", "sigh", "muse", "scoff", "plead", "thunder"}
+)  # fmt: skip
+"""Verbs that report speech only with a quotation right beside them ('"Enough," she
+snapped'; 'Continued Stone: "..."'), otherwise acts of their own ("charged with
+murder", "continued to fight"); kept apart from the reporting verbs for that reason."""
+
 ATTRIBUTION_VERBS: frozenset[str] = frozenset(
     {"say", "tell", "state", "add", "write", "report", "note", "explain", "comment", "remark",
      "claim", "reply", "respond", "stress", "emphasize", "emphasise", "assert", "announce",
