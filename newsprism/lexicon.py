@@ -356,6 +356,28 @@ WEAK_REPORTING_VERBS: frozenset[str] = frozenset(
 """Reporting verbs that often mean something else; they report speech only when a
 quotation or a that-clause hangs on them."""
 
+DEMONYMS: dict[str, str] = {
+    "american": "United States", "british": "United Kingdom", "chinese": "China",
+    "russian": "Russia", "mexican": "Mexico", "canadian": "Canada", "japanese": "Japan",
+    "german": "Germany", "french": "France", "italian": "Italy", "spanish": "Spain",
+    "indian": "India", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
+    "turkish": "Türkiye", "israeli": "Israel", "palestinian": "Palestine",
+    "saudi": "Saudi Arabia", "egyptian": "Egypt", "ukrainian": "Ukraine", "polish": "Poland",
+    "dutch": "Netherlands", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark",
+    "finnish": "Finland", "greek": "Greece", "irish": "Ireland", "australian": "Australia",
+    "brazilian": "Brazil", "argentine": "Argentina", "pakistani": "Pakistan",
+    "afghan": "Afghanistan", "lebanese": "Lebanon", "jordanian": "Jordan",
+    "kuwaiti": "Kuwait", "qatari": "Qatar", "yemeni": "Yemen", "libyan": "Libya",
+    "nigerian": "Nigeria", "kenyan": "Kenya", "venezuelan": "Venezuela", "cuban": "Cuba",
+    "colombian": "Colombia", "south korean": "South Korea", "north korean": "North Korea",
+    "vietnamese": "Vietnam", "thai": "Thailand", "indonesian": "Indonesia",
+    "filipino": "Philippines", "european": "Europe", "guatemalan": "Guatemala",
+    "honduran": "Honduras", "salvadoran": "El Salvador",
+}  # fmt: skip
+"""Nationality words (lower case) to the country (or continent) they are of, so
+"Chinese officials" and "China" name one actor. Only unambiguous demonyms: not
+"Georgian" (a country and a US state) nor "Korean" (which Korea?)."""
+
 QUOTING_VERBS: frozenset[str] = frozenset(
     {"shout", "joke", "quip", "exclaim", "yell", "scream", "retort", "interject", "chant",
      "mutter", "whisper", "concede", "counter", "charge", "continue", "echo", "boom", "bark",

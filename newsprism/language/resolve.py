@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from newsprism.language.aliases import AliasEntry, AliasTable, load_aliases
 from newsprism.language.names import initials, is_acronym, name_tokens, same_word, skeleton
 from newsprism.language.options import LanguageOptions
+from newsprism.lexicon import DEMONYMS
 from newsprism.model import Annotations, Article, Entity, Mention, sha256_hex
 
 _FAMILY = {
@@ -182,6 +183,8 @@ def _group_mentions(
 def _key_of(mention: Mention, table: AliasTable) -> tuple[str, tuple[str, ...], AliasEntry | None]:
     """Alias-table referents key on their canonical name; other names on their words."""
     form = _form(mention)
+    if mention.label == "NORP":  # "Chinese" (officials) is China as an actor
+        form = DEMONYMS.get(" ".join(form.lower().split()), form)
     alias = table.lookup(form) or table.lookup(mention.text)
     if alias is not None:
         return "alias:" + alias.canonical, name_tokens(alias.canonical, False), alias
