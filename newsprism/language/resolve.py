@@ -183,8 +183,10 @@ def _group_mentions(
 def _key_of(mention: Mention, table: AliasTable) -> tuple[str, tuple[str, ...], AliasEntry | None]:
     """Alias-table referents key on their canonical name; other names on their words."""
     form = _form(mention)
-    if mention.label == "NORP":  # "Chinese" (officials) is China as an actor
-        form = DEMONYMS.get(" ".join(form.lower().split()), form)
+    if mention.label == "NORP":  # "Chinese" (officials), "the Russians": the country as actor
+        word = " ".join(form.lower().split())
+        word = word[:-1] if word.endswith("ans") or word.endswith("is") else word
+        form = DEMONYMS.get(word, form)
     alias = table.lookup(form) or table.lookup(mention.text)
     if alias is not None:
         return "alias:" + alias.canonical, name_tokens(alias.canonical, False), alias
