@@ -50,6 +50,27 @@ SEASONS: dict[str, tuple[int, int]] = {
 }
 """Northern-hemisphere meteorological seasons as (first month, last month)."""
 
+HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    "christmas": (12, 25, 0, 0),
+    "christmas day": (12, 25, 0, 0),
+    "christmas eve": (12, 24, 0, 0),
+    "new year's day": (1, 1, 0, 0),
+    "new year's eve": (12, 31, 0, 0),
+    "halloween": (10, 31, 0, 0),
+    "valentine's day": (2, 14, 0, 0),
+    "fourth of july": (7, 4, 0, 0),
+    "thanksgiving": (11, 0, 3, 4),
+    "thanksgiving day": (11, 0, 3, 4),
+    "labor day": (9, 0, 0, 1),
+    "memorial day": (5, 0, 0, -1),
+    "election day": (11, 0, 1, 0),
+}
+"""Holidays with a fixed place in the calendar, lower case, as (month, day, weekday,
+nth): a fixed day when ``day`` is set, else the ``nth`` given weekday of the month
+(-1 the last; 0 for US Election Day, the Tuesday after the first Monday). The
+movable ones are those of the United States (Thanksgiving, Labor Day, Memorial Day,
+Election Day): a rule reading them says so."""
+
 
 def month_number(word: str) -> int:
     """1-12 for a month name or abbreviation ("Feb.", "September"); KeyError otherwise."""
@@ -334,6 +355,37 @@ WEAK_REPORTING_VERBS: frozenset[str] = frozenset(
 )
 """Reporting verbs that often mean something else; they report speech only when a
 quotation or a that-clause hangs on them."""
+
+DEMONYMS: dict[str, str] = {
+    "american": "United States", "british": "United Kingdom", "chinese": "China",
+    "russian": "Russia", "mexican": "Mexico", "canadian": "Canada", "japanese": "Japan",
+    "german": "Germany", "french": "France", "italian": "Italy", "spanish": "Spain",
+    "indian": "India", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
+    "turkish": "Türkiye", "israeli": "Israel", "palestinian": "Palestine",
+    "saudi": "Saudi Arabia", "egyptian": "Egypt", "ukrainian": "Ukraine", "polish": "Poland",
+    "dutch": "Netherlands", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark",
+    "finnish": "Finland", "greek": "Greece", "irish": "Ireland", "australian": "Australia",
+    "brazilian": "Brazil", "argentine": "Argentina", "pakistani": "Pakistan",
+    "afghan": "Afghanistan", "lebanese": "Lebanon", "jordanian": "Jordan",
+    "kuwaiti": "Kuwait", "qatari": "Qatar", "yemeni": "Yemen", "libyan": "Libya",
+    "nigerian": "Nigeria", "kenyan": "Kenya", "venezuelan": "Venezuela", "cuban": "Cuba",
+    "colombian": "Colombia", "south korean": "South Korea", "north korean": "North Korea",
+    "vietnamese": "Vietnam", "thai": "Thailand", "indonesian": "Indonesia",
+    "filipino": "Philippines", "european": "Europe", "guatemalan": "Guatemala",
+    "honduran": "Honduras", "salvadoran": "El Salvador",
+}  # fmt: skip
+"""Nationality words (lower case) to the country (or continent) they are of, so
+"Chinese officials" and "China" name one actor. Only unambiguous demonyms: not
+"Georgian" (a country and a US state) nor "Korean" (which Korea?)."""
+
+QUOTING_VERBS: frozenset[str] = frozenset(
+    {"shout", "joke", "quip", "exclaim", "yell", "scream", "retort", "interject", "chant",
+     "mutter", "whisper", "concede", "counter", "charge", "continue", "echo", "boom", "bark",
+     "beam", "snap", "gush", "laugh", "sigh", "muse", "scoff", "plead", "thunder"}
+)  # fmt: skip
+"""Verbs that report speech only with a quotation right beside them ('"Enough," she
+snapped'; 'Continued Stone: "..."'), otherwise acts of their own ("charged with
+murder", "continued to fight"); kept apart from the reporting verbs for that reason."""
 
 ATTRIBUTION_VERBS: frozenset[str] = frozenset(
     {"say", "tell", "state", "add", "write", "report", "note", "explain", "comment", "remark",

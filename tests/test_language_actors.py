@@ -91,3 +91,17 @@ def test_a_surname_used_with_a_title_stays_with_its_principal():
     )
     heads = {m.head for m in mentions if m.text == "Ortega"}
     assert "Rosa Ortega" not in heads
+
+
+def test_a_nationality_word_and_america_name_the_country():
+    anns, _ = _resolve(
+        {
+            "a": "Chinese officials rejected the tariffs. China said it would respond.",
+            "b": "America raised duties on steel. The United States said talks would go on.",
+            "c": "Russia expelled two envoys. The Russians said the move was final.",
+        }
+    )
+    by_text = {m.text: m.entity for ann in anns.values() for m in ann.mentions}
+    assert by_text["Chinese"] is not None and by_text["Chinese"] == by_text["China"]
+    assert by_text["America"] is not None and by_text["America"] == by_text["United States"]
+    assert by_text["Russians"] is not None and by_text["Russians"] == by_text["Russia"]

@@ -213,3 +213,51 @@ def test_a_planned_day_in_a_past_tense_report_is_ahead():
     assert got["Saturday"][0] == "2000-01-08"
     assert got["Tuesday"][0] == "2000-01-11"
     assert got["Thursday"][0] == "2000-01-06"
+
+
+def test_clock_times_weekends_holidays_and_named_decades():
+    got = _timex(
+        "Polls closed at 10 p.m. Wednesday and results came at noon Thursday. Shoppers "
+        "crowded the malls over the weekend. Stores will close on Thanksgiving Day. Sales "
+        "rose earlier this week. Turnout fell this past spring, as it had in the nineties "
+        "and in the '80s.",
+        date(1998, 2, 13),  # a Friday
+    )
+    assert got["10 p.m. Wednesday"][0] == "1998-02-11T22:00"
+    assert got["noon Thursday"][0] == "1998-02-12T12:00"
+    assert got["the weekend"] == ("1998-W06-WE", "weekend-past")
+    assert got["Thanksgiving Day"] == ("1998-11-26", "holiday")
+    assert got["earlier this week"][0] == "1998-W07"
+    assert got["this past spring"][0] == "1997-SP"
+    assert got["the nineties"][0] == "199"
+    assert got["the '80s"][0] == "198"
+
+
+def test_a_named_decade_is_the_latest_of_its_name():
+    assert _timex("Rents soared in the twenties.", date(2024, 2, 8))["the twenties"][0] == "202"
+
+
+def test_the_following_year_counts_from_the_year_in_the_text():
+    got = _timex(
+        "The mill closed in 1995. The following year, the town lost its school. "
+        "That month, the bridge fell.",
+        date(2024, 2, 8),
+    )
+    assert got["The following year"] == ("1996", "year-after-date-in-text")
+    assert got["That month"][1] == "unresolved"  # 1995 is a year, not a month
+
+
+def test_tense_of_expectations_plans_and_the_present_perfect():
+    got = _timex(
+        "Closing is expected in December. Trading is to resume Tuesday. The alliance has "
+        "decided to admit the three countries in early March. The stock has fluctuated "
+        "since June, rising from a low in September. The board has set Nov. 10 as the "
+        "deadline. The lenders have extended loans through January.",
+        date(1989, 11, 1),  # a Wednesday
+    )
+    assert got["December"][0] == "1989-12"
+    assert got["Tuesday"][0] == "1989-11-07"
+    assert got["early March"][0] == "1990-03"
+    assert got["September"][0] == "1989-09"
+    assert got["Nov. 10"][0] == "1989-11-10"
+    assert got["January"][0] == "1990-01"

@@ -120,3 +120,33 @@ def ago(anchor: date, count: int, unit: str) -> date:
 
 def _safe_date(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, _cal.monthrange(year, month)[1]))
+
+
+def holiday(year: int, month: int, day: int, weekday: int, nth: int) -> date:
+    """The day of a holiday in ``year`` (see ``lexicon.HOLIDAYS`` for the encoding)."""
+    if day:
+        return date(year, month, day)
+    if nth == 0:  # the Tuesday after the first Monday
+        return weekday_on_or_after(date(year, month, 1), 0) + timedelta(days=1)
+    if nth < 0:
+        last = month_range(year, month)[1]
+        return weekday_on_or_before(last, weekday)
+    return weekday_on_or_after(date(year, month, 1), weekday) + timedelta(weeks=nth - 1)
+
+
+def weekend(anchor: date, step: int, tense: str) -> Range:
+    """The Saturday and Sunday of "the weekend": with ``step`` -1 ("last weekend",
+    "this past weekend") or a past tense, the latest one begun by the anchor; with
+    ``step`` 1 or a future tense, the next one not yet over."""
+    saturday = 5
+    if step < 0 or (step == 0 and tense == "past"):
+        first = weekday_on_or_before(anchor, saturday)
+        if step < 0 and anchor.weekday() == saturday:
+            first -= timedelta(weeks=1)
+    elif anchor.weekday() == 6:  # a Sunday: the weekend under way
+        first = anchor - timedelta(days=1)
+        if step > 0:
+            first += timedelta(weeks=1)
+    else:
+        first = weekday_on_or_after(anchor, saturday)
+    return first, first + timedelta(days=1)

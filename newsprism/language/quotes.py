@@ -19,6 +19,7 @@ from newsprism.language.speech import (
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_GENDER,
+    quotes_speech,
     reports_speech,
     weak_report,
 )
@@ -239,7 +240,11 @@ class SpeakerFinder:
         return pick[-1] if pick else None
 
     # -- cues
-    def cue_tokens(self, sents: Sequence[Span], skip: tuple[int, int] | None) -> list[Token]:
+    def cue_tokens(
+        self, sents: Sequence[Span], skip: tuple[int, int] | None, quoting: bool = False
+    ) -> list[Token]:
+        """Reporting verbs and "according to" in ``sents``; with ``quoting``, also the
+        verbs that report speech only beside a quotation (the caller checks that)."""
         out = []
         for sent in sents:
             for tok in sent:
@@ -249,7 +254,7 @@ class SpeakerFinder:
                     if self.doc[tok.i + 1].lower_ == "to":
                         out.append(tok)
                     continue
-                if reports_speech(tok):
+                if reports_speech(tok) or (quoting and quotes_speech(tok)):
                     out.append(tok)
         return out
 
@@ -259,11 +264,15 @@ class SpeakerFinder:
             to = self.doc[cue.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             return self.phrase_speaker(objs[0], resolution, "according to") if objs else None
+        # The quoted words are not the writer's clause: a subject inside them ("it" in
+        # '"... it will," said Acton') or a verb they hold is never the speaker's.
         verb = cue
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and self.outside(c.idx)]
         while not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            if not self.outside(verb.head.idx):
+                break
             verb = verb.head
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and self.outside(c.idx)]
         if subjects:
             return self.phrase_speaker(subjects[0], resolution, cue.text)
         return self.adjacent_speaker(cue, resolution)
@@ -342,6 +351,10 @@ class SpeakerFinder:
         if earlier:
             return Speaker(earlier[-1].text, earlier[-1].span, "pronoun", cue)
         return None
+
+    def outside(self, idx: int) -> bool:
+        """Whether a document offset lies outside every pair of quote marks."""
+        return not any(q0 <= idx <= q1 for q0, q1 in self.quoted)
 
     # -- pronouns
     def outside_quotes(self, m: Mention) -> bool:
@@ -482,9 +495,14 @@ def _direct(
         return None
     inner_text = doc.text[marked.inner[0] : marked.inner[1]]
     kind = quote_kind(inner_text)
-    cues = finder.cue_tokens(ctx, (marked.open, marked.close + 1))
+    cues = finder.cue_tokens(ctx, (marked.open, marked.close + 1), quoting=True)
     cues = [c for c in cues if not any(m.open <= c.idx <= m.close for m in marks)]
-    cues = [c for c in cues if not weak_report(c) or _touches(c, marked)]
+    cues = [
+        c
+        for c in cues
+        if not (weak_report(c) or (quotes_speech(c) and not reports_speech(c)))
+        or _touches(c, marked)
+    ]
     speaker: Speaker | None = None
     cue = _nearest_cue(cues, marked)
     prev = finder.marked_speakers.get(k - 1)
@@ -496,6 +514,8 @@ def _direct(
         speaker = finder.speaker_of_cue(cue, "same-sentence")
         if speaker is not None:
             finder.cue_speakers[cue.i] = speaker
+    if speaker is None:
+        speaker = _introduced_by_colon(doc, finder, marked)
     if speaker is None and same_para and prev is not None:
         speaker = Speaker(prev.text, prev.span, "previous", prev.cue)
     if speaker is None and kind == "direct":
@@ -517,6 +537,39 @@ def _direct(
         sentence=(ctx[0].start_char + offset, ctx[-1].end_char + offset),
         cue=speaker.cue if speaker else None,
     )
+
+
+def _introduced_by_colon(doc: Doc, finder: SpeakerFinder, marked: Marked) -> Speaker | None:
+    """'Cruz continued:' / 'Kasich: "..."' / 'the mayor released a statement:' then the
+    quote, in the same paragraph or the next: the colon hands the words to the subject
+    of the clause it ends, or to the name that is all there is before it on its line."""
+    before = doc.text[: marked.open].rstrip()
+    if not before.endswith(":") or marked.open - len(before) > 6:
+        return None
+    colon = len(before) - 1
+    line_start = before.rfind("\n") + 1
+    lead = doc.text[line_start:colon].strip()
+    span = doc.char_span(line_start, colon, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    named = finder.mention_at(line_start + doc.text[line_start:colon].find(lead), colon)
+    if lead and named is not None and len(lead) <= len(named.text) + 2:
+        return finder.named(named, "colon", None)  # a headline: 'Kasich: "..."'
+    sent = doc[span.end - 1].sent
+    cues = [c for c in finder.cue_tokens([sent], None, quoting=True) if c.idx < colon]
+    if cues:
+        return finder.speaker_of_cue(cues[-1], "colon")
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+    if not subjects:
+        return None
+    head = subjects[0]
+    found = finder.mention_at(head.idx, head.idx + len(head))
+    if found is None and head.lower_ not in PRONOUNS:
+        return None
+    return finder.phrase_speaker(head, "colon", root.text)
 
 
 def _touches(cue: Token, marked: Marked) -> bool:

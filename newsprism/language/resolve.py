@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from newsprism.language.aliases import AliasEntry, AliasTable, load_aliases
 from newsprism.language.names import initials, is_acronym, name_tokens, same_word, skeleton
 from newsprism.language.options import LanguageOptions
+from newsprism.lexicon import DEMONYMS
 from newsprism.model import Annotations, Article, Entity, Mention, sha256_hex
 
 _FAMILY = {
@@ -182,6 +183,10 @@ def _group_mentions(
 def _key_of(mention: Mention, table: AliasTable) -> tuple[str, tuple[str, ...], AliasEntry | None]:
     """Alias-table referents key on their canonical name; other names on their words."""
     form = _form(mention)
+    if mention.label == "NORP":  # "Chinese" (officials), "the Russians": the country as actor
+        word = " ".join(form.lower().split())
+        word = word[:-1] if word.endswith("ans") or word.endswith("is") else word
+        form = DEMONYMS.get(word, form)
     alias = table.lookup(form) or table.lookup(mention.text)
     if alias is not None:
         return "alias:" + alias.canonical, name_tokens(alias.canonical, False), alias

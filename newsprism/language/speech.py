@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsprism.lexicon import REPORTING_VERBS, WEAK_REPORTING_VERBS, verb_forms
+from newsprism.lexicon import QUOTING_VERBS, REPORTING_VERBS, WEAK_REPORTING_VERBS, verb_forms
 
 SPEECH_FORMS: frozenset[str] = verb_forms(REPORTING_VERBS)
 """Written forms of the reporting verbs, for text read without a parse."""
 WEAK_FORMS: frozenset[str] = verb_forms(WEAK_REPORTING_VERBS)
+QUOTING_FORMS: frozenset[str] = verb_forms(QUOTING_VERBS)
 
 
 def _base(tok: Token) -> str:
@@ -27,6 +28,13 @@ def reports_speech(tok: Token) -> bool:
     if not tok.tag_.startswith("VB"):
         return False
     return bool(_base(tok)) or tok.lower_ in SPEECH_FORMS
+
+
+def quotes_speech(tok: Token) -> bool:
+    """A verb that reports speech only beside a quotation ("snapped", "continued")."""
+    if not tok.tag_.startswith("VB"):
+        return False
+    return tok.lemma_.lower() in QUOTING_VERBS or tok.lower_ in QUOTING_FORMS
 
 
 def weak_report(tok: Token) -> bool:

@@ -27,7 +27,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.language import calendar_rules as cal
 from newsprism.language.speech import reports_speech
-from newsprism.lexicon import MONTHS, NUMBER_WORDS, SEASONS, WEEKDAY_NAMES, WEEKDAYS, month_number
+from newsprism.lexicon import (
+    HOLIDAYS,
+    MONTHS,
+    NUMBER_WORDS,
+    SEASONS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    month_number,
+)
 from newsprism.model import TimeExpression
 
 # Capitalised names only: "may" is a modal and "march" a verb.
@@ -37,12 +45,24 @@ _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _N = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening))"
+# "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a clock time leading a day.
+_CLOCK = (
+    r"(?:(?i:(?:[01]?\d(?::[0-5]\d)?\s*[ap]\.\s?m\.?|[01]?\d(?::[0-5]\d)?\s*[ap]m|noon"
+    r"|midnight))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|local\s+time))?,?\s+(?:on\s+)?)"
+)
+
+# "Thanksgiving Day", "New Year's Eve", "Fourth of July": capitalised, as written.
+_HOLIDAY = "|".join(
+    r"\s+".join(w if w == "of" else w.capitalize() for w in name.split()).replace("'", "['’]")
+    for name in sorted(HOLIDAYS, key=len, reverse=True)
+)
 
 _PATTERNS: list[tuple[str, str]] = [
     ("numeric", rf"\b(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./](?P<ny>{_Y})\b"),
     ("iso", rf"\b(?P<iy>{_Y})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
     (
         "weekday",
+        rf"(?:\b(?P<wclock>{_CLOCK}))?"
         rf"\b(?P<wmod>(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)\s+)?(?P<wd>{_WD})"
         rf"(?:(?:,\s+|\s+\(|\s+)(?P<wm>{_M})\s+(?P<wdd>{_D})(?:,?\s+(?P<wy>{_Y}))?\)?)?"
         rf"(?P<wpart>{_PART})?(?:'s|’s)?",
@@ -65,14 +85,22 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:[Tt]he\s+)?(?P<decpart>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
         r"(?P<dec>1[89]\d0|20\d0)['’]?s\b",
     ),
+    (
+        "shortdecade",  # "the nineties", "the '80s": the latest such decade begun by the anchor
+        r"\b[Tt]he\s+(?P<sdpart>(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?:(?P<sdword>twenties|thirties"
+        r"|forties|fifties|sixties|seventies|eighties|nineties)|['’](?P<sdnum>[1-9])0s)\b",
+    ),
     ("century", r"\b(?:[Tt]he\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
     (
         "season",
-        rf"\b(?P<smod>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he|[Ll]ast\s+year['’]s"
+        rf"\b(?P<smod>[Tt]his\s+past|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]he|[Ll]ast\s+year['’]s"
         rf"|[Tt]his\s+year['’]s|[Nn]ext\s+year['’]s)\s+(?P<sea>spring|summer|autumn|fall|winter)"
         rf"(?:\s+of\s+(?P<sy>{_Y}))?\b",
     ),
-    ("mdy", rf"\b(?P<am>{_M})\s+(?P<ad>{_D})(?:,?\s+(?P<ay>{_Y}))?(?![\d:])"),
+    (
+        "mdy",
+        rf"(?:\b(?P<aclock>{_CLOCK}))?\b(?P<am>{_M})\s+(?P<ad>{_D})(?:,?\s+(?P<ay>{_Y}))?(?![\d:])",
+    ),
     ("dmy", rf"\b(?P<bd>{_D})\s+(?:of\s+)?(?P<bm>{_M})(?:,?\s+(?P<by>{_Y}))?\b"),
     ("monthyear", rf"\b(?P<cm>{_M}),?\s+(?:of\s+)?(?P<cy>{_Y})\b"),
     (
@@ -83,9 +111,15 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|one|two|three|four|five|six|seven|eight|nine)))*)\b",
     ),
     (
+        "weekend",
+        r"\b(?P<wemod>[Tt]his\s+past|[Tt]he\s+past|[Ll]ast|[Tt]his|[Nn]ext|[Tt]he|[Tt]his\s+coming"
+        r"|[Tt]he\s+coming)\s+weekend\b(?!['’]s\s+\w)",
+    ),
+    ("holiday", rf"\b(?P<hol>{_HOLIDAY})(?![\w'’])"),
+    (
         "relative",
         r"\b(?P<rpart>(?:[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]arlier|[Ll]ater)\s+)?"
-        r"(?P<rdir>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious)\s+(?P<runit>week|month|year)\b",
+        r"(?P<rdir>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious|[Cc]urrent)\s+(?P<runit>week|month|year)\b",
     ),
     (
         "ago",
@@ -97,6 +131,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "dayrel",
         r"\b(?P<dr>(?i:the\s+(?:previous|following|next)\s+day|the\s+day\s+(?:before|after)"
         r"|overnight))\b",
+    ),
+    (
+        "textunit",  # "the following year", "later that month": counted from a date in the text
+        r"\b(?P<tupart>(?:[Ll]ater|[Ee]arlier)\s+(?:in\s+)?)?(?:[Tt]he\s+(?P<tudir>following|previous"
+        r"|prior)|[Tt]hat)\s+(?P<tuunit>year|month)\b(?!['’]s|\s+(?:or|and)\b)",
     ),
     (
         "deictic",
@@ -198,6 +237,7 @@ def extract_times(doc: Doc, anchor: Anchor, offset: int = 0) -> list[TimeExpress
         )
     out.sort(key=lambda t: t.span)
     _chain_to_text_dates(out, [s.start_char + offset for s in doc.sents])
+    _chain_to_text_units(out, [s.start_char + offset for s in doc.sents])
     _year_before_quarter(out)
     return out
 
@@ -254,7 +294,7 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 
 def _tense(doc: Doc, start: int, end: int) -> str:
-    """ "past", "future" or "present" for the clause the expression sits in."""
+    """ "past", "perfect", "future" or "present" for the clause the expression sits in."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "present"
@@ -276,10 +316,14 @@ def _tense(doc: Doc, start: int, end: int) -> str:
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             if aux & {"is", "are", "was", "were", "be", "'s", "'re"} or verb.lower_ == "plans":
                 return "future"
-        if verb.tag_ in ("VBD",) or (verb.tag_ == "VBN" and "has" not in kids):
+        if _ahead_in_any_tense(verb, kids):
+            return "future"
+        if verb.tag_ in ("VBD",) or (verb.tag_ == "VBN" and not kids & {"has", "have"}):
             return "past"
         if kids & {"was", "were", "had", "did"}:
             return "past"
+        if verb.tag_ == "VBN" and kids & {"has", "have"}:
+            return "perfect"
         if verb.tag_ in ("VBZ", "VBP", "VBG", "VB") and kids & {"has", "have"}:
             return "past"
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"):
@@ -287,6 +331,30 @@ def _tense(doc: Doc, start: int, end: int) -> str:
             continue
         break
     return "present"
+
+
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "be"})
+# Verbs whose "to" complement is still to come ("decided to admit them in March"); not
+# "vote" or "try", whose complement is often the thing done that day.
+_COMMITTED_TO = frozenset(
+    {"plan", "schedule", "intend", "expect", "hope", "aim", "decide", "agree", "promise",
+     "pledge", "suppose", "prepare"}
+)  # fmt: skip
+
+
+def _ahead_in_any_tense(verb: Token, aux: set[str]) -> bool:
+    """Constructions that name something still to come whatever the tense around them:
+    what a decision or plan commits to ("has decided to admit them in March", "agreed to
+    meet on Friday"), a present passive of expectation ("closing is expected in
+    December"), and "be to" ("is to resume trading Tuesday")."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and "to" in aux and head.i != verb.i:
+        if head.lemma_.lower() in _COMMITTED_TO:
+            return True
+        if head.lemma_ == "be" and head.lower_ in _PRESENT_BE:
+            return True
+    heads = _FUTURE_HEADS - {"going", "plans", "plan"}
+    return verb.tag_ == "VBN" and verb.lower_ in heads and bool(aux & _PRESENT_BE)
 
 
 _MODALS = frozenset({"could", "may", "might", "can", "should", "must"})
@@ -298,9 +366,15 @@ _COMMITMENTS: frozenset[str] = frozenset(
 
 
 def _clause_tense(doc: Doc, match: re.Match[str], start: int, end: int) -> str:
-    """The tense that decides between the last and the next month or weekday."""
+    """The tense that decides between the last and the next month or weekday. The
+    present perfect reports the past ("has fluctuated since March"), except where it
+    sets a date or extends something up to one ("has set Nov. 10 as the deadline",
+    "has extended loans through January"): there the tense says nothing of the date."""
     tense = _tense(doc, start, end)
     kind = match.lastgroup
+    if tense == "perfect":
+        forward = _FORWARD_BEFORE.search(doc.text[max(0, start - 12) : start])
+        tense = "present" if kind in ("mdy", "dmy") or forward else "past"
     scheduled = tense == "present" and _scheduled(doc, start, end)
     if kind == "month" and tense != "future" and (scheduled or _prospective(doc, match)):
         return "future"
@@ -342,6 +416,7 @@ def _planned(doc: Doc, start: int, end: int) -> bool:
 
 
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by", "before", "from"})
+_FORWARD_BEFORE = re.compile(r"\b(?:until|till|through|to|by)\s+(?:early\s+|late\s+|mid-?)?$")
 
 
 def _dated_past_event(doc: Doc, start: int, end: int) -> bool:
@@ -458,6 +533,9 @@ def _resolve(match: re.Match[str], anchor: Anchor, tense: str) -> _Resolved:
             return _quarter(g, None)
         if kind == "dayrel":
             return _day_relative(match, anchor, tense)
+        if kind == "textunit":
+            step = {"following": 1, "previous": -1, "prior": -1}.get(g["tudir"] or "", 0)
+            return _Resolved(None, None, f"pending-{g['tuunit']}{step:+d}")
     except ValueError as exc:
         return _unresolved(f"not a valid date: {exc}")
     if anchor.day is None:
@@ -512,6 +590,39 @@ def _chain_to_text_dates(out: list[TimeExpression], sent_starts: list[int]) -> N
         day = ref.start + timedelta(days=step)
         t.start = t.end = day
         t.rule = "day-before-date-in-text" if step < 0 else "day-after-date-in-text"
+        t.anchor, t.anchor_source = ref.start, "text"
+        t.reason = f"counted from {ref.text!r}"
+
+
+def _chain_to_text_units(out: list[TimeExpression], sent_starts: list[int]) -> None:
+    """ "The following year", "later that month": the year or month after (or of) the
+    last date in the same sentence or the one before that lies within one year or one
+    month; with none, unresolved rather than counted from publication."""
+    for i, t in enumerate(out):
+        pending = re.fullmatch(r"pending-(year|month)([+-]\d)", t.rule)
+        if pending is None:
+            continue
+        unit, step = pending.group(1), int(pending.group(2))
+        here = bisect_right(sent_starts, t.span[0]) - 1
+        ref = None
+        for prior in reversed(out[:i]):
+            if bisect_right(sent_starts, prior.span[0]) - 1 < here - 1:
+                break
+            if prior.start is None or prior.end is None:
+                continue
+            same = prior.start.year == prior.end.year
+            if same and (unit == "year" or prior.start.month == prior.end.month):
+                ref = prior
+                break
+        if ref is None or ref.start is None:
+            t.rule, t.reason = "unresolved", "counted from a date the text does not give nearby"
+            continue
+        if unit == "year":
+            first, last = cal.relative_year(ref.start, step)
+        else:
+            first, last = cal.relative_month(ref.start, step)
+        t.start, t.end = first, last
+        t.rule = f"{unit}-{'after' if step > 0 else 'before' if step < 0 else 'of'}-date-in-text"
         t.anchor, t.anchor_source = ref.start, "text"
         t.reason = f"counted from {ref.text!r}"
 
@@ -588,6 +699,12 @@ def _relative(kind: str, g: dict[str, str | None], a: date, tense: str) -> _Reso
         return _latest_quarter(g, a)
     if kind == "season":
         return _season(g, a, tense)
+    if kind == "weekend":
+        return _weekend(g, a, tense)
+    if kind == "shortdecade":
+        return _short_decade(g, a)
+    if kind == "holiday":
+        return _holiday(g, a, tense)
     return _unresolved("no rule for this expression")
 
 
@@ -616,6 +733,19 @@ def _vague(g: dict[str, str | None]) -> _Resolved:
     if g["vpast"]:
         return _Resolved(None, None, "past-ref", None, "some time before, not a calendar date")
     return _Resolved(None, None, "future-ref", None, "some time after, not a calendar date")
+
+
+def _short_decade(g: dict[str, str | None], a: date) -> _Resolved:
+    """ "The nineties" names no century: the latest such decade begun by the anchor
+    ("the twenties" is the 2020s in 2024, the 1920s in 1998)."""
+    tens = (
+        NUMBER_WORDS[(g["sdword"] or "")[:-3] + "y"] if g["sdword"] else _int(g["sdnum"] or "") * 10
+    )
+    start = a.year // 100 * 100 + tens
+    if start > a.year:
+        start -= 100
+    resolved = _decade({"dec": str(start), "decpart": g["sdpart"]})
+    return _Resolved(resolved.start, resolved.end, resolved.rule, a, "century read from the anchor")
 
 
 def _decade(g: dict[str, str | None]) -> _Resolved:
@@ -693,7 +823,7 @@ def _season(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
         return _Resolved(first, last, "season-year", None)
     if mod == "the":
         return _unresolved("a season named without a year")
-    step = {"last": -1, "next": 1, "last year's": -1, "next year's": 1}.get(mod, 0)
+    step = {"last": -1, "this past": -1, "next": 1, "last year's": -1, "next year's": 1}.get(mod, 0)
     if mod in ("last year's", "this year's", "next year's"):
         first, last = span(a.year + step)
         return _Resolved(first, last, f"season-{mod.split()[0]}-year", a)
@@ -708,6 +838,35 @@ def _season(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
         first, last = span(a.year)
     rule = {-1: "season-last", 1: "season-next"}.get(step, "season-this")
     return _Resolved(first, last, rule, a, "meteorological season, northern hemisphere")
+
+
+def _weekend(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
+    """ "Over the weekend", "this past weekend", "next weekend": a Saturday and Sunday,
+    the latest or the coming one as the words, else the tense, say."""
+    mod = " ".join((g["wemod"] or "").lower().split())
+    step = {"last": -1, "this past": -1, "the past": -1, "next": 1}.get(mod, 0)
+    if mod in ("this coming", "the coming") or tense in ("future", "scheduled"):
+        step = max(step, 0)
+        tense = "future"
+    first, last = cal.weekend(a, step, tense)
+    rule = {-1: "weekend-last", 1: "weekend-next"}.get(step, f"weekend-{tense}")
+    return _Resolved(first, last, rule, a)
+
+
+def _holiday(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
+    """ "Thanksgiving Day", "Christmas": the holiday of the anchor's year, or of the
+    year before or after as the tense says (the nearer one when it says nothing)."""
+    name = " ".join((g["hol"] or "").lower().replace("’", "'").split())
+    month, day_no, weekday, nth = HOLIDAYS[name]
+    days = [cal.holiday(a.year + k, month, day_no, weekday, nth) for k in (-1, 0, 1)]
+    if tense in ("past", "reported"):
+        day = max(d for d in days if d <= a + timedelta(days=1))
+    elif tense in ("future", "scheduled"):
+        day = min(d for d in days if d >= a - timedelta(days=1))
+    else:
+        day = min(days, key=lambda d: abs((d - a).days))
+    reason = None if day_no else "a United States holiday"
+    return _Resolved(day, day, "holiday", a, reason)
 
 
 def _weekday(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
@@ -741,7 +900,7 @@ def _relative_unit(g: dict[str, str | None], a: date) -> _Resolved:
     part_word = (g["rpart"] or "").strip().lower().rstrip("-")
     direction = (g["rdir"] or "").lower()
     unit = g["runit"] or ""
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[direction]
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1}[direction]
     part = {"early": "early", "late": "late", "mid": "mid"}.get(part_word)
     if unit == "week":
         first, last = cal.relative_week(a, step)

@@ -57,7 +57,27 @@ _SET = re.compile(
 _PART_WORD = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", re.I)
 
 
+_CLOCK = re.compile(
+    r"^(?:(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b|(?P<word>noon|midnight)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clock(text: str) -> str | None:
+    """ "10 p.m. Wednesday" -> "22:00", "noon Thursday" -> "12:00": a clock time the
+    expression opens with (the date reader takes one only just before a day)."""
+    match = _CLOCK.match(text)
+    if match is None:
+        return None
+    if match.group("word"):
+        return "12:00" if match.group("word").lower() == "noon" else "24:00"
+    hour = int(match.group("h")) % 12 + (12 if match.group("ap").lower() == "p" else 0)
+    return f"{hour:02d}:{match.group('m') or '00'}"
+
+
 def _part_of_day(t: TimeExpression) -> str | None:
+    if t.start is not None and t.start == t.end and (clock := _clock(t.text)):
+        return clock
     match = _PART_WORD.search(t.text)
     if match is None or t.start is None or t.start != t.end:
         return None
@@ -93,6 +113,9 @@ def timex_value(t: TimeExpression) -> str | None:
     unit = re.match(r"(?:ago|earlier-than-anchor)-(week|month|year|decade)$", t.rule)
     if unit:  # "two weeks ago" is resolved to a day but names a week
         return _unit_value(t.start, unit.group(1))
+    part_of = re.match(r"(?:earlier|later)-this-(week|month|year)$", t.rule)
+    if part_of:  # "earlier this week": the part before publication, of the week named
+        return _unit_value(t.start, part_of.group(1))
     return calendar_value(t.start, end)
 
 
@@ -122,6 +145,9 @@ def calendar_value(start: date, end: date) -> str:
         return start.isoformat()
     y, m = start.year, start.month
     last_of_month = calendar.monthrange(end.year, end.month)[1]
+    if start.weekday() == 5 and end - start == timedelta(days=1):
+        iso = start.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}-WE"
     if start.weekday() == 0 and end - start == timedelta(days=6):
         iso = start.isocalendar()
         return f"{iso[0]}-W{iso[1]:02d}"
