@@ -349,7 +349,7 @@ def _tolls(tolls: Sequence[Toll], cite: _Cite) -> list[TollView]:
     for t in tolls:
         basis = _BASIS[t.basis]
         if t.basis == "agreement":
-            basis = f"{len(t.outlets)} outlets from independent sources lead with it"
+            basis = f"{len(t.outlets)} outlets lead with it, from 2+ independent sources"
         out.append(
             TollView(
                 t.outcome, t.figure, basis, [cite(v.cite, v.value) for v in t.values], t.finding
