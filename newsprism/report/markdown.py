@@ -77,7 +77,10 @@ def story_markdown(v: StoryView) -> str:
         lines += ["### Figures", ""]
         if v.tolls:
             told = " · ".join(
-                f"**{md(t.figure)}** {md(t.outcome)} ({md(t.basis)})" for t in v.tolls
+                f"**{md(t.figure)}** {md(t.outcome)} ({md(t.basis)}"
+                + ("; outlets differ: see above" if t.finding else "")
+                + ")"
+                for t in v.tolls
             )
             lines += [f"The story's figures: {told}", ""]
         for g in v.figures:
