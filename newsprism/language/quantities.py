@@ -340,8 +340,8 @@ def extract_quantities(
         ):
             ns, ne = _noun_phrase(noun_tok)
             noun, noun_span = doc.text[ns:ne], (ns + offset, ne + offset)
-        elif prior is not None and prior.noun:
-            noun, noun_span = prior.noun, prior.noun_span
+        elif prior is not None and prior.noun and prior.counted not in EVENT_NOUNS:
+            noun, noun_span = prior.noun, prior.noun_span  # never "103 (explosions)"
         anchors = [last] + ([noun_tok] if noun_tok is not None else [])
         if noun_tok is not None and noun_tok.head.pos_ in ("VERB", "AUX"):
             anchors.append(noun_tok.head)
