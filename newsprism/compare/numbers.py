@@ -35,8 +35,17 @@ from newsprism.compare.context import StoryContext
 from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
-from newsprism.lexicon import PEOPLE_NOUNS, UPDATE_WORDS, figure_range, ranges_overlap
+from newsprism.language.quantities import number_value
+from newsprism.lexicon import (
+    ESTIMATE_WORDS,
+    FOREIGN_FROM_TO,
+    PEOPLE_NOUNS,
+    UPDATE_WORDS,
+    figure_range,
+    ranges_overlap,
+)
 from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
+from newsprism.multilingual.words import fold
 
 SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
@@ -45,7 +54,10 @@ OTHER_ARTICLE_LINK = 0.3
 MAX_NOUN_WORDS = 4  # a longer counted phrase is left out of the figure as shown
 SMALL_FIGURE = 5  # two reports of "three killed" may well be two happenings
 WINDOW = 3  # tokens kept on each side of the count and its outcome word
+ESTIMATE_REACH = 5  # words before a figure searched for "could", "pourrait", "قد"
+ESTIMATE_AFTER = 3  # words after it: "20,000 people may have been killed"
 _FROM = {"from"}
+_SINCE = {"down", "up"}  # "31, down from 66": the 66 is what the figure changed from
 _NOT_COUNTS = {
     "year",
     "old",
@@ -96,6 +108,8 @@ class Count:
     cue: str | None = None  # update words in its clause ("rose", "revised")
 
     written: str | None = None  # the figure and its noun as printed, when they are adjacent
+    estimate: bool = False  # a projection ("could reach 20,000"), never the story's figure
+    replaces: float | None = None  # the 66 of "31, down from 66": the figure it changed from
 
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
@@ -177,7 +191,11 @@ def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
     previous = False
     if tokens is not None and len(tokens) and tokens.start > 0:
         before = [t.lower_ for t in doc[max(0, tokens.start - 3) : tokens.start]]
-        previous = any(w in _FROM for w in before) and " to " in doc.text[span[1] : clause[1]]
+        came_from = [i for i, w in enumerate(before) if w in _FROM]
+        previous = bool(came_from) and (
+            " to " in doc.text[span[1] : clause[1]]
+            or any(w in _SINCE for w in before[: came_from[-1]])
+        )
     cue_words = [t for t in (words or []) if t.lemma_.lower() in UPDATE_WORDS]
     cue = None
     if cue_words:
@@ -188,9 +206,48 @@ def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
     return previous, cue
 
 
+def _near_words(text: str, span: Span) -> tuple[list[str], list[str]]:
+    """The words of the figure's own sentence just before it and just after it."""
+    before = text[max(0, span[0] - 200) : span[0]]
+    after = text[span[1] : span[1] + 200]
+    for stop in (".", "!", "?", "\n"):
+        before = before.rsplit(stop, 1)[-1]
+        after = after.split(stop + " ", 1)[0].split("\n", 1)[0]
+    clean = [w.strip(",;:()\"'«»“”") for w in before.split()]
+    return clean[-ESTIMATE_REACH:], [w.strip(",;:()\"'«»“”.") for w in after.split()]
+
+
+def is_estimate(text: str, span: Span) -> bool:
+    """Whether the figure at ``span`` is a projection: "could reach", "pourrait dépasser",
+    "قد يصل" in the few words before it, or "may have been killed" just after it."""
+    before, after = _near_words(text, span)
+    return any(w in ESTIMATE_WORDS for w in [*before, *after[:ESTIMATE_AFTER]])
+
+
+def replaced_figure(text: str, span: Span, language: str = "en") -> float | None:
+    """The 66 of "31 remain missing, down from 66" (or "up from"), or the 115 of "passé
+    de 115 à 97": the figure the count changed from, stated beside it in its sentence."""
+    before, after = _near_words(text, span)
+    pair = FOREIGN_FROM_TO.get(language, (frozenset(_FROM), frozenset({"to"})))
+    folded = [fold(w) for w in before]
+    froms, tos = ({fold(w) for w in group} for group in pair)
+    if len(folded) >= 3 and folded[-1] in tos and folded[-3] in froms:
+        value = number_value([before[-2].replace(".", ",").replace("\u202f", "")])
+        if value is not None:
+            return value
+    low = [w.lower() for w in after]
+    for i in range(len(low) - 2):
+        if low[i] in _SINCE and low[i + 1] in _FROM:
+            words = [w for w in after[i + 2 : i + 4] if w.lower() not in ("about", "some")]
+            return number_value(words[:1]) if words else None
+    return None
+
+
 def _is_count(q: Quantity) -> bool:
     if q.kind != "count" or q.part_of:  # "one of the three killed" is no rival total
         return False
+    if q.value is not None and q.value != int(q.value):
+        return False  # "7,8" is a magnitude or a share: people come whole
     noun = (q.noun or "").lower()
     return not any(word in _NOT_COUNTS for word in noun.replace("-", " ").split())
 
@@ -255,8 +312,10 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     previous,
                     cue,
                     _written(doc, q),
+                    is_estimate(article.text, q.span),
                 )
             )
+            _with_change_from(counts[-1], article)
     return counts
 
 
@@ -274,7 +333,7 @@ def _unparsed_count(
     found = count_context(article.text, q, article.language or "")
     counted = q.counted or "people"
     sentence = q.sentence or q.span
-    return Count(
+    count = Count(
         article=article.id,
         q=q,
         sentence=sentence,
@@ -291,7 +350,21 @@ def _unparsed_count(
         updated=article.updated if article.version > 1 else None,
         previous=found.previous,
         cue=found.cue,
+        estimate=is_estimate(article.text, q.span),
     )
+    _with_change_from(count, article)
+    return count
+
+
+def _with_change_from(count: Count, article: Article) -> None:
+    """Set what "31, down from 66" says: 31 is a change (its cue) from 66 (``replaces``)."""
+    if count.previous:
+        return
+    replaced = replaced_figure(article.text, count.q.span, article.language or "en")
+    if replaced is not None and replaced != count.q.value:
+        count.replaces = replaced
+        direction = "down from" if replaced > (count.q.value or 0) else "up from"
+        count.cue = count.cue or direction
 
 
 def fact_finder(
@@ -486,12 +559,17 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         for group in by_class.values()
         for a in group
         for b in group
-        if a.article < b.article and not _fits(a, b)
-    ]
+        if a.article < b.article and not _fits(a, b) and not (a.estimate or b.estimate)
+    ]  # a projection ("could reach 20,000") is no rival report of what happened
+    replaced = {c.q.value for c in slot.counts if c.previous} | {
+        c.replaces for c in slot.counts if c.replaces is not None
+    }
     unexplained = [
         (a, b)
         for a, b in clash
-        if not explained_as_update(a, b) and not _also_printed(ctx, current, a, b)
+        if not explained_as_update(a, b)
+        and not _also_printed(ctx, current, a, b)
+        and not {a.q.value, b.q.value} & replaced  # the text says one replaced the other
     ]
     partners: dict[int, set[str]] = {}
     for a, b in unexplained:
