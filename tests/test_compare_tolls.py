@@ -21,7 +21,9 @@ pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 SAME_HOUR = datetime(2023, 5, 9, 10)  # no publication order to go by: the text must say
 
 
-def page(aid: str, outlet: str, text: str, language: str = "en") -> Article:
+def page(
+    aid: str, outlet: str, text: str, language: str = "en", published: datetime | None = SAME_HOUR
+) -> Article:
     return Article(
         aid,
         Source(f"{aid}.txt", "text"),
@@ -30,7 +32,7 @@ def page(aid: str, outlet: str, text: str, language: str = "en") -> Article:
         text,
         title=None,
         outlet=outlet,
-        published=SAME_HOUR,
+        published=published,
         language=language,
     )
 
@@ -161,3 +163,56 @@ def test_the_figure_a_count_changed_from(
 ) -> None:
     start = text.index(figure)
     assert replaced_figure(text, (start, start + len(figure)), language) == expected
+
+
+def test_a_missing_count_that_fell_is_the_latest_even_after_according_to() -> None:
+    """ "decreased from 41 to 31, according to police": the 31 is the new figure (the "to"
+    of "according to" does not make it the figure changed from), and the 41 is no page's
+    current figure."""
+    out = run(
+        [
+            page("a", "Valley News", "The number of people missing after the Tarmo county fire stood at 388, officials said.", published=datetime(2023, 5, 2)),  # noqa: E501
+            page("b", "Plains Herald", "The number of missing individuals has also decreased from 41 to 31, according to the county police chief."),  # noqa: E501
+            page("c", "North Star", "The number of those who were missing also fell from 41 to 31, the county police chief said."),  # noqa: E501
+        ]
+    )  # fmt: skip
+    assert toll(out, "missing") == 31
+    assert "contradict" not in grades(out, "missing")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "outcome"),
+    [
+        ("The death toll from the Kerav earthquake has surpassed 50,000, officials said.", "50,000", "killed"),  # noqa: E501
+        ("The number of those who were missing fell to 31, police said.", "31", "missing"),
+        ("The company's revenue surpassed 5,000 units last year.", "5,000", None),
+    ],
+)  # fmt: skip
+def test_a_toll_that_a_verb_takes_as_its_object_is_read_with_its_outcome(
+    text: str, figure: str, outcome: str | None
+) -> None:
+    art = page("q", "Outlet", text)
+    found = {q.text: q.outcome for q in next(annotate([art])).quantities}
+    assert found.get(figure) == outcome
+
+
+@pytest.mark.parametrize(
+    ("language", "stated", "changed"),
+    [
+        ("en", "About 385 people remain missing after the Tarmo county fire, officials said.",
+         "The number of people missing after the Tarmo county fire has decreased to 31, the police chief said."),  # noqa: E501
+        ("es", "Unas 385 personas siguen desaparecidas tras el incendio de Tarmo, según las autoridades.",  # noqa: E501
+         "La cifra de desaparecidos tras el incendio de Tarmo bajó de 385 a 31, según la policía."),
+    ],
+)  # fmt: skip
+def test_an_undated_figure_given_as_a_change_is_an_update_not_a_contradiction(
+    language: str, stated: str, changed: str
+) -> None:
+    out = run(
+        [
+            page("a", "Outlet A", stated, language, published=None),
+            page("b", "Outlet B", changed, language, published=None),
+        ]
+    )
+    assert "contradict" not in grades(out, "missing")
+    assert toll(out, "missing") == 31

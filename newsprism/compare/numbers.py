@@ -192,9 +192,13 @@ def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
     if tokens is not None and len(tokens) and tokens.start > 0:
         before = [t.lower_ for t in doc[max(0, tokens.start - 3) : tokens.start]]
         came_from = [i for i, w in enumerate(before) if w in _FROM]
-        previous = bool(came_from) and (
-            " to " in doc.text[span[1] : clause[1]]
-            or any(w in _SINCE for w in before[: came_from[-1]])
+        previous = (
+            bool(came_from)
+            and before[-1] != "to"
+            and (
+                " to " in doc.text[span[1] : clause[1]]
+                or any(w in _SINCE for w in before[: came_from[-1]])
+            )
         )
     cue_words = [t for t in (words or []) if t.lemma_.lower() in UPDATE_WORDS]
     cue = None
@@ -292,6 +296,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                 continue
             context, clause = _clause(word)
             previous, cue = _update_cue(doc, q.span, clause)
+            cue = cue or (q.update if not previous else None)  # the parse's "decreased to 31"
             sent = q.sentence or (clause[0], clause[1])
             counts.append(
                 Count(
@@ -541,7 +546,9 @@ def explained_as_update(a: Count, b: Count) -> bool:
         return True
     early, late = sorted((a, b), key=when)
     if late.published is None or early.published is None:
-        return bool(late.cue) and late.published is not None
+        # undated: no order to go by, but a figure given as a change ("decreased to 31",
+        # "down from 41") says the count moved, which no rival report does
+        return bool(a.cue or b.cue or a.replaces is not None or b.replaces is not None)
     if when(early)[1:] == when(late)[1:]:
         return False  # the same moment: two reports that disagree
     if late.cue:

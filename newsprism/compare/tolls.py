@@ -47,16 +47,19 @@ def story_tolls(
     families = sorted({s.family for s in slots})
     for family in families:
         counts = [c for s in slots if s.family == family for c in s.counts]
-        firsts = _first_figures(counts)
-        if not firsts:
+        replaced = superseded(counts)
+        current = _first_figures(counts, replaced)
+        shown = _first_figures(counts)  # with the figures the story says were replaced
+        firsts = shown + [c for c in current if not any(c is s for s in shown)]
+        if not current:
             continue
-        picked = _choose(firsts, origin, superseded(counts), family in FALLING_OUTCOMES)
+        picked = _choose(current, origin, replaced, family in FALLING_OUTCOMES)
         if picked is None:
             continue  # only projections ("could reach 20,000"): the story states no figure
         chosen, basis = picked
         values = [slot_value(ctx, c, []) for c in firsts]
         support = sorted({ctx.outlet_of[c.article] for c in firsts if _same(c, chosen)})
-        finding, existing = _finding(ctx, family, firsts, values, findings, superseded(counts))
+        finding, existing = _finding(ctx, family, firsts, values, findings, replaced)
         tolls.append(
             Toll(
                 outcome=family,
@@ -76,9 +79,10 @@ def story_tolls(
     return tolls, extra, shown_by
 
 
-def _first_figures(counts: Sequence[Count]) -> list[Count]:
+def _first_figures(counts: Sequence[Count], replaced: set[float] | None = None) -> list[Count]:
     """Each page's first current figure for the outcome; of one page's versions, the
-    latest's only."""
+    latest's only. A figure the story says was replaced ("fell from 41 to 31") is not a
+    page's current figure, even where it comes first."""
     latest: dict[str, int] = {}
     for c in counts:
         page = c.key or c.article
@@ -87,7 +91,7 @@ def _first_figures(counts: Sequence[Count]) -> list[Count]:
     for c in sorted(counts, key=lambda c: (c.article, c.q.span[0])):
         if c.previous or c.estimate or c.version != latest[c.key or c.article]:
             continue
-        if c.q.value is None:
+        if c.q.value is None or c.q.value in (replaced or set()):
             continue
         first.setdefault(c.article, c)
     return list(first.values())
