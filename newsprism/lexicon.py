@@ -700,3 +700,32 @@ FOREIGN_RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
 }
 """"All rights reserved" per language: a footer line holding it is a copyright notice,
 not a sentence of the article (clean/rules.py)."""
+
+
+CREDIT_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("according to", "citing"),
+    "es": ("según", "de acuerdo con", "citando a"),
+    "pt": ("segundo", "de acordo com", "conforme"),
+    "fr": ("selon", "d'après", "citant"),
+    "de": ("laut", "nach angaben von", "nach angaben des", "nach angaben der"),
+    "id": ("menurut", "kata"),
+    "ar": ("بحسب", "حسب", "وفقا لـ", "وفقا ل", "وفق", "نقلا عن"),
+}
+"""Words after which a sentence names who it credits a figure to ("according to the health
+ministry", "selon le ministère", "بحسب وزارة الصحة")."""
+
+CREDIT_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("said", "says", "told", "reported", "announced", "confirmed"),
+    "es": ("dijo", "informó", "indicó", "señaló", "confirmó"),
+    "pt": ("disse", "informou", "afirmou", "confirmou"),
+    "fr": ("a indiqué", "a annoncé", "a déclaré", "a précisé", "a confirmé"),
+    "de": ("sagte", "teilte mit", "berichtete"),
+    "id": ("mengatakan", "kata"),
+    "ar": ("قال", "قالت", "أعلن", "أعلنت", "ذكرت", "ذكر"),
+}
+"""The verbs of the closing "..., police said." that credit a figure to who comes before
+them (English word order; other languages put the speaker after the verb too, so both
+sides are tried)."""
+
+CREDIT_MAX_WORDS = 6
+"""A source longer than this is a clause, not a name: left out rather than cut."""

@@ -32,6 +32,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from newsprism.compare.context import StoryContext
+from newsprism.compare.credit import credited_to
 from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
@@ -110,6 +111,7 @@ class Count:
     written: str | None = None  # the figure and its noun as printed, when they are adjacent
     estimate: bool = False  # a projection ("could reach 20,000"), never the story's figure
     replaces: float | None = None  # the 66 of "31, down from 66": the figure it changed from
+    source: str | None = None  # who its sentence credits it to ("police", "the coroner")
 
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
@@ -362,7 +364,11 @@ def _unparsed_count(
 
 
 def _with_change_from(count: Count, article: Article) -> None:
-    """Set what "31, down from 66" says: 31 is a change (its cue) from 66 (``replaces``)."""
+    """Set what "31, down from 66" says: 31 is a change (its cue) from 66 (``replaces``),
+    and whom the sentence credits the figure to."""
+    count.source = credited_to(
+        article.text[count.sentence[0] : count.sentence[1]], article.language
+    )
     if count.previous:
         return
     replaced = replaced_figure(article.text, count.q.span, article.language or "en")
@@ -699,16 +705,24 @@ def slot_value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
 def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
     """The figure over time: one step per new figure, in order of publication."""
     steps: list[Step] = []
-    ordered = sorted(slot.counts, key=lambda c: (when(c), c.previous is False, c.q.span))
+    ordered = sorted(
+        slot.counts, key=lambda c: (when(c), c.previous is False, c.cue is not None, c.q.span)
+    )
     for c in ordered:
         outlet = ctx.outlet_of[c.article]
         published = c.published.isoformat() if c.published else None
         cue = "from" if c.previous else c.cue
-        if steps and steps[-1].value == c.shown:
-            if outlet not in steps[-1].outlets:
-                steps[-1].outlets.append(outlet)
+        # an undated report has no place of its own in time: a figure it shares with a
+        # step already shown is that step (else "41 → 31 → 41 → 31" from two copies)
+        same = [s for s in steps if s.value == c.shown] if c.published is None else []
+        same = same or ([steps[-1]] if steps and steps[-1].value == c.shown else [])
+        if same:
+            if outlet not in same[0].outlets:
+                same[0].outlets.append(outlet)
+            same[0].source = same[0].source or c.source
             continue
-        steps.append(Step(c.shown, [outlet], published, cue))
+        cite = ctx.cite(c.article, c.q.span, c.sentence)
+        steps.append(Step(c.shown, [outlet], published, cue, c.source, cite))
     return steps
 
 
