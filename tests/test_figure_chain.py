@@ -24,6 +24,7 @@ from tests.test_compare_tolls import page, run
         ("قتل 2000 شخص بحسب وزارة الداخلية.", "ar", "وزارة الداخلية"),
         ("Twelve people died in the fire.", "en", None),  # nobody named: no guess
         ("At least 12 people were killed, he said.", "en", None),  # a pronoun names nobody
+        ("The toll was 2,946, authorities had previously said.", "en", None),  # a clause
     ],
 )  # fmt: skip
 def test_whom_a_sentence_credits_its_figure_to(

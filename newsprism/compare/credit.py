@@ -10,6 +10,7 @@ import re
 from newsprism.lexicon import CREDIT_AFTER, CREDIT_BEFORE, CREDIT_MAX_WORDS
 
 _STOP = re.compile(r"[,.;:!?()\[\]«»“”\"\n،؛]")
+_CLAUSE_WORDS = {"had", "has", "have", "was", "were", "is", "are", "previously", "also", "earlier"}
 _LEADING = {"the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "o", "os", "die", "der"}
 
 
@@ -51,4 +52,6 @@ def _name(text: str) -> str | None:
         return None
     if words[0].lower() in ("it", "he", "she", "they", "we", "i", "who", "that", "which"):
         return None  # a pronoun names nobody a reader can check
+    if any(w.lower() in _CLAUSE_WORDS for w in words):
+        return None  # "authorities had previously": a clause, not a name
     return " ".join(words)
