@@ -300,9 +300,27 @@ ONE_PERSON_NOUNS: frozenset[str] = frozenset(
 
 UPDATE_WORDS: frozenset[str] = frozenset(
     {"rise", "climb", "increase", "grow", "jump", "reach", "revise", "raise", "lower",
-     "update", "correct", "surpass", "mount", "soar", "toll"}
+     "update", "correct", "surpass", "mount", "soar", "toll", "drop", "fall", "decrease",
+     "reduce", "decline"}
 )  # fmt: skip
-"""Verbs (by lemma) that announce a figure changed: "the toll rose to 84"."""
+"""Verbs (by lemma) that announce a figure changed: "the toll rose to 84", "dropped to 97"."""
+
+ESTIMATE_WORDS: frozenset[str] = frozenset(
+    {"could", "might", "may", "would", "feared", "expected", "projected", "forecast",
+     "podría", "podrían", "podria", "podrian", "podrá", "prevé", "temen",
+     "pourrait", "pourraient", "pourra", "risque",
+     "poderá", "poderia", "poderão",
+     "könnte", "könnten", "dürfte", "dürften",
+     "قد", "وقد", "يتوقع", "يُتوقع", "ويتوقع", "متوقع", "يرجح", "يُرجح", "ويرجح"}
+)  # fmt: skip
+"""Words (as written, lower case) that make the figure after them a projection: "the toll
+could reach 20,000", "pourrait dépasser", "قد يصل": an estimate, never the story's figure.
+"May" with a capital is the month, so only the lower-case word counts."""
+
+FALLING_OUTCOMES: frozenset[str] = frozenset({"missing"})
+"""Outcomes whose count falls as the story goes on (the missing are found, dead or alive):
+of two undated revised figures, the smaller is the later. Every other count (the dead,
+the injured, the recovered, the arrested) only grows as it is counted."""
 
 
 # --------------------------------------------------------------------------- kinds of figure
@@ -554,14 +572,18 @@ Arabic puts "at least" after the number ("84 شخصا على الأقل"); it is
 
 FOREIGN_UPDATE_WORDS: dict[str, frozenset[str]] = {
     "es": frozenset({"eleva*", "elevo", "ascend*", "ascendi*", "aument*", "revis*",
-                     "corrig*", "subio", "balance"}),
-    "pt": frozenset({"eleva*", "elevou", "subiu", "aument*", "revis*", "corrig*", "balanco"}),
-    "fr": frozenset({"eleve*", "porte", "revu*", "revis*", "augment*", "atteint", "bilan"}),
+                     "corrig*", "subio", "balance", "bajo", "rebaj*", "redujo", "reducid*",
+                     "descend*", "disminu*"}),
+    "pt": frozenset({"eleva*", "elevou", "subiu", "aument*", "revis*", "corrig*", "balanco",
+                     "caiu", "baixou", "reduzi*", "diminu*"}),
+    "fr": frozenset({"eleve*", "porte", "revu*", "revis*", "augment*", "atteint", "bilan",
+                     "baisse*", "reduit*", "diminue*", "recule"}),
     "de": frozenset({"stieg", "gestiegen", "angestiegen", "erhoht*", "korrigiert*",
                      "bilanz"}),
     "id": frozenset({"bertambah", "naik", "meningkat", "direvisi", "merevisi", "revisi",
                      "menjadi"}),
-    "ar": frozenset({"ارتفع*", "ارتفاع", "حصيله", "عدل*", "تعدل*", "يعدل*"}),
+    "ar": frozenset({"ارتفع*", "ارتفاع", "حصيله", "عدل*", "تعدل*", "يعدل*", "انخفض*",
+                     "تراجع*"}),
 }  # fmt: skip
 """Words that announce a toll changed or name the toll ("the toll rose to"): ``UPDATE_WORDS``."""
 
@@ -678,3 +700,32 @@ FOREIGN_RIGHTS_RESERVED: dict[str, tuple[str, ...]] = {
 }
 """"All rights reserved" per language: a footer line holding it is a copyright notice,
 not a sentence of the article (clean/rules.py)."""
+
+
+CREDIT_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("according to", "citing"),
+    "es": ("según", "de acuerdo con", "citando a"),
+    "pt": ("segundo", "de acordo com", "conforme"),
+    "fr": ("selon", "d'après", "citant"),
+    "de": ("laut", "nach angaben von", "nach angaben des", "nach angaben der"),
+    "id": ("menurut", "kata"),
+    "ar": ("بحسب", "حسب", "وفقا لـ", "وفقا ل", "وفق", "نقلا عن"),
+}
+"""Words after which a sentence names who it credits a figure to ("according to the health
+ministry", "selon le ministère", "بحسب وزارة الصحة")."""
+
+CREDIT_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("said", "says", "told", "reported", "announced", "confirmed"),
+    "es": ("dijo", "informó", "indicó", "señaló", "confirmó"),
+    "pt": ("disse", "informou", "afirmou", "confirmou"),
+    "fr": ("a indiqué", "a annoncé", "a déclaré", "a précisé", "a confirmé"),
+    "de": ("sagte", "teilte mit", "berichtete"),
+    "id": ("mengatakan", "kata"),
+    "ar": ("قال", "قالت", "أعلن", "أعلنت", "ذكرت", "ذكر"),
+}
+"""The verbs of the closing "..., police said." that credit a figure to who comes before
+them (English word order; other languages put the speaker after the verb too, so both
+sides are tried)."""
+
+CREDIT_MAX_WORDS = 6
+"""A source longer than this is a clause, not a name: left out rather than cut."""

@@ -32,11 +32,21 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from newsprism.compare.context import StoryContext
+from newsprism.compare.credit import credited_to
 from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
-from newsprism.lexicon import PEOPLE_NOUNS, UPDATE_WORDS, figure_range, ranges_overlap
+from newsprism.language.quantities import number_value
+from newsprism.lexicon import (
+    ESTIMATE_WORDS,
+    FOREIGN_FROM_TO,
+    PEOPLE_NOUNS,
+    UPDATE_WORDS,
+    figure_range,
+    ranges_overlap,
+)
 from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
+from newsprism.multilingual.words import fold
 
 SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
@@ -45,7 +55,10 @@ OTHER_ARTICLE_LINK = 0.3
 MAX_NOUN_WORDS = 4  # a longer counted phrase is left out of the figure as shown
 SMALL_FIGURE = 5  # two reports of "three killed" may well be two happenings
 WINDOW = 3  # tokens kept on each side of the count and its outcome word
+ESTIMATE_REACH = 5  # words before a figure searched for "could", "pourrait", "قد"
+ESTIMATE_AFTER = 3  # words after it: "20,000 people may have been killed"
 _FROM = {"from"}
+_SINCE = {"down", "up"}  # "31, down from 66": the 66 is what the figure changed from
 _NOT_COUNTS = {
     "year",
     "old",
@@ -96,6 +109,9 @@ class Count:
     cue: str | None = None  # update words in its clause ("rose", "revised")
 
     written: str | None = None  # the figure and its noun as printed, when they are adjacent
+    estimate: bool = False  # a projection ("could reach 20,000"), never the story's figure
+    replaces: float | None = None  # the 66 of "31, down from 66": the figure it changed from
+    source: str | None = None  # who its sentence credits it to ("police", "the coroner")
 
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
@@ -177,7 +193,15 @@ def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
     previous = False
     if tokens is not None and len(tokens) and tokens.start > 0:
         before = [t.lower_ for t in doc[max(0, tokens.start - 3) : tokens.start]]
-        previous = any(w in _FROM for w in before) and " to " in doc.text[span[1] : clause[1]]
+        came_from = [i for i, w in enumerate(before) if w in _FROM]
+        previous = (
+            bool(came_from)
+            and before[-1] != "to"
+            and (
+                " to " in doc.text[span[1] : clause[1]]
+                or any(w in _SINCE for w in before[: came_from[-1]])
+            )
+        )
     cue_words = [t for t in (words or []) if t.lemma_.lower() in UPDATE_WORDS]
     cue = None
     if cue_words:
@@ -188,9 +212,48 @@ def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
     return previous, cue
 
 
+def _near_words(text: str, span: Span) -> tuple[list[str], list[str]]:
+    """The words of the figure's own sentence just before it and just after it."""
+    before = text[max(0, span[0] - 200) : span[0]]
+    after = text[span[1] : span[1] + 200]
+    for stop in (".", "!", "?", "\n"):
+        before = before.rsplit(stop, 1)[-1]
+        after = after.split(stop + " ", 1)[0].split("\n", 1)[0]
+    clean = [w.strip(",;:()\"'«»“”") for w in before.split()]
+    return clean[-ESTIMATE_REACH:], [w.strip(",;:()\"'«»“”.") for w in after.split()]
+
+
+def is_estimate(text: str, span: Span) -> bool:
+    """Whether the figure at ``span`` is a projection: "could reach", "pourrait dépasser",
+    "قد يصل" in the few words before it, or "may have been killed" just after it."""
+    before, after = _near_words(text, span)
+    return any(w in ESTIMATE_WORDS for w in [*before, *after[:ESTIMATE_AFTER]])
+
+
+def replaced_figure(text: str, span: Span, language: str = "en") -> float | None:
+    """The 66 of "31 remain missing, down from 66" (or "up from"), or the 115 of "passé
+    de 115 à 97": the figure the count changed from, stated beside it in its sentence."""
+    before, after = _near_words(text, span)
+    pair = FOREIGN_FROM_TO.get(language, (frozenset(_FROM), frozenset({"to"})))
+    folded = [fold(w) for w in before]
+    froms, tos = ({fold(w) for w in group} for group in pair)
+    if len(folded) >= 3 and folded[-1] in tos and folded[-3] in froms:
+        value = number_value([before[-2].replace(".", ",").replace("\u202f", "")])
+        if value is not None:
+            return value
+    low = [w.lower() for w in after]
+    for i in range(len(low) - 2):
+        if low[i] in _SINCE and low[i + 1] in _FROM:
+            words = [w for w in after[i + 2 : i + 4] if w.lower() not in ("about", "some")]
+            return number_value(words[:1]) if words else None
+    return None
+
+
 def _is_count(q: Quantity) -> bool:
     if q.kind != "count" or q.part_of:  # "one of the three killed" is no rival total
         return False
+    if q.value is not None and q.value != int(q.value):
+        return False  # "7,8" is a magnitude or a share: people come whole
     noun = (q.noun or "").lower()
     return not any(word in _NOT_COUNTS for word in noun.replace("-", " ").split())
 
@@ -235,6 +298,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                 continue
             context, clause = _clause(word)
             previous, cue = _update_cue(doc, q.span, clause)
+            cue = cue or (q.update if not previous else None)  # the parse's "decreased to 31"
             sent = q.sentence or (clause[0], clause[1])
             counts.append(
                 Count(
@@ -255,8 +319,10 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     previous,
                     cue,
                     _written(doc, q),
+                    is_estimate(article.text, q.span),
                 )
             )
+            _with_change_from(counts[-1], article)
     return counts
 
 
@@ -274,7 +340,7 @@ def _unparsed_count(
     found = count_context(article.text, q, article.language or "")
     counted = q.counted or "people"
     sentence = q.sentence or q.span
-    return Count(
+    count = Count(
         article=article.id,
         q=q,
         sentence=sentence,
@@ -291,7 +357,25 @@ def _unparsed_count(
         updated=article.updated if article.version > 1 else None,
         previous=found.previous,
         cue=found.cue,
+        estimate=is_estimate(article.text, q.span),
     )
+    _with_change_from(count, article)
+    return count
+
+
+def _with_change_from(count: Count, article: Article) -> None:
+    """Set what "31, down from 66" says: 31 is a change (its cue) from 66 (``replaces``),
+    and whom the sentence credits the figure to."""
+    count.source = credited_to(
+        article.text[count.sentence[0] : count.sentence[1]], article.language
+    )
+    if count.previous:
+        return
+    replaced = replaced_figure(article.text, count.q.span, article.language or "en")
+    if replaced is not None and replaced != count.q.value:
+        count.replaces = replaced
+        direction = "down from" if replaced > (count.q.value or 0) else "up from"
+        count.cue = count.cue or direction
 
 
 def fact_finder(
@@ -468,7 +552,9 @@ def explained_as_update(a: Count, b: Count) -> bool:
         return True
     early, late = sorted((a, b), key=when)
     if late.published is None or early.published is None:
-        return bool(late.cue) and late.published is not None
+        # undated: no order to go by, but a figure given as a change ("decreased to 31",
+        # "down from 41") says the count moved, which no rival report does
+        return bool(a.cue or b.cue or a.replaces is not None or b.replaces is not None)
     if when(early)[1:] == when(late)[1:]:
         return False  # the same moment: two reports that disagree
     if late.cue:
@@ -486,12 +572,17 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         for group in by_class.values()
         for a in group
         for b in group
-        if a.article < b.article and not _fits(a, b)
-    ]
+        if a.article < b.article and not _fits(a, b) and not (a.estimate or b.estimate)
+    ]  # a projection ("could reach 20,000") is no rival report of what happened
+    replaced = {c.q.value for c in slot.counts if c.previous} | {
+        c.replaces for c in slot.counts if c.replaces is not None
+    }
     unexplained = [
         (a, b)
         for a, b in clash
-        if not explained_as_update(a, b) and not _also_printed(ctx, current, a, b)
+        if not explained_as_update(a, b)
+        and not _also_printed(ctx, current, a, b)
+        and not {a.q.value, b.q.value} & replaced  # the text says one replaced the other
     ]
     partners: dict[int, set[str]] = {}
     for a, b in unexplained:
@@ -614,16 +705,24 @@ def slot_value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
 def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
     """The figure over time: one step per new figure, in order of publication."""
     steps: list[Step] = []
-    ordered = sorted(slot.counts, key=lambda c: (when(c), c.previous is False, c.q.span))
+    ordered = sorted(
+        slot.counts, key=lambda c: (when(c), c.previous is False, c.cue is not None, c.q.span)
+    )
     for c in ordered:
         outlet = ctx.outlet_of[c.article]
         published = c.published.isoformat() if c.published else None
         cue = "from" if c.previous else c.cue
-        if steps and steps[-1].value == c.shown:
-            if outlet not in steps[-1].outlets:
-                steps[-1].outlets.append(outlet)
+        # an undated report has no place of its own in time: a figure it shares with a
+        # step already shown is that step (else "41 → 31 → 41 → 31" from two copies)
+        same = [s for s in steps if s.value == c.shown] if c.published is None else []
+        same = same or ([steps[-1]] if steps and steps[-1].value == c.shown else [])
+        if same:
+            if outlet not in same[0].outlets:
+                same[0].outlets.append(outlet)
+            same[0].source = same[0].source or c.source
             continue
-        steps.append(Step(c.shown, [outlet], published, cue))
+        cite = ctx.cite(c.article, c.q.span, c.sentence)
+        steps.append(Step(c.shown, [outlet], published, cue, c.source, cite))
     return steps
 
 

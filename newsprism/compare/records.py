@@ -123,6 +123,8 @@ class Step:
     outlets: list[str]
     published: str | None
     cue: str | None = None  # the update words, when the text says it changed
+    source: str | None = None  # who the sentence credits it to: "police", "the coroner"
+    cite: Cite | None = None  # the words of the first report of this step
 
 
 @dataclass(slots=True)

@@ -5,9 +5,13 @@ plainly report the same happening, so a small story can end with "a man" in one 
 "one person" in another and "three people" in a third. A reader still asks what the
 story's toll is, and whether the outlets agree on it. This module answers both from
 each outlet's *first* figure for an outcome (the lede's, where news writing puts the
-toll): the figure most articles lead with is the story's, the larger on a tie (a
-subset is smaller than its whole), and an explicit revision ("the toll rose to 84")
-in the latest dated report overrides the vote. When outlets lead with figures that
+toll). A figure some page says the toll changed *from* ("dropped from 115 to 97",
+"31, down from 66") is superseded, and a projection ("could reach 20,000") is never the
+story's figure. Of the figures given as a change ("rose to 84", "dropped to 97") the
+latest wins: by publication when every one is dated, else by the way the count moves
+(tolls grow as victims are counted, the missing fall as they are found). Without a
+change the figure most articles lead with is the story's, the larger on a tie (a
+subset is smaller than its whole). When outlets lead with figures that
 cannot both hold, that is a ``differs`` finding, never a contradiction: their first
 figures may count different people or moments, and the finding says so.
 """
@@ -20,7 +24,7 @@ from typing import Literal
 from newsprism.compare.context import StoryContext
 from newsprism.compare.numbers import Count, FigureSlot, explained_as_update, slot_value, when
 from newsprism.compare.records import Finding, Grade, SlotValue, Toll
-from newsprism.lexicon import ranges_overlap
+from newsprism.lexicon import FALLING_OUTCOMES, ranges_overlap
 
 TOLL_CONFIDENCE = 0.5  # first figures may count different groups: a lead, not a verdict
 
@@ -42,13 +46,20 @@ def story_tolls(
     shown_by: dict[str, Finding] = {}
     families = sorted({s.family for s in slots})
     for family in families:
-        firsts = _first_figures([c for s in slots if s.family == family for c in s.counts])
-        if not firsts:
+        counts = [c for s in slots if s.family == family for c in s.counts]
+        replaced = superseded(counts)
+        current = _first_figures(counts, replaced)
+        shown = _first_figures(counts)  # with the figures the story says were replaced
+        firsts = shown + [c for c in current if not any(c is s for s in shown)]
+        if not current:
             continue
-        chosen, basis = _choose(firsts, origin)
+        picked = _choose(current, origin, replaced, family in FALLING_OUTCOMES)
+        if picked is None:
+            continue  # only projections ("could reach 20,000"): the story states no figure
+        chosen, basis = picked
         values = [slot_value(ctx, c, []) for c in firsts]
         support = sorted({ctx.outlet_of[c.article] for c in firsts if _same(c, chosen)})
-        finding, existing = _finding(ctx, family, firsts, values, findings)
+        finding, existing = _finding(ctx, family, firsts, values, findings, replaced)
         tolls.append(
             Toll(
                 outcome=family,
@@ -68,16 +79,19 @@ def story_tolls(
     return tolls, extra, shown_by
 
 
-def _first_figures(counts: Sequence[Count]) -> list[Count]:
+def _first_figures(counts: Sequence[Count], replaced: set[float] | None = None) -> list[Count]:
     """Each page's first current figure for the outcome; of one page's versions, the
-    latest's only."""
+    latest's only. A figure the story says was replaced ("fell from 41 to 31") is not a
+    page's current figure, even where it comes first."""
     latest: dict[str, int] = {}
     for c in counts:
         page = c.key or c.article
         latest[page] = max(latest.get(page, 0), c.version)
     first: dict[str, Count] = {}
     for c in sorted(counts, key=lambda c: (c.article, c.q.span[0])):
-        if c.previous or c.version != latest[c.key or c.article] or c.q.value is None:
+        if c.previous or c.estimate or c.version != latest[c.key or c.article]:
+            continue
+        if c.q.value is None or c.q.value in (replaced or set()):
             continue
         first.setdefault(c.article, c)
     return list(first.values())
@@ -90,12 +104,28 @@ def _same(a: Count, b: Count) -> bool:
 Basis = Literal["revision", "agreement", "larger", "single"]
 
 
-def _choose(firsts: Sequence[Count], origin: Mapping[str, str]) -> tuple[Count, Basis]:
-    revised = [c for c in firsts if c.cue and c.published is not None]
+def superseded(counts: Sequence[Count]) -> set[float]:
+    """The figures some page gives as the one the count changed from: "dropped from 115
+    to 97" supersedes 115 wherever it is printed, also on pages that predate the change."""
+    out = {c.q.value for c in counts if c.previous and c.q.value is not None}
+    return out | {c.replaces for c in counts if c.replaces is not None}
+
+
+def _choose(
+    firsts: Sequence[Count],
+    origin: Mapping[str, str],
+    replaced: set[float] | frozenset[float] = frozenset(),
+    falling: bool = False,
+) -> tuple[Count, Basis] | None:
+    stated = [c for c in firsts if not c.estimate]
+    if not stated:
+        return None
+    pool = [c for c in stated if c.q.value not in replaced] or stated
+    revised = [c for c in pool if c.cue]
     if revised:
-        return max(revised, key=when), "revision"
+        return _latest(revised, falling), "revision"
     votes: dict[float, list[Count]] = {}
-    for c in firsts:
+    for c in pool:
         assert c.q.value is not None
         votes.setdefault(c.q.value, []).append(c)
     sources = {v: {origin.get(c.article, c.article) for c in cs} for v, cs in votes.items()}
@@ -105,12 +135,22 @@ def _choose(firsts: Sequence[Count], origin: Mapping[str, str]) -> tuple[Count, 
     return votes[value][0], "larger" if len(votes) > 1 else "single"
 
 
+def _latest(revised: Sequence[Count], falling: bool) -> Count:
+    """The latest of figures given as changes: by publication when all are dated, else
+    by the way the count moves (a lower missing count, a higher toll is the later)."""
+    if all(c.published is not None for c in revised) and len({when(c) for c in revised}) > 1:
+        return max(revised, key=when)
+    sign = -1.0 if falling else 1.0
+    return max(revised, key=lambda c: (sign * (c.q.value or 0.0), when(c)[1:]))
+
+
 def _finding(
     ctx: StoryContext,
     family: str,
     firsts: Sequence[Count],
     values: Sequence[SlotValue],
     findings: Sequence[Finding],
+    replaced: set[float],
 ) -> tuple[Finding | None, Finding | None]:
     """(a new finding, or the slot finding that already shows the outlets differ)."""
     clashing = [
@@ -128,7 +168,11 @@ def _finding(
     existing = _already_shown(shown, findings)
     if existing is not None:
         return None, existing
-    grade: Grade = "update" if all(explained_as_update(a, b) for a, b in clashing) else "differs"
+    grade: Grade = (
+        "update"
+        if all(explained_as_update(a, b) or {a.q.value, b.q.value} & replaced for a, b in clashing)
+        else "differs"
+    )
     by_outlet = "; ".join(f"'{v.value}' ({v.cite.outlet})" for v in shown)
     new = Finding(
         id="",

@@ -554,6 +554,10 @@ def _outcome(
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "attr", "npadvmod"):
             if _outcome_of(head):
                 return _outcome_of(head), head
+            if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+                toll = _toll_word(head)  # "the death toll has surpassed 50,000"
+                if toll is not None:
+                    return toll
             if head.lemma_.lower() in _BE | {"leave"}:  # "12 are dead", "left 12 dead"
                 for c in head.children:
                     if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and _outcome_of(c):
@@ -606,6 +610,10 @@ def _toll_word(tok: Token) -> tuple[str | None, Token | None] | None:
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
                 if obj is not None and _outcome_of(obj):
                     return _outcome_of(obj), obj
+                for d in obj.subtree if obj is not None else ():  # "of those who were missing"
+                    outcome = _outcome_of(d)
+                    if outcome and d.i != n.i and d.dep_ in ("acomp", "amod", "relcl", "acl"):
+                        return outcome, d
         if n.lemma_.lower() == "toll":  # "the toll" alone is the death toll
             return "killed", n
     return None

@@ -1,4 +1,5 @@
-"""Geometry for the two inline SVG charts: the timeline and the reuse graph.
+"""Geometry for the inline SVG charts: the timeline, the reuse graph and a figure's
+history (with the chain a fact-checker would write: "12 (police, Mon) → 19 (...)").
 
 Positions are computed in Python so the SVG templates only place shapes; no
 charting library, no script, and the charts print as they look on screen.
@@ -7,12 +8,13 @@ charting library, no script, and the charts print as they look on screen.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsprism.compare.records import ArticleRef, ReuseLink, StorySpan, TimelineEvent
+from newsprism.compare.records import ArticleRef, ReuseLink, Step, StorySpan, TimelineEvent
 
 CHART_WIDTH = 760
 LABEL_WIDTH = 250
@@ -240,3 +242,99 @@ def reuse_graph(articles: Sequence[ArticleRef], pairs: Sequence[ReuseLink]) -> R
             add(src, dst, p, directed)
     graph.height = int(cy + radius + 40)
     return graph
+
+
+# --------------------------------------------------------------------------- a figure's history
+
+FIGURE_CHART_WIDTH = 420
+FIGURE_CHART_HEIGHT = 120
+FIGURE_MARGIN = 28
+
+
+def _step_day(published: str | None) -> str | None:
+    """ "Mon 8 May": the day a reader places a report by, from its publication time."""
+    day = _day(published)
+    return f"{day:%a} {day.day} {day:%b}" if day else None
+
+
+def figure_chain(steps: Sequence[Step]) -> str:
+    """A figure's history as a fact-checker would state it, oldest first, each with whom
+    it is credited to (else the outlets printing it) and when: "12 (police, Mon 8 May) →
+    19 (hospital officials, Tue 9 May) → 17, revised (coroner, Wed 10 May)"."""
+    parts = []
+    for n, s in enumerate(steps):
+        shown_cue = s.cue if s.cue and s.cue != "from" and n else None  # "from": the old one
+        label = s.value + (f", {shown_cue}" if shown_cue else "")
+        who = s.source or ", ".join(s.outlets)
+        day = _step_day(s.published)
+        parts.append(f"{label} ({who}{', ' + day if day else ''})")
+    return " → ".join(parts)
+
+
+@dataclass(slots=True)
+class FigurePoint:
+    x: float
+    y: float
+    label: str  # the figure as printed
+    who: str  # its source, else its outlets
+    when: str  # "Mon 8 May", or "" when undated
+
+
+@dataclass(slots=True)
+class FigureSeries:
+    who: str
+    points: list[FigurePoint]
+    path: str  # an SVG polyline's points
+
+
+@dataclass(slots=True)
+class FigureChart:
+    width: int
+    height: int
+    series: list[FigureSeries]
+    top: str  # the largest figure, for the axis
+    bottom: str
+
+
+def figure_chart(steps: Sequence[Step]) -> FigureChart | None:
+    """Geometry for a small chart of the figure over time, one line per source: the
+    picture a reader takes in before the chain. Steps without a number or a date are left
+    to the chain; a chart needs two points."""
+    points = [(s, _number(s.value), _day(s.published)) for s in steps]
+    dated = [(s, v, d) for s, v, d in points if v is not None and d is not None]
+    if len(dated) < 2:
+        return None
+    values = [v for _, v, _ in dated]
+    days = [d for _, _, d in dated]
+    lo, hi = min(values), max(values)
+    first, last = min(days), max(days)
+    span_days = max((last - first).days, 1)
+    inner_w = FIGURE_CHART_WIDTH - 2 * FIGURE_MARGIN
+    inner_h = FIGURE_CHART_HEIGHT - 2 * FIGURE_MARGIN
+    by_who: dict[str, list[FigurePoint]] = {}
+    for n, (s, v, d) in enumerate(dated):
+        x = FIGURE_MARGIN + inner_w * (
+            (d - first).days / span_days if last != first else n / (len(dated) - 1)
+        )
+        y = FIGURE_MARGIN + inner_h * (1 - ((v - lo) / (hi - lo) if hi != lo else 0.5))
+        who = s.source or ", ".join(s.outlets)
+        by_who.setdefault(who, []).append(
+            FigurePoint(round(x, 1), round(y, 1), s.value, who, _step_day(s.published) or "")
+        )
+    series = [
+        FigureSeries(who, pts, " ".join(f"{p.x},{p.y}" for p in pts)) for who, pts in by_who.items()
+    ]
+    return FigureChart(FIGURE_CHART_WIDTH, FIGURE_CHART_HEIGHT, series, f"{hi:g}", f"{lo:g}")
+
+
+_FIGURE = re.compile(r"\d[\d,. ]*\d|\d")
+
+
+def _number(value: str) -> float | None:
+    """The figure of a step as printed ("at least 1,037 people", "2.012"): digits only;
+    a figure in words is left to the chain."""
+    match = _FIGURE.search(value)
+    if match is None:
+        return None
+    digits = re.sub(r"[,. ]", "", match.group())
+    return float(digits) if digits.isdigit() else None

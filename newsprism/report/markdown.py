@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from newsprism.compare.records import DiffOp, IndexRow
+from newsprism.report.charts import figure_chain
 from newsprism.report.templating import visible_controls
 from newsprism.report.views import DigestItem, FindingView, StoryView
 
@@ -37,8 +38,7 @@ def _diff(ops: Sequence[DiffOp]) -> str:
 def _finding(f: FindingView) -> list[str]:
     lines = [f"- **{md(f.grade_words)}** — {md(f.slot)}: {md(f.explanation)}"]
     if f.development:
-        lines.append("  - " + " → ".join(f"{md(s.value)} ({', '.join(map(md, s.outlets))})"
-                                         for s in f.development))  # fmt: skip
+        lines.append("  - " + md(figure_chain(f.development)))
     if f.caveat:
         lines.append(f"  - caveat: {md(f.caveat)}")
     for ev in f.values:

@@ -25,6 +25,8 @@ from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from newsprism.report.charts import figure_chain, figure_chart
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # C0/C1 controls but tab and newlines, DEL, bidi embeddings/overrides/isolates.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -148,6 +150,8 @@ def environment(web: bool = False) -> Environment:
         finalize=visible_controls,
     )
     env.globals["anchor"] = anchor
+    env.globals["figure_chain"] = figure_chain
+    env.globals["figure_chart"] = figure_chart
     return env
 
 
