@@ -39,17 +39,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from common import machine_line, own_split, read_jsonl
-from eventdata import annotations_for
+from eventdata import annotations_for, grouping_signals
 from gvcdata import DEFAULT_DATA, load_gvc
 
-from newsprism import pipeline
 from newsprism.compare import compare_story
 from newsprism.compare.records import StoryComparison, Toll
 from newsprism.language import resolve_entities
 from newsprism.lexicon import NUMBER_WORDS
 from newsprism.model import Annotations, Article
-from newsprism.stories import cluster_stories, embed_articles, find_reuse
-from newsprism.stories.evidence import evidence_by_article
+from newsprism.stories import StoryOptions, find_reuse
+from newsprism.stories.grouping import group_stories
 
 OUTCOMES = ("killed", "injured")
 _NUMBER = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
@@ -132,14 +131,8 @@ def compare_incident(inc: Incident, annotations: dict[str, Annotations]) -> Stor
     arts = inc.articles
     anns = {a.id: annotations[a.id] for a in arts}
     entities = {e.id: e for e in resolve_entities(arts, anns)}
-    # clustered as analyze clusters: names and the event evidence the text states too
-    stories = cluster_stories(
-        arts,
-        embed_articles(arts),
-        (),
-        pipeline.entities_by_article(anns),
-        evidence=evidence_by_article(arts, anns),
-    )
+    # grouped as analyze groups (the fitted same-event model over every signal)
+    stories = group_stories(arts, grouping_signals(arts, anns, StoryOptions()))
     story = max(stories, key=lambda s: len(s.articles))
     members = [a for a in arts if a.id in set(story.articles)]
     return compare_story(story, members, anns, entities, find_reuse(members))

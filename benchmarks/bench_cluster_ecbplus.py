@@ -2,12 +2,14 @@
 
 Each document becomes an Article (title = first sentence; in *ecbplus.xml sentence 0 is
 the source URL and is skipped); gold event = topic + "ecb"/"ecbplus". Documents are
-annotated by the language layer (cached, see ``eventdata``) and clustered with the
-event evidence the pipeline passes. ECB+ has no publication dates: only dates the text
-states, names and figures add to the text similarity.
+annotated by the language layer (cached, see ``eventdata``) and grouped as ``analyze``
+groups (``eventdata.story_labels``: the fitted same-event model of
+``stories.same_event`` over every signal). ECB+ has no publication dates: only dates
+the text states, names and figures add to the text.
 
 Prints B-cubed precision/recall/F1 and cluster counts on our own tune and check splits
-(``common.own_split`` over topics: thresholds were tuned on "tune" only), the usual
+(``common.own_split`` over topics: the same-event model was fitted on "tune" only,
+``benchmarks/fit_grouping.py``), the usual
 training and development topics (2, 5, 12, 18, 21, 23, 34, 35) and all; beside them
 plain TF-IDF + average link (threshold tuned on "tune") and one cluster per topic, from
 the same run; then one headline line against the goal.
@@ -29,6 +31,7 @@ from eventdata import annotations_for, pick, score_line, story_labels, tuned_bas
 
 from newsprism.model import Article, Source, sha256_hex
 from newsprism.stories import StoryOptions
+from newsprism.stories.same_event import packaged_model
 
 DEFAULT_DATA = BENCH / "ecbplus"
 GOAL = 0.93
@@ -83,8 +86,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="a folder with topics/*/*.xml")
     ap.add_argument("--embedder", default="wordllama", help="wordllama, or minilm (extra)")
-    ap.add_argument("--threshold", type=float, help="override the embedder's cluster cut")
-    ap.add_argument("--no-evidence", action="store_true", help="text similarity only")
+    ap.add_argument("--cut", type=float, help="override the fitted same-event model's cut")
     args = ap.parse_args()
     print(machine_line())
     print("# timings are wall clock on a shared machine")
@@ -93,8 +95,8 @@ def main() -> None:
     t1 = time.perf_counter()
     annotations = annotations_for(articles, "ecbplus-" + args.data.name)
     t2 = time.perf_counter()
-    options = StoryOptions(embedder=args.embedder, cluster_threshold=args.threshold)
-    pred, embed_s, cluster_s = story_labels(articles, annotations, options, not args.no_evidence)
+    options = StoryOptions(embedder=args.embedder, same_event_cut=args.cut)
+    pred, embed_s, cluster_s = story_labels(articles, annotations, options)
     tune = [own_split(f"ecbplus-topic-{t}") == "tune" for t in topics]
     splits = {
         "tune": tune,
@@ -105,9 +107,8 @@ def main() -> None:
     }
     print(f"data: {args.data} ({len(articles)} documents, {len(set(gold))} events)")
     print(
-        f"options: embedder={options.embedder} cluster cut={options.cuts().cluster} "
-        f"tfidf_weight={options.tfidf_weight} dense_weight={options.dense_weight} "
-        f"evidence={'no' if args.no_evidence else 'yes'}"
+        f"options: embedder={options.embedder} same-event cut="
+        f"{options.same_event_cut or packaged_model().cut} (model fitted with wordllama)"
     )
     for name, keep in splits.items():
         print(score_line(f"newsprism {name}", pred, gold, keep))

@@ -1,15 +1,17 @@
 """Story clustering at incident level on the GVC development half (local shooting reports).
 
 Each page is cleaned as ingest would clean it (``gvcdata``), annotated by the language
-layer (cached, see ``eventdata``), and clustered by ``cluster_stories`` with the event
-evidence the pipeline passes; gold is the incident. Many incidents are alike (same city,
-same night, same words): what tells them apart is the date, the victims and the figures.
+layer (cached, see ``eventdata``), and grouped as ``analyze`` groups
+(``eventdata.story_labels``, the fitted same-event model); gold is the incident.
+Many incidents are alike (same city, same night, same words): what tells them apart is
+the date, the victims and the figures.
 
 Prints B-cubed precision, recall and F1 on our own tune and check splits
 (``common.own_split`` over "gvc-incident-" + the incident id: the bare id would put the
-whole half in one split, as the half itself was cut by that hash; thresholds were tuned
-on "tune" only) and on all, beside plain TF-IDF + average link (its threshold tuned on
-"tune") from the same run, then one headline line against the goal.
+whole half in one split, as the half itself was cut by that hash; the same-event model
+was fitted on "tune" only, ``benchmarks/fit_grouping.py``) and on all, beside plain
+TF-IDF + average link (its threshold tuned on "tune") from the same run, then one
+headline line against the goal.
 
     python benchmarks/bench_cluster_gvc.py [--data FILE_OR_DIR] [--embedder minilm]
 """
@@ -25,6 +27,7 @@ from eventdata import annotations_for, pick, score_line, story_labels, tuned_bas
 from gvcdata import DEFAULT_DATA, load_gvc
 
 from newsprism.stories import StoryOptions
+from newsprism.stories.same_event import packaged_model
 
 GOAL = 0.93
 
@@ -33,8 +36,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="a GVC-format .jsonl(.gz)")
     ap.add_argument("--embedder", default="wordllama", help="wordllama, or minilm (extra)")
-    ap.add_argument("--threshold", type=float, help="override the embedder's cluster cut")
-    ap.add_argument("--no-evidence", action="store_true", help="text similarity only")
+    ap.add_argument("--cut", type=float, help="override the fitted same-event model's cut")
     args = ap.parse_args()
     print(machine_line())
     print("# timings are wall clock on a shared machine")
@@ -44,8 +46,8 @@ def main() -> None:
     t1 = time.perf_counter()
     annotations = annotations_for(articles, "gvc-" + args.data.name)
     t2 = time.perf_counter()
-    options = StoryOptions(embedder=args.embedder, cluster_threshold=args.threshold)
-    pred, embed_s, cluster_s = story_labels(articles, annotations, options, not args.no_evidence)
+    options = StoryOptions(embedder=args.embedder, same_event_cut=args.cut)
+    pred, embed_s, cluster_s = story_labels(articles, annotations, options)
     tune = [own_split(f"gvc-incident-{g}") == "tune" for g in gold]
     check = [not t for t in tune]
     every = [True] * len(gold)
@@ -54,8 +56,8 @@ def main() -> None:
         f"incidents; {data.dropped} pages without an article, {data.duplicates} repeated)"
     )
     print(
-        f"options: embedder={options.embedder} cluster cut={options.cuts().cluster} "
-        f"window_days={options.window_days} evidence={'no' if args.no_evidence else 'yes'}"
+        f"options: embedder={options.embedder} same-event cut="
+        f"{options.same_event_cut or packaged_model().cut} (model fitted with wordllama)"
     )
     print(score_line("newsprism tune", pred, gold, tune))
     print(score_line("newsprism check", pred, gold, check))

@@ -21,11 +21,11 @@ from pathlib import Path
 import numpy as np
 from common import bcubed
 
-from newsprism import pipeline
 from newsprism.language import ANNOTATOR_VERSION, LanguageOptions, annotate, resolve_entities
 from newsprism.model import Annotations, Article, sha256_hex
-from newsprism.stories import StoryOptions, cluster_stories, embed_articles
-from newsprism.stories.evidence import evidence_by_article
+from newsprism.stories import StoryOptions, embed_articles
+from newsprism.stories.grouping import group_stories
+from newsprism.stories.signals import ArticleSignals, build_signals
 
 CACHE = Path.home() / ".cache" / "newsprism-bench"
 
@@ -61,20 +61,29 @@ def annotations_for(
     return out
 
 
+def grouping_signals(
+    articles: Sequence[Article], annotations: dict[str, Annotations], options: StoryOptions
+) -> ArticleSignals:
+    """What ``analyze``'s grouping reads of these articles (``pipeline.group_window``):
+    the lexical embedder's vectors, the multilingual encoder's over each lead, and the
+    language layer's annotations."""
+    from newsprism.multilingual.encoder import encode
+    from newsprism.multilingual.evidence import lead_text
+
+    dense = embed_articles(list(articles), options)
+    multi = encode([lead_text(a) for a in articles])
+    return build_signals(articles, annotations, dense, multi, options)
+
+
 def story_labels(
-    articles: Sequence[Article],
-    annotations: dict[str, Annotations],
-    options: StoryOptions,
-    evidence: bool = True,
+    articles: Sequence[Article], annotations: dict[str, Annotations], options: StoryOptions
 ) -> tuple[list[str], float, float]:
-    """Each article's story id as ``analyze`` clusters them, with the embed and the
-    cluster seconds: the one clustering run every event bench measures."""
+    """Each article's story id as ``analyze`` groups them, with the signal and the
+    grouping seconds: the one grouping run every event bench measures."""
     t0 = time.perf_counter()
-    vectors = embed_articles(articles, options)
-    ents = pipeline.entities_by_article(annotations)
-    found = evidence_by_article(articles, annotations) if evidence else None
+    signals = grouping_signals(articles, annotations, options)
     t1 = time.perf_counter()
-    stories = cluster_stories(articles, vectors, (), ents, options, evidence=found)
+    stories = group_stories(articles, signals, (), options)
     t2 = time.perf_counter()
     label = {aid: s.id for s in stories for aid in s.articles}
     return [label[a.id] for a in articles], t1 - t0, t2 - t1

@@ -38,6 +38,7 @@ from newsprism.settings import Options
 if TYPE_CHECKING:
     from newsprism.store.protocol import Store
     from newsprism.stories.evidence import EventEvidence
+    from newsprism.stories.features import WordWeights
 
 log = logging.getLogger(__name__)
 
@@ -367,12 +368,35 @@ def entities_by_article(annotations: dict[str, Annotations]) -> dict[str, set[st
 def cluster_inputs(
     store: Store, articles: Sequence[Article]
 ) -> tuple[dict[str, set[str]], dict[str, EventEvidence]]:
-    """What grouping reads from the language layer, the same in every executor: the
-    resolved entities of each article and its event identity (``stories.evidence``)."""
+    """What storylines read from the language layer: the resolved entities of each
+    article and its event identity (``stories.evidence``)."""
     from newsprism.stories.evidence import evidence_by_article
 
     annotations = store.get_annotations([a.id for a in articles])
     return entities_by_article(annotations), evidence_by_article(list(articles), annotations)
+
+
+def group_window(
+    store: Store,
+    articles: Sequence[Article],
+    existing: Sequence[Story],
+    options: Options,
+    weights: WordWeights | None = None,
+) -> list[Story]:
+    """Stories among ``articles``, every language at once, continuing ``existing``.
+
+    The one grouping function of every executor: the local run calls it on the whole
+    corpus, a Dask window task on its window (with the corpus's ``weights``), and the
+    cluster run once more at the end so titles are judged on whole stories."""
+    from newsprism.multilingual.stage import lead_vectors
+    from newsprism.stories.grouping import group_stories
+    from newsprism.stories.signals import build_signals
+
+    annotations = store.get_annotations([a.id for a in articles])
+    dense = article_vectors(store, articles, options)
+    multilingual = lead_vectors(store, articles)
+    signals = build_signals(articles, annotations, dense, multilingual, options.stories, weights)
+    return group_stories(articles, signals, existing, options.stories)
 
 
 def cluster_store(
@@ -380,7 +404,6 @@ def cluster_store(
 ) -> tuple[int, int]:
     """Find reuse pairs, group articles into stories (incrementally), link storylines.
     Returns (stories, reuse pairs)."""
-    from newsprism.multilingual.stage import cluster_by_language
     from newsprism.stories import find_reuse, link_storylines
 
     options = options or Options()
@@ -390,28 +413,16 @@ def cluster_store(
     reuse = find_reuse(articles, vectors, options.stories)
     store.put_reuse(reuse)
     progress("cluster", 2, 4)
-    ents, evidence = cluster_inputs(store, articles)
     live = {a.id for a in articles}
     existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
-    stories = cluster_by_language(articles, vectors, existing, ents, options, evidence=evidence)
-    stories = join_languages(store, stories, articles, options)
+    stories = group_window(store, articles, existing, options)
     progress("cluster", 3, 4)
+    ents, _ = cluster_inputs(store, articles)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)
     store.put_stories(stories)
     borrow_story_dates(store, stories, articles)
     progress("cluster", 4, 4)
     return len(stories), len(reuse)
-
-
-def join_languages(
-    store: Any, stories: list[Story], articles: Sequence[Article], options: Options
-) -> list[Story]:
-    """An article in one language joins the story other languages tell of the same
-    happening (``newsprism.multilingual.evidence``); a no-op on one-language corpora."""
-    from newsprism.multilingual.stage import join_store_languages
-
-    joined, _ = join_store_languages(store, stories, articles, options.multilingual)
-    return joined
 
 
 def drop_missing(story: Story, live: set[str]) -> Story:

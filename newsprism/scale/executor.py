@@ -287,7 +287,7 @@ def _group_by_windows(
     window's story that takes it, where the local run would pick the best story of the
     whole corpus.
     """
-    from newsprism.stories import cluster_stories, link_storylines
+    from newsprism.stories import link_storylines
 
     undated = [i for i, d in dates if d is None]
     reuse_windows = make_windows(dates, window_days, reuse_overlap_days(options))
@@ -332,12 +332,12 @@ def _group_by_windows(
         progress("cluster", n, len(windows))
     articles = list(store.articles())
     vectors = pipeline.article_vectors(store, articles, options)
-    ents, evidence = pipeline.cluster_inputs(store, articles)
+    ents, _ = pipeline.cluster_inputs(store, articles)
     # A window's titles (the most central article) and confidences are judged on the
     # members it holds, which for a carried story may be only some. Passing every story
     # as existing lets the stage describe them again over the whole corpus, as the local
     # run does, while it cannot change a member: existing stories never merge.
-    found = cluster_stories(articles, vectors, found, ents, options.stories, weights, evidence)
+    found = pipeline.group_window(store, articles, found, options, weights)
     stories = link_storylines(found, articles, vectors, ents, options.stories, weights)
     store.put_stories(stories)
     pipeline.borrow_story_dates(store, stories, articles)

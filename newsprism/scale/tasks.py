@@ -132,20 +132,14 @@ def cluster_window(
     weights: WordWeights | None = None,
 ) -> list[Story]:
     """Stories among one window's articles, continuing the stories carried in from the
-    previous window (``cluster_stories`` is incremental), so none is cut at the edge.
+    previous window (grouping is incremental), so none is cut at the edge.
 
     ``article_ids`` come in the order the local run sees them; ``weights`` are the whole
     corpus's word weights, so a window scores pairs exactly as the local run does."""
-    from newsprism.stories import cluster_stories
-
     store = worker_store(db)
     by_id = {a.id: a for a in store.get_articles(article_ids)}
     articles = [by_id[i] for i in article_ids if i in by_id]
-    vectors = pipeline.article_vectors(store, articles, options)
-    ents, evidence = pipeline.cluster_inputs(store, articles)
-    return list(
-        cluster_stories(articles, vectors, existing, ents, options.stories, weights, evidence)
-    )
+    return pipeline.group_window(store, articles, existing, options, weights)
 
 
 def _in_store_order(articles: list[Article]) -> list[Article]:

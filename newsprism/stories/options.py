@@ -29,6 +29,10 @@ class StoryOptions:
     neighbours: int = 30  # approximate nearest neighbours looked at per article
     max_span_days: int = 30  # a story never grows longer than this (dated articles)
 
+    # --- grouping (stories.grouping): the fitted same-event model decides; these bound work
+    same_event_cut: float | None = None  # P(same event) to merge; None: the fitted model's cut
+    candidate_days: int = 120  # neighbours further apart than this (both dated) are not scored
+
     # --- event identity (stories.evidence), added to a pair's similarity when annotated
     people_weight: float = 0.1  # up to this for named people both articles mention
     figure_weight: float = 0.05  # up to this for ages and counts both state

@@ -1,0 +1,270 @@
+"""Articles into stories, one event each, in one pass over every language.
+
+Each candidate pair of articles gets the fitted probability that it reports the same
+event (``stories.same_event`` over the signals of ``stories.signals``); groups then
+merge, best first, while the average probability over all their article pairs stays at
+or above the model's cut (average linkage). Pairs are scored when a merge needs them
+and kept, so a group pair is judged on every one of its article pairs, not a sample.
+
+Candidates: every pair in a small corpus; in a larger one, each article's nearest
+neighbours in the multilingual space and in the lexical space, within
+``StoryOptions.candidate_days`` of each other when both are dated (a limit on work,
+not a decision: the model weighs the publication gap itself).
+
+Incremental as before: groups seeded from ``existing`` stories keep their ids and
+articles; new articles may join them or form new stories; two existing stories are
+never merged. Story ids are ``st-`` + 16 hex digits of sha256 over the sorted ids of
+the articles a story had when it was first made (``clustering.story_id``).
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsprism.model import Article, Story
+from newsprism.stories.clustering import story_id
+from newsprism.stories.neighbours import candidate_pairs, naive_utc
+from newsprism.stories.options import StoryOptions
+from newsprism.stories.same_event import SameEventModel, packaged_model, probability
+from newsprism.stories.signals import ArticleSignals, pair_rows
+
+log = logging.getLogger(__name__)
+
+ALL_PAIRS_BELOW = 1500  # articles: fewer than this, every pair is a candidate
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[int]
+    story: Story | None = None
+    key: str = ""
+    version: int = 0
+    neighbours: set[int] = field(default_factory=set)
+
+
+class PairScores:
+    """The model's log-odds per article pair, computed on demand in batches and kept.
+
+    Two groups are as close as the probability of their pairs' mean log-odds: the
+    mean of a linear score, like average linkage on a similarity, so one pair the
+    model is very sure of does not outweigh many it doubts."""
+
+    def __init__(self, signals: ArticleSignals, model: SameEventModel):
+        self.signals = signals
+        self.model = model
+        self.known: dict[tuple[int, int], float] = {}
+
+    def fill(self, pairs: Sequence[tuple[int, int]]) -> None:
+        todo = sorted({(min(a, b), max(a, b)) for a, b in pairs} - self.known.keys())
+        if not todo:
+            return
+        ij = np.array(todo, dtype=np.int64)
+        z = self.model.log_odds(pair_rows(self.signals, ij[:, 0], ij[:, 1]))
+        self.known.update(zip(todo, z.tolist(), strict=True))
+
+    def get(self, a: int, b: int) -> float:
+        """P(same event) of one pair (filled before)."""
+        return float(probability(self.known[(a, b) if a < b else (b, a)]))
+
+    def mean(self, xs: Sequence[int], ys: Sequence[int]) -> float:
+        """P at the mean log-odds over every pair of the two groups."""
+        pairs = [(x, y) for x in xs for y in ys]
+        self.fill(pairs)
+        total = sum(self.known[(x, y) if x < y else (y, x)] for x, y in pairs)
+        return float(probability(total / len(pairs)))
+
+
+def group_stories(
+    articles: Sequence[Article],
+    signals: ArticleSignals,
+    existing: Sequence[Story] = (),
+    options: StoryOptions | None = None,
+    model: SameEventModel | None = None,
+    scores: PairScores | None = None,
+) -> list[Story]:
+    """Every story: the ``existing`` ones (possibly grown), then the new ones.
+
+    ``scores``: pair scores of this ``model`` over these ``signals`` kept from an
+    earlier call (grouping one corpus at several cuts scores each pair once)."""
+    options = options or StoryOptions()
+    model = model or packaged_model()
+    cut = model.cut if options.same_event_cut is None else options.same_event_cut
+    if len(articles) != len(signals):
+        raise ValueError(f"{len(articles)} articles but signals for {len(signals)}")
+    scores = scores or PairScores(signals, model)
+    groups, owner = _seed(articles, existing)
+    # two existing stories never merge: their pairs are not worth scoring
+    candidates = [
+        (a, b)
+        for a, b in _candidates(signals, options)
+        if groups[owner[a]].story is None or groups[owner[b]].story is None
+    ]
+    scores.fill(candidates)
+    for a, b in candidates:
+        if owner[a] != owner[b] and scores.get(a, b) >= cut:
+            groups[owner[a]].neighbours.add(owner[b])
+            groups[owner[b]].neighbours.add(owner[a])
+    _merge(groups, scores, cut)
+    stories = _to_stories(articles, groups, existing, scores)
+    log.info("grouped %d articles into %d stories", len(articles), len(stories))
+    return stories
+
+
+def _candidates(signals: ArticleSignals, options: StoryOptions) -> list[tuple[int, int]]:
+    n = len(signals)
+    if n < ALL_PAIRS_BELOW:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    found: set[tuple[int, int]] = set()
+    for vectors in (signals.multilingual, _lexical_search(signals)):
+        found |= set(
+            candidate_pairs(
+                vectors.astype(np.float32),
+                signals.published,
+                options.neighbours,
+                options.candidate_days,
+            )
+        )
+    return sorted(found)
+
+
+def _lexical_search(signals: ArticleSignals, dim: int = 256) -> np.ndarray:
+    from sklearn.random_projection import SparseRandomProjection
+
+    words = signals.words
+    if words.shape[1] <= dim:
+        dense_words = words.toarray()
+    else:
+        proj = SparseRandomProjection(n_components=dim, dense_output=True, random_state=0)
+        dense_words = proj.fit_transform(words)
+    both = np.hstack([np.asarray(dense_words), signals.dense])
+    norms = np.linalg.norm(both, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    unit: np.ndarray = both / norms
+    return unit
+
+
+def _seed(
+    articles: Sequence[Article], existing: Sequence[Story]
+) -> tuple[dict[int, _Group], list[int]]:
+    pos = {a.id: i for i, a in enumerate(articles)}
+    owner = [-1] * len(articles)
+    groups: dict[int, _Group] = {}
+    for story in existing:
+        members = [pos[x] for x in story.articles if x in pos and owner[pos[x]] < 0]
+        if not members:
+            continue
+        gid = len(groups)
+        for m in members:
+            owner[m] = gid
+        groups[gid] = _Group(members, story, min(articles[m].id for m in members))
+    for i, article in enumerate(articles):
+        if owner[i] < 0:
+            owner[i] = len(groups)
+            groups[owner[i]] = _Group([i], None, article.id)
+    return groups, owner
+
+
+def _merge(groups: dict[int, _Group], scores: PairScores, cut: float) -> None:
+    heap: list[tuple[float, str, str, int, int, int, int]] = []
+
+    def push(x: int, y: int) -> None:
+        a, b = groups[x], groups[y]
+        if a.story is not None and b.story is not None:
+            return  # existing stories keep their identity
+        link = scores.mean(a.members, b.members)
+        if link >= cut:
+            k1, k2 = sorted((a.key, b.key))
+            heapq.heappush(heap, (-link, k1, k2, x, y, a.version, b.version))
+
+    for x in sorted(groups):
+        for y in sorted(groups[x].neighbours):
+            if x < y:
+                push(x, y)
+    while heap:
+        _, _, _, x, y, vx, vy = heapq.heappop(heap)
+        if x not in groups or y not in groups:
+            continue
+        if groups[x].version != vx or groups[y].version != vy:
+            continue
+        if groups[y].story is not None:
+            x, y = y, x  # the survivor is the existing story if there is one
+        a, b = groups[x], groups.pop(y)
+        a.members = a.members + b.members
+        a.key = min(a.key, b.key)
+        a.version += 1
+        a.neighbours = (a.neighbours | b.neighbours) - {x, y}
+        for nb in sorted(a.neighbours):
+            other = groups[nb]
+            other.neighbours.discard(y)
+            other.neighbours.add(x)
+            push(x, nb)
+
+
+def _to_stories(
+    articles: Sequence[Article],
+    groups: dict[int, _Group],
+    existing: Sequence[Story],
+    scores: PairScores,
+) -> list[Story]:
+    by_story = {id(g.story): g for g in groups.values() if g.story is not None}
+    out: list[Story] = []
+    for story in existing:
+        g = by_story.get(id(story))
+        if g is None:
+            out.append(story)
+            continue
+        known = set(story.articles)
+        added = [articles[m].id for m in sorted(g.members) if articles[m].id not in known]
+        out.append(_describe(articles, g, story.id, [*story.articles, *added], scores, story))
+    fresh = sorted((g for g in groups.values() if g.story is None), key=lambda g: min(g.members))
+    for g in fresh:
+        ids = [articles[m].id for m in sorted(g.members)]
+        out.append(_describe(articles, g, story_id(ids), ids, scores, None))
+    return out
+
+
+def _describe(
+    articles: Sequence[Article],
+    g: _Group,
+    sid: str,
+    ids: list[str],
+    scores: PairScores,
+    old: Story | None,
+) -> Story:
+    """The story's title is the headline of its most central article (highest mean
+    probability to the others); its confidence the mean probability over its pairs."""
+    members = sorted(g.members)
+    n = len(members)
+    if n > 1:
+        scores.fill([(a, b) for k, a in enumerate(members) for b in members[k + 1 :]])
+        central = [sum(scores.get(m, o) for o in members if o != m) / (n - 1) for m in members]
+        confidence: float | None = sum(central) / n
+    else:
+        central, confidence = [1.0], None
+    order = sorted(range(n), key=lambda k: (-central[k], members[k]))
+    titled = [members[k] for k in order if articles[members[k]].title]
+    best = titled[0] if titled else members[order[0]]
+    title = articles[best].title or _lead(articles[best].text)
+    dates = [d for d in (articles[m].published for m in members) if d is not None]
+    if old is not None:
+        dates += [d for d in (old.start, old.end) if d is not None]
+    return Story(
+        id=sid,
+        title=title,
+        articles=ids,
+        start=min(dates, key=naive_utc) if dates else None,
+        end=max(dates, key=naive_utc) if dates else None,
+        related=list(old.related) if old is not None else [],
+        title_article=articles[best].id,
+        confidence=round(confidence, 4) if confidence is not None else None,
+    )
+
+
+def _lead(text: str, limit: int = 120) -> str:
+    first = text.strip().split("\n", 1)[0]
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
