@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
+from newsprism.collect.decoding import BoundedDecoder, DecodeRefused, TooLarge
 from newsprism.collect.options import CollectOptions
 
 log = logging.getLogger(__name__)
@@ -237,12 +238,22 @@ class PoliteClient:
                         declared = response.headers.get("content-length", "")
                         if declared.isdigit() and int(declared) > limit:
                             raise _Refused(self._too_large())
-                        body = bytearray()
-                        async for chunk in response.aiter_bytes():
-                            body += chunk
+                        # Decoded here, not by httpx: every layer of a stacked
+                        # Content-Encoding streams under the limit (decoding.py).
+                        decoder = BoundedDecoder(response.headers.get("content-encoding"), limit)
+                        body, received = bytearray(), 0
+                        async for chunk in response.aiter_raw():
+                            received += len(chunk)
+                            if received > limit:
+                                raise _Refused(self._too_large())
+                            body += decoder.feed(chunk)
                             if len(body) > limit:
                                 raise _Refused(self._too_large())
                         return response, bytes(body)
+            except TooLarge:
+                raise _Refused(self._too_large()) from None
+            except DecodeRefused as exc:
+                raise _Refused(str(exc)) from None
             except TimeoutError:
                 raise _Refused(
                     f"no complete answer within {self.options.timeout_s:g} s (collect.timeout_s)"

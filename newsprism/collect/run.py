@@ -93,31 +93,46 @@ async def _collect(
     clean_store(store, options, summary.sites)
 
 
-async def _conditional_get(client: PoliteClient, store: Store, url: str) -> Fetched | FetchFailure:
+@dataclass(slots=True)
+class _Answer:
+    """A page's answer and the fetch state it leaves, written only once the page is
+    stored: validators kept before their page would turn a rerun's request into a 304
+    for content the store never got."""
+
+    result: Fetched | FetchFailure
+    state: FetchState | None = None
+
+
+async def _conditional_get(client: PoliteClient, store: Store, url: str) -> _Answer:
+    """GET with the validators of the last stored answer. Validators are sent only when
+    the content they were kept for is in the store (a store left by an older run that
+    was killed mid-batch may hold validators without their page)."""
     state = store.get_fetch_state(url)
+    usable = state is not None and (
+        state.content_sha is None or store.has_raw(state.content_sha) or store.feed_body(url)
+    )
+    known = state if usable else None
     result = await client.get(
         url,
-        etag=state.etag if state else None,
-        last_modified=state.last_modified if state else None,
+        etag=known.etag if known else None,
+        last_modified=known.last_modified if known else None,
     )
-    if isinstance(result, Fetched):
-        unchanged_sha = state.content_sha if state else None
-        sha = sha256_hex(result.body) if not result.unchanged else unchanged_sha
-        store.put_fetch_state(
-            FetchState(
-                url,
-                result.fetched_at,
-                result.status,
-                result.etag or (state.etag if state and result.unchanged else None),
-                result.last_modified
-                or (state.last_modified if state and result.unchanged else None),
-                sha,
-            )
-        )
-    return result
+    if not isinstance(result, Fetched):
+        return _Answer(result)
+    unchanged = result.unchanged and known is not None
+    sha = known.content_sha if unchanged and known else sha256_hex(result.body)
+    new_state = FetchState(
+        url,
+        result.fetched_at,
+        result.status,
+        result.etag or (known.etag if unchanged and known else None),
+        result.last_modified or (known.last_modified if unchanged and known else None),
+        sha,
+    )
+    return _Answer(result, new_state)
 
 
-async def _page(client: PoliteClient, store: Store, lead: Lead) -> Fetched | FetchFailure:
+async def _page(client: PoliteClient, store: Store, lead: Lead) -> _Answer:
     return await _conditional_get(client, store, lead.url)
 
 
@@ -126,15 +141,19 @@ async def _feed(
 ) -> list[Lead]:
     """The feed's article links. An unchanged feed (304) still lists its links, read
     from the copy kept in the store, so pages that changed are polled all the same."""
-    result = await _conditional_get(client, store, feed_url)
+    answer = await _conditional_get(client, store, feed_url)
+    result = answer.result
     if isinstance(result, FetchFailure):
         _problem(summary, store, result)
         return []
     body = result.body if not result.unchanged else store.feed_body(feed_url)
     if body is None:
         return []
-    if not result.unchanged:
-        store.put_feed_body(feed_url, body)
+    with store.transaction():  # the validators and the body they were given for
+        if answer.state is not None:
+            store.put_fetch_state(answer.state)
+        if not result.unchanged:
+            store.put_feed_body(feed_url, body)
     leads = feed_leads(body, feed_url)
     if leads is None:
         _problem(summary, store, FetchFailure(feed_url, "not an RSS or Atom feed"))
@@ -171,28 +190,38 @@ async def _sitemap(
 def _store_batch(
     store: Store,
     leads: Sequence[Lead],
-    results: Sequence[Fetched | FetchFailure],
+    answers: Sequence[_Answer],
     summary: CollectSummary,
 ) -> None:
+    """Store each page with its fetch state in one transaction: a kill between two
+    pages keeps whole pages only, and a page not stored keeps no validators."""
+    for lead, answer in zip(leads, answers, strict=True):
+        with store.transaction():
+            _store_answer(store, lead, answer, summary)
+
+
+def _store_answer(store: Store, lead: Lead, answer: _Answer, summary: CollectSummary) -> None:
     from newsprism.clean import site_of
 
-    for lead, result in zip(leads, results, strict=True):
-        if isinstance(result, FetchFailure):
-            _problem(summary, store, result)
-            continue
-        if result.unchanged:
-            summary.unchanged += 1
-            continue
-        summary.fetched += 1
-        raw = page_document(lead, result)
-        if isinstance(raw, ReadProblem):
-            summary.problems.append(raw)
-            store.add_problem(raw)
-        elif store.add_raw(raw):
-            summary.documents_new += 1
-            summary.sites.add(site_of(raw))
-        else:
-            summary.unchanged += 1
+    result = answer.result
+    if isinstance(result, FetchFailure):
+        _problem(summary, store, result)
+        return
+    if answer.state is not None:
+        store.put_fetch_state(answer.state)
+    if result.unchanged:
+        summary.unchanged += 1
+        return
+    summary.fetched += 1
+    raw = page_document(lead, result)
+    if isinstance(raw, ReadProblem):
+        summary.problems.append(raw)
+        store.add_problem(raw)
+    elif store.add_raw(raw):
+        summary.documents_new += 1
+        summary.sites.add(site_of(raw))
+    else:
+        summary.unchanged += 1
 
 
 def page_document(lead: Lead, fetched: Fetched) -> RawDocument | ReadProblem:
