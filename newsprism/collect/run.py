@@ -268,6 +268,41 @@ class PollSummary:
     stories_compared: int = 0
     report_files: list[Path] = field(default_factory=list)
     at: datetime = field(default_factory=datetime.now)
+    stages_run: list[str] = field(default_factory=list)  # annotate, cluster, compare, report
+
+
+@dataclass(frozen=True, slots=True)
+class PendingWork:
+    """What the later stages have not done yet, read from the store alone."""
+
+    unannotated: int  # articles (any version) whose annotations are missing or stale
+    unclustered: int  # current articles in no story
+    uncompared: int  # stories without a stored comparison
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.unannotated or self.unclustered or self.uncompared)
+
+
+def pending_work(store: Store) -> PendingWork:
+    """The stages' pending work, from the store: a watch killed after storing pages
+    (or mid-stage) leaves it behind, and the next poll must find it even though it
+    fetches nothing new."""
+    from newsprism.multilingual.annotate import annotation_version
+
+    articles = list(store.articles(current_only=False))
+    state = store.annotation_state([a.id for a in articles])
+    unannotated = sum(
+        1
+        for a in articles
+        if state.get(a.id) != (sha256_hex(a.text), annotation_version(a.language))
+    )
+    stories = store.stories()
+    in_story = {a for s in stories for a in s.articles}
+    unclustered = sum(1 for a in store.article_ids() if a not in in_story)
+    compared = store.report_state()
+    uncompared = sum(1 for s in stories if s.id not in compared)
+    return PendingWork(unannotated, unclustered, uncompared)
 
 
 def watch(
@@ -283,9 +318,12 @@ def watch(
 ) -> list[PollSummary]:
     """Poll the feeds every ``every_s`` seconds (``polls`` times, or until Ctrl-C).
 
-    After a poll that stored new content, the later stages run: annotate and cluster
-    (both only redo what changed), compare the stories whose input changed, and write
-    the reports. Ctrl-C between two steps loses nothing: every step commits as it goes.
+    The later stages run after a poll that stored new content or left pending work in
+    the store (``pending_work``), and always after the first poll of a watch: a watch
+    killed mid-stage may have left work that only the stage itself can see (entities
+    not yet resolved, a comparison whose input changed). Each stage redoes only what
+    changed, so running one with nothing to do costs a read. Ctrl-C between two steps
+    loses nothing: every step commits as it goes.
     """
     from newsprism.pipeline import annotate_store, cluster_store, compare_store
 
@@ -297,15 +335,18 @@ def watch(
             sleep(every_s)
         poll += 1
         summary = PollSummary(poll, collect(store, feeds=feeds, options=options))
-        if summary.collected.documents_new:
+        later = poll == 1 or summary.collected.documents_new or not pending_work(store).nothing
+        if later and store.count_articles():  # an empty store has nothing to cluster
             annotate_store(store, options)
             cluster_store(store, options)
             summary.stories_compared = compare_store(store, options)
+            summary.stages_run = ["annotate", "cluster", "compare"]
             if out_dir is not None:
                 from newsprism.pipeline import report_paths
                 from newsprism.report import write_reports
 
                 summary.report_files = report_paths(write_reports(store, out_dir))
+                summary.stages_run.append("report")
         done.append(summary)
         if on_poll is not None:
             on_poll(summary)
