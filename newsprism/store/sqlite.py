@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,33 @@ FTS_STATEMENTS = [
         INSERT INTO articles_fts(rowid, title, body, outlet)
         VALUES (new.rowid, new.title, new.body, new.outlet); END""",
 ]
+
+
+def store_fault(where: str, exc: sqlite3.Error) -> StoreError | None:
+    """A fault of the database file in words a user can act on, or None for any other
+    error. SQLite's own error code tells them apart (the message text is not stable)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary == sqlite3.SQLITE_FULL:
+        return StoreError(
+            f"{where}: the disk is full (SQLite: {exc}); what was committed is kept: "
+            "free some space and run the same command again to finish"
+        )
+    if primary == sqlite3.SQLITE_CORRUPT:  # not NOTADB: that file was never a store
+        return StoreError(
+            f"{where}: the store is damaged (SQLite: {exc}); recover what it holds with "
+            f"`sqlite3 {where} .recover | sqlite3 recovered.db`, then rebuild the articles "
+            "from the raw input it keeps with `newsprism clean --all --db recovered.db`, "
+            "or ingest the original files again into a new store"
+        )
+    if primary == sqlite3.SQLITE_IOERR:
+        return StoreError(
+            f"{where}: the store cannot be read or written (SQLite: {exc}); check the disk "
+            "and run the same command again"
+        )
+    return None
 
 
 class SQLiteStore(BaseStore):
@@ -59,18 +86,23 @@ class SQLiteStore(BaseStore):
         """One connection per thread: sqlite3 connections must not cross threads."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            if self.read_only:
-                uri = f"file:{self.path.resolve()}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, check_same_thread=False, timeout=60)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.row_factory = sqlite3.Row
-            conn.isolation_level = None  # explicit transactions only
+            with self._driver_errors():
+                conn = self._connect()
             self._local.conn = conn
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, check_same_thread=False, timeout=60)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.row_factory = sqlite3.Row
+        conn.isolation_level = None  # explicit transactions only
         return conn
 
     @contextmanager
@@ -78,20 +110,38 @@ class SQLiteStore(BaseStore):
         """All or nothing: an exception (or a kill) inside rolls everything back.
 
         ``BEGIN IMMEDIATE`` takes the file's write lock at once, which is what keeps
-        two writers (or two first openings migrating) from interleaving.
+        two writers (or two first openings migrating) from interleaving. SQLite may
+        already have rolled back on its own (a full disk does), hence the check.
         """
         conn = self.conn
         if conn.in_transaction:
             yield conn
             return
-        conn.execute("BEGIN IMMEDIATE")
+        with self._driver_errors():
+            conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                with suppress(sqlite3.Error):  # the first error is the one to report
+                    conn.execute("ROLLBACK")
             raise
         else:
-            conn.execute("COMMIT")
+            with self._driver_errors():
+                conn.execute("COMMIT")
+
+    @contextmanager
+    def _driver_errors(self) -> Iterator[None]:
+        """The faults of the file itself (full disk, damage, I/O) as ``StoreError``s
+        that name the store and the way out; any other driver error is a bug and
+        stays as it is."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            error = store_fault(self.address, exc)
+            if error is None:
+                raise
+            raise error from exc
 
     # ------------------------------------------------------------------ dialect
 
@@ -106,14 +156,17 @@ class SQLiteStore(BaseStore):
         return f"{column} IN ({','.join('?' * len(values))})", list(values)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return self.conn.execute(self._sql(sql), params).rowcount
+        with self._driver_errors():
+            return self.conn.execute(self._sql(sql), params).rowcount
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            self.conn.executemany(self._sql(sql), rows)
+            with self._driver_errors():
+                self.conn.executemany(self._sql(sql), rows)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self.conn.execute(self._sql(sql), params).fetchall()
+        with self._driver_errors():
+            return self.conn.execute(self._sql(sql), params).fetchall()
 
     # ------------------------------------------------------------------ schema
 
