@@ -90,7 +90,7 @@ async def _collect(
             _store_batch(store, batch, results, summary)
             if progress is not None:
                 progress("fetch", start + len(batch), len(unique))
-    clean_store(store, options, summary.sites)
+    clean_store(store, options, summary.sites, problems=summary.problems)
 
 
 @dataclass(slots=True)
