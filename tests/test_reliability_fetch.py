@@ -247,3 +247,22 @@ def test_an_encoding_newsprism_did_not_ask_for_is_a_problem_not_garbage(tmp_path
         "unsupported Content-Encoding 'x-squash' (newsprism asks for gzip or deflate)"
     ]
     assert store.count_raw() == 0
+
+
+# --------------------------------------------------------------------------- item 10
+
+
+def test_robots_txt_is_asked_once_per_host_for_a_whole_batch(tmp_path: Path) -> None:
+    with loopback() as site, loopback() as other, SQLiteStore(tmp_path / "robots.db") as store:
+        urls = []
+        for server, count in ((site, 11), (other, 3)):
+            for n in range(count):
+                path = f"/news/item-{n}"
+                server.routes[path] = article_route(
+                    page(f"Notice {n} of {count}", f"Notice {n} of {count} was posted."), f'"{n}"'
+                )
+                urls.append(server.base + path)
+        summary = collect(store, urls=urls, options=fast(max_concurrency=8))
+        assert summary.documents_new == 14 and summary.problems == []
+        assert site.paths.count("/robots.txt") == 1 and other.paths.count("/robots.txt") == 1
+        assert site.paths[0] == "/robots.txt" and other.paths[0] == "/robots.txt"

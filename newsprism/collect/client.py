@@ -82,6 +82,7 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     robots: Protego | None = None
+    robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one reading per run
     robots_read: bool = False
     robots_unreachable: bool = False
 
@@ -167,7 +168,11 @@ class PoliteClient:
     async def _robots_refusal(self, url: str) -> str | None:
         host = self._host(url)
         if not host.robots_read:
-            await self._read_robots(url, host)
+            # Concurrent requests to a new host wait for the first to read robots.txt
+            # rather than each asking for it.
+            async with host.robots_lock:
+                if not host.robots_read:
+                    await self._read_robots(url, host)
         if host.robots_unreachable:
             return "robots.txt could not be read (the site is treated as closed for this run)"
         if host.robots is not None and not host.robots.can_fetch(url, ROBOTS_AGENT):
