@@ -144,3 +144,77 @@ def test_ingest_on_a_full_disk_is_one_error_line_exit_2_and_resumes(
     with SQLiteStore(db, read_only=True) as store:
         assert store.count_raw() == 150 and store.count_articles() == 150
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# --------------------------------------------------------------------------- item 7
+
+
+def damage(db: Path, needle: bytes, mask: int) -> None:
+    """Flip the bits of the stored bytes wherever ``needle`` occurs in the file (every
+    table keeping that record), as a failing disk might."""
+    data = bytearray(db.read_bytes())
+    at = data.find(needle)
+    assert at >= 0, needle
+    while at >= 0:
+        data[at : at + len(needle)] = bytes(b ^ mask for b in needle)
+        at = data.find(needle, at + len(needle))
+    db.write_bytes(bytes(data))
+
+
+def damage_page(db: Path, table: str) -> None:
+    """Overwrite the b-tree header of a leaf page of ``table`` (SQLite's dbstat)."""
+    with SQLiteStore(db) as store:
+        rows = store.conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'", (table,)
+        ).fetchall()
+        page_size = store.conn.execute("PRAGMA page_size").fetchone()[0]
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with db.open("r+b") as f:
+        f.seek((rows[0][0] - 1) * page_size)
+        f.write(b"\xff" * 12)
+
+
+@pytest.fixture(scope="module")
+def analyzed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A whole store (ingest to compare) of invented pages, made once and copied."""
+    folder = tmp_path_factory.mktemp("corrupt-in")
+    for i in range(6):
+        (folder / f"notes-{i}.txt").write_text(invented_article(i, sentences=10))
+    db = tmp_path_factory.mktemp("corrupt-db") / "whole.db"
+    run = newsprism("analyze", str(folder), "--db", str(db), "--out", str(folder / "out"), "-q")
+    assert run.returncode == 0, run.stderr
+    return db
+
+
+DAMAGED_COMMANDS = [
+    ["report", "--out", "{tmp}/report"],
+    ["compare-all", "-q"],
+    ["cluster", "-q"],
+    ["annotate", "-q"],
+    ["export", "--format", "jsonl", "--out", "{tmp}/export"],
+    ["articles"],
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["bytes not UTF-8", "b-tree page"])
+def test_a_damaged_store_is_named_with_the_way_to_recover_never_a_traceback(
+    analyzed: Path, tmp_path: Path, how: str
+) -> None:
+    import shutil
+
+    db = tmp_path / "damaged.db"
+    shutil.copy(analyzed, db)
+    if how == "bytes not UTF-8":
+        damage(db, b'"title": "Vellmar Bay notes, part 3"', 0xC3)
+    else:
+        damage_page(db, "articles")
+    for command in DAMAGED_COMMANDS:
+        args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+        run = newsprism(*args, "--db", str(db))
+        assert run.returncode == 2, (command, run.stdout, run.stderr)
+        assert "Traceback" not in run.stderr, (command, run.stderr)
+        (line,) = run.stderr.strip().splitlines()
+        assert line.startswith(f"error: {db.resolve()}: the store is damaged ("), line
+        assert f"sqlite3 {db.resolve()} .recover | sqlite3 recovered.db" in line
+        assert "\\x" not in line and "\ufffd" not in line  # no stored bytes echoed

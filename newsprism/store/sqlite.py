@@ -38,9 +38,13 @@ FTS_STATEMENTS = [
 
 def store_fault(where: str, exc: sqlite3.Error) -> StoreError | None:
     """A fault of the database file in words a user can act on, or None for any other
-    error. SQLite's own error code tells them apart (the message text is not stable)."""
+    error. SQLite's own error code tells them apart (the message text is not stable);
+    the one fault the driver raises without a code is a text that is not UTF-8, whose
+    message would echo the damaged bytes, so it is replaced, never shown."""
     code = getattr(exc, "sqlite_errorcode", None)
     if code is None:
+        if str(exc).startswith("Could not decode to UTF-8"):
+            return damaged_sqlite(where, "a stored text is not valid UTF-8")
         return None
     primary = code & 0xFF
     if primary == sqlite3.SQLITE_FULL:
@@ -49,18 +53,24 @@ def store_fault(where: str, exc: sqlite3.Error) -> StoreError | None:
             "free some space and run the same command again to finish"
         )
     if primary == sqlite3.SQLITE_CORRUPT:  # not NOTADB: that file was never a store
-        return StoreError(
-            f"{where}: the store is damaged (SQLite: {exc}); recover what it holds with "
-            f"`sqlite3 {where} .recover | sqlite3 recovered.db`, then rebuild the articles "
-            "from the raw input it keeps with `newsprism clean --all --db recovered.db`, "
-            "or ingest the original files again into a new store"
-        )
+        return damaged_sqlite(where, f"SQLite: {exc}")
     if primary == sqlite3.SQLITE_IOERR:
         return StoreError(
             f"{where}: the store cannot be read or written (SQLite: {exc}); check the disk "
             "and run the same command again"
         )
     return None
+
+
+def damaged_sqlite(where: str, cause: str) -> StoreError:
+    """What to do with a damaged SQLite store: ``.recover`` copies out every row it can
+    still read, and the raw input kept in the store rebuilds the rest."""
+    return StoreError(
+        f"{where}: the store is damaged ({cause}); recover what it holds with "
+        f"`sqlite3 {where} .recover | sqlite3 recovered.db`, then rebuild the articles "
+        "from the raw input it keeps with `newsprism clean --all --db recovered.db`, "
+        "or ingest the original files again into a new store"
+    )
 
 
 class SQLiteStore(BaseStore):
@@ -71,6 +81,9 @@ class SQLiteStore(BaseStore):
     """
 
     FTS_STATEMENTS = FTS_STATEMENTS
+
+    def _damaged(self, cause: str) -> StoreError:
+        return damaged_sqlite(self.address, cause)
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
