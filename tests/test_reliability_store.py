@@ -4,6 +4,7 @@ and nothing already stored lost."""
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -218,3 +219,83 @@ def test_a_damaged_store_is_named_with_the_way_to_recover_never_a_traceback(
         assert line.startswith(f"error: {db.resolve()}: the store is damaged ("), line
         assert f"sqlite3 {db.resolve()} .recover | sqlite3 recovered.db" in line
         assert "\\x" not in line and "\ufffd" not in line  # no stored bytes echoed
+
+
+# --------------------------------------------------------------------------- item 8
+
+
+def test_a_store_from_a_newer_newsprism_says_so_read_only_or_not(tmp_path: Path) -> None:
+    from newsprism.store.schema import SCHEMA_VERSION
+
+    db = tmp_path / "newer.db"
+    with SQLiteStore(db) as store:
+        store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    expected = (
+        f"{db}: schema version {SCHEMA_VERSION + 1} is newer than this newsprism "
+        f"({SCHEMA_VERSION}); upgrade newsprism to read it"
+    )
+    for read_only in (True, False):
+        with pytest.raises(StoreError) as caught:
+            SQLiteStore(db, read_only=read_only)
+        assert str(caught.value) == expected
+
+
+def test_an_older_store_opened_read_only_names_a_command_that_migrates_it(tmp_path: Path) -> None:
+    from newsprism.store.schema import SCHEMA_VERSION
+
+    db = tmp_path / "older.db"
+    with SQLiteStore(db) as store:
+        store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    with pytest.raises(StoreError) as caught:
+        SQLiteStore(db, read_only=True)
+    assert str(caught.value) == (
+        f"{db}: schema version {SCHEMA_VERSION - 1} is older than this newsprism "
+        f"({SCHEMA_VERSION}); run `newsprism clean --db {db}` once to migrate it"
+    )
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder this process cannot write: a read-only mount for root (who writes
+    anywhere else), a folder without write permission for anyone else."""
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        yield folder
+        folder.chmod(0o755)
+        return
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a file system here: {made.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def make_read_only(folder: Path) -> None:
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+    else:
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+
+def test_a_wal_store_in_a_folder_that_cannot_be_written_opens_read_only(
+    read_only_folder: Path,
+) -> None:
+    db = read_only_folder / "kept.db"
+    with SQLiteStore(db) as store:
+        for i in range(3):
+            store.add_raw(raw(i))
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    make_read_only(read_only_folder)
+    with SQLiteStore(db, read_only=True) as store:
+        assert store.count_raw() == 3
+    run = newsprism("problems", "--db", str(db))
+    assert (run.returncode, run.stdout.strip(), run.stderr) == (0, "no problems recorded", "")
+    with pytest.raises(StoreError, match="cannot be written"):
+        SQLiteStore(db)  # a command that writes says why it cannot

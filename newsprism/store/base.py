@@ -205,11 +205,20 @@ class BaseStore:
 
     def _check_version(self) -> None:
         version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise self._newer(version)
         if version != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.label}: schema version {version}, this newsprism needs {SCHEMA_VERSION}"
-                " (open it once without --read-only to migrate)"
+                f"{self.label}: schema version {version} is older than this newsprism "
+                f"({SCHEMA_VERSION}); run `newsprism clean --db {self.label}` once to migrate it"
             )
+
+    def _newer(self, version: int) -> StoreError:
+        """Migrating cannot help a store a later newsprism made: only upgrading can."""
+        return StoreError(
+            f"{self.label}: schema version {version} is newer than this newsprism "
+            f"({SCHEMA_VERSION}); upgrade newsprism to read it"
+        )
 
     def _migrate(self) -> None:
         """Bring the schema to this newsprism's version, all steps in one transaction."""
@@ -219,10 +228,7 @@ class BaseStore:
             self._lock_migration()
             version = self.schema_version()
             if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.label}: schema version {version} is newer than this newsprism "
-                    f"({SCHEMA_VERSION}); upgrade newsprism"
-                )
+                raise self._newer(version)
             for target in range(version, SCHEMA_VERSION):
                 for stmt in MIGRATIONS[target]:
                     self._execute(self._ddl(stmt))

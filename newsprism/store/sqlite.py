@@ -9,11 +9,13 @@ reads and writes themselves are ``BaseStore``'s, shared with PostgreSQL.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from newsprism.errors import StoreError
 from newsprism.store.base import BaseStore, Row
@@ -36,7 +38,7 @@ FTS_STATEMENTS = [
 ]
 
 
-def store_fault(where: str, exc: sqlite3.Error) -> StoreError | None:
+def store_fault(where: str, exc: sqlite3.Error, *, writing: bool = True) -> StoreError | None:
     """A fault of the database file in words a user can act on, or None for any other
     error. SQLite's own error code tells them apart (the message text is not stable);
     the one fault the driver raises without a code is a text that is not UTF-8, whose
@@ -54,6 +56,12 @@ def store_fault(where: str, exc: sqlite3.Error) -> StoreError | None:
         )
     if primary == sqlite3.SQLITE_CORRUPT:  # not NOTADB: that file was never a store
         return damaged_sqlite(where, f"SQLite: {exc}")
+    if writing and primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+        return StoreError(
+            f"{where}: the store cannot be written here (SQLite: {exc}); commands that only "
+            "read it (report, export, problems, serve) still work, or copy it to a folder "
+            "you can write"
+        )
     if primary == sqlite3.SQLITE_IOERR:
         return StoreError(
             f"{where}: the store cannot be read or written (SQLite: {exc}); check the disk "
@@ -106,8 +114,9 @@ class SQLiteStore(BaseStore):
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
-            uri = f"file:{self.path.resolve()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            conn = sqlite3.connect(
+                self._read_only_uri(), uri=True, check_same_thread=False, timeout=30
+            )
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=60)
@@ -117,6 +126,23 @@ class SQLiteStore(BaseStore):
         conn.row_factory = sqlite3.Row
         conn.isolation_level = None  # explicit transactions only
         return conn
+
+    def _read_only_uri(self) -> str:
+        """SQLite's read-only mode; ``immutable`` too where the folder cannot be written.
+
+        A WAL store read even read-only needs its ``-shm`` file, which SQLite creates
+        beside the store: in a folder that cannot be written (a read-only mount, a
+        shared copy) that fails. Nothing can change a store there, so it is opened as
+        immutable, unless a ``-wal`` file holds changes not yet in the store itself,
+        which only the WAL machinery can read.
+        """
+        resolved = self.path.resolve()
+        uri = f"file:{quote(str(resolved))}?mode=ro"
+        wal = resolved.with_name(resolved.name + "-wal")
+        pending = wal.exists() and wal.stat().st_size > 0
+        if not os.access(resolved.parent, os.W_OK) and not pending:
+            uri += "&immutable=1"
+        return uri
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -151,7 +177,7 @@ class SQLiteStore(BaseStore):
         try:
             yield
         except sqlite3.Error as exc:
-            error = store_fault(self.address, exc)
+            error = store_fault(self.address, exc, writing=not self.read_only)
             if error is None:
                 raise
             raise error from exc
