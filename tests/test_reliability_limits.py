@@ -46,3 +46,54 @@ def test_an_article_over_the_length_limit_is_a_problem_and_exit_1(tmp_path: Path
     assert ["2", "2", "0", "1", "1"] in rows, run.stdout
     problems = newsprism("problems", "--db", str(db))
     assert "max_article_chars" in problems.stdout
+
+
+# --------------------------------------------------------------------------- item 5
+
+
+def test_a_feed_gives_at_most_max_feed_entries_links_and_says_what_it_left(
+    tmp_path: Path,
+) -> None:
+    from newsprism.collect.options import CollectOptions
+    from newsprism.collect.run import collect
+    from newsprism.settings import Options
+    from newsprism.store.sqlite import SQLiteStore
+    from tests.test_reliability_fetch import Handler, article_route, loopback, page
+
+    assert CollectOptions().max_feed_entries == 1000
+    with loopback() as site, SQLiteStore(tmp_path / "feed.db") as store:
+        items = "".join(
+            f"<item><title>Notice {n}</title><link>{site.base}/n/{n}</link></item>"
+            for n in range(40)
+        )
+        body = (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Notices</title>'
+            f"{items}</channel></rss>"
+        ).encode()
+
+        def feed(h: Handler) -> None:
+            h.send(200, body, "application/rss+xml")
+
+        site.routes["/feed.xml"] = feed
+        for n in range(40):
+            site.routes[f"/n/{n}"] = article_route(
+                page(f"Notice {n}", f"Notice {n} went up."), f'"{n}"'
+            )
+        options = Options(
+            collect=CollectOptions(host_delay_s=0.01, backoff_s=0.01, max_feed_entries=5)
+        )
+        summary = collect(store, feeds=[f"{site.base}/feed.xml"], options=options)
+        asked = [p for p in site.paths if p.startswith("/n/")]
+    assert summary.leads == 5 and asked == [f"/n/{n}" for n in range(5)]
+    assert [(p.path, p.reason, p.severity) for p in summary.problems] == [
+        (
+            f"{site.base}/feed.xml",
+            "the feed lists 40 entries; the first 5 are taken (collect.max_feed_entries)",
+            "warning",
+        )
+    ]
+
+
+def test_the_feed_limit_is_stated_in_the_options() -> None:
+    run = newsprism("options")
+    assert "max_feed_entries = 1000" in run.stdout

@@ -25,6 +25,7 @@ class CollectOptions:
     max_retry_after_s: float = 600.0  # a site asking to wait longer is left for the next run
     max_crawl_delay_s: float = 60.0  # a robots.txt Crawl-delay is honoured up to this
     max_sitemap_urls: int = 5000  # article links taken from one sitemap (and its children)
+    max_feed_entries: int = 1000  # article links taken from one feed, first as it lists them
     batch: int = 50  # pages fetched before they are stored and cleaned
 
     @property

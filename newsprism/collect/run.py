@@ -78,7 +78,7 @@ async def _collect(
     async with PoliteClient(options.collect) as client:
         leads = [Lead(u) for u in urls]
         for feed in feeds:
-            leads += await _feed(client, store, feed, summary)
+            leads += await _feed(client, store, feed, options, summary)
         for sitemap in sitemaps:
             leads += await _sitemap(client, store, sitemap, options, summary)
         unique = list({lead.url: lead for lead in reversed(leads)}.values())[::-1]
@@ -137,7 +137,7 @@ async def _page(client: PoliteClient, store: Store, lead: Lead) -> _Answer:
 
 
 async def _feed(
-    client: PoliteClient, store: Store, feed_url: str, summary: CollectSummary
+    client: PoliteClient, store: Store, feed_url: str, options: Options, summary: CollectSummary
 ) -> list[Lead]:
     """The feed's article links. An unchanged feed (304) still lists its links, read
     from the copy kept in the store, so pages that changed are polled all the same."""
@@ -158,7 +158,16 @@ async def _feed(
     if leads is None:
         _problem(summary, store, FetchFailure(feed_url, "not an RSS or Atom feed"))
         return []
-    return leads
+    cap = max(0, options.collect.max_feed_entries)
+    if len(leads) > cap:  # a feed of thousands of links is a dump, not a feed: say so
+        reason = (
+            f"the feed lists {len(leads):,} entries; the first {cap:,} are taken "
+            "(collect.max_feed_entries)"
+        )
+        warning = ReadProblem(feed_url, reason, severity="warning")
+        summary.problems.append(warning)
+        store.add_problem(warning)
+    return leads[:cap]
 
 
 async def _sitemap(
