@@ -113,12 +113,14 @@ def robots_route(h: Handler) -> None:
 
 
 @contextmanager
-def loopback() -> Iterator[Loopback]:
+def loopback(address: str = "127.0.0.1") -> Iterator[Loopback]:
+    """A server on ``address`` (any of 127.0.0.0/8 is this machine: a second address is
+    a second host, for redirects across hosts)."""
     state = Loopback(routes={"/robots.txt": robots_route})
     handler = type("H", (Handler,), {"server_state": state})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer((address, 0), handler)
     server.daemon_threads = True
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    state.base = f"http://{address}:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -266,3 +268,64 @@ def test_robots_txt_is_asked_once_per_host_for_a_whole_batch(tmp_path: Path) -> 
         assert summary.documents_new == 14 and summary.problems == []
         assert site.paths.count("/robots.txt") == 1 and other.paths.count("/robots.txt") == 1
         assert site.paths[0] == "/robots.txt" and other.paths[0] == "/robots.txt"
+
+
+# --------------------------------------------------------------------------- item 11
+
+
+def redirect_route(location: str) -> Route:
+    def route(h: Handler) -> None:
+        h.send(302, headers={"Location": location})
+
+    return route
+
+
+def test_redirects_to_another_host_are_logged_and_can_be_refused(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    with loopback() as site, loopback("127.0.0.2") as other:
+        other.routes["/story"] = article_route(
+            page("Lighthouse relit", "The old lighthouse was relit."), '"lh"'
+        )
+        site.routes["/go"] = redirect_route(f"{other.base}/story")
+        site.routes["/file"] = redirect_route("file:///etc/hostname")
+        site.routes["/near"] = redirect_route("/go-local")
+        site.routes["/go-local"] = article_route(
+            page("Pier reopened", "The pier reopened at dawn."), '"pier"'
+        )
+        urls = [f"{site.base}/go", f"{site.base}/file", f"{site.base}/near"]
+
+        with (
+            caplog.at_level(logging.INFO, logger="newsprism.collect.client"),
+            SQLiteStore(tmp_path / "follow.db") as store,
+        ):
+            followed = collect(store, urls=urls, options=fast())
+            titles = {a.title for a in store.articles()}
+        assert titles == {"Lighthouse relit", "Pier reopened"}  # default: followed
+        crossings = [r.getMessage() for r in caplog.records if "another host" in r.message]
+        assert crossings == [f"{site.base}/go: redirected to another host: {other.base}/story"]
+        assert [(p.path, p.reason) for p in followed.problems] == [
+            (f"{site.base}/file", "not an http(s) address: file:///etc/hostname")
+        ]
+
+        with SQLiteStore(tmp_path / "stay.db") as store:
+            stayed = collect(store, urls=urls, options=fast(cross_host_redirects=False))
+            assert {a.title for a in store.articles()} == {"Pier reopened"}
+        refused = {p.path: (p.reason, p.severity) for p in stayed.problems}
+        assert refused[f"{site.base}/go"] == (
+            f"redirected to another host ({other.base}/story); not followed "
+            "(collect.cross_host_redirects)",
+            "warning",
+        )
+
+        with SQLiteStore(tmp_path / "public.db") as store:
+            public = collect(store, urls=urls, options=fast(private_redirects=False))
+            assert {a.title for a in store.articles()} == {"Pier reopened"}
+        refused = {p.path: (p.reason, p.severity) for p in public.problems}
+        assert refused[f"{site.base}/go"] == (
+            f"redirected to a private address ({other.base}/story: 127.0.0.2); not followed "
+            "(collect.private_redirects)",
+            "warning",
+        )

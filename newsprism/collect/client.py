@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import ipaddress
 import logging
 import time
 from dataclasses import dataclass, field
@@ -66,7 +67,7 @@ class FetchFailure:
     url: str
     reason: str
     status: int | None = None
-    forbidden: bool = False  # robots.txt said no: a choice of the site, not an error
+    forbidden: bool = False  # not asked by choice (robots.txt, an option): not an error
 
 
 class _Refused(Exception):
@@ -154,7 +155,11 @@ class PoliteClient:
             response, body = answer
             location = response.headers.get("location")
             if response.status_code in REDIRECT_STATUSES and location:
-                current = urljoin(current, location)
+                target = urljoin(current, location)
+                refusal = await self._redirect_refusal(url, current, target)
+                if refusal is not None:
+                    return FetchFailure(url, refusal, forbidden=True)
+                current = target
                 continue
             if response.status_code == 304:
                 return self._fetched(url, current, response, b"")
@@ -162,6 +167,30 @@ class PoliteClient:
                 return FetchFailure(url, f"HTTP {response.status_code}", response.status_code)
             return self._fetched(url, current, response, body)
         return FetchFailure(url, f"more than {self.options.max_redirects} redirects")
+
+    async def _redirect_refusal(self, url: str, current: str, target: str) -> str | None:
+        """Why a redirect to another host is not followed, or None. Browsers follow
+        them, and so does newsprism by default, but each is logged (a page moving to
+        another site is worth knowing), and the options can refuse them all
+        (``cross_host_redirects``) or those leading to a private address, this machine
+        or its network (``private_redirects``). A non-web scheme is refused at the next
+        hop whatever the options say."""
+        if not _is_web(target) or _origin(target) == _origin(current):
+            return None
+        log.info("%s: redirected to another host: %s", url, target)
+        if not self.options.cross_host_redirects:
+            return (
+                f"redirected to another host ({target}); not followed "
+                "(collect.cross_host_redirects)"
+            )
+        if not self.options.private_redirects:
+            private = await _private_address(urlsplit(target).hostname or "")
+            if private is not None:
+                return (
+                    f"redirected to a private address ({target}: {private}); not followed "
+                    "(collect.private_redirects)"
+                )
+        return None
 
     # ------------------------------------------------------------------ robots.txt
 
@@ -317,6 +346,23 @@ def _validators(etag: str | None, last_modified: str | None) -> dict[str, str]:
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+async def _private_address(host: str) -> str | None:
+    """The first address of ``host`` that is not on the public internet, or None (a
+    name that does not resolve is left to the request, which then fails by itself)."""
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, None)
+        except OSError:
+            return None
+        addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            return str(address)
+    return None
 
 
 def _is_web(url: str) -> bool:

@@ -20,6 +20,8 @@ class CollectOptions:
     timeout_s: float = 30.0  # one request, from connecting to its last byte
     max_page_mb: float = 5.0  # a larger answer is dropped, with a problem
     max_redirects: int = 5
+    cross_host_redirects: bool = True  # follow a redirect to another host (each is logged)
+    private_redirects: bool = True  # ...also when it leads to a private or loopback address
     retries: int = 3  # more tries after a 429, a 5xx or a broken connection
     backoff_s: float = 2.0  # wait before the first retry; doubles each time
     max_retry_after_s: float = 600.0  # a site asking to wait longer is left for the next run
