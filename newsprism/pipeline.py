@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -385,8 +385,21 @@ def cluster_inputs(
     article and its event identity (``stories.evidence``)."""
     from newsprism.stories.evidence import evidence_by_article
 
-    annotations = store.get_annotations([a.id for a in articles])
+    annotations = own_dates(store.get_annotations([a.id for a in articles]))
     return entities_by_article(annotations), evidence_by_article(list(articles), annotations)
+
+
+def own_dates(annotations: dict[str, Annotations]) -> dict[str, Annotations]:
+    """The annotations without the dates borrowed from a story (``borrow_story_dates``).
+
+    Those dates come out of the clustering, so they are no evidence for it: a second
+    cluster run reading them would group on other input than the first, and a run
+    resumed after an interruption would differ from one that was not interrupted."""
+    out = {}
+    for key, ann in annotations.items():
+        own = [t for t in ann.times if t.anchor_source != "story"]
+        out[key] = ann if len(own) == len(ann.times) else replace(ann, times=own)
+    return out
 
 
 def group_window(
@@ -405,7 +418,7 @@ def group_window(
     from newsprism.stories.grouping import group_stories
     from newsprism.stories.signals import build_signals
 
-    annotations = store.get_annotations([a.id for a in articles])
+    annotations = own_dates(store.get_annotations([a.id for a in articles]))
     dense = article_vectors(store, articles, options)
     multilingual = lead_vectors(store, articles)
     signals = build_signals(articles, annotations, dense, multilingual, options.stories, weights)
