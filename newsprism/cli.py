@@ -279,7 +279,7 @@ def watch(
         console.print(
             f"poll {poll.poll} at {poll.at:%H:%M:%S}: {c.leads} links, {c.fetched} fetched, "
             f"{c.unchanged} unchanged, {c.documents_new} new, {len(c.problems)} problems"
-            + (f"; {poll.stories_compared} stories compared" if c.documents_new else "")
+            + (f"; {poll.stories_compared} stories compared" if poll.stages_run else "")
         )
         for p in c.problems:
             colour = "red" if p.severity == "error" else "yellow"

@@ -97,3 +97,39 @@ def test_a_feed_gives_at_most_max_feed_entries_links_and_says_what_it_left(
 def test_the_feed_limit_is_stated_in_the_options() -> None:
     run = newsprism("options")
     assert "max_feed_entries = 1000" in run.stdout
+
+
+def test_a_sitemap_cut_at_max_sitemap_urls_says_so(tmp_path: Path) -> None:
+    from newsprism.collect.options import CollectOptions
+    from newsprism.collect.run import collect
+    from newsprism.settings import Options
+    from newsprism.store.sqlite import SQLiteStore
+    from tests.test_reliability_fetch import Handler, article_route, loopback, page
+
+    with loopback() as site, SQLiteStore(tmp_path / "sitemap.db") as store:
+        urls = "".join(f"<url><loc>{site.base}/n/{n}</loc></url>" for n in range(12))
+        body = (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        ).encode()
+
+        def sitemap(h: Handler) -> None:
+            h.send(200, body, "application/xml")
+
+        site.routes["/sitemap.xml"] = sitemap
+        for n in range(12):
+            site.routes[f"/n/{n}"] = article_route(
+                page(f"Bulletin {n}", f"Bulletin {n} was read out."), f'"{n}"'
+            )
+        options = Options(
+            collect=CollectOptions(host_delay_s=0.01, backoff_s=0.01, max_sitemap_urls=5)
+        )
+        summary = collect(store, sitemaps=[f"{site.base}/sitemap.xml"], options=options)
+    assert summary.leads == 5
+    assert [(p.path, p.reason, p.severity) for p in summary.problems] == [
+        (
+            f"{site.base}/sitemap.xml",
+            "the sitemap lists more than 5 links; the first 5 are taken (collect.max_sitemap_urls)",
+            "warning",
+        )
+    ]

@@ -164,9 +164,7 @@ async def _feed(
             f"the feed lists {len(leads):,} entries; the first {cap:,} are taken "
             "(collect.max_feed_entries)"
         )
-        warning = ReadProblem(feed_url, reason, severity="warning")
-        summary.problems.append(warning)
-        store.add_problem(warning)
+        _warn(summary, store, feed_url, reason)
     return leads[:cap]
 
 
@@ -193,7 +191,16 @@ async def _sitemap(
         leads += found
         if current == url:
             queue += children  # an index: its sitemaps, one level down
-    return leads[: options.collect.max_sitemap_urls]
+    cap = options.collect.max_sitemap_urls
+    if len(leads) > cap:
+        _warn(
+            summary,
+            store,
+            url,
+            f"the sitemap lists more than {cap:,} links; the first {cap:,} are taken "
+            "(collect.max_sitemap_urls)",
+        )
+    return leads[:cap]
 
 
 def _store_batch(
@@ -257,6 +264,13 @@ def page_document(lead: Lead, fetched: Fetched) -> RawDocument | ReadProblem:
         meta=Metadata(url=where, title=lead.title, published=lead.published, extra=extra),
         size=len(fetched.body),
     )
+
+
+def _warn(summary: CollectSummary, store: Store, url: str, reason: str) -> None:
+    """A limit that cut what a feed or sitemap offered: kept and shown, not an error."""
+    warning = ReadProblem(url, reason, severity="warning")
+    summary.problems.append(warning)
+    store.add_problem(warning)
 
 
 def _problem(summary: CollectSummary, store: Store, failure: FetchFailure) -> None:
