@@ -434,6 +434,8 @@ def cluster_store(
 
     options = options or Options()
     articles = list(store.articles())
+    if not articles:  # nothing was readable: no stories, and no model to load
+        return 0, 0
     vectors = article_vectors(store, articles, options)
     progress("cluster", 1, 4)
     reuse = find_reuse(articles, vectors, options.stories)

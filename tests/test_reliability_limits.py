@@ -133,3 +133,22 @@ def test_a_sitemap_cut_at_max_sitemap_urls_says_so(tmp_path: Path) -> None:
             "warning",
         )
     ]
+
+
+# --------------------------------------------------------------------------- nothing readable
+
+
+def test_analyze_of_input_that_all_fails_is_exit_2_with_its_problems_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "scan.txt").write_bytes(b"\x00\x01\x02\x03 not text at all \x00" * 8)
+    db = tmp_path / "nothing.db"
+    run = newsprism("analyze", str(folder), "--db", str(db), "--out", str(tmp_path / "out"), "-q")
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    assert [line.split(":", 1)[0] for line in run.stderr.splitlines()] == ["error"]
+    assert (tmp_path / "out" / "report.html").exists()
+    clustered = newsprism("cluster", "--db", str(db), "-q")
+    assert (clustered.returncode, clustered.stdout.strip()) == (0, "0 stories; 0 reuse pairs")
