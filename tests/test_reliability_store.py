@@ -217,6 +217,8 @@ def test_a_damaged_store_is_named_with_the_way_to_recover_never_a_traceback(
         assert "Traceback" not in run.stderr, (command, run.stderr)
         (line,) = run.stderr.strip().splitlines()
         assert line.startswith(f"error: {db.resolve()}: the store is damaged ("), line
+        check = "passes" if how == "bytes not UTF-8" else "fails"
+        assert f"; integrity check {check}" in line, line
         assert f"sqlite3 {db.resolve()} .recover | sqlite3 recovered.db" in line
         assert "\\x" not in line and "\ufffd" not in line  # no stored bytes echoed
 

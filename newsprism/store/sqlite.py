@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -72,13 +72,30 @@ def store_fault(where: str, exc: sqlite3.Error, *, writing: bool = True) -> Stor
 
 def damaged_sqlite(where: str, cause: str) -> StoreError:
     """What to do with a damaged SQLite store: ``.recover`` copies out every row it can
-    still read, and the raw input kept in the store rebuilds the rest."""
+    still read (an ``sqlite3`` shell built with the dbpage table, as sqlite.org's are;
+    Debian's 3.40 shell is not), and the raw input kept in the store rebuilds the rest;
+    the original files always can. SQLite's own
+    check is run first, so the message says whether the file's structure is broken
+    (pages) or only a record's bytes changed (SQLite keeps no checksums of those)."""
     return StoreError(
-        f"{where}: the store is damaged ({cause}); recover what it holds with "
-        f"`sqlite3 {where} .recover | sqlite3 recovered.db`, then rebuild the articles "
-        "from the raw input it keeps with `newsprism clean --all --db recovered.db`, "
-        "or ingest the original files again into a new store"
+        f"{where}: the store is damaged ({cause}; {integrity(where)}); try recovering "
+        f"what it holds with `sqlite3 {where} .recover | sqlite3 recovered.db` and "
+        "rebuilding the articles from the raw input it keeps with `newsprism clean --all "
+        "--db recovered.db`; failing that, ingest the original files again into a new store"
     )
+
+
+def integrity(where: str) -> str:
+    """SQLite's ``quick_check`` of the file, in a few words (its first finding)."""
+    try:
+        with closing(sqlite3.connect(f"file:{quote(where)}?mode=ro", uri=True)) as conn:
+            first = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+    except sqlite3.Error as exc:
+        return f"integrity check cannot run: {exc}"
+    if first == "ok":
+        return "integrity check passes: the pages are whole, a record's bytes changed"
+    first = " ".join(first.split())
+    return "integrity check fails: " + (first if len(first) <= 160 else first[:159] + "…")
 
 
 class SQLiteStore(BaseStore):
