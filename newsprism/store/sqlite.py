@@ -71,17 +71,18 @@ def store_fault(where: str, exc: sqlite3.Error, *, writing: bool = True) -> Stor
 
 
 def damaged_sqlite(where: str, cause: str) -> StoreError:
-    """What to do with a damaged SQLite store: ``.recover`` copies out every row it can
-    still read (an ``sqlite3`` shell built with the dbpage table, as sqlite.org's are;
-    Debian's 3.40 shell is not), and the raw input kept in the store rebuilds the rest;
+    """What to do with a damaged SQLite store: ``newsprism recover`` copies the raw
+    input it can still read into a new store and cleans it (``salvage_raw``), from which
+    every later stage is rebuilt; ``.recover`` copies every readable row (an ``sqlite3``
+    shell built with the dbpage table, as sqlite.org's are; Debian's 3.40 shell is not);
     the original files always can. SQLite's own
     check is run first, so the message says whether the file's structure is broken
     (pages) or only a record's bytes changed (SQLite keeps no checksums of those)."""
     return StoreError(
-        f"{where}: the store is damaged ({cause}; {integrity(where)}); try recovering "
-        f"what it holds with `sqlite3 {where} .recover | sqlite3 recovered.db` and "
-        "rebuilding the articles from the raw input it keeps with `newsprism clean --all "
-        "--db recovered.db`; failing that, ingest the original files again into a new store"
+        f"{where}: the store is damaged ({cause}; {integrity(where)}); rebuild it from "
+        f"the raw input it keeps with `newsprism recover {where} --db recovered.db`, or "
+        f"try `sqlite3 {where} .recover | sqlite3 recovered.db` and `newsprism clean --all "
+        "--db recovered.db`; failing both, ingest the original files again into a new store"
     )
 
 
@@ -247,3 +248,47 @@ class SQLiteStore(BaseStore):
             (fts_query, limit),
         )
         return [r["id"] for r in rows]
+
+
+def salvage_raw(damaged: Path, into: BaseStore) -> tuple[int, int]:
+    """Copy every raw document a damaged store still holds into ``into``; returns
+    (copied, unreadable).
+
+    The raw input is what every later stage is rebuilt from, so it is what a damaged
+    store must give back. Its rows are found through every index on them and through
+    the table itself (one damaged page then hides only the rows it holds), and read
+    one by one, so a row that cannot be read is counted and the rest are copied."""
+    where = str(damaged.resolve())
+    conn = sqlite3.connect(f"file:{quote(where)}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        try:
+            rowids = _raw_rowids(conn)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{where}: not even the list of tables can be read ({exc})") from exc
+        copied = unreadable = 0
+        for rowid in sorted(rowids):
+            try:
+                row = conn.execute("SELECT * FROM raw_documents WHERE rowid = ?", (rowid,))
+                raw = into._raw_from_row(row.fetchone())
+            except (sqlite3.Error, StoreError, TypeError, ValueError):
+                unreadable += 1
+                continue
+            copied += into.add_raw(raw)
+        return copied, unreadable
+    finally:
+        conn.close()
+
+
+def _raw_rowids(conn: sqlite3.Connection) -> set[int]:
+    """The rowids of ``raw_documents`` readable from any of its b-trees."""
+    indexes = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'raw_documents'"
+    ).fetchall()
+    scans = [f'SELECT rowid FROM raw_documents INDEXED BY "{r[0]}"' for r in indexes]
+    found: set[int] = set()
+    for sql in [*scans, "SELECT rowid FROM raw_documents NOT INDEXED"]:
+        with suppress(sqlite3.Error):  # a damaged b-tree: keep what came before it
+            for row in conn.execute(sql):
+                found.add(int(row[0]))
+    return found
