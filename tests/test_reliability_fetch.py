@@ -225,20 +225,20 @@ def test_nested_content_encoding_counts_every_layer_against_the_page_limit(
             zlib.compress(page("Bridge works", "The bridge works begin.")),
             "deflate",
         )
+        # the pages that decode fine first, so that what is traced is the bomb alone
+        # (not the first import of the cleaning modules)
+        summary = collect(store, urls=[f"{site.base}/fine", f"{site.base}/deflate"], options=fast())
+        assert summary.problems == []
+        assert {a.title for a in store.articles()} == {"Tram line reopens", "Bridge works"}
         tracemalloc.start()
         try:
-            summary = collect(
-                store,
-                urls=[f"{site.base}/bomb", f"{site.base}/fine", f"{site.base}/deflate"],
-                options=fast(max_page_mb=1.0),
-            )
+            summary = collect(store, urls=[f"{site.base}/bomb"], options=fast(max_page_mb=1.0))
             _, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()
         reasons = {p.path.removeprefix(site.base): p.reason for p in summary.problems}
         assert reasons == {"/bomb": "page is over the 1 MB limit (collect.max_page_mb)"}
-        assert {a.title for a in store.articles()} == {"Tram line reopens", "Bridge works"}
-    assert peak < 24 << 20, f"peak {peak / 2**20:.0f} MB"
+    assert peak < 8 << 20, f"peak {peak / 2**20:.0f} MB"
 
 
 def test_an_encoding_newsprism_did_not_ask_for_is_a_problem_not_garbage(tmp_path: Path) -> None:
