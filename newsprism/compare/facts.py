@@ -15,6 +15,8 @@ findings, for the outlets whose value cannot be true with the claim's.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,7 +28,7 @@ from newsprism.compare.align import FactGroup, lone_sentences
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import Provenance, independent_origins
 from newsprism.compare.numbers import FigureSlot
-from newsprism.compare.records import Cell, Cite, FactRow, Finding
+from newsprism.compare.records import Cell, Cite, FactRow, Finding, SlotValue
 from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
@@ -47,13 +49,23 @@ class _Row:
         return max(self.members, key=lambda m: (self.cohesion.get(m, 0.0), -m))
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
 def same_wording(a: str, b: str) -> bool:
-    """The same sentence, give or take a dateline, an added date or punctuation."""
+    """The same sentence, give or take a dateline, an added date or punctuation.
+
+    Never with other figures: "34 people" is not the same words as "30 people",
+    however close the letters; the shorter sentence's numbers must all be in the
+    longer one (an added date only adds numbers)."""
     a, b = _norm(a), _norm(b)
+    short_nums, long_nums = sorted((_NUMBER.findall(a), _NUMBER.findall(b)), key=len)
+    if not set(short_nums) <= set(long_nums):
+        return False
     if fuzz.ratio(a, b) >= SAME_WORDING:
         return True
     short, long = sorted((a, b), key=len)
@@ -441,9 +453,14 @@ def _sentence_cites(ctx: StoryContext, units: Sequence[Unit], idx: Sequence[int]
 def mark_contradictions(
     ctx: StoryContext, facts: Sequence[FactRow], findings: Sequence[Finding]
 ) -> None:
-    """An outlet whose value for a claim's slot cannot be true with the value of an
-    outlet stating the claim contradicts it: its cell says so, with the clashing
-    sentence as evidence."""
+    """An outlet whose value for a claim's slot cannot be true with the claim's own
+    value contradicts it: its cell says so, with the clashing sentence as evidence.
+
+    The claim's value is what the row's sentence gives (or, when it gives none, the
+    outlets stating it in the same words). A clash between two other carriers (one says 37, another 41,
+    the claim says 37) makes only the 41 a contradiction; the outlet whose sentence
+    shows the row, or one stating it, never contradicts its own words; and a clash
+    with a sentence of the same outlet is no contradiction between outlets."""
     by_id = {f.id: f for f in facts}
     for finding in findings:
         fact = by_id.get(finding.fact or "")
@@ -452,13 +469,29 @@ def mark_contradictions(
         fact.findings.append(finding.id)
         if finding.grade != "contradict":
             continue
-        carriers = {
-            e.article for c in fact.cells if c.state in ("states", "differs") for e in c.evidence
-        }
+        shown = {v.cite.article for v in finding.values} & {fact.cite.article}
+        if not shown:  # the row's sentence gives no value: those stating it do
+            shown = {e.article for c in fact.cells if c.state == "states" for e in c.evidence}
+        said = {_value_key(v) for v in finding.values if v.cite.article in shown}
+        # every article giving the claim's own value says what the claim says
+        claim = shown | {v.cite.article for v in finding.values if _value_key(v) in said}
+        claim_outlets = {ctx.outlet_of[a] for a in claim if a in ctx.outlet_of}
         for v in finding.values:
-            if not set(v.clashes_with) & (carriers - {v.cite.article}):
+            if v.cite.outlet in claim_outlets:
+                continue
+            against = {a for a in v.clashes_with if a in claim}
+            if not any(ctx.outlet_of.get(a) != v.cite.outlet for a in against):
                 continue
             cell = next(c for c in fact.cells if c.outlet == v.cite.outlet)
             cell.state = "contradicts"
             cell.note = f"gives {v.value}"
             cell.evidence = [ctx.cite(v.cite.article, v.cite.span, v.cite.sentence)]
+
+
+def _value_key(v: SlotValue) -> tuple[object, ...]:
+    """What a value says, whatever its words: a number's range, a date's days."""
+    if v.low is not None or v.high is not None:
+        return ("n", v.low, v.high)
+    if v.start is not None or v.end is not None:
+        return ("d", v.start, v.end)
+    return ("v", " ".join(v.value.lower().split()))

@@ -1,0 +1,91 @@
+"""Coverage cells a fact-checker could defend to the outlet concerned (issue 23).
+
+Every article is invented for the test. Each test is a cell that was wrong: an
+outlet marked as contradicting the very figure it prints, an outlet marked as
+omitting a claim it carries, a relative date in an undated article set against a
+dated one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsprism.compare import CompareOptions, compare_story
+from newsprism.compare.records import FactRow, StoryComparison
+from newsprism.language import annotate, resolve_entities
+from newsprism.model import Article, ReusePair, Source, Story
+
+pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
+
+
+def article(
+    aid: str, outlet: str, sentences: list[str], published: str | None = "2025-04-10T09:00"
+) -> Article:
+    return Article(
+        aid,
+        Source(f"{aid}.txt", "text"),
+        "x",
+        0,
+        "\n\n".join(sentences),
+        title=None,
+        outlet=outlet,
+        published=datetime.fromisoformat(published) if published else None,
+    )
+
+
+def run(articles: list[Article], reuse: list[ReusePair] | None = None) -> StoryComparison:
+    annotations = {a.id: n for a, n in zip(articles, annotate(articles), strict=True)}
+    entities = {e.id: e for e in resolve_entities(articles, annotations)}
+    story = Story("s", "invented", [a.id for a in articles])
+    return compare_story(
+        story, articles, annotations, entities, reuse or [], options=CompareOptions()
+    )
+
+
+def fact(out: StoryComparison, phrase: str) -> FactRow:
+    return next(f for f in out.facts if phrase in f.text)
+
+
+def states(row: FactRow) -> dict[str, str]:
+    return {c.outlet: c.state for c in row.cells}
+
+
+def test_an_outlet_printing_the_claims_figure_never_contradicts_it() -> None:
+    """Two outlets print 30 arrests, a third 34: only the third contradicts the claim,
+    whichever of the two shows the row, and the row's own outlet never does."""
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "Riot police cleared the blockade at the Tarsk grain terminal on Tuesday.",
+                    "Police said 30 people had been arrested.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "Riot police broke up the blockade of the Tarsk grain terminal on Tuesday.",
+                    "Police said 30 people had been arrested during the night.",
+                ],
+            ),
+            article(
+                "c",
+                "North Star",
+                [
+                    "Police cleared protesters blocking the Tarsk grain terminal on Tuesday.",
+                    "Police said 34 people had been arrested.",
+                ],
+            ),
+        ]
+    )
+    row = fact(out, "people had been arrested")
+    cells = states(row)
+    assert cells["North Star"] == "contradicts", cells
+    assert cells["Valley News"] != "contradicts", cells
+    assert cells["Plains Herald"] != "contradicts", cells
+    assert cells[row.cite.outlet] != "contradicts"
