@@ -16,7 +16,6 @@ findings, for the outlets whose value cannot be true with the claim's.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -457,9 +456,10 @@ def mark_contradictions(
     value contradicts it: its cell says so, with the clashing sentence as evidence.
 
     The claim's value is what the row's sentence gives (or, when it gives none, the
-    outlets stating it in the same words). A clash between two other carriers (one says 37, another 41,
-    the claim says 37) makes only the 41 a contradiction; the outlet whose sentence
-    shows the row, or one stating it, never contradicts its own words; and a clash
+    outlets stating it in the same words), and every outlet giving that value says
+    what the claim says. A clash between two carriers (one says 37, another 41, the
+    claim says 37) makes only the 41 a contradiction; the outlet whose sentence
+    shows the row never contradicts its own words; and a clash
     with a sentence of the same outlet is no contradiction between outlets."""
     by_id = {f.id: f for f in facts}
     for finding in findings:
