@@ -52,10 +52,9 @@ def states(row: FactRow) -> dict[str, str]:
     return {c.outlet: c.state for c in row.cells}
 
 
-def test_an_outlet_printing_the_claims_figure_never_contradicts_it() -> None:
-    """Two outlets print 30 arrests, a third 34: only the third contradicts the claim,
-    whichever of the two shows the row, and the row's own outlet never does."""
-    out = run(
+def arrests_story() -> StoryComparison:
+    """Two outlets print 30 arrests, a third 34."""
+    return run(
         [
             article(
                 "a",
@@ -83,6 +82,12 @@ def test_an_outlet_printing_the_claims_figure_never_contradicts_it() -> None:
             ),
         ]
     )
+
+
+def test_an_outlet_printing_the_claims_figure_never_contradicts_it() -> None:
+    """Only the outlet giving 34 contradicts the 30-arrests claim, whichever of the two
+    giving 30 shows the row, and the row's own outlet never does."""
+    out = arrests_story()
     row = fact(out, "people had been arrested")
     cells = states(row)
     assert cells["North Star"] == "contradicts", cells
