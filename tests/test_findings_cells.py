@@ -94,3 +94,44 @@ def test_an_outlet_printing_the_claims_figure_never_contradicts_it() -> None:
     assert cells["Valley News"] != "contradicts", cells
     assert cells["Plains Herald"] != "contradicts", cells
     assert cells[row.cite.outlet] != "contradicts"
+
+
+def test_an_omits_cell_says_how_the_outlet_was_searched() -> None:
+    """'omits' is a claim about the outlet's whole text: the cell says it was searched
+    in other words and languages, over how many sentences, and how near the nearest came;
+    a translation of the claim is no omission."""
+    valley = article(
+        "a",
+        "Valley News",
+        [
+            "Riot police cleared the blockade at the Tarsk grain terminal on Tuesday.",
+            "Farmers' unions called a national day of protest for next Monday.",
+        ],
+    )
+    plains = article(
+        "b",
+        "Plains Herald",
+        [
+            "Riot police broke up the blockade of the Tarsk grain terminal on Tuesday.",
+            "The port authority said twelve ships were waiting at anchor off Tarsk.",
+        ],
+    )
+    diario = article(
+        "c",
+        "Diario Sur",
+        [
+            "La policía antidisturbios desalojó el martes el bloqueo de la terminal de grano "
+            "de Tarsk.",
+            "La autoridad portuaria dijo que doce barcos esperaban fondeados frente a Tarsk.",
+        ],
+    )
+    diario.language = "es"
+    out = run([valley, plains, diario])
+    protest = states(fact(out, "national day of protest"))
+    assert protest == {"Valley News": "states", "Plains Herald": "omits", "Diario Sur": "omits"}
+    ships = fact(out, "twelve ships")
+    assert states(ships)["Diario Sur"] == "differs"
+    [omits] = [c for c in fact(out, "national day of protest").cells if c.outlet == "Diario Sur"]
+    assert omits.note is not None
+    assert omits.note.startswith("searched 2 sentences (es) for the claim in the same or other")
+    assert "closest" in omits.note

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.compare.units import Unit
 from newsprism.lexicon import MONTHS
-from newsprism.model import Span
+from newsprism.model import Article, Span
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _DATE = (
@@ -118,19 +118,26 @@ def _fragment(doc: Doc | None, span: Span) -> bool:
     )
 
 
+_BARE_DATELINE = re.compile(rf"^\s*{_DATELINE}")
+
+
 def lead_to_cut(text: str) -> int:
-    """How many characters of a sentence's start are a date line or an "A:" label."""
-    m = _DATE_LEAD.match(text) or _ANSWER_LEAD.match(text)
+    """How many characters of a sentence's start are a date line, a dateline
+    ("TARSK (Agency) —") or an "A:" label."""
+    m = _DATE_LEAD.match(text) or _ANSWER_LEAD.match(text) or _BARE_DATELINE.match(text)
     if m is None or not text[m.end() :].strip():
         return 0
     return m.end()
 
 
 def claim_units(
-    units: Sequence[Unit], texts: Mapping[str, str], docs: Mapping[str, Doc]
+    units: Sequence[Unit], articles: Mapping[str, Article], docs: Mapping[str, Doc]
 ) -> list[Unit]:
     """The units that are claims: scaffolding sentences (and their clauses) left out, a
-    date line or answer label cut off the sentence it heads."""
+    date line or answer label cut off the sentence it heads. Grammar is read only from
+    the parse of an English article (the kept parse of another language is no guide)."""
+    texts = {a: art.text for a, art in articles.items()}
+    english = {a for a, art in articles.items() if (art.language or "en") == "en"}
     verdict: dict[tuple[str, Span], Span | None] = {}
     for u in units:
         if u.is_clause:
@@ -143,7 +150,8 @@ def claim_units(
             start += 1
         line_end = text.find("\n", end)
         after = text[end : line_end if line_end >= 0 else len(text)]
-        why = not_a_claim(text[start:end], after, docs.get(u.article), (start, end))
+        doc = docs.get(u.article) if u.article in english else None
+        why = not_a_claim(text[start:end], after, doc, (start, end))
         verdict[(u.article, u.sentence)] = None if why else (start, end)
     out: list[Unit] = []
     for u in units:

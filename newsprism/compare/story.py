@@ -71,7 +71,7 @@ def compare_story(
     )
     units = story_units(list(ctx.articles.values()), ctx.annotations, ctx.options.split_clauses)
     # promotions, questions, captions and fragments are no facts; date lines are cut off
-    units = claim_units(units, {a: art.text for a, art in ctx.articles.items()}, ctx.docs)
+    units = claim_units(units, ctx.articles, ctx.docs)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
     # sentences in other languages scored by the multilingual encoder (multilingual/align)
     sim = with_other_languages(
