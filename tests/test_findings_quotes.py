@@ -1,0 +1,53 @@
+"""Quotes are the words inside quotation marks; a reworded copy is no translation (issue 23).
+
+Invented coverage: two outlets print a minister's words, a later one rewords them in
+the same language; the ministry's pledge is quoted inside reported speech.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_findings_cells import article, run
+
+pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
+
+SAID = "Interior Minister Katja Morrow said on Tuesday."
+WORDS = "“The state will not allow the port of Tarsk to be held hostage by a minority,”"
+REWORDED = (
+    "“The state will not permit the harbour of Tarsk to be taken hostage by a small minority,”"
+)
+PLEDGE = (
+    'The ministry said on Tuesday that the terminal would be kept open "by every lawful means".'
+)
+
+
+def test_the_credited_version_is_canonical_and_quoted_words_are_no_paraphrase() -> None:
+    """A later page rewords the minister (listed first); the agency-credited page that
+    printed her words first is the canonical version the rewording is shown against."""
+    original = article("a", "Valley News", [f"{WORDS} {SAID}", PLEDGE], "2025-04-10T08:00")
+    original.wire = ["Meridian Press"]
+    out = run(
+        [
+            article(
+                "c",
+                "North Star",
+                [
+                    f"{REWORDED} {SAID}",
+                    "The ministry vowed to keep it open “by every lawful means”.",
+                ],
+                "2025-04-10T11:00",
+            ),
+            original,
+            article("b", "Plains Herald", [PLEDGE], "2025-04-10T09:00"),
+        ]
+    )
+    hostage = next(g for g in out.quotes if "hostage" in g.text)
+    assert hostage.canonical.outlet == "Valley News"
+    assert {v.cite.outlet: v.wording for v in hostage.variants}["Valley News"] == "same"
+    pledge = next(g for g in out.quotes if "lawful means" in g.text)
+    assert len({v.cite.outlet for v in pledge.variants}) == 3
+    # the words inside quotation marks are the quote, never a "paraphrase" cut mid-quote
+    assert pledge.paraphrases == []
+    for group in out.quotes:
+        for p in group.paraphrases:
+            assert p.cite.text.count('"') % 2 == 0, p.cite.text
