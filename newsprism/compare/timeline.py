@@ -3,7 +3,10 @@
 Events of related stories of the storyline are on it too, marked ``related``, and
 never merged with this story's own. A date that belongs to another happening named
 in passing ("for the death of three soldiers in Jordan late last month") dates that
-happening, described by its own words, not the sentence's main event. A vague
+happening, described by its own words, not the sentence's main event; so does a
+date inside a clause that tells a participant's past in passing ("a commander whose
+predecessor was killed in 2019", "who has led the union since 2017"): it dates that
+clause, never the sentence's own event. A vague
 expression ("a year ago", "earlier this month") stays approximate, with low
 confidence, and is never shown as a single day.
 
@@ -23,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -206,11 +210,22 @@ def build_timeline(
             continue
         r.kind, r.terms, r.core = _frame(doc, r)
         head, nominal = dated_head(doc, r.t)
+        when = r.articles[r.article].published
+        deadline = _deadline_noun(doc, r.t, when.date() if when else None)
+        if deadline is not None:
+            head, nominal = deadline, True
+        clause = _background_clause(head) if head is not None and not nominal else None
         if nominal and head is not None:
             words = [w for w in head.subtree if not (r.t.span[0] <= w.idx < r.t.span[1])]
+            while len(words) > 1 and (words[-1].pos_ == "ADP" or words[-1].is_punct):
+                words = words[:-1]
             r.description = (words[0].idx, words[-1].idx + len(words[-1]))
             r.kind = "event"
             r.core = {head.lemma_.lower()}
+        elif clause is not None:  # "a commander whose predecessor was killed in 2019"
+            r.description = _clause_span(clause, r.t)
+            r.kind = "event"
+            r.core = {clause.lemma_.lower()}
         else:
             r.fact = fact_of.get((r.article, r.sentence))
     df = Counter(term for r in rows for term in r.terms)
@@ -243,6 +258,65 @@ def build_timeline(
     out = [_event(rows, members, scores) for members in events.values()]
     out.sort(key=lambda e: (e.related, e.start, e.end, e.kind, e.description))
     return out
+
+
+_BACKGROUND = {"relcl", "acl", "appos"}  # clauses that describe a participant in passing
+_LEADING = {"WDT", "WP", "WP$", "IN", "DT"}  # "whose", "who", "which", "that"
+
+
+def _background_clause(head: Token) -> Token | None:
+    """The verb of the clause that tells a participant's past or future in passing, when
+    the date governs one: "who has led the union since 2017", "whose predecessor was
+    killed in 2019". That clause dates only itself, never the sentence's own event."""
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ in _BACKGROUND:
+            return head if node.pos_ in ("VERB", "AUX") or head is node else node
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SAYING:
+            return None  # the content of a statement is the sentence's own event
+        node = node.head
+    return None
+
+
+_DEADLINE = {"until", "till", "through", "by"}
+
+
+def _deadline_noun(doc: Doc, t: TimeExpression, published: date | None) -> Token | None:
+    """A thing that lasts or is due "until 2028" / "by 2028" ("a guarantee of no
+    redundancies until 2028"): the date is the thing's, not the verb's that offers it.
+    A verb in the past cannot happen until a later day: "offered a guarantee until
+    2030" dates the guarantee, wherever the parse hangs the date."""
+    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    if span is None:
+        return None
+    prep = span.root if span.root.lower_ in _DEADLINE else span.root.head
+    if prep.lower_ not in _DEADLINE:
+        return None
+    if prep.head.pos_ == "NOUN":
+        return prep.head
+    later = published is not None and t.start is not None and t.start > published
+    if prep.head.tag_ in ("VBD", "VBN") and later:
+        return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _clause_span(verb: Token, t: TimeExpression) -> Span:
+    """The clause in words, from the noun it tells about ("the ballot, which closes on
+    Friday" reads "The ballot, which closes"), without the date or a trailing preposition."""
+    words = [w for w in verb.subtree if not (t.span[0] <= w.idx < t.span[1])]
+    while len(words) > 1 and (words[-1].pos_ == "ADP" or words[-1].is_punct):
+        words = words[:-1]
+    clause = verb
+    while clause.dep_ not in _BACKGROUND and clause.head.i != clause.i:
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ in ("relcl", "acl") and noun.i < words[0].i:
+        lead = [w for w in noun.lefts if w.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+        start = lead[0] if lead else noun
+        return (start.idx, words[-1].idx + len(words[-1]))
+    while len(words) > 1 and (words[0].tag_ in _LEADING or words[0].is_punct):
+        words = words[1:]
+    return (words[0].idx, words[-1].idx + len(words[-1]))
 
 
 def _said(r: _Row) -> str:
