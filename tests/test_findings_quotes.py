@@ -51,3 +51,34 @@ def test_the_credited_version_is_canonical_and_quoted_words_are_no_paraphrase() 
     for group in out.quotes:
         for p in group.paraphrases:
             assert p.cite.text.count('"') % 2 == 0, p.cite.text
+
+
+def test_a_guessed_speaker_is_no_finding_and_quoted_words_are_no_paraphrase() -> None:
+    """Valley News names the coast guard's chief in the quote's sentence; Plains
+    Herald's "he said" was resolved to the minister of the sentence before: no finding
+    rests on that guess.
+    Reported speech holding quoted words is not shown as "no quotation marks"."""
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "“No one on board the ferry survived the crash,” coast guard chief Ilse "
+                    "Marrow said.",
+                    "State television said there was “no sign” of survivors near the pier.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "Transport Minister Arvo Lind visited the pier on Monday.",
+                    "“No one on board the ferry survived the crash,” he said.",
+                ],
+            ),
+        ]
+    )
+    assert [f for f in out.findings if f.kind == "speaker"] == []
+    [group] = [g for g in out.quotes if "survived" in g.text]
+    assert all("“" not in p.cite.text and '"' not in p.cite.text for p in group.paraphrases)

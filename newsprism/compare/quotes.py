@@ -192,8 +192,8 @@ def _attach_paraphrases(
 ) -> None:
     by_place = {(x.article, x.span): x for x in items}
     for p in paraphrases:
-        if _holds_quote(p, items):
-            continue  # its words in quotation marks are shown as the quote they are
+        if _holds_quote(p, items) or _QUOTE_MARK.search(p.text):
+            continue  # words in quotation marks are a quote, never "no quotation marks"
         best: tuple[float, QuoteGroup | None] = (0.0, None)
         for g in groups:
             for v in g.variants:
@@ -207,6 +207,7 @@ def _attach_paraphrases(
 
 
 _MARKS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‹": "›", "「": "」", '"': '"'}
+_QUOTE_MARK = re.compile('[“”„«»‹›「」"]')
 
 
 def _balanced(
@@ -259,7 +260,9 @@ def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
             published(q),
         ),
     )
-    speakers = Counter(q.quote.speaker_entity for q in members if q.quote.speaker_entity)
+    # who said it: the speakers named in the quotes' own sentences, when any are
+    sure = [q for q in members if q.quote.speaker_entity and not guessed_speaker(q.quote)]
+    speakers = Counter(q.quote.speaker_entity for q in (sure or members) if q.quote.speaker_entity)
     speaker_entity = speakers.most_common(1)[0][0] if speakers else None
     if speaker_entity and speaker_entity in ctx.entities:
         speaker: str | None = ctx.entities[speaker_entity].name
