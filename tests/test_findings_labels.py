@@ -63,3 +63,27 @@ def test_demonyms_of_known_and_invented_places() -> None:
     assert is_demonym("Iraqi", "Iraq") and is_demonym("Velmoran", "Velmora")
     assert is_demonym("Thai", "Thailand") and is_demonym("Chinese", "China")
     assert not is_demonym("Irak", "Iraq") and not is_demonym("Velmora", "Velmora")
+
+
+def test_a_role_naming_another_person_is_not_this_persons_role() -> None:
+    """In a list of who was on board, the words after one name describe the next person."""
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "Also on board were Foreign Minister Pavel Dorn, governor of Tarsk province "
+                    "Ilse Marrow and the Tarsk imam of Friday prayers Omar Vahl.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                ["Pavel Dorn, the country's top diplomat since 2021, was also on board."],
+            ),
+        ]
+    )
+    for f in out.findings:
+        if f.kind == "role":
+            assert not any("Marrow" in v.value or "Vahl" in v.value for v in f.values), f
