@@ -45,3 +45,32 @@ def test_a_background_clause_dates_itself_and_later_deadlines_leave_the_axis() -
     assert [r.start[:4] for r in chart.ahead] == ["2030"]
     assert [r.start[:4] for r in chart.background] == ["2019"]
     assert all(t.label.startswith("2025-") for t in chart.ticks), chart.ticks
+
+
+def test_a_date_line_and_a_year_beside_a_day_date_no_event() -> None:
+    """ "date 2025-04-11 TARSK -" heads the page, not the collision it reports; in an
+    unparsed Spanish sentence, "en 2021" beside "el domingo" belongs to the election."""
+    dated = article(
+        "a",
+        "Valley News",
+        [
+            "date 2025-04-11 TARSK (Meridian Press) - Two ferries collided off the Tarsk pier "
+            "on Thursday, the harbour office said.",
+        ],
+        "2025-04-11T08:00",
+    )
+    spanish = article(
+        "b",
+        "Diario Sur",
+        [
+            "El alcalde Omar Vahl, elegido en 2021, murió el domingo en el choque de dos "
+            "transbordadores frente al muelle de Tarsk.",
+        ],
+        "2025-04-11T09:00",
+    )
+    spanish.language = "es"
+    out = run([dated, spanish])
+    days = {e.start for e in out.timeline}
+    assert "2025-04-11" not in days, out.timeline  # the date line's day
+    assert "2025-04-10" in days  # Thursday, the collision
+    assert not any(e.start.startswith("2021") for e in out.timeline), out.timeline

@@ -121,6 +121,12 @@ def _fragment(doc: Doc | None, span: Span) -> bool:
 _BARE_DATELINE = re.compile(rf"^\s*{_DATELINE}")
 
 
+def is_date_line(text: str) -> bool:
+    """The whole sentence is a page's date line ("date 2025-04-11 TARSK (Agency) -")."""
+    m = _DATE_LEAD.match(text)
+    return m is not None and not text[m.end() :].strip(" -–—|:")
+
+
 def lead_to_cut(text: str) -> int:
     """How many characters of a sentence's start are a date line, a dateline
     ("TARSK (Agency) —") or an "A:" label."""

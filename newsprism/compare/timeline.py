@@ -31,14 +31,17 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsprism.compare.claims import is_date_line, lead_to_cut
 from newsprism.compare.context import StoryContext
 from newsprism.compare.dates import dated_head
 from newsprism.compare.evidence import cite, trim_span
 from newsprism.compare.records import DatePrecision, TimelineEvent, TimelineMention
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
+from newsprism.lexicon import FOREIGN_WEEKDAYS
 from newsprism.lexicon import REPORTING_VERBS as SAYING  # a date on one of these dates a statement
 from newsprism.model import Annotations, Article, Span, TimeExpression
+from newsprism.multilingual.words import fold
 
 _VAGUE = re.compile(
     r"\b(?:ago|recent(?:ly)?|earlier|later|several|few|couple|some|about|around|early|late|mid"
@@ -144,6 +147,29 @@ def _frame(doc: Doc, row: _Row) -> tuple[str, set[str], set[str]]:
     return kind, _terms(words), _terms(_core(governor, words))
 
 
+_COARSE = ("year", "month", "monthyear", "month-year")
+
+
+def _beside_finer(
+    t: TimeExpression, ann: Annotations, sentence: Span, words: str, language: str
+) -> bool:
+    """A year or month in a sentence that also names a day ("murió el domingo ...,
+    elegido en 2021"): without a parse to say which verb each governs, the coarse date
+    belongs to a clause in passing, not to the sentence's own event."""
+    if not t.rule.startswith(_COARSE):
+        return False
+    days = FOREIGN_WEEKDAYS.get(language, ())
+    if any(fold(w).strip(".,،") in days for w in words.split()):
+        return True
+    return any(
+        o.span != t.span
+        and sentence[0] <= o.span[0] < sentence[1]
+        and not o.rule.startswith(_COARSE)
+        and (o.start is None or o.end is None or o.start == o.end)
+        for o in ann.times
+    )
+
+
 def _rows(
     sources: Sequence[tuple[str, Mapping[str, Article], Mapping[str, Annotations]]],
     own: str,
@@ -158,6 +184,12 @@ def _rows(
                 if t.start is None:
                     continue
                 sent = trim_span(text, t.sentence or _sentence(ann, t.span, text))
+                words = text[sent[0] : sent[1]]
+                if is_date_line(words) or t.span[1] <= sent[0] + lead_to_cut(words):
+                    continue  # the page's date line ("date 2024-05-20 CITY -") dates no event
+                language = articles[art_id].language or "en"
+                if language != "en" and _beside_finer(t, ann, sent, words, language):
+                    continue  # unparsed: a year beside a day names another happening
                 rows.append(
                     _Row(
                         story_id,
