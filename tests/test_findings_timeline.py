@@ -74,3 +74,25 @@ def test_a_date_line_and_a_year_beside_a_day_date_no_event() -> None:
     assert "2025-04-11" not in days, out.timeline  # the date line's day
     assert "2025-04-10" in days  # Thursday, the collision
     assert not any(e.start.startswith("2021") for e in out.timeline), out.timeline
+
+
+def test_an_unparsed_sentence_dates_only_the_clause_holding_a_month() -> None:
+    french = article(
+        "c",
+        "Courrier du Port",
+        [
+            "Deux des ferries ont accosté sans encombre à Tarsk, mais pas celui du maire "
+            "Omar Vahl, élu en juin 2021.",
+        ],
+        "2025-04-11T09:00",
+    )
+    french.language = "fr"
+    english = article(
+        "a",
+        "Valley News",
+        ["Two ferries collided off the Tarsk pier on Thursday, the harbour office said."],
+        "2025-04-11T08:00",
+    )
+    out = run([english, french])
+    [june] = [e for e in out.timeline if e.start.startswith("2021")]
+    assert "ferries" not in june.description and "élu" in june.description, june

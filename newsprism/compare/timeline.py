@@ -147,7 +147,27 @@ def _frame(doc: Doc, row: _Row) -> tuple[str, set[str], set[str]]:
     return kind, _terms(words), _terms(_core(governor, words))
 
 
-_COARSE = ("year", "month", "monthyear", "month-year")
+_COARSE_DAYS = 27  # a date spanning a month or more ("en juin 2021", "in 2019")
+
+
+def _coarse(t: TimeExpression) -> bool:
+    return t.start is not None and t.end is not None and (t.end - t.start).days >= _COARSE_DAYS
+
+
+_SEGMENT = re.compile(r"[^,;:()«»“”—–]+")
+
+
+def _segment(text: str, sentence: Span, t: TimeExpression) -> Span | None:
+    """The stretch between punctuation that holds the date ("élu président de la République
+    en juin 2021"), when it is only part of the sentence: an unparsed sentence's clause."""
+    words = text[sentence[0] : sentence[1]]
+    for m in _SEGMENT.finditer(words):
+        lo, hi = sentence[0] + m.start(), sentence[0] + m.end()
+        if lo <= t.span[0] and t.span[1] <= hi:
+            if hi - lo >= len(words.strip()) - 2:
+                return None
+            return trim_span(text, (lo, hi))
+    return None
 
 
 def _beside_finer(
@@ -156,7 +176,7 @@ def _beside_finer(
     """A year or month in a sentence that also names a day ("murió el domingo ...,
     elegido en 2021"): without a parse to say which verb each governs, the coarse date
     belongs to a clause in passing, not to the sentence's own event."""
-    if not t.rule.startswith(_COARSE):
+    if not _coarse(t):
         return False
     days = FOREIGN_WEEKDAYS.get(language, ())
     if any(fold(w).strip(".,،") in days for w in words.split()):
@@ -164,7 +184,7 @@ def _beside_finer(
     return any(
         o.span != t.span
         and sentence[0] <= o.span[0] < sentence[1]
-        and not o.rule.startswith(_COARSE)
+        and not _coarse(o)
         and (o.start is None or o.end is None or o.start == o.end)
         for o in ann.times
     )
@@ -237,6 +257,10 @@ def build_timeline(
         return []
     fact_of = _fact_of(units, groups or {})
     for r in rows:
+        text = r.articles[r.article].text
+        if (r.articles[r.article].language or "en") != "en" and _coarse(r.t):
+            r.description = _segment(text, r.sentence, r.t)  # no parse: its clause, by marks
+            continue
         doc = ctx.docs.get(r.article)
         if doc is None:
             continue
