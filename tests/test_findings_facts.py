@@ -63,3 +63,19 @@ def test_a_claim_is_kept_whatever_words_it_shares_with_scaffolding() -> None:
     assert lead_to_cut("Riot police cleared the gate on Tuesday.") == 0
     lede = "April 10, 2025 TARSK (Meridian Press) - Police cleared the gate."
     assert lede[lead_to_cut(lede) :] == "Police cleared the gate."
+
+
+def test_credit_lines_joined_sentences_and_quote_fragments_are_no_claims() -> None:
+    assert not_a_claim("This was reported by the Meridian Press agency.", "", None, (0, 0))
+    assert not_a_claim(
+        "Los equipos llegaron al lugar.Aunque no hubo confirmación, el ferry se hundió.",
+        "",
+        None,
+        (0, 0),
+    )
+    assert not_a_claim("12 équipes de secours», ont «été envoyées sur place».", "", None, (0, 0))
+    assert (
+        not_a_claim("Police said it was reported by several witnesses.", "", None, (0, 0)) is None
+    )
+    assert not_a_claim("The U.S. Navy sent a ship to Tarsk.", "", None, (0, 0)) is None
+    assert not_a_claim("« Nous resterons », a dit le maire.", "", None, (0, 0)) is None

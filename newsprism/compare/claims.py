@@ -70,8 +70,31 @@ _CREDIT_INSIDE = re.compile(
 )
 
 
+# "This was reported by the Russian news agency Tass.": a credit line, no claim
+_CREDIT_LINE = re.compile(
+    r"^(?:this|it|that)\s+(?:was|has been|had been|is)\s+(?:first\s+)?"
+    r"(?:reported|announced|said|stated|confirmed)\s+by\b[^,;]{0,80}[.!]?$",
+    re.I,
+)
+# two sentences run together without a space ("del clima.Aunque", "اللهيان.وقبل")
+_JOINED = re.compile(r"[a-zà-ÿ\u0600-\u06FF]{2}[.!?][A-ZÀ-Ý\u0600-\u06FF]")
+_OPENING_MARKS = '“„«‹「"'
+_CLOSING_MARKS = "”»›」"
+
+
+def _starts_inside_quote(body: str) -> bool:
+    """A sentence whose first quotation mark closes one: cut from inside a quotation."""
+    for ch in body:
+        if ch in _OPENING_MARKS:
+            return False
+        if ch in _CLOSING_MARKS:
+            return True
+    return False
+
+
 def not_a_claim(text: str, after: str, doc: Doc | None, span: Span) -> str | None:
-    """Why a sentence is no claim ("promotion", "question", "caption", "fragment"), or None.
+    """Why a sentence is no claim ("promotion", "question", "caption", "credit",
+    "joined", "fragment"), or None.
 
     ``after`` is the rest of the sentence's line in the article (a caption's credit
     stands there); ``doc`` the article's kept parse, read only when English."""
@@ -82,6 +105,12 @@ def not_a_claim(text: str, after: str, doc: Doc | None, span: Span) -> str | Non
         return "caption"
     if _PRODUCT.search(body) and (_READER.search(body) or _imperative(doc, span)):
         return "promotion"
+    if _CREDIT_LINE.match(body):
+        return "credit"
+    if _JOINED.search(body):
+        return "joined"  # several sentences read as one: no single claim to compare
+    if _starts_inside_quote(body):
+        return "fragment"
     if _fragment(doc, span):
         return "fragment"
     return None
