@@ -82,3 +82,30 @@ def test_a_guessed_speaker_is_no_finding_and_quoted_words_are_no_paraphrase() ->
     assert [f for f in out.findings if f.kind == "speaker"] == []
     [group] = [g for g in out.quotes if "survived" in g.text]
     assert all("“" not in p.cite.text and '"' not in p.cite.text for p in group.paraphrases)
+
+
+def test_a_short_scare_quote_joins_no_statement_it_is_not_part_of() -> None:
+    """«helicopter wreckage» shares words with a statement about the helicopter, but is
+    no part of it: a phrase that short is lifted verbatim or is another phrase."""
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "“President Dorn, the foreign minister and all the passengers in the "
+                    "helicopter were killed in the crash,” an official told Meridian Press.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "The «helicopter wreckage» was found on the road to the village of Orsk.",
+                    "“We will soon inform people about the precise situation,” Kolvan said.",
+                ],
+            ),
+        ]
+    )
+    for group in out.quotes:
+        assert not any("wreckage" in v.cite.text for v in group.variants), group

@@ -42,10 +42,19 @@ class _Q:
     terms: set[str]
 
 
+SHORT_QUOTE_WORDS = 4  # a phrase this short is lifted verbatim, or is another phrase
+
+
+def _words(text: str) -> str:
+    return " ".join(w.strip('"“”‘’«».,;:!?').lower() for w in text.split())
+
+
 def _containment(a: _Q, b: _Q) -> float:
     small, big = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
     if not small.terms:
         return 0.0
+    if len(small.text.split()) <= SHORT_QUOTE_WORDS and _words(small.text) not in _words(big.text):
+        return 0.0  # «helicopter wreckage» is no part of a statement that lacks the words
     lexical = len(small.terms & big.terms) / len(small.terms)
     return max(lexical, fuzz.partial_ratio(small.text.lower(), big.text.lower()) / 100.0)
 
