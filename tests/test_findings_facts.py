@@ -79,3 +79,15 @@ def test_credit_lines_joined_sentences_and_quote_fragments_are_no_claims() -> No
     )
     assert not_a_claim("The U.S. Navy sent a ship to Tarsk.", "", None, (0, 0)) is None
     assert not_a_claim("« Nous resterons », a dit le maire.", "", None, (0, 0)) is None
+
+
+def test_agency_captions_and_live_page_notes_are_no_claims() -> None:
+    caption = "The mayor appears at the Tarsk pier, Friday, April 11, 2025, in Tarsk."
+    assert not_a_claim(caption, "", None, (0, 0)) == "caption"
+    assert not_a_claim("This is developing news.", "", None, (0, 0)) == "page note"
+    assert not_a_claim("Check back for updates.", "", None, (0, 0)) == "page note"
+    assert (
+        not_a_claim("The ferry sank on Friday, April 11, the coast guard said.", "", None, (0, 0))
+        is None
+    )
+    assert not_a_claim("This is the third ferry to sink this year.", "", None, (0, 0)) is None

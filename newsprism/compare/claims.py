@@ -76,6 +76,18 @@ _CREDIT_LINE = re.compile(
     r"(?:reported|announced|said|stated|confirmed)\s+by\b[^,;]{0,80}[.!]?$",
     re.I,
 )
+# what a live page says about itself: "This is developing news.", "Check back for updates."
+_PAGE_NOTE = re.compile(
+    r"^(?:this (?:is )?(?:a )?(?:developing|breaking) (?:news|story)|check back(?: later)?"
+    r"(?: for (?:updates|more))?|(?:this|the) (?:story|article|page)"
+    r" (?:will be|has been|is being|is) (?:updated|developing)"
+    r"|refresh (?:this page|for updates)|more to (?:follow|come)"
+    r"|updates to follow)\b",
+    re.I,
+)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# the agencies' caption form: "Trump appears in court, Thursday, May 30, 2024, in New York."
+_CAPTION_DATE = re.compile(rf"\b(?:{_WEEKDAYS}),\s+(?:{_MONTH})\.?\s+\d{{1,2}},\s+\d{{4}}\b", re.I)
 # two sentences run together without a space ("del clima.Aunque", "اللهيان.وقبل")
 _JOINED = re.compile(r"[a-zà-ÿ\u0600-\u06FF]{2}[.!?][A-ZÀ-Ý\u0600-\u06FF]")
 _OPENING_MARKS = '“„«‹「"'
@@ -93,8 +105,8 @@ def _starts_inside_quote(body: str) -> bool:
 
 
 def not_a_claim(text: str, after: str, doc: Doc | None, span: Span) -> str | None:
-    """Why a sentence is no claim ("promotion", "question", "caption", "credit",
-    "joined", "fragment"), or None.
+    """Why a sentence is no claim ("promotion", "question", "caption", "page note",
+    "credit", "joined", "fragment"), or None.
 
     ``after`` is the rest of the sentence's line in the article (a caption's credit
     stands there); ``doc`` the article's kept parse, read only when English."""
@@ -103,6 +115,10 @@ def not_a_claim(text: str, after: str, doc: Doc | None, span: Span) -> str | Non
         return "question"
     if _CREDIT_INSIDE.search(body) or (after.strip() and _CREDIT_AFTER.match(after)):
         return "caption"
+    if _CAPTION_DATE.search(body):
+        return "caption"
+    if _PAGE_NOTE.match(body.lstrip(_CLOSERS)):
+        return "page note"
     if _PRODUCT.search(body) and (_READER.search(body) or _imperative(doc, span)):
         return "promotion"
     if _CREDIT_LINE.match(body):

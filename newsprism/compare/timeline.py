@@ -326,6 +326,8 @@ def _background_clause(head: Token) -> Token | None:
     killed in 2019". That clause dates only itself, never the sentence's own event."""
     node = head
     while node.head.i != node.i:
+        if node.dep_ == "acl" and node.tag_ == "VBG":
+            return None  # "lorries entering the terminal late on Wednesday": the happening
         if node.dep_ in _BACKGROUND:
             return head if node.pos_ in ("VERB", "AUX") or head is node else node
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SAYING:
