@@ -15,7 +15,8 @@ import pytest
 from newsprism.compare import CompareOptions, compare_story
 from newsprism.compare.records import FactRow, StoryComparison
 from newsprism.language import annotate, resolve_entities
-from newsprism.model import Article, ReusePair, Source, Story
+from newsprism.model import Annotations, Article, ReusePair, Source, Story
+from newsprism.multilingual.annotate import annotate_foreign, is_foreign
 
 pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
@@ -35,8 +36,16 @@ def article(
     )
 
 
+def annotate_all(articles: list[Article]) -> dict[str, Annotations]:
+    """As the pipeline does: English through spaCy, the other languages by their reader."""
+    english = [a for a in articles if not is_foreign(a.language)]
+    out = {a.id: n for a, n in zip(english, annotate(english), strict=True)}
+    out.update({a.id: annotate_foreign(a) for a in articles if is_foreign(a.language)})
+    return out
+
+
 def run(articles: list[Article], reuse: list[ReusePair] | None = None) -> StoryComparison:
-    annotations = {a.id: n for a, n in zip(articles, annotate(articles), strict=True)}
+    annotations = annotate_all(articles)
     entities = {e.id: e for e in resolve_entities(articles, annotations)}
     story = Story("s", "invented", [a.id for a in articles])
     return compare_story(

@@ -96,3 +96,23 @@ def test_an_unparsed_sentence_dates_only_the_clause_holding_a_month() -> None:
     out = run([english, french])
     [june] = [e for e in out.timeline if e.start.startswith("2021")]
     assert "ferries" not in june.description and "élu" in june.description, june
+
+
+def test_a_yearless_date_in_another_language_is_the_nearest_one() -> None:
+    """A French page of 30 May 2025: "le 11 juillet" is in six weeks, not last year."""
+    french = article(
+        "c",
+        "Courrier du Port",
+        ["La peine du maire sera connue le 11 juillet, a indiqué le tribunal de Tarsk."],
+        "2025-05-30T09:00",
+    )
+    french.language = "fr"
+    english = article(
+        "a",
+        "Valley News",
+        ["A Tarsk jury found the mayor guilty of fraud on Thursday, the court said."],
+        "2025-05-30T08:00",
+    )
+    out = run([english, french])
+    [sentence] = [e for e in out.timeline if e.start.endswith("-07-11")]
+    assert sentence.start == "2025-07-11", sentence

@@ -25,6 +25,7 @@ are reported as ``differs`` with the caveat.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,7 +111,36 @@ def _phrase(head: Token, t: TimeExpression) -> str:
     return " ".join(w.text for w in words if w.ent_type_ not in ("DATE", "TIME"))
 
 
+_YEARLESS = ("day-month-near-anchor", "month-near-anchor")
+
+
+def nearest_year(t: TimeExpression) -> TimeExpression:
+    """A day or month written without a year ("le 11 juillet", "5. November") in the year
+    that puts it nearest the page's date: a sentencing "le 11 juillet" on a page of 30 May
+    is in six weeks, not eleven months ago (the reader of other languages resolves every
+    yearless date backwards)."""
+    if t.rule not in _YEARLESS or t.start is None or t.anchor is None:
+        return t
+    start, end = t.start, t.end or t.start
+    best = min(
+        (-1, 0, 1), key=lambda k: abs((_shift_year(start, k) - t.anchor).days)  # type: ignore[operator]
+    )
+    if best == 0:
+        return t
+    return dataclasses.replace(
+        t, start=_shift_year(start, best), end=_shift_year(end, best), rule=t.rule + "-nearest"
+    )
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def read_dated(ctx: StoryContext, article: str, t: TimeExpression) -> Dated:
+    t = nearest_year(t)
     doc = ctx.docs.get(article)
     head, nominal = dated_head(doc, t) if doc is not None else (None, False)
     # "revised the toll ... on Tuesday" dates the revision, like "said on Tuesday"

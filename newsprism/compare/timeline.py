@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.compare.claims import is_date_line, lead_to_cut
 from newsprism.compare.context import StoryContext
-from newsprism.compare.dates import dated_head
+from newsprism.compare.dates import dated_head, nearest_year
 from newsprism.compare.evidence import cite, trim_span
 from newsprism.compare.records import DatePrecision, TimelineEvent, TimelineMention
 from newsprism.compare.similarity import text_scores
@@ -203,6 +203,7 @@ def _rows(
             for t in ann.times:
                 if t.start is None:
                     continue
+                t = nearest_year(t)
                 sent = trim_span(text, t.sentence or _sentence(ann, t.span, text))
                 words = text[sent[0] : sent[1]]
                 if is_date_line(words) or t.span[1] <= sent[0] + lead_to_cut(words):
