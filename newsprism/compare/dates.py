@@ -123,7 +123,8 @@ def nearest_year(t: TimeExpression) -> TimeExpression:
         return t
     start, end = t.start, t.end or t.start
     best = min(
-        (-1, 0, 1), key=lambda k: abs((_shift_year(start, k) - t.anchor).days)  # type: ignore[operator]
+        (-1, 0, 1),
+        key=lambda k: abs((_shift_year(start, k) - t.anchor).days),  # type: ignore[operator]
     )
     if best == 0:
         return t
