@@ -38,7 +38,7 @@ Grade = Literal["contradict", "update", "differs", "agree"]
 FindingKind = Literal["number", "date", "role", "speaker"]
 NameRelation = Literal[
     "same", "spelling", "transliteration", "misspelling", "shorter", "abbreviation",
-    "alternative-name", "unexplained",
+    "alternative-name", "demonym", "unexplained",
 ]  # fmt: skip
 QuoteWording = Literal["same", "trimmed", "differs", "translation"]
 EventKind = Literal["event", "statement"]

@@ -52,6 +52,7 @@ class Timeline:
     rows: list[TimelineRow] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     background: list[TimelineRow] = field(default_factory=list)  # earlier, listed not drawn
+    ahead: list[TimelineRow] = field(default_factory=list)  # planned or due later, listed
     skipped: int = 0  # events whose dates could not be read
 
 
@@ -79,8 +80,9 @@ def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = Non
     """One row per event, a bar from start to end on a day axis that covers the story.
 
     Events that ended well before the story's first report (the war that began months
-    earlier, a year cited as background) are listed apart, so the story's own days are
-    not squeezed into a sliver of a decade-long axis."""
+    earlier, a year cited as background) are listed apart, and so are those due well
+    after its last report ("a guarantee until 2028"), so the story's own days are not
+    squeezed into a sliver of a decade-long axis."""
     dated: list[tuple[date, date, TimelineEvent]] = []
     skipped = 0
     for e in events:
@@ -100,10 +102,19 @@ def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = Non
         if drawn:
             chart.background = [_row(s, e, ev, 0.0, 0.0, 0.0) for s, e, ev in dated if e < cutoff]
             dated = drawn
+    last = _day(span.end) if span is not None and span.end else None
+    if last is not None:  # "until 2028", "by 2028": what is due later is listed, not drawn
+        horizon = date.fromordinal(last.toordinal() + BACKGROUND_DAYS)
+        drawn = [d for d in dated if d[0] <= horizon]
+        if drawn:
+            chart.ahead = [_row(s, e, ev, 0.0, 0.0, 0.0) for s, e, ev in dated if s > horizon]
+            dated = drawn
     lo = min(s for s, _, _ in dated)
     if first is not None:  # a long range reaching into the story is drawn from the cutoff
         lo = max(lo, date.fromordinal(first.toordinal() - BACKGROUND_DAYS))
     hi = max(e for _, e, _ in dated)
+    if last is not None:  # a range running on past the story is drawn to the horizon
+        hi = min(hi, date.fromordinal(last.toordinal() + BACKGROUND_DAYS))
     days = max((hi - lo).days, 1)
     plot = CHART_WIDTH - LABEL_WIDTH - 20
     per_day = plot / (days + 1)
@@ -113,7 +124,7 @@ def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = Non
 
     for i, (start, end, e) in enumerate(dated):
         visible_start = max(start, lo)
-        width = max(per_day * ((end - visible_start).days + 1), 6.0)
+        width = max(per_day * ((min(end, hi) - visible_start).days + 1), 6.0)
         chart.rows.append(_row(start, end, e, x_of(visible_start), TOP + i * ROW_HEIGHT, width))
     n_ticks = min(days + 1, 6)
     for k in range(n_ticks):

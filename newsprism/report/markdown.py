@@ -48,6 +48,16 @@ def _finding(f: FindingView) -> list[str]:
     return lines
 
 
+def _support(d: DigestItem) -> str:
+    """Net support in words: who carries the line, and who contradicts it."""
+    extra = f", {d.independent} independent" if d.independent != len(d.outlets) else ""
+    who = ", ".join(map(md, d.outlets))
+    told = f"net support **{d.net}**: {len(d.outlets)} outlets{extra}: {who}"
+    if d.contradicted_by:
+        told += f"; contradicted by {', '.join(map(md, d.contradicted_by))}"
+    return told
+
+
 def story_markdown(v: StoryView) -> str:
     lines = [f"## {md(v.title)}", ""]
     lines.append(
@@ -90,11 +100,7 @@ def story_markdown(v: StoryView) -> str:
     if v.digest:
         lines += ["### Digest", ""]
         for d in v.digest:
-            extra = f", {d.independent} independent" if d.independent != len(d.outlets) else ""
-            lines.append(
-                f"- {md(d.text)} (**{len(d.outlets)}** outlets{extra}: "
-                f"{', '.join(map(md, d.outlets))})"
-            )
+            lines.append(f"- {md(d.text)} ({_support(d)})")
         lines.append("")
     if v.matrix:
         lines += ["### Coverage", ""]
@@ -142,6 +148,8 @@ def story_markdown(v: StoryView) -> str:
             lines.append(f"- {md(r.when)}: {md(r.description)}{note}")
         for r in v.timeline.background:
             lines.append(f"- background, {md(r.when)}: {md(r.description)}")
+        for r in v.timeline.ahead:
+            lines.append(f"- later, {md(r.when)}: {md(r.description)}")
         lines.append("")
     if v.reuse_rows:
         lines += ["### Reuse", ""]
@@ -190,7 +198,6 @@ def index_markdown(
         for e, digest in top:
             lines += [f"### {md(e.title)}", ""]
             for d in digest:
-                outlets = ", ".join(map(md, d.outlets))
-                lines.append(f"- {md(d.text)} (**{len(d.outlets)}** outlets: {outlets})")
+                lines.append(f"- {md(d.text)} ({_support(d)})")
             lines.append("")
     return "\n".join(lines + [story_markdown(v) for v in stories])

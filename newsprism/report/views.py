@@ -30,6 +30,7 @@ from newsprism.compare.records import (
     StoryComparison,
     Toll,
 )
+from newsprism.compare.records import DigestItem as DigestRecord
 from newsprism.model import Annotations, Article, Entity, RemovedLine, Span
 from newsprism.report.charts import ReuseGraph, Timeline, reuse_graph, timeline_chart
 from newsprism.report.highlight import Mark, Paragraph, annotation_marks, highlight, in_context
@@ -192,11 +193,19 @@ class FramingRow:
 
 @dataclass(slots=True)
 class DigestItem:
+    """A digest line with its net support: the outlets that carry it and do not
+    contradict it, less those that contradict it (named, so a reader can check)."""
+
     text: str
     article: str
     outlet: str
-    outlets: list[str]
-    independent: int
+    outlets: list[str]  # carry the claim and do not contradict it
+    independent: int  # distinct origins among them
+    contradicted_by: list[str] = field(default_factory=list)
+
+    @property
+    def net(self) -> int:
+        return len(self.outlets) - len(self.contradicted_by)
 
 
 @dataclass(slots=True)
@@ -426,6 +435,15 @@ def _framing(report: StoryComparison, cite: _Cite) -> list[FramingRow]:
     return rows
 
 
+def _digest_item(d: DigestRecord) -> DigestItem:
+    against = list(dict.fromkeys(d.contradicted_by))
+    support = [o for o in d.outlets if o not in against]
+    return DigestItem(
+        d.cite.text, d.cite.article, d.cite.outlet, support, min(d.independent, len(support)),
+        against,
+    )  # fmt: skip
+
+
 def _reuse_rows(links: Sequence[ReuseLink], outlet_of: Mapping[str, str]) -> list[ReuseRow]:
     return [
         ReuseRow(
@@ -511,10 +529,7 @@ def story_view(
         timeline=timeline_chart(report.timeline, report.span),
         reuse=reuse_graph(report.articles, report.reuse),
         reuse_rows=_reuse_rows(report.reuse, outlet_of),
-        digest=[
-            DigestItem(d.cite.text, d.cite.article, d.cite.outlet, list(d.outlets), d.independent)
-            for d in report.digest
-        ],
+        digest=[_digest_item(d) for d in report.digest],
         related=list(report.related),
         n_conflicts=report.n_conflicts,
         gloss_note=report.gloss_note,
