@@ -414,8 +414,8 @@ def group_window(
     The one grouping function of every executor: the local run calls it on the whole
     corpus, a Dask window task on its window (with the corpus's ``weights``), and the
     cluster run once more at the end so titles are judged on whole stories."""
-    from newsprism.multilingual.stage import lead_vectors
     from newsprism.stories.grouping import group_stories
+    from newsprism.stories.lead import lead_vectors
     from newsprism.stories.signals import build_signals
 
     annotations = own_dates(store.get_annotations([a.id for a in articles]))
