@@ -85,7 +85,8 @@ def _write_stories(store: Store, writer: RowWriter, fmt: Format, batch: int) -> 
 
 def _story_row(report: dict[str, Any], dumps: Any) -> dict[str, Any]:
     span = report.get("span") or {}
-    articles = report.get("articles", [])
+    # one article per URL: superseded versions ride in the report only for their figures
+    articles = [a for a in report.get("articles", []) if a.get("current", True)]
     return {
         "id": report["id"],
         "title": report.get("title"),

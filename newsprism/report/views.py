@@ -499,7 +499,7 @@ def story_view(
         start=report.span.start,
         end=report.span.end,
         outlets=list(report.outlets),
-        articles=list(report.articles),
+        articles=report.current_articles,
         overview=_overview(report, findings, cite),
         findings=list(findings.values()),
         figures=_figures(report.figures, cite),
@@ -509,7 +509,7 @@ def story_view(
         names=_names(report),
         framing=_framing(report, cite),
         timeline=timeline_chart(report.timeline, report.span),
-        reuse=reuse_graph(report.articles, report.reuse),
+        reuse=reuse_graph(report.current_articles, report.reuse),
         reuse_rows=_reuse_rows(report.reuse, outlet_of),
         digest=[
             DigestItem(d.cite.text, d.cite.article, d.cite.outlet, list(d.outlets), d.independent)
@@ -520,7 +520,7 @@ def story_view(
         gloss_note=report.gloss_note,
     )
     if with_articles:
-        for a in report.articles:
+        for a in report.current_articles:
             art = by_id.get(a.id)
             if art is not None:
                 view.article_views.append(

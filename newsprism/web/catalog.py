@@ -210,7 +210,7 @@ class Catalog:
             with time_limit(self.store):
                 report = self.store.get_report(entry["id"])
             own = {a.id for a in report.articles if a.outlet == outlet}
-            for a in report.articles:
+            for a in report.current_articles:
                 if a.id in own:
                     n_articles += 1
                     if a.wire or a.copy_of:
