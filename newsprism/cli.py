@@ -606,6 +606,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
 @quiet_option
 @click.option("--workers", type=int, help="Run on a local Dask cluster with N workers.")
 @click.option("--scheduler", help="Run on an existing Dask scheduler (tcp://host:8786).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def analyze(
     paths: tuple[str, ...],
     out_dir: str,
@@ -614,6 +615,7 @@ def analyze(
     quiet: bool,
     workers: int | None,
     scheduler: str | None,
+    as_json: bool,
 ) -> None:
     """Files to reports in one go: ingest, annotate, cluster, compare, write JSON/HTML/MD."""
     options = _options(options_file)
@@ -637,23 +639,41 @@ def analyze(
 
             with _store(db) as store, _progress(quiet) as progress:
                 summary = run_analyze(paths, store, out_dir, options, progress)
-    table = Table(title="analyze", show_header=True)
-    for col in ("articles", "stories", "outlets", "conflicts", "reuse pairs", "problems"):
-        table.add_column(col, justify="right")
-    table.add_row(
-        str(summary.ingest.articles),
-        str(summary.stories),
-        str(summary.outlets),
-        str(summary.conflicts),
-        str(summary.reuse_pairs),
-        str(len(summary.ingest.problems)),
-    )
-    console.print(table)
+    counts = {
+        "articles": summary.ingest.articles,
+        "stories": summary.stories,
+        "outlets": summary.outlets,
+        "unknown_outlets": summary.unknown_outlets,
+        "conflicts": summary.conflicts,
+        "reuse_pairs": summary.reuse_pairs,
+        "problems": len(summary.ingest.problems),
+    }
+    if as_json:
+        _print_json({**counts, "files": [str(f) for f in summary.report_files]})
+    else:
+        table = Table(title="analyze", show_header=True)
+        shown = [k for k in counts if k != "unknown_outlets"]
+        for col in shown:
+            table.add_column(col.replace("_", " "), justify="right")
+        table.add_row(*(str(counts[k]) for k in shown))
+        console.print(table)
     if summary.seconds and logging.getLogger().isEnabledFor(logging.INFO):  # -v
         stages = ", ".join(f"{k} {v:.1f} s" for k, v in summary.seconds.items())
         err.print(f"time per stage: {stages}; total {sum(summary.seconds.values()):.1f} s")
-    _print_written(summary.report_files)
+    if summary.unknown_outlets:
+        err.print(_unknown_outlets_hint(summary.unknown_outlets))
+    if not as_json:
+        _print_written(summary.report_files)
     sys.exit(_problems_exit(summary.ingest.problems, summary.ingest.files_read))
+
+
+def _unknown_outlets_hint(n: int) -> str:
+    sources = "1 source has" if n == 1 else f"{n} sources have"
+    return (
+        f'note: {sources} no known outlet (shown as "unknown outlet (FILE)", counted as '
+        "one outlet); name them in a manifest.csv (path,url,outlet,published,title) "
+        "or a FILE.meta.json sidecar beside each file"
+    )
 
 
 def _print_written(files: list[Path]) -> None:

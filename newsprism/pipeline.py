@@ -31,6 +31,8 @@ from newsprism.model import (
     RawDocument,
     ReadProblem,
     Story,
+    is_unknown_outlet,
+    outlet_count,
     sha256_hex,
 )
 from newsprism.settings import Options
@@ -74,7 +76,8 @@ class RunSummary:
     stories: int = 0
     reuse_pairs: int = 0
     compared: int = 0
-    outlets: int = 0
+    outlets: int = 0  # every unknown outlet counted once together
+    unknown_outlets: int = 0  # sources shown as "unknown outlet (FILE)"
     conflicts: int = 0
     report_files: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage, in order
@@ -664,7 +667,9 @@ def summarise_store(store: Store, summary: RunSummary) -> None:
     """Outlets and conflicts (contradictions only) over every stored story report."""
     rows = store.report_index()
     summary.entities = len(store.entities())
-    summary.outlets = len({o for row in rows for o in row.outlets})
+    names = {o for row in rows for o in row.outlets}
+    summary.outlets = outlet_count(names)
+    summary.unknown_outlets = sum(1 for o in names if is_unknown_outlet(o))
     summary.conflicts = sum(row.n_conflicts for row in rows)
 
 

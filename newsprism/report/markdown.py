@@ -14,6 +14,7 @@ from newsprism.compare.records import DiffOp, IndexRow
 from newsprism.report.charts import figure_chain
 from newsprism.report.templating import visible_controls
 from newsprism.report.views import DigestItem, FindingView, StoryView
+from newsprism.report.wording import counted
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _SPACE = re.compile(r"\s+")
@@ -51,8 +52,9 @@ def _finding(f: FindingView) -> list[str]:
 def story_markdown(v: StoryView) -> str:
     lines = [f"## {md(v.title)}", ""]
     lines.append(
-        f"{md(v.start) or '?'} – {md(v.end) or '?'} · {len(v.articles)} articles · "
-        f"outlets: {', '.join(md(o) for o in v.outlets)} · {v.n_conflicts} contradictions"
+        f"{md(v.start) or '?'} – {md(v.end) or '?'} · {counted(len(v.articles), 'article')} · "
+        f"outlets: {', '.join(md(o) for o in v.outlets)} · "
+        f"{counted(v.n_conflicts, 'contradiction')}"
     )
     lines.append("")
     o = v.overview
@@ -174,15 +176,15 @@ def index_markdown(
     stories: Sequence[StoryView] = (),
 ) -> str:
     """The Markdown index; ``pages`` maps a story id to its own .md file (ours: safe path)."""
-    lines = [f"# newsprism report: {len(entries)} stories", ""]
+    lines = [f"# newsprism report: {counted(len(entries), 'story', 'stories')}", ""]
     for e in entries:
         title = md(e.title)
         page = pages.get(e.id)
         lines.append(
             f"- {f'[{title}]({page})' if page else title} "
             f"({md(e.span.start) or '?'} – {md(e.span.end) or '?'} · "
-            f"{e.n_articles} articles · outlets: {', '.join(md(o) for o in e.outlets)} · "
-            f"{e.n_conflicts} contradictions)"
+            f"{counted(e.n_articles, 'article')} · outlets: {', '.join(md(o) for o in e.outlets)}"
+            f" · {counted(e.n_conflicts, 'contradiction')})"
         )
     lines.append("")
     if top:

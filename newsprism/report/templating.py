@@ -25,7 +25,9 @@ from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from newsprism.model import outlet_count
 from newsprism.report.charts import figure_chain, figure_chart
+from newsprism.report.wording import counted
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # C0/C1 controls but tab and newlines, DEL, bidi embeddings/overrides/isolates.
@@ -152,6 +154,8 @@ def environment(web: bool = False) -> Environment:
     env.globals["anchor"] = anchor
     env.globals["figure_chain"] = figure_chain
     env.globals["figure_chart"] = figure_chart
+    env.globals["outlet_count"] = outlet_count
+    env.filters["counted"] = counted
     return env
 
 
