@@ -27,6 +27,7 @@ from newsprism.model import to_dict
 from newsprism.settings import Options, load_options, options_as_toml
 from newsprism.store import DEFAULT_DB, Store, open_store
 from newsprism.terminal import printable, printable_text
+from newsprism.wording import counted
 
 if TYPE_CHECKING:
     from newsprism.export.writers import Format  # click.Choice below admits only these
@@ -46,7 +47,7 @@ NOISY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_norma
 
 
 def _fail(message: str) -> NoReturn:
-    err.print(Text.assemble(("error:", "bold red"), " ", printable(message)))
+    _say_error(message)
     sys.exit(EXIT_FAILED)
 
 
@@ -169,7 +170,31 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
         str(len(summary.problems)),
     )
     console.print(table)
-    sys.exit(_problems_exit(summary.problems, summary.files_read))
+    code = _problems_exit(summary.problems, summary.files_read)
+    sys.exit(_no_article_exit(summary, paths) or code)
+
+
+def _no_article_exit(summary: Any, paths: tuple[str, ...]) -> int:
+    """Exit 1 with the reason when the store holds no article at all (an empty folder,
+    pages that are all menus): a table of zeros would look like success."""
+    if summary.articles:
+        return 0
+    if not summary.files_read:
+        where = ", ".join(paths)
+        _say_error(f"no article: no file to read in {where} (.txt, .html, .json, .jsonl, "
+                   ".warc, .xml feeds, gzipped or not)")  # fmt: skip
+    else:
+        empty = len({p.path for p in summary.problems if "no article" in p.reason})
+        files = counted(summary.files_read, "file")
+        _say_error(
+            f"no article: {files} read, {counted(empty, 'page')} without an article "
+            "(`newsprism problems` lists why)"
+        )
+    return EXIT_SOME_FAILED
+
+
+def _say_error(message: str) -> None:
+    err.print(Text.assemble(("error:", "bold red"), " ", printable(message)))
 
 
 @cli.command()
@@ -664,7 +689,8 @@ def analyze(
         err.print(_unknown_outlets_hint(summary.unknown_outlets))
     if not as_json:
         _print_written(summary.report_files)
-    sys.exit(_problems_exit(summary.ingest.problems, summary.ingest.files_read))
+    code = _problems_exit(summary.ingest.problems, summary.ingest.files_read)
+    sys.exit(_no_article_exit(summary.ingest, paths) or code)
 
 
 def _unknown_outlets_hint(n: int) -> str:

@@ -148,14 +148,22 @@ def clean_store(
     progress: Progress = _no_progress,
     *,
     everything: bool = False,
+    problems: list[ReadProblem] | None = None,
 ) -> int:
     """Clean raw documents into articles: the uncleaned ones, and every page of a site
     that got new pages (its template lines may have changed); with ``everything``, all
     stored pages (after a cleaning improvement: no file is read again).
-    Returns articles written."""
+    Returns articles written; what it stores as a problem also goes to ``problems``."""
     raws = list(store.raw_documents())
     return clean_partition(
-        store, raws, options, sites, progress, everything=everything, workers=options.clean.workers
+        store,
+        raws,
+        options,
+        sites,
+        progress,
+        everything=everything,
+        workers=options.clean.workers,
+        problems=problems,
     )
 
 
@@ -168,6 +176,7 @@ def clean_partition(
     *,
     everything: bool = False,
     workers: int = 1,
+    problems: list[ReadProblem] | None = None,
 ) -> int:
     """Clean one partition of whole sites: the local run passes every page, a cluster
     task one group of sites (templates are learnt per site, so a site's own pages give
@@ -187,22 +196,26 @@ def clean_partition(
         or (sites is not None and site_of(r) in sites)
     ]
     written = 0
+    found = problems if problems is not None else []
+
+    def problem(p: ReadProblem) -> None:
+        store.add_problem(p)
+        found.append(p)
+
     cleaned = clean_pages(todo, templates, options.clean, workers)
     for i, (raw, articles) in enumerate(cleaned, 1):
         if isinstance(articles, str):
             log.error("cleaning failed for %s: %s", raw.source.label, articles)
-            store.add_problem(
-                ReadProblem(raw.source.path, f"cleaning failed: {articles}", raw.source.record)
-            )
+            problem(ReadProblem(raw.source.path, f"cleaning failed: {articles}", raw.source.record))
             continue
         try:
             refuse_long_articles(raw, articles, options)
         except LimitExceeded as exc:  # refused with a reason: a problem, not a crash
-            store.add_problem(ReadProblem(exc.path, exc.reason, exc.record))
+            problem(ReadProblem(exc.path, exc.reason, exc.record))
             continue
         with store.transaction():
             if articles.no_article:
-                store.add_problem(
+                problem(
                     ReadProblem(raw.source.path, articles.no_article, raw.source.record, "warning")
                 )
             store.put_articles(raw.content_sha, articles)
@@ -221,7 +234,7 @@ def ingest(
     options = options or Options()
     summary = IngestSummary()
     touched = store_raw(store, read_raw(paths, options), summary, progress)
-    clean_store(store, options, touched, progress)
+    clean_store(store, options, touched, progress, problems=summary.problems)
     summary.articles = store.count_articles()
     return summary
 
@@ -395,6 +408,8 @@ def group_window(
     from newsprism.stories.grouping import group_stories
     from newsprism.stories.signals import build_signals
 
+    if not articles:  # no article, no story (the signal matrices need a row)
+        return []
     annotations = store.get_annotations([a.id for a in articles])
     dense = article_vectors(store, articles, options)
     multilingual = lead_vectors(store, articles)
@@ -625,6 +640,9 @@ def analyze(
     clock = _StageClock()
     with clock("ingest"):
         summary = RunSummary(ingest=ingest(paths, store, options, progress))
+    if summary.ingest.articles == 0:  # nothing to group or report: say so, write nothing
+        summary.seconds = clock.seconds
+        return summary
     with clock("annotate"):
         summary.annotated = annotate_store(store, options, progress)
     with clock("cluster"):

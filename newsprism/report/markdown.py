@@ -14,7 +14,7 @@ from newsprism.compare.records import DiffOp, IndexRow
 from newsprism.report.charts import figure_chain
 from newsprism.report.templating import visible_controls
 from newsprism.report.views import DigestItem, FindingView, StoryView
-from newsprism.report.wording import counted
+from newsprism.wording import counted
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _SPACE = re.compile(r"\s+")

@@ -27,7 +27,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, se
 
 from newsprism.model import outlet_count
 from newsprism.report.charts import figure_chain, figure_chart
-from newsprism.report.wording import counted
+from newsprism.wording import counted
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # C0/C1 controls but tab and newlines, DEL, bidi embeddings/overrides/isolates.
