@@ -345,14 +345,18 @@ def clean(db: str, options_file: str | None, quiet: bool, everything: bool) -> N
 @cli.command()
 @db_option
 @json_option
-@click.option("--limit", default=200, show_default=True)
+@click.option("--limit", default=200, show_default=True, help="At most N rows; 0 for all.")
 @click.option("--text", "with_text", is_flag=True, help="With --json: include each clean text.")
 @click.option("--language", default=None, help="Only articles in this language (ISO code: es).")
 def articles(db: str, as_json: bool, limit: int, with_text: bool, language: str | None) -> None:
     """List the stored articles."""
     with _errors(), _store(db, read_only=True) as store:
         rows = [a for a in store.articles() if language is None or a.language == language]
+    total = len(rows)
+    if 0 < limit < total:
         rows = rows[:limit]
+        # on stderr, so `--json` stays a plain list a script can read
+        err.print(f"showing {limit} of {counted(total, 'article')}; --limit 0 lists them all")
     if as_json:
         _print_json(
             [
