@@ -134,17 +134,33 @@ def _problems_exit(problems: list[Any], files_read: int) -> int:
 @click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
 def cli(verbose: bool) -> None:
     """Compare how news outlets covered the same story, claim by claim, with evidence."""
+    _configure_logging(verbose)
+
+
+class _Lines(logging.Formatter):
+    """Log records in the CLI's one message format: "warning: ...", "info: ..."."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _configure_logging(verbose: bool) -> None:
     # The CLI owns logging: configured before any model library is imported, so one
     # that calls logging.basicConfig on import (wordllama does) cannot turn it up.
+    handler = logging.StreamHandler()
+    handler.setFormatter(_Lines())
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        force=True,
+        level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True
     )
     for name in NOISY_LOGGERS:
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.CRITICAL)
     # Dask sets up its own loggers from its config when imported: keep them as quiet.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "info" if verbose else "warning")
+
+
+def _verbose_here(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        _configure_logging(True)
 
 
 @cli.command()
@@ -210,6 +226,7 @@ def _say_error(message: str) -> None:
 @db_option
 @options_option
 @quiet_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def fetch(
     urls: tuple[str, ...],
     feed_files: tuple[str, ...],
@@ -217,6 +234,7 @@ def fetch(
     db: str,
     options_file: str | None,
     quiet: bool,
+    as_json: bool,
 ) -> None:
     """Collect articles from the web: pages, the articles of feeds, or a sitemap's.
 
@@ -238,7 +256,19 @@ def fetch(
             options=options,
             progress=progress,
         )
-    _print_collected("fetch", summary)
+    if as_json:
+        _print_json(
+            {
+                "links": summary.leads,
+                "fetched": summary.fetched,
+                "unchanged": summary.unchanged,
+                "new_documents": summary.documents_new,
+                "articles": summary.articles,
+                "problems": summary.problems,
+            }
+        )
+    else:
+        _print_collected("fetch", summary)
     sys.exit(_problems_exit(summary.problems, summary.fetched + summary.unchanged))
 
 
@@ -755,10 +785,14 @@ def serve(db: str, host: str, port: int) -> None:
 
 @cli.command()
 @db_option
-def problems(db: str) -> None:
+@json_option
+def problems(db: str, as_json: bool) -> None:
     """List the files and records that could not be read, with reasons."""
     with _errors(), _store(db, read_only=True) as store:
         rows = store.problems()
+    if as_json:
+        _print_json(rows)
+        return
     for p in rows:
         console.print(
             Text.assemble(
@@ -774,6 +808,20 @@ def problems(db: str) -> None:
 def show_options(options_file: str | None) -> None:
     """Print the effective options (defaults, overridden by --options) as TOML."""
     click.echo(options_as_toml(_options(options_file)))
+
+
+# `-v` after the subcommand too (`newsprism analyze ... -v`), as after the program name.
+for _command in cli.commands.values():
+    _command.params.append(
+        click.Option(
+            ["--verbose", "-v"],
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=_verbose_here,
+            help="Log what each stage does.",
+        )
+    )
 
 
 def main() -> None:
