@@ -27,7 +27,7 @@ from newsprism.model import to_dict
 from newsprism.settings import Options, load_options, options_as_toml
 from newsprism.store import DEFAULT_DB, Store, open_store
 from newsprism.terminal import printable, printable_text
-from newsprism.wording import counted
+from newsprism.wording import counted, date_source, shown_time
 
 if TYPE_CHECKING:
     from newsprism.export.writers import Format  # click.Choice below admits only these
@@ -332,9 +332,14 @@ def watch(
     def report(poll: Any) -> None:
         c = poll.collected
         console.print(
-            f"poll {poll.poll} at {poll.at:%H:%M:%S}: {c.leads} links, {c.fetched} fetched, "
-            f"{c.unchanged} unchanged, {c.documents_new} new, {len(c.problems)} problems"
-            + (f"; {poll.stories_compared} stories compared" if c.documents_new else "")
+            f"poll {poll.poll} at {poll.at:%H:%M:%S}: {counted(c.leads, 'link')}, "
+            f"{c.fetched} fetched, {c.unchanged} unchanged, {c.documents_new} new, "
+            f"{counted(len(c.problems), 'problem')}"
+            + (
+                f"; {counted(poll.stories_compared, 'story', 'stories')} compared"
+                if c.documents_new
+                else ""
+            )
         )
         for p in c.problems:
             colour = "red" if p.severity == "error" else "yellow"
@@ -344,7 +349,7 @@ def watch(
 
     with _errors(), _store(db) as store:
         feeds = feeds_of(feed_files)
-        console.print(f"watching {len(feeds)} feeds every {every} (Ctrl-C to stop)")
+        console.print(f"watching {counted(len(feeds), 'feed')} every {every} (Ctrl-C to stop)")
         run_watch(
             store,
             feeds,
@@ -369,7 +374,9 @@ def clean(db: str, options_file: str | None, quiet: bool, everything: bool) -> N
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         n = clean_store(store, options, None, progress, everything=everything)
         total = store.count_articles()
-    console.print(f"cleaned into {n} articles; {total} current articles in the store")
+    console.print(
+        f"cleaned into {counted(n, 'article')}; {counted(total, 'current article')} in the store"
+    )
 
 
 @cli.command()
@@ -460,7 +467,10 @@ def export(fmt: Format, out_dir: str, stories: bool, annotations: bool, db: str)
         )
     for path in summary.files:
         console.print(printable_text(f"wrote {path}"))
-    console.print(f"{summary.articles} articles, {summary.stories} stories")
+    exported = counted(summary.articles, "article")
+    if stories:  # without --stories no story was exported: do not count them
+        exported += ", " + counted(summary.stories, "story", "stories")
+    console.print(exported)
 
 
 @cli.command()
@@ -484,7 +494,12 @@ def show(article_id: str, db: str, as_json: bool, annotations: bool) -> None:
         ("outlet", f"{art.display_outlet} ({art.outlet_source or 'not stated'})"),
         ("byline", art.byline),
         ("dateline", art.dateline.text if art.dateline else None),
-        ("published", f"{art.published} ({art.published_source})" if art.published else None),
+        (
+            "published",
+            f"{shown_time(art.published)} ({date_source(art.published_source) or 'not stated'})"
+            if art.published
+            else None,
+        ),
         ("updated", f"{art.updated} ({art.updated_text})" if art.updated else None),
         ("wire", ", ".join(art.wire) or None),
         ("url", art.url),
@@ -524,7 +539,10 @@ def annotate(db: str, options_file: str | None, quiet: bool) -> None:
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         n = annotate_store(store, options, progress)
         entities = len(store.entities())
-    console.print(f"annotated {n} articles; {entities} entities across the store")
+    console.print(
+        f"annotated {counted(n, 'article')}; "
+        f"{counted(entities, 'entity', 'entities')} across the store"
+    )
 
 
 @cli.command()
@@ -538,7 +556,7 @@ def cluster(db: str, options_file: str | None, quiet: bool) -> None:
     options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         n_stories, n_reuse = cluster_store(store, options, progress)
-    console.print(f"{n_stories} stories; {n_reuse} reuse pairs")
+    console.print(f"{counted(n_stories, 'story', 'stories')}; {counted(n_reuse, 'reuse pair')}")
 
 
 @cli.command()
@@ -552,7 +570,7 @@ def compare_all(db: str, options_file: str | None, quiet: bool) -> None:
     options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         n = compare_store(store, options, progress)
-    console.print(f"compared {n} stories")
+    console.print(f"compared {counted(n, 'story', 'stories')}")
 
 
 @cli.command()
@@ -579,7 +597,7 @@ def stories(db: str, as_json: bool) -> None:
         _print_json(rows)
         return
     table = Table(show_header=True)
-    for col in ("story", "span", "articles", "outlets", "conflicts", "title"):
+    for col in ("story", "span", "articles", "outlets", "contradictions", "title"):
         table.add_column(col)
     for r in rows:
         span = f"{(r['start'] or '?')[:10]} – {(r['end'] or '?')[:10]}"
@@ -712,8 +730,9 @@ def analyze(
     else:
         table = Table(title="analyze", show_header=True)
         shown = [k for k in counts if k != "unknown_outlets"]
-        for col in shown:
-            table.add_column(col.replace("_", " "), justify="right")
+        for col in shown:  # one word for a user: a "conflict" is a contradiction
+            table.add_column(col.replace("_", " ").replace("conflicts", "contradictions"),
+                             justify="right")  # fmt: skip
         table.add_row(*(str(counts[k]) for k in shown))
         console.print(table)
     if summary.seconds and logging.getLogger().isEnabledFor(logging.INFO):  # -v

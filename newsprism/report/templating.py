@@ -27,7 +27,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, se
 
 from newsprism.model import outlet_count
 from newsprism.report.charts import figure_chain, figure_chart
-from newsprism.wording import counted
+from newsprism.wording import counted, date_source, shown_time
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # C0/C1 controls but tab and newlines, DEL, bidi embeddings/overrides/isolates.
@@ -156,6 +156,8 @@ def environment(web: bool = False) -> Environment:
     env.globals["figure_chart"] = figure_chart
     env.globals["outlet_count"] = outlet_count
     env.filters["counted"] = counted
+    env.filters["date_source"] = date_source
+    env.filters["shown_time"] = shown_time
     return env
 
 
