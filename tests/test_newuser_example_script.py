@@ -1,0 +1,42 @@
+"""``scripts/example.sh`` as a new user runs it: it says what each long step is before
+it starts, and it installs nothing system-wide (no sudo, no apt) behind their back.
+
+The script itself is not run here (it installs into a fresh .venv, minutes of pip):
+its text is read, and the shell checks its syntax.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "scripts"
+LONG_STEPS = ("scripts/setup.sh", "newsprism analyze")
+
+
+def commands(script: Path) -> list[str]:
+    """The script's lines that do something (comments and blank lines dropped)."""
+    lines = script.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
+
+
+def test_example_and_setup_parse_and_never_call_sudo_or_apt() -> None:
+    for name in ("example.sh", "setup.sh"):
+        script = SCRIPTS / name
+        subprocess.run(["bash", "-n", str(script)], check=True)
+        for line in commands(script):
+            if line.startswith("echo"):
+                continue
+            assert not re.search(r"\b(sudo|apt-get|apt|install_apertium\.sh)\b", line), line
+
+
+def test_every_long_step_of_the_example_is_announced_first() -> None:
+    lines = commands(SCRIPTS / "example.sh")
+    for step in LONG_STEPS:
+        at = next(i for i, ln in enumerate(lines) if step in ln and not ln.startswith("echo"))
+        before = [ln for ln in lines[:at] if ln.startswith("echo")]
+        assert before, f"nothing is said before {step}"
+    said = " ".join(ln for ln in lines if ln.startswith("echo"))
+    assert "glosses" in said and "install_apertium.sh" in said
