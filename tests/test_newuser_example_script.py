@@ -18,8 +18,9 @@ LONG_STEPS = ("scripts/setup.sh", "newsprism analyze")
 
 def commands(script: Path) -> list[str]:
     """The script's lines that do something (comments and blank lines dropped)."""
-    lines = script.read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
+    text = re.sub(r"\\\n\s*", " ", script.read_text(encoding="utf-8"))  # join continuations
+    lines = [ln.strip() for ln in text.splitlines()]
+    return [ln for ln in lines if ln and not ln.startswith("#")]
 
 
 def test_example_and_setup_parse_and_never_call_sudo_or_apt() -> None:
