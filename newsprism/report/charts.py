@@ -19,6 +19,10 @@ from newsprism.compare.records import ArticleRef, ReuseLink, Step, StorySpan, Ti
 CHART_WIDTH = 760
 LABEL_WIDTH = 250
 ROW_HEIGHT = 24
+LINE_HEIGHT = 14  # a second label line adds this much to its row
+LABEL_CHARS = 36  # characters of a 12 px label line that fit LABEL_WIDTH
+LABEL_LINES = 3
+TICK_HALF_WIDTH = 34  # half of an 11 px "2024-02-08" label
 TOP = 34
 
 
@@ -37,12 +41,17 @@ class TimelineRow:
     related: bool
     n_mentions: int
     outlets: list[str]
+    beyond: bool = False  # the range runs on past the axis's last day ("until 2028")
+    before: bool = False  # the range began before the axis's first day ("since 2017")
+    lines: list[str] = field(default_factory=list)  # the label wrapped to fit its column
+    height: int = ROW_HEIGHT
 
 
 @dataclass(slots=True)
 class Tick:
     x: float
     label: str
+    anchor: str = "middle"  # "end" when a centred label would run off the chart
 
 
 @dataclass(slots=True)
@@ -52,10 +61,12 @@ class Timeline:
     rows: list[TimelineRow] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     background: list[TimelineRow] = field(default_factory=list)  # earlier, listed not drawn
+    later: list[TimelineRow] = field(default_factory=list)  # after the story, listed not drawn
     skipped: int = 0  # events whose dates could not be read
 
 
 BACKGROUND_DAYS = 31  # an event ending this long before the story's first report is background
+LATER_DAYS = 31  # an event starting this long after the story's last report is "later"
 
 
 def _day(value: Any) -> date | None:
@@ -69,6 +80,22 @@ def _short(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _wrapped(text: str) -> list[str]:
+    """A label in at most ``LABEL_LINES`` lines of ``LABEL_CHARS``, broken between words;
+    only what does not fit the last line is cut (the whole text is in the row's title
+    and in the list under the chart)."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < LABEL_LINES:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= LABEL_CHARS:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines[-1] = _short(lines[-1] + " " + " ".join(words), LABEL_CHARS)
+    return [_short(ln, LABEL_CHARS) for ln in lines]
+
+
 def _when(start: date, end: date, precision: str) -> str:
     if precision == "approximate":
         return f"about {start.isoformat()[:7]}"
@@ -78,9 +105,11 @@ def _when(start: date, end: date, precision: str) -> str:
 def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = None) -> Timeline:
     """One row per event, a bar from start to end on a day axis that covers the story.
 
-    Events that ended well before the story's first report (the war that began months
-    earlier, a year cited as background) are listed apart, so the story's own days are
-    not squeezed into a sliver of a decade-long axis."""
+    The axis spans the story's own events: those that ended well before its first
+    report (the war that began months earlier, "since 2017") are listed apart as
+    background, those that begin well after its last report (an election "in 2028") as
+    later, and a range running past the axis ("a ban until 2028") is drawn to its edge
+    and marked, so three days are never squeezed into a sliver of a decade."""
     dated: list[tuple[date, date, TimelineEvent]] = []
     skipped = 0
     for e in events:
@@ -100,10 +129,14 @@ def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = Non
         if drawn:
             chart.background = [_row(s, e, ev, 0.0, 0.0, 0.0) for s, e, ev in dated if e < cutoff]
             dated = drawn
-    lo = min(s for s, _, _ in dated)
-    if first is not None:  # a long range reaching into the story is drawn from the cutoff
-        lo = max(lo, date.fromordinal(first.toordinal() - BACKGROUND_DAYS))
-    hi = max(e for _, e, _ in dated)
+    last = (_day(span.end) or first) if span is not None else None
+    if last is not None:
+        late = date.fromordinal(last.toordinal() + LATER_DAYS)
+        kept = [d for d in dated if d[0] <= late]
+        if kept:
+            chart.later = [_row(s, e, ev, 0.0, 0.0, 0.0) for s, e, ev in dated if s > late]
+            dated = kept
+    lo, hi = _axis(dated, first, last)
     days = max((hi - lo).days, 1)
     plot = CHART_WIDTH - LABEL_WIDTH - 20
     per_day = plot / (days + 1)
@@ -111,17 +144,44 @@ def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = Non
     def x_of(d: date) -> float:
         return LABEL_WIDTH + max(0, (d - lo).days) * per_day
 
-    for i, (start, end, e) in enumerate(dated):
+    y = float(TOP)
+    for start, end, e in dated:
         visible_start = max(start, lo)
-        width = max(per_day * ((end - visible_start).days + 1), 6.0)
-        chart.rows.append(_row(start, end, e, x_of(visible_start), TOP + i * ROW_HEIGHT, width))
+        visible_end = min(end, hi)
+        width = max(per_day * ((visible_end - visible_start).days + 1), 6.0)
+        row = _row(start, end, e, x_of(visible_start), y, width)
+        row.beyond = end > hi
+        row.before = start < lo
+        row.lines = _wrapped(("(related) " if e.related else "") + e.description)
+        row.height = ROW_HEIGHT + LINE_HEIGHT * (len(row.lines) - 1)
+        chart.rows.append(row)
+        y += row.height
     n_ticks = min(days + 1, 6)
     for k in range(n_ticks):
         offset = round(k * days / max(n_ticks - 1, 1))
         d = date.fromordinal(lo.toordinal() + offset)
-        chart.ticks.append(Tick(round(x_of(d), 1), d.isoformat()))
-    chart.height = TOP + len(dated) * ROW_HEIGHT + 10
+        x = x_of(d) + per_day / 2  # a day is a cell of the axis: its tick in the middle
+        anchor = "end" if x + TICK_HALF_WIDTH > CHART_WIDTH else "middle"
+        chart.ticks.append(Tick(round(x, 1), d.isoformat(), anchor))
+    chart.height = int(y) + 10
     return chart
+
+
+def _axis(
+    dated: Sequence[tuple[date, date, TimelineEvent]], first: date | None, last: date | None
+) -> tuple[date, date]:
+    """First and last day of the axis: the story's own events (those that start and end
+    within a month of its reports) and the days of its reports; a range reaching further
+    either way ("since 2017", "until 2028") is cut at the axis, not allowed to stretch it."""
+    if first is None:
+        return min(s for s, _, _ in dated), max(e for _, e, _ in dated)
+    last = last or first
+    early = date.fromordinal(first.toordinal() - BACKGROUND_DAYS)
+    late = date.fromordinal(last.toordinal() + LATER_DAYS)
+    own = [(s, e) for s, e, _ in dated if s >= early and e <= late]
+    lo = min([first, *(s for s, _ in own)])
+    hi = max([last, *(e for _, e in own)])
+    return lo, hi
 
 
 def _row(start: date, end: date, e: TimelineEvent, x: float, y: float, width: float) -> TimelineRow:

@@ -144,6 +144,8 @@ def story_markdown(v: StoryView) -> str:
             lines.append(f"- {md(r.when)}: {md(r.description)}{note}")
         for r in v.timeline.background:
             lines.append(f"- background, {md(r.when)}: {md(r.description)}")
+        for r in v.timeline.later:
+            lines.append(f"- later, {md(r.when)}: {md(r.description)}")
         lines.append("")
     if v.reuse_rows:
         lines += ["### Reuse", ""]

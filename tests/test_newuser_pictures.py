@@ -1,0 +1,99 @@
+"""The timeline as a reader looks at it: the axis spans the story's own days, a range
+running on for years is drawn to the edge and marked, later events are listed apart,
+no label is cut mid-word or overflows onto the bars, and the last tick is not clipped.
+
+Geometry is checked on ``timeline_chart``; the drawing in headless Chromium at 1,400
+and 800 px wide, on a story page written from a real store (``browser.build_store``)
+whose timeline holds the invented events below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import build_store, chromium_browser, screenshot
+
+from newsprism.compare.records import StorySpan, TimelineEvent
+from newsprism.report.charts import CHART_WIDTH, LABEL_WIDTH, timeline_chart
+from newsprism.report.pages import render_story_html
+from newsprism.report.write import build_view
+from newsprism.store.sqlite import SQLiteStore
+
+SPAN = StorySpan("2024-02-08", "2024-02-10")
+EVENTS = [
+    ("2017-03-01", "2024-02-09", "the blockade of the northern crossing that began in 2017"),
+    ("2024-02-06", "2024-02-06", "talks between the two councils collapsed"),
+    ("2024-02-08", "2024-02-08", "protesters blocked the ring road for most of the day"),
+    ("2024-02-09", "2028-12-31", "a ban on gatherings near the council offices, which the "
+     "court extended until 2028"),
+    ("2027-05-01", "2027-05-01", "the next municipal election"),
+]  # fmt: skip
+
+
+def events() -> list[TimelineEvent]:
+    return [TimelineEvent(s, e, "day", 0.9, "event", d, "s", False, ["Ledger"], [])
+            for s, e, d in EVENTS]  # fmt: skip
+
+
+def test_the_axis_spans_the_storys_days_not_the_decade() -> None:
+    chart = timeline_chart(events(), SPAN)
+    first, last = (date.fromisoformat(t.label) for t in (chart.ticks[0], chart.ticks[-1]))
+    assert (first, last) == (date(2024, 2, 6), date(2024, 2, 10))  # the story's own days
+    assert [r.description for r in chart.later] == ["the next municipal election"]
+    ban = next(r for r in chart.rows if r.description.startswith("a ban"))
+    assert ban.beyond and ban.x + ban.width <= CHART_WIDTH
+    riot = next(r for r in chart.rows if r.description.startswith("protesters"))
+    talks = next(r for r in chart.rows if r.description.startswith("talks"))
+    assert riot.x - talks.x > 0.03 * (CHART_WIDTH - LABEL_WIDTH)  # two days apart, visibly
+    assert all(LABEL_WIDTH <= t.x <= CHART_WIDTH for t in chart.ticks)
+    assert all(len(r.lines) <= 3 for r in chart.rows)
+    assert " ".join(ban.lines) == ban.description and len(ban.lines) == 3  # wrapped, not cut
+    (long,) = timeline_chart([TimelineEvent("2024-02-08", "2024-02-08", "day", 0.9, "event",
+                              "word " * 40, "s", False, [], [])]).rows  # fmt: skip
+    assert len(long.lines) == 3 and long.lines[-1].endswith("…")  # only beyond three lines
+
+
+@pytest.fixture(scope="module")
+def story_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pictures")
+    ids = build_store(root / "store.db")
+    with SQLiteStore(root / "store.db", read_only=True) as store:
+        report = store.get_report(ids["flood"])
+        report.timeline, report.span = events(), SPAN
+        view = build_view(store, report, store.entities())
+    page = root / "story.html"
+    page.write_text(render_story_html(view, {}), encoding="utf-8")
+    return page
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium_browser() as b:
+        yield b
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1400, 800])
+def test_the_timeline_draws_inside_its_box_at_both_widths(
+    browser: Any, story_page: Path, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(story_page.as_uri())
+    svg = page.locator("svg.timeline-chart")
+    svg.scroll_into_view_if_needed()
+    box = svg.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= width
+    ticks = [t.bounding_box() for t in svg.locator("text.tick-label").all()]
+    assert ticks and all(t["x"] >= box["x"] - 0.5 for t in ticks)
+    assert all(t["x"] + t["width"] <= box["x"] + box["width"] + 0.5 for t in ticks)
+    scale = box["width"] / CHART_WIDTH
+    labels = [t.bounding_box() for t in svg.locator("text.event-label").all()]
+    assert all(t["x"] + t["width"] <= box["x"] + LABEL_WIDTH * scale for t in labels)
+    assert svg.locator("text.beyond").count() == 2  # since 2017 ←, until 2028 →
+    assert page.locator("details.later summary").inner_text() == "Later (1)"
+    svg.screenshot(path=str(screenshot(page, f"newuser-timeline-{width}").with_name(
+        f"newuser-timeline-{width}-chart.png")))  # fmt: skip
