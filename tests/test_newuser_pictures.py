@@ -18,7 +18,7 @@ import pytest
 from browser import build_store, chromium_browser, screenshot
 
 from newsprism.compare.records import StorySpan, TimelineEvent
-from newsprism.report.charts import CHART_WIDTH, LABEL_WIDTH, timeline_chart
+from newsprism.report.charts import CHART_WIDTH, LABEL_WIDTH, coverage_bars, timeline_chart
 from newsprism.report.pages import render_story_html
 from newsprism.report.write import build_view
 from newsprism.store.sqlite import SQLiteStore
@@ -97,3 +97,35 @@ def test_the_timeline_draws_inside_its_box_at_both_widths(
     assert page.locator("details.later summary").inner_text() == "Later (1)"
     svg.screenshot(path=str(screenshot(page, f"newuser-timeline-{width}").with_name(
         f"newuser-timeline-{width}-chart.png")))  # fmt: skip
+
+
+def test_coverage_bars_sum_the_matrix_by_outlet(story_page: Path) -> None:
+    with SQLiteStore(story_page.with_name("store.db"), read_only=True) as store:
+        report = max(store.reports(), key=lambda r: len(r.facts))
+    chart = coverage_bars(report.facts, report.outlets)
+    assert {b.outlet for b in chart.bars} == set(report.outlets)
+    for bar in chart.bars:
+        cells = [c for f in report.facts for c in f.cells if c.outlet == bar.outlet]
+        assert bar.total == len(report.facts)
+        assert bar.carried == sum(c.state in ("states", "differs") for c in cells)
+        assert bar.left_out == sum(c.state == "omits" for c in cells)
+        assert sum(p.n for p in bar.parts) == bar.total
+    carried = [b.carried for b in chart.bars]
+    assert carried == sorted(carried, reverse=True)  # most carried first
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1400, 800])
+def test_the_coverage_bars_fit_their_box(browser: Any, story_page: Path, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(story_page.as_uri())
+    svg = page.locator("svg.coverage-chart")
+    svg.scroll_into_view_if_needed()
+    box = svg.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= width
+    assert svg.locator("g.outlet-bar").count() == 3
+    for text in svg.locator("text").all():
+        t = text.bounding_box()
+        assert t is not None and t["x"] + t["width"] <= box["x"] + box["width"] + 0.5
+    svg.screenshot(path=str(screenshot(page, f"newuser-coverage-{width}").with_name(
+        f"newuser-coverage-{width}-chart.png")))  # fmt: skip

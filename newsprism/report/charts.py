@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsprism.compare.records import ArticleRef, ReuseLink, Step, StorySpan, TimelineEvent
+from newsprism.compare.records import (
+    ArticleRef,
+    FactRow,
+    ReuseLink,
+    Step,
+    StorySpan,
+    TimelineEvent,
+)
 
 CHART_WIDTH = 760
 LABEL_WIDTH = 250
@@ -201,6 +208,77 @@ def _row(start: date, end: date, e: TimelineEvent, x: float, y: float, width: fl
         n_mentions=len(e.mentions),
         outlets=list(e.outlets),
     )
+
+
+# --------------------------------------------------------------------------- coverage bars
+
+COVERAGE_BAR_WIDTH = 420  # the longest bar: every claim of the story
+COVERAGE_LABEL_WIDTH = 180
+COVERAGE_ROW = 22
+COVERAGE_ORDER = ("states", "differs", "contradicts", "omits")
+
+
+@dataclass(slots=True)
+class BarPart:
+    state: str  # a cell state: states, differs, contradicts, omits
+    n: int
+    x: float
+    width: float
+
+
+@dataclass(slots=True)
+class CoverageBar:
+    outlet: str
+    label: str
+    y: float
+    parts: list[BarPart]
+    carried: int  # claims it states, in its own words or with other details
+    left_out: int
+    contradicts: int
+    total: int
+
+
+@dataclass(slots=True)
+class CoverageBars:
+    width: int = COVERAGE_LABEL_WIDTH + COVERAGE_BAR_WIDTH + 150
+    height: int = 0
+    bars: list[CoverageBar] = field(default_factory=list)
+
+
+def coverage_bars(facts: Sequence[FactRow], outlets: Sequence[str]) -> CoverageBars:
+    """Per outlet, the story's claims it carries, contradicts and leaves out, as one
+    stacked bar each (the coverage matrix summed by column), most carried first."""
+    chart = CoverageBars()
+    if not facts:
+        return chart
+    counts = {o: dict.fromkeys(COVERAGE_ORDER, 0) for o in outlets}
+    for fact in facts:
+        for cell in fact.cells:
+            if cell.outlet in counts:
+                counts[cell.outlet][cell.state] += 1
+    total = len(facts)
+    per_claim = COVERAGE_BAR_WIDTH / total
+    ranked = sorted(counts, key=lambda o: (-(counts[o]["states"] + counts[o]["differs"]), o))
+    for i, outlet in enumerate(ranked):
+        c, x, parts = counts[outlet], float(COVERAGE_LABEL_WIDTH), []
+        for state in COVERAGE_ORDER:
+            if c[state]:
+                parts.append(BarPart(state, c[state], round(x, 1), round(c[state] * per_claim, 1)))
+                x += c[state] * per_claim
+        chart.bars.append(
+            CoverageBar(
+                outlet,
+                _short(outlet, 26),
+                8 + i * COVERAGE_ROW,
+                parts,
+                c["states"] + c["differs"],
+                c["omits"],
+                c["contradicts"],
+                total,
+            )
+        )
+    chart.height = 8 + len(ranked) * COVERAGE_ROW + 6
+    return chart
 
 
 @dataclass(slots=True)

@@ -98,6 +98,15 @@ def story_markdown(v: StoryView) -> str:
                 f"{', '.join(map(md, d.outlets))})"
             )
         lines.append("")
+    if v.coverage.bars:
+        lines += ["### Claims per outlet", ""]
+        for b in v.coverage.bars:
+            against = f", contradicts {b.contradicts}" if b.contradicts else ""
+            lines.append(
+                f"- {md(b.outlet)}: carries {b.carried} of {b.total}{against}, "
+                f"leaves out {b.left_out}"
+            )
+        lines.append("")
     if v.matrix:
         lines += ["### Coverage", ""]
         lines.append("| claim | " + " | ".join(md(o) for o in v.outlets) + " |")

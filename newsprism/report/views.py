@@ -31,7 +31,14 @@ from newsprism.compare.records import (
     Toll,
 )
 from newsprism.model import Annotations, Article, Entity, RemovedLine, Span
-from newsprism.report.charts import ReuseGraph, Timeline, reuse_graph, timeline_chart
+from newsprism.report.charts import (
+    CoverageBars,
+    ReuseGraph,
+    Timeline,
+    coverage_bars,
+    reuse_graph,
+    timeline_chart,
+)
 from newsprism.report.highlight import Mark, Paragraph, annotation_marks, highlight, in_context
 
 GRADE_WORDS = {
@@ -256,6 +263,7 @@ class StoryView:
     names: list[NameView]
     framing: list[FramingRow]
     timeline: Timeline
+    coverage: CoverageBars
     reuse: ReuseGraph
     reuse_rows: list[ReuseRow]
     digest: list[DigestItem]
@@ -509,6 +517,7 @@ def story_view(
         names=_names(report),
         framing=_framing(report, cite),
         timeline=timeline_chart(report.timeline, report.span),
+        coverage=coverage_bars(report.facts, report.outlets),
         reuse=reuse_graph(report.current_articles, report.reuse),
         reuse_rows=_reuse_rows(report.reuse, outlet_of),
         digest=[
