@@ -17,8 +17,15 @@ from typing import Any
 import pytest
 from browser import build_store, chromium_browser, screenshot
 
-from newsprism.compare.records import StorySpan, TimelineEvent
-from newsprism.report.charts import CHART_WIDTH, LABEL_WIDTH, coverage_bars, timeline_chart
+from newsprism.compare.records import ArticleRef, ReuseLink, StorySpan, TimelineEvent
+from newsprism.report.charts import (
+    CHAR_WIDTH,
+    CHART_WIDTH,
+    LABEL_WIDTH,
+    coverage_bars,
+    reuse_graph,
+    timeline_chart,
+)
 from newsprism.report.pages import render_story_html
 from newsprism.report.write import build_view
 from newsprism.store.sqlite import SQLiteStore
@@ -129,3 +136,72 @@ def test_the_coverage_bars_fit_their_box(browser: Any, story_page: Path, width: 
         assert t is not None and t["x"] + t["width"] <= box["x"] + box["width"] + 0.5
     svg.screenshot(path=str(screenshot(page, f"newuser-coverage-{width}").with_name(
         f"newuser-coverage-{width}-chart.png")))  # fmt: skip
+
+
+NINE = [f"The {name} Evening Courier and Gazette" for name in (
+    "Arlen", "Brisk", "Corrow", "Dunmere", "Ebbsford", "Fenmouth", "Glass", "Holm", "Ister",
+)]  # fmt: skip
+
+
+def nine_outlets() -> tuple[list[ArticleRef], list[ReuseLink]]:
+    refs = [ArticleRef(f"a{i}", o, None, None, None, None, None, None, [], None, None)
+            for i, o in enumerate(NINE)]  # fmt: skip
+    links = [ReuseLink(f"a{i}", f"a{i + 1}", "near-duplicate", 0.8, None, None, [])
+             for i in range(len(NINE) - 1)]  # fmt: skip
+    return refs, links
+
+
+def _box(node: Any) -> tuple[float, float, float, float]:
+    """The label's estimated box: x0, y0, x1, y1."""
+    width = CHAR_WIDTH * len(node.label)
+    x0 = {"start": node.label_x, "end": node.label_x - width}.get(
+        node.anchor, node.label_x - width / 2
+    )
+    return x0, node.label_y - 12, x0 + width, node.label_y + 3
+
+
+def _meet(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_reuse_graph_labels_never_meet() -> None:
+    for n in range(2, len(NINE) + 1):
+        refs, links = nine_outlets()
+        graph = reuse_graph(refs[:n], links[: n - 1])
+        boxes = [_box(node) for node in graph.nodes]
+        for i, a in enumerate(boxes):
+            assert a[0] >= 0 and a[2] <= graph.width and a[1] >= 0 and a[3] <= graph.height
+            assert not any(_meet(a, b) for b in boxes[i + 1 :]), n
+
+
+@pytest.fixture(scope="module")
+def crowded_page(story_page: Path) -> Path:
+    refs, links = nine_outlets()
+    with SQLiteStore(story_page.with_name("store.db"), read_only=True) as store:
+        report = max(store.reports(), key=lambda r: len(r.facts))
+        report.articles, report.reuse = refs, links
+        view = build_view(store, report, store.entities())
+    page = story_page.with_name("crowded.html")
+    page.write_text(render_story_html(view, {}), encoding="utf-8")
+    return page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1400, 800])
+def test_reuse_graph_labels_do_not_overlap_in_the_browser(
+    browser: Any, crowded_page: Path, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(crowded_page.as_uri())
+    svg = page.locator("svg.reuse-graph")
+    svg.scroll_into_view_if_needed()
+    box = svg.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= width
+    labels = [t.bounding_box() for t in svg.locator("g.node text").all()]
+    assert len(labels) == len(NINE)
+    rects = [(t["x"], t["y"], t["x"] + t["width"], t["y"] + t["height"]) for t in labels]
+    for i, a in enumerate(rects):
+        assert box["x"] - 0.5 <= a[0] and a[2] <= box["x"] + box["width"] + 0.5
+        assert not any(_meet(a, b) for b in rects[i + 1 :])
+    svg.screenshot(path=str(screenshot(page, f"newuser-reuse-{width}").with_name(
+        f"newuser-reuse-{width}-chart.png")))  # fmt: skip

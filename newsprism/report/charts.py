@@ -288,6 +288,10 @@ class Node:
     x: float
     y: float
     agency: bool = False
+    name: str = ""  # the whole name (``label`` may be shortened)
+    label_x: float = 0.0  # the label sits outside the circle, away from its centre
+    label_y: float = 0.0
+    anchor: str = "middle"
 
 
 @dataclass(slots=True)
@@ -312,6 +316,35 @@ class ReuseGraph:
 
 
 NODE_RADIUS = 16
+NODE_LABEL_CHARS = 26
+CHAR_WIDTH = 6.6  # an average letter of the 12 px labels
+LABEL_GAP = 6
+MAX_RADIUS = 400.0
+
+
+def _ring_radius(n: int, label_width: float) -> float:
+    """A circle wide enough that neighbouring nodes' labels cannot meet: the chord
+    between two neighbours is at least a label's width (plus a margin)."""
+    if n < 2:
+        return 0.0
+    needed = (label_width + 8) / (2 * math.sin(math.pi / n))
+    return min(max(110.0, needed), MAX_RADIUS)
+
+
+def _place_label(node: Node, angle: float, alone: bool) -> None:
+    """The label outside the circle: to the right of a node on the right, the left of
+    one on the left, above the top one and below the bottom one."""
+    dx, dy = (0.0, 1.0) if alone else (math.cos(angle), math.sin(angle))
+    reach = NODE_RADIUS + LABEL_GAP
+    if dx > 0.3:
+        node.anchor, node.label_x, node.label_y = "start", node.x + dx * reach, node.y + 4
+    elif dx < -0.3:
+        node.anchor, node.label_x, node.label_y = "end", node.x + dx * reach, node.y + 4
+    elif dy > 0:
+        node.label_x, node.label_y = node.x, node.y + reach + 10
+    else:
+        node.label_x, node.label_y = node.x, node.y - reach
+    node.label_x, node.label_y = round(node.label_x, 1), round(node.label_y, 1)
 
 
 def _direction(pair: ReuseLink) -> tuple[str, str, bool]:
@@ -338,16 +371,21 @@ def reuse_graph(articles: Sequence[ArticleRef], pairs: Sequence[ReuseLink]) -> R
     names = ids + [f"agency:{g}" for g in agencies]
     if not names:
         return graph
-    cx, cy = graph.width / 2, 150.0
-    radius = 110.0 if len(names) > 1 else 0.0
+    full = {n: n.split(":", 1)[1] if n.startswith("agency:") else labels[n] for n in names}
+    label_width = CHAR_WIDTH * max(min(len(v), NODE_LABEL_CHARS) for v in full.values())
+    radius = _ring_radius(len(names), label_width)
+    margin = NODE_RADIUS + LABEL_GAP + label_width + 10
+    graph.width = max(graph.width, int(2 * (radius + margin)))
+    cx, cy = graph.width / 2, radius + NODE_RADIUS + LABEL_GAP + 20
     pos: dict[str, tuple[float, float]] = {}
     for i, name in enumerate(names):
         angle = -math.pi / 2 + 2 * math.pi * i / len(names)
         x, y = round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1)
         pos[name] = (x, y)
-        agency = name.startswith("agency:")
-        label = name.split(":", 1)[1] if agency else labels[name]
-        graph.nodes.append(Node(name, label, x, y, agency))
+        node = Node(name, _short(full[name], NODE_LABEL_CHARS), x, y, name.startswith("agency:"))
+        node.name = full[name]
+        _place_label(node, angle, len(names) == 1)
+        graph.nodes.append(node)
 
     def add(src: str, dst: str, pair: ReuseLink, directed: bool) -> None:
         if src not in pos or dst not in pos or src == dst:
@@ -378,7 +416,7 @@ def reuse_graph(articles: Sequence[ArticleRef], pairs: Sequence[ReuseLink]) -> R
         else:
             src, dst, directed = _direction(p)
             add(src, dst, p, directed)
-    graph.height = int(cy + radius + 40)
+    graph.height = int(cy + radius + NODE_RADIUS + LABEL_GAP + 20)
     return graph
 
 
