@@ -336,10 +336,9 @@ def _place_label(node: Node, angle: float, alone: bool) -> None:
     one on the left, above the top one and below the bottom one."""
     dx, dy = (0.0, 1.0) if alone else (math.cos(angle), math.sin(angle))
     reach = NODE_RADIUS + LABEL_GAP
-    if dx > 0.3:
-        node.anchor, node.label_x, node.label_y = "start", node.x + dx * reach, node.y + 4
-    elif dx < -0.3:
-        node.anchor, node.label_x, node.label_y = "end", node.x + dx * reach, node.y + 4
+    if abs(dx) > 0.3:  # beside the node, and as far out vertically as the node is
+        node.anchor = "start" if dx > 0 else "end"
+        node.label_x, node.label_y = node.x + dx * reach, node.y + dy * reach + 4
     elif dy > 0:
         node.label_x, node.label_y = node.x, node.y + reach + 10
     else:
