@@ -161,6 +161,19 @@ def environment(web: bool = False) -> Environment:
     return env
 
 
+def templates_digest() -> str:
+    """A hash of every packaged report template and asset: what a page looks like.
+
+    ``scripts/screenshot.py`` stamps it into the README's screenshot, and a test
+    compares, so a change to the report's look that forgot the picture is caught."""
+    folder = resources.files("newsprism.report").joinpath("templates")
+    digest = hashlib.sha256()
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if item.is_file():
+            digest.update(item.name.encode("utf-8") + b"\x00" + item.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def asset(name: str) -> str:
     """A packaged stylesheet or script, read as text (for inlining or serving)."""
     return resources.files("newsprism.report").joinpath("templates", name).read_text("utf-8")
