@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -510,11 +510,19 @@ def story_input_sha(
 
 
 def earlier_versions(store: Store, articles: Sequence[Article]) -> list[Article]:
-    """Superseded versions of these articles (an outlet changed its page)."""
+    """Superseded versions of these articles (an outlet changed its page). A changed
+    article that states no update time gets its version's: when it was fetched, else
+    stored (it keeps the first publication time, so that alone would date the revision
+    to the original report)."""
     out: list[Article] = []
     for a in articles:
         if a.version > 1:
-            out.extend(v.article for v in store.article_versions(a.key) if not v.current)
+            versions = store.article_versions(a.key)
+            out.extend(v.article for v in versions if not v.current)
+            mine = next((v for v in versions if v.article.id == a.id), None)
+            if a.updated is None and mine is not None:
+                when = mine.fetched_at or mine.stored_at
+                a.updated = when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
     return out
 
 

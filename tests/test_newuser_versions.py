@@ -137,3 +137,42 @@ def test_story_list_and_export_agree_on_the_articles(edited_run: tuple[Path, Pat
         (story,) = list(csv.DictReader(fh))
     assert set(json.loads(story["articles"])) == article_ids
     assert story["n_articles"] == "3"
+
+
+STORM = [
+    ("Tarn Gazette", "https://tarn.example/a/storm", "Storm batters Quillon harbour",
+     "A storm battered Quillon harbour on Monday night, sinking two fishing boats and "
+     "flooding the seafront road, the coastguard said.\n\nAt least 9 people were injured, "
+     "the coastguard said on Tuesday morning.\n\nThe harbour will stay closed until the "
+     "breakwater has been inspected."),
+    ("Ostra Courier", "https://courier.example/news/quillon-storm",
+     "Two boats sunk as storm hits Quillon",
+     "Two fishing boats sank in Quillon harbour when a storm hit the town on Monday night, "
+     "according to the coastguard.\n\nNine people were injured, the coastguard said.\n\n"
+     "The seafront road was flooded and the harbour closed until the breakwater is inspected."),
+]  # fmt: skip
+
+
+def test_a_revised_figure_is_dated_by_its_version_not_the_first_publication(
+    tmp_path: Path,
+) -> None:
+    folder, db, out = tmp_path / "storm", tmp_path / "storm.db", tmp_path / "out"
+    folder.mkdir()
+    for edited in (False, True):
+        for i, (outlet, url, title, text) in enumerate(STORM):
+            if edited and i == 0:
+                text = text.replace("At least 9 people", "At least 14 people")
+            record = {"url": url, "outlet": outlet, "title": title, "text": text,
+                      "published": "2024-03-05T09:00:00Z"}  # fmt: skip
+            (folder / f"{i}.json").write_text(json.dumps(record), encoding="utf-8")
+        res = cli("analyze", str(folder), "--out", str(out), "--db", str(db), "--quiet")
+        assert res.returncode == 0, res.stderr
+    (story,) = json.loads((out / "report.json").read_text(encoding="utf-8"))["stories"]
+    (injured,) = [f for f in story["figures"] if f["outcome"] == "injured"]
+    assert injured["figure"] == "At least 14 people"  # the revision is the story's figure
+    steps = [(s["value"], s["published"]) for s in injured["development"]]
+    with SQLiteStore(db, read_only=True) as store:
+        tarn = next(a for a in store.articles() if a.outlet == "Tarn Gazette")
+        revised = store.article_versions(tarn.key)[-1].stored_at
+    assert steps[-1] == ("At least 14 people", revised.isoformat())
+    assert all(when == "2024-03-05T09:00:00" for _, when in steps[:-1])
