@@ -511,17 +511,18 @@ def story_input_sha(
 
 def earlier_versions(store: Store, articles: Sequence[Article]) -> list[Article]:
     """Superseded versions of these articles (an outlet changed its page). A changed
-    article that states no update time gets its version's: when it was fetched, else
-    stored (it keeps the first publication time, so that alone would date the revision
-    to the original report)."""
+    page that states no update time gets its version's: when it was fetched (it keeps
+    the first publication time, so that alone would date the revision to the original
+    report). A file's time of ingest says nothing of when it changed: such a version
+    stays undated, ordered after every dated report (``compare.numbers.when``)."""
     out: list[Article] = []
     for a in articles:
         if a.version > 1:
             versions = store.article_versions(a.key)
             out.extend(v.article for v in versions if not v.current)
             mine = next((v for v in versions if v.article.id == a.id), None)
-            if a.updated is None and mine is not None:
-                when = mine.fetched_at or mine.stored_at
+            when = mine.fetched_at if mine is not None else None
+            if a.updated is None and when is not None:
                 a.updated = when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
     return out
 

@@ -153,26 +153,41 @@ STORM = [
 ]  # fmt: skip
 
 
-def test_a_revised_figure_is_dated_by_its_version_not_the_first_publication(
+def storm_page(outlet: str, title: str, text: str) -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="og:site_name" content="{outlet}">'
+        '<meta property="article:published_time" content="2024-03-05T09:00:00Z"></head>'
+        f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def test_a_revised_figure_is_dated_by_its_fetch_not_the_first_publication(
     tmp_path: Path,
 ) -> None:
-    folder, db, out = tmp_path / "storm", tmp_path / "storm.db", tmp_path / "out"
-    folder.mkdir()
-    for edited in (False, True):
-        for i, (outlet, url, title, text) in enumerate(STORM):
-            if edited and i == 0:
-                text = text.replace("At least 9 people", "At least 14 people")
-            record = {"url": url, "outlet": outlet, "title": title, "text": text,
-                      "published": "2024-03-05T09:00:00Z"}  # fmt: skip
-            (folder / f"{i}.json").write_text(json.dumps(record), encoding="utf-8")
-        res = cli("analyze", str(folder), "--out", str(out), "--db", str(db), "--quiet")
-        assert res.returncode == 0, res.stderr
-    (story,) = json.loads((out / "report.json").read_text(encoding="utf-8"))["stories"]
-    (injured,) = [f for f in story["figures"] if f["outcome"] == "injured"]
-    assert injured["figure"] == "At least 14 people"  # the revision is the story's figure
-    steps = [(s["value"], s["published"]) for s in injured["development"]]
-    with SQLiteStore(db, read_only=True) as store:
+    from newsprism.collect.run import collect
+    from newsprism.pipeline import annotate_store, cluster_store, compare_store
+    from tests.test_collect import fast_options
+    from tests.test_newuser_headline import echo_site
+
+    pages = {f"/{i}": storm_page(o, t, x) for i, (o, _, t, x) in enumerate(STORM)}
+    with echo_site(pages) as base, SQLiteStore(tmp_path / "storm.db") as store:
+        urls = [f"{base}/{i}" for i in range(len(STORM))]
+        collect(store, urls=urls, options=fast_options())
+        outlet, _, title, text = STORM[0]
+        revised_text = text.replace("At least 9 people", "At least 14 people")
+        pages["/0"] = storm_page(outlet, title, revised_text)
+        collect(store, urls=urls, options=fast_options())
+        annotate_store(store)
+        cluster_store(store)
+        compare_store(store)
+        (report,) = [r for r in store.reports() if len(r.current_articles) == 2]
         tarn = next(a for a in store.articles() if a.outlet == "Tarn Gazette")
-        revised = store.article_versions(tarn.key)[-1].stored_at
-    assert steps[-1] == ("At least 14 people", revised.isoformat())
+        fetched = store.article_versions(tarn.key)[-1].fetched_at
+    assert tarn.version == 2 and fetched is not None
+    (injured,) = [f for f in report.figures if f.outcome == "injured"]
+    assert injured.figure == "At least 14 people"  # the revision is the story's figure
+    steps = [(s.value, s.published) for s in injured.development]
+    assert steps[-1] == ("At least 14 people", fetched.replace(tzinfo=None).isoformat())
     assert all(when == "2024-03-05T09:00:00" for _, when in steps[:-1])
