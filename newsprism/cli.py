@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,6 +86,36 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int | None], None]]:
 
     with bars:
         yield update
+
+
+STDIN_DIR = Path(tempfile.gettempdir()) / "newsprism-stdin"
+
+
+def _with_stdin(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """``-`` among the paths: standard input, kept as a file named by what it holds
+    (``stdin.jsonl``, ``stdin.html``, ``stdin.xml``, ``stdin.warc``, ``stdin.txt``) so
+    the readers pick their format as for any file. The same folder every time: input
+    read twice is the same article, not a new one."""
+    if "-" not in paths:
+        return paths
+    data = sys.stdin.buffer.read()
+    head = data.lstrip()[:200].lower()
+    if head.startswith(b"warc/"):
+        suffix = ".warc"
+    elif head.startswith((b"{", b"[")):
+        suffix = ".jsonl" if head.startswith(b"{") and data.strip().count(b"\n") else ".json"
+    elif head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head:
+        suffix = ".xml"
+    elif head.startswith(b"<"):
+        suffix = ".html"
+    else:
+        suffix = ".txt"
+    STDIN_DIR.mkdir(exist_ok=True)
+    for old in STDIN_DIR.glob("stdin.*"):
+        old.unlink()
+    target = STDIN_DIR / f"stdin{suffix}"
+    target.write_bytes(data)
+    return tuple(str(target) if p == "-" else p for p in paths)
 
 
 def _options(path: str | None) -> Options:
@@ -164,7 +195,7 @@ def _verbose_here(ctx: click.Context, param: click.Parameter, value: bool) -> No
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @db_option
 @options_option
 @quiet_option
@@ -173,6 +204,7 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
     from newsprism.pipeline import ingest as run_ingest
 
     options = _options(options_file)
+    paths = _with_stdin(paths)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         summary = run_ingest(paths, store, options, progress)
     table = Table(title="ingest", show_header=True)
@@ -670,7 +702,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @click.option(
     "--out",
     "out_dir",
@@ -696,6 +728,7 @@ def analyze(
 ) -> None:
     """Files to reports in one go: ingest, annotate, cluster, compare, write JSON/HTML/MD."""
     options = _options(options_file)
+    paths = _with_stdin(paths)
     with _errors():
         if workers or scheduler:
             from newsprism.scale import run_distributed

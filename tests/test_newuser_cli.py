@@ -145,3 +145,26 @@ def test_verbose_works_after_the_subcommand_too(tmp_path: Path) -> None:
     for res in (before, after):
         assert "info: stage ingest" in res.stderr and "time per stage" in res.stderr
     assert "info: " not in plain.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        (PAGE, "Lock gates replaced at Fenmouth"),
+        (json.dumps({"url": "https://fenmouth.example/lock", "outlet": "Fenmouth Record",
+                     "title": "Fenmouth lock reopens", "text": "Engineers replaced both lock "
+                     "gates at Fenmouth on Thursday, reopening the canal to narrowboats after "
+                     "a closure of six weeks, the waterways trust said."}).encode() + b"\n",
+         "Fenmouth lock reopens"),
+    ],
+)  # fmt: skip
+def test_a_dash_reads_standard_input(tmp_path: Path, data: bytes, title: str) -> None:
+    db = tmp_path / "stdin.db"
+    for _ in range(2):  # twice: the same input is the same article, not a second one
+        res = subprocess.run(
+            [sys.executable, "-m", "newsprism", "ingest", "-", "--db", str(db), "-q"],
+            input=data, capture_output=True, timeout=300,
+        )  # fmt: skip
+        assert res.returncode == 0, res.stderr
+    listed = json.loads(cli("articles", "--db", str(db), "--json").stdout)
+    assert [a["title"] for a in listed] == [title]
