@@ -77,3 +77,15 @@ def test_story_page_and_cli_show_the_day_and_where_it_was_read(tmp_path: Path) -
     assert "2 articles · 2 outlets · 0 contradictions" in html
     one = html.replace("0 contradictions", "")
     assert "1 articles" not in one and "1 outlets" not in one
+
+
+def test_a_written_zone_is_shown_with_the_time() -> None:
+    from newsprism.model import Article, Source
+    from newsprism.report.views import published_with_zone
+
+    article = Article("a", Source("a.html", "html"), "sha", 0, "text",
+                      published=datetime(2024, 2, 8, 14, 30),
+                      published_text="2024-02-08T14:30:00+01:00")  # fmt: skip
+    assert shown_time(published_with_zone(article)) == "2024-02-08 14:30 +01:00"
+    article.published_text = "8 February 2024, 14:30"  # no zone written: none invented
+    assert shown_time(published_with_zone(article)) == "2024-02-08 14:30"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from newsprism.compare.records import (
@@ -273,6 +274,25 @@ class StoryView:
     gloss_note: str | None = None  # why sentences in another language have no gloss
 
 
+def published_with_zone(article: Article) -> str | None:
+    """The publication time as ISO text, with the zone the source wrote when it wrote
+    one: ``published`` keeps wall-clock time only, its offset stays in the words it was
+    read from ("2024-02-08T14:30:00+01:00")."""
+    if article.published is None:
+        return None
+    try:
+        written = datetime.fromisoformat((article.published_text or "").strip())
+    except ValueError:
+        written = None
+    if (
+        written is not None
+        and written.tzinfo
+        and written.replace(tzinfo=None) == (article.published.replace(tzinfo=None))
+    ):
+        return written.isoformat()
+    return article.published.isoformat()
+
+
 class _Cite:
     """Builds Evidence records with the sentence around the cited words."""
 
@@ -474,7 +494,7 @@ def article_view(
         title=article.title,
         outlet=article.display_outlet,
         url=article.url,
-        published=article.published.isoformat() if article.published else None,
+        published=published_with_zone(article),
         byline=article.byline,
         dateline=article.dateline.text if article.dateline else None,
         wire=list(article.wire),
