@@ -369,7 +369,7 @@ def watch(
             f"{counted(len(c.problems), 'problem')}"
             + (
                 f"; {counted(poll.stories_compared, 'story', 'stories')} compared"
-                if c.documents_new
+                if poll.stages_run
                 else ""
             )
         )
@@ -853,6 +853,31 @@ def problems(db: str, as_json: bool) -> None:
         )
     if not rows:
         console.print("no problems recorded")
+
+
+@cli.command()
+@click.argument("damaged", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", required=True, help="The new SQLite file to rebuild into.")
+@options_option
+def recover(damaged: str, db: str, options_file: str | None) -> None:
+    """Rebuild a damaged store into a new one from the raw input it still holds."""
+    from newsprism.pipeline import clean_store
+    from newsprism.store.sqlite import SQLiteStore, salvage_raw
+
+    options = _options(options_file)
+    if Path(db).exists():
+        _fail(f"{db}: already exists; name a new file for the recovered store")
+    with _errors(), SQLiteStore(db) as store:
+        copied, unreadable = salvage_raw(Path(damaged), store)
+        cleaned = clean_store(store, options, None, everything=True)
+    console.print(
+        printable_text(
+            f"recovered {copied} raw documents into {db} ({unreadable} could not be read); "
+            f"{cleaned} articles cleaned"
+        )
+    )
+    console.print("annotate, cluster, compare-all and report rebuild the rest")
+    sys.exit(EXIT_SOME_FAILED if unreadable else EXIT_OK)
 
 
 @cli.command("options")

@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,7 +153,7 @@ def clean_store(
     """Clean raw documents into articles: the uncleaned ones, and every page of a site
     that got new pages (its template lines may have changed); with ``everything``, all
     stored pages (after a cleaning improvement: no file is read again).
-    Returns articles written; what it stores as a problem also goes to ``problems``."""
+    Returns articles written; the pages refused go to ``problems`` too, when given."""
     raws = list(store.raw_documents())
     return clean_partition(
         store,
@@ -196,26 +196,26 @@ def clean_partition(
         or (sites is not None and site_of(r) in sites)
     ]
     written = 0
-    found = problems if problems is not None else []
+    found = problems if problems is not None else []  # the caller's summary, if it keeps one
 
-    def problem(p: ReadProblem) -> None:
-        store.add_problem(p)
-        found.append(p)
+    def refused(problem: ReadProblem) -> None:
+        found.append(problem)
+        store.add_problem(problem)
 
     cleaned = clean_pages(todo, templates, options.clean, workers)
     for i, (raw, articles) in enumerate(cleaned, 1):
         if isinstance(articles, str):
             log.error("cleaning failed for %s: %s", raw.source.label, articles)
-            problem(ReadProblem(raw.source.path, f"cleaning failed: {articles}", raw.source.record))
+            refused(ReadProblem(raw.source.path, f"cleaning failed: {articles}", raw.source.record))
             continue
         try:
             refuse_long_articles(raw, articles, options)
         except LimitExceeded as exc:  # refused with a reason: a problem, not a crash
-            problem(ReadProblem(exc.path, exc.reason, exc.record))
+            refused(ReadProblem(exc.path, exc.reason, exc.record))
             continue
         with store.transaction():
             if articles.no_article:
-                problem(
+                refused(
                     ReadProblem(raw.source.path, articles.no_article, raw.source.record, "warning")
                 )
             store.put_articles(raw.content_sha, articles)
@@ -388,8 +388,21 @@ def cluster_inputs(
     article and its event identity (``stories.evidence``)."""
     from newsprism.stories.evidence import evidence_by_article
 
-    annotations = store.get_annotations([a.id for a in articles])
+    annotations = own_dates(store.get_annotations([a.id for a in articles]))
     return entities_by_article(annotations), evidence_by_article(list(articles), annotations)
+
+
+def own_dates(annotations: dict[str, Annotations]) -> dict[str, Annotations]:
+    """The annotations without the dates borrowed from a story (``borrow_story_dates``).
+
+    Those dates come out of the clustering, so they are no evidence for it: a second
+    cluster run reading them would group on other input than the first, and a run
+    resumed after an interruption would differ from one that was not interrupted."""
+    out = {}
+    for key, ann in annotations.items():
+        own = [t for t in ann.times if t.anchor_source != "story"]
+        out[key] = ann if len(own) == len(ann.times) else replace(ann, times=own)
+    return out
 
 
 def group_window(
@@ -410,7 +423,7 @@ def group_window(
 
     if not articles:  # no article, no story (the signal matrices need a row)
         return []
-    annotations = store.get_annotations([a.id for a in articles])
+    annotations = own_dates(store.get_annotations([a.id for a in articles]))
     dense = article_vectors(store, articles, options)
     multilingual = lead_vectors(store, articles)
     signals = build_signals(articles, annotations, dense, multilingual, options.stories, weights)
@@ -426,6 +439,8 @@ def cluster_store(
 
     options = options or Options()
     articles = list(store.articles())
+    if not articles:  # nothing was readable: no stories, and no model to load
+        return 0, 0
     vectors = article_vectors(store, articles, options)
     progress("cluster", 1, 4)
     reuse = find_reuse(articles, vectors, options.stories)

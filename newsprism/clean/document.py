@@ -21,9 +21,9 @@ from newsprism.clean.language import detect_language, justext_language
 from newsprism.clean.lines import page_lines, stoplist
 from newsprism.clean.options import CleanOptions
 from newsprism.clean.outlet import find_outlet, outlet_table, without_site_name
+from newsprism.clean.restore import restore_exported
 from newsprism.clean.split import split_segments
 from newsprism.clean.templates import TemplateIndex, site_of
-from newsprism.export.records import restore_exported
 from newsprism.model import Article, RawDocument, RemovedLine
 from newsprism.multilingual.published import fill_published
 
