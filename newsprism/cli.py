@@ -28,7 +28,7 @@ from newsprism.model import to_dict
 from newsprism.settings import Options, load_options, options_as_toml
 from newsprism.store import DEFAULT_DB, Store, open_store
 from newsprism.terminal import printable, printable_text
-from newsprism.wording import counted, date_source, shown_time
+from newsprism.wording import counted, date_source, outlet_source, shown_time
 
 if TYPE_CHECKING:
     from newsprism.export.writers import Format  # click.Choice below admits only these
@@ -523,7 +523,7 @@ def show(article_id: str, db: str, as_json: bool, annotations: bool) -> None:
         ("id", art.id),
         ("source", art.source.label),
         ("title", art.title),
-        ("outlet", f"{art.display_outlet} ({art.outlet_source or 'not stated'})"),
+        ("outlet", f"{art.display_outlet} ({outlet_source(art.outlet_source)})"),
         ("byline", art.byline),
         ("dateline", art.dateline.text if art.dateline else None),
         (

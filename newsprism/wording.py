@@ -38,6 +38,22 @@ def date_source(source: str | None) -> str | None:
     return DATE_SOURCES.get(source) or DATE_SOURCES.get(source.split(":", 1)[0]) or "inferred"
 
 
+OUTLET_SOURCES = {
+    "metadata": "from the input's metadata",
+    "url": "from the URL",
+    "url:domain": "from the URL's domain",
+    "html-metadata": "from the page's metadata",
+    "page:copyright": "from the page's copyright line",
+}
+
+
+def outlet_source(source: str | None) -> str:
+    """Where an outlet's name came from, for a reader (never the rule's name)."""
+    if not source:
+        return "not stated"
+    return OUTLET_SOURCES.get(source) or DATE_SOURCES.get(source.split(":", 1)[0]) or "inferred"
+
+
 def shown_time(value: str | datetime | None) -> str | None:
     """A stored time as a reader reads it: "2024-02-08" when only the day is known
     (stored as midnight), "2024-02-08 14:30" otherwise, with its offset when it has one

@@ -89,3 +89,12 @@ def test_a_written_zone_is_shown_with_the_time() -> None:
     assert shown_time(published_with_zone(article)) == "2024-02-08 14:30 +01:00"
     article.published_text = "8 February 2024, 14:30"  # no zone written: none invented
     assert shown_time(published_with_zone(article)) == "2024-02-08 14:30"
+
+
+def test_outlet_sources_read_as_words() -> None:
+    from newsprism.wording import outlet_source
+
+    assert outlet_source("page:copyright") == "from the page's copyright line"
+    assert outlet_source("url:domain") == "from the URL's domain"
+    assert outlet_source("page:new-rule") == "from the page"
+    assert outlet_source(None) == "not stated"
