@@ -120,11 +120,13 @@ def test_report_counts_each_article_once_and_prints_versions_once(
     assert "3 articles · 3 outlets" in html and "4 articles" not in html
     assert "4 articles" not in (out / "report.html").read_text(encoding="utf-8")
     assert html.count("Versions: articles changed") == 1
+    assert html.count("<summary><strong><bdi>Tarn Gazette</bdi></strong>") == 1  # one history
     articles_table = html.split('class="articles"', 1)[1].split("</table>", 1)[0]
     assert articles_table.count("Tarn Gazette") == 1
     assert NEW_TITLE in articles_table
     markdown = page.with_suffix(".md").read_text(encoding="utf-8")
     assert "3 articles" in markdown and markdown.count("### Versions") == 1
+    assert markdown.count("#### Tarn Gazette") == 1
 
 
 def test_story_list_and_export_agree_on_the_articles(edited_run: tuple[Path, Path, Path]) -> None:
