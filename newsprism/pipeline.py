@@ -202,6 +202,8 @@ def clean_partition(
         found.append(problem)
         store.add_problem(problem)
 
+    if todo:  # the bar shows before the first page is done, not after
+        progress("clean", 0, len(todo))
     cleaned = clean_pages(todo, templates, options.clean, workers)
     for i, (raw, articles) in enumerate(cleaned, 1):
         if isinstance(articles, str):
@@ -265,6 +267,8 @@ def annotate_articles(
     ]
     done = annotated = 0
     batch: list[Annotations] = []
+    if todo:  # at once: loading the language models takes a while before the first one
+        progress("annotate", 0, len(todo))
     for ann in annotate_each(todo, options):
         done += 1
         progress("annotate", done, len(todo))
@@ -441,6 +445,7 @@ def cluster_store(
     articles = list(store.articles())
     if not articles:  # nothing was readable: no stories, and no model to load
         return 0, 0
+    progress("cluster", 0, 4)  # before the embedding model loads
     vectors = article_vectors(store, articles, options)
     progress("cluster", 1, 4)
     reuse = find_reuse(articles, vectors, options.stories)
@@ -603,6 +608,8 @@ def compare_store(
     processes, each on its own connection to the store (``compare.workers``)."""
     options = options or Options()
     ids = [s.id for s in store.stories()]
+    if ids:
+        progress("compare", 0, len(ids))
     workers = compare_workers(options, len(ids))
     if workers > 1:
         done = _compare_in_processes(store.address, ids, options, workers, progress)
@@ -678,7 +685,9 @@ def analyze(
         from newsprism.report import write_reports
 
         with clock("report"):
+            progress("report", 0, 1)
             files = write_reports(store, Path(out_dir))
+            progress("report", 1, 1)
         summary.report_files = report_paths(files)
     summary.seconds = clock.seconds
     return summary
