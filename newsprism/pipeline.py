@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,8 @@ from newsprism.model import (
     RawDocument,
     ReadProblem,
     Story,
+    is_unknown_outlet,
+    outlet_count,
     sha256_hex,
 )
 from newsprism.settings import Options
@@ -74,7 +76,8 @@ class RunSummary:
     stories: int = 0
     reuse_pairs: int = 0
     compared: int = 0
-    outlets: int = 0
+    outlets: int = 0  # every unknown outlet counted once together
+    unknown_outlets: int = 0  # sources shown as "unknown outlet (FILE)"
     conflicts: int = 0
     report_files: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage, in order
@@ -199,6 +202,8 @@ def clean_partition(
         found.append(problem)
         store.add_problem(problem)
 
+    if todo:  # the bar shows before the first page is done, not after
+        progress("clean", 0, len(todo))
     cleaned = clean_pages(todo, templates, options.clean, workers)
     for i, (raw, articles) in enumerate(cleaned, 1):
         if isinstance(articles, str):
@@ -262,6 +267,8 @@ def annotate_articles(
     ]
     done = annotated = 0
     batch: list[Annotations] = []
+    if todo:  # at once: loading the language models takes a while before the first one
+        progress("annotate", 0, len(todo))
     for ann in annotate_each(todo, options):
         done += 1
         progress("annotate", done, len(todo))
@@ -418,6 +425,8 @@ def group_window(
     from newsprism.stories.lead import lead_vectors
     from newsprism.stories.signals import build_signals
 
+    if not articles:  # no article, no story (the signal matrices need a row)
+        return []
     annotations = own_dates(store.get_annotations([a.id for a in articles]))
     dense = article_vectors(store, articles, options)
     multilingual = lead_vectors(store, articles)
@@ -436,6 +445,7 @@ def cluster_store(
     articles = list(store.articles())
     if not articles:  # nothing was readable: no stories, and no model to load
         return 0, 0
+    progress("cluster", 0, 4)  # before the embedding model loads
     vectors = article_vectors(store, articles, options)
     progress("cluster", 1, 4)
     reuse = find_reuse(articles, vectors, options.stories)
@@ -520,11 +530,20 @@ def story_input_sha(
 
 
 def earlier_versions(store: Store, articles: Sequence[Article]) -> list[Article]:
-    """Superseded versions of these articles (an outlet changed its page)."""
+    """Superseded versions of these articles (an outlet changed its page). A changed
+    page that states no update time gets its version's: when it was fetched (it keeps
+    the first publication time, so that alone would date the revision to the original
+    report). A file's time of ingest says nothing of when it changed: such a version
+    stays undated, ordered after every dated report (``compare.numbers.when``)."""
     out: list[Article] = []
     for a in articles:
         if a.version > 1:
-            out.extend(v.article for v in store.article_versions(a.key) if not v.current)
+            versions = store.article_versions(a.key)
+            out.extend(v.article for v in versions if not v.current)
+            mine = next((v for v in versions if v.article.id == a.id), None)
+            when = mine.fetched_at if mine is not None else None
+            if a.updated is None and when is not None:
+                a.updated = when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
     return out
 
 
@@ -589,6 +608,8 @@ def compare_store(
     processes, each on its own connection to the store (``compare.workers``)."""
     options = options or Options()
     ids = [s.id for s in store.stories()]
+    if ids:
+        progress("compare", 0, len(ids))
     workers = compare_workers(options, len(ids))
     if workers > 1:
         done = _compare_in_processes(store.address, ids, options, workers, progress)
@@ -650,6 +671,9 @@ def analyze(
     clock = _StageClock()
     with clock("ingest"):
         summary = RunSummary(ingest=ingest(paths, store, options, progress))
+    if summary.ingest.articles == 0:  # nothing to group or report: say so, write nothing
+        summary.seconds = clock.seconds
+        return summary
     with clock("annotate"):
         summary.annotated = annotate_store(store, options, progress)
     with clock("cluster"):
@@ -661,7 +685,9 @@ def analyze(
         from newsprism.report import write_reports
 
         with clock("report"):
+            progress("report", 0, 1)
             files = write_reports(store, Path(out_dir))
+            progress("report", 1, 1)
         summary.report_files = report_paths(files)
     summary.seconds = clock.seconds
     return summary
@@ -692,7 +718,9 @@ def summarise_store(store: Store, summary: RunSummary) -> None:
     """Outlets and conflicts (contradictions only) over every stored story report."""
     rows = store.report_index()
     summary.entities = len(store.entities())
-    summary.outlets = len({o for row in rows for o in row.outlets})
+    names = {o for row in rows for o in row.outlets}
+    summary.outlets = outlet_count(names)
+    summary.unknown_outlets = sum(1 for o in names if is_unknown_outlet(o))
     summary.conflicts = sum(row.n_conflicts for row in rows)
 
 

@@ -140,7 +140,7 @@ def test_analyze_the_example_corpus_writes_reports_and_keeps_the_terminal_quiet(
     # 6 articles once the ballot story stays apart; its outlet also covers the strike
     assert strike["articles"] == 7 and len(strike["outlets"]) == 6
     assert strike["conflicts"] == sum(f["grade"] == "contradict" for f in story["findings"]) > 0
-    assert sum(r["conflicts"] for r in rows) == int(summary["conflicts"])
+    assert sum(r["conflicts"] for r in rows) == int(summary["contradictions"])
 
 
 def test_options_that_default_to_unset_are_type_checked_too(tmp_path: Path) -> None:

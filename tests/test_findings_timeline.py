@@ -42,7 +42,7 @@ def test_a_background_clause_dates_itself_and_later_deadlines_leave_the_axis() -
     assert "convoy" not in by_year["2019"].description
     assert by_year["2030"].description == "a guarantee of pensions"
     chart = timeline_chart(out.timeline, out.span)
-    assert [r.start[:4] for r in chart.ahead] == ["2030"]
+    assert [r.start[:4] for r in chart.later] == ["2030"]
     assert [r.start[:4] for r in chart.background] == ["2019"]
     assert all(t.label.startswith("2025-") for t in chart.ticks), chart.ticks
 

@@ -85,7 +85,7 @@ class _Host:
     robots: Protego | None = None
     robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one reading per run
     robots_read: bool = False
-    robots_unreachable: bool = False
+    robots_unreachable: str | None = None  # why robots.txt could not be read
 
     async def wait_turn(self) -> None:
         async with self.lock:
@@ -146,7 +146,7 @@ class PoliteClient:
                 return FetchFailure(url, f"not an http(s) address: {current}")
             refusal = await self._robots_refusal(current)
             if refusal is not None:
-                return FetchFailure(url, refusal, forbidden=True)
+                return refusal
             # The validators go to every hop: a redirect ignores them, and the page it
             # leads to is the one they were stored for.
             answer = await self._with_retries(current, validators)
@@ -156,9 +156,9 @@ class PoliteClient:
             location = response.headers.get("location")
             if response.status_code in REDIRECT_STATUSES and location:
                 target = urljoin(current, location)
-                refusal = await self._redirect_refusal(url, current, target)
-                if refusal is not None:
-                    return FetchFailure(url, refusal, forbidden=True)
+                refused = await self._redirect_refusal(url, current, target)
+                if refused is not None:
+                    return FetchFailure(url, refused, forbidden=True)
                 current = target
                 continue
             if response.status_code == 304:
@@ -194,7 +194,9 @@ class PoliteClient:
 
     # ------------------------------------------------------------------ robots.txt
 
-    async def _robots_refusal(self, url: str) -> str | None:
+    async def _robots_refusal(self, url: str) -> FetchFailure | None:
+        """Why ``url`` may not be fetched: the site's robots.txt forbids it (its choice:
+        a warning), or the site could not be reached to ask (a failure: an error)."""
         host = self._host(url)
         if not host.robots_read:
             # Concurrent requests to a new host wait for the first to read robots.txt
@@ -203,9 +205,13 @@ class PoliteClient:
                 if not host.robots_read:
                     await self._read_robots(url, host)
         if host.robots_unreachable:
-            return "robots.txt could not be read (the site is treated as closed for this run)"
+            return FetchFailure(
+                url,
+                f"site unreachable: robots.txt {host.robots_unreachable} "
+                "(the site is treated as closed for this run)",
+            )
         if host.robots is not None and not host.robots.can_fetch(url, ROBOTS_AGENT):
-            return "robots.txt forbids this page (skipped)"
+            return FetchFailure(url, "robots.txt forbids this page (skipped)", forbidden=True)
         return None
 
     async def _read_robots(self, url: str, host: _Host) -> None:
@@ -214,13 +220,12 @@ class PoliteClient:
         robots_url = _origin(url) + "/robots.txt"
         answer = await self._with_retries(robots_url, {})
         host.robots_read = True
-        if isinstance(answer, str):
-            host.robots_unreachable = True
-            log.warning("%s: %s", robots_url, answer)
+        if isinstance(answer, str):  # said once per page by the page's failure
+            host.robots_unreachable = answer
             return
         response, body = answer
         if response.status_code >= 500:
-            host.robots_unreachable = True
+            host.robots_unreachable = f"HTTP {response.status_code}"
         elif response.status_code == 200:
             host.robots = Protego.parse(body.decode("utf-8", errors="replace"))
             delay = host.robots.crawl_delay(ROBOTS_AGENT)

@@ -256,12 +256,16 @@ def page_document(lead: Lead, fetched: Fetched) -> RawDocument | ReadProblem:
         extra["found_in"] = lead.via
     if fetched.final_url != lead.url:
         extra["requested_url"] = lead.url
+    if lead.title:
+        # Only a fallback: a feed keeps the headline it was written with, while the
+        # page shows its current one (an edited page's new heading is its title).
+        extra["feed_title"] = lead.title
     return RawDocument(
         source=Source(where, "html"),
         content_sha=sha256_hex(fetched.body),
         html=html,
         encoding=encoding,
-        meta=Metadata(url=where, title=lead.title, published=lead.published, extra=extra),
+        meta=Metadata(url=where, published=lead.published, extra=extra),
         size=len(fetched.body),
     )
 

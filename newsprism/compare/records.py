@@ -412,6 +412,12 @@ class StoryComparison:
         """Contradictions only: compatible differences and updates are not conflicts."""
         return sum(1 for f in self.findings if f.grade == "contradict")
 
+    @property
+    def current_articles(self) -> list[ArticleRef]:
+        """The story's articles as a reader counts them: one per URL, its newest version
+        (``articles`` also holds superseded versions, read only for their figures)."""
+        return [a for a in self.articles if a.current]
+
     def finding(self, finding_id: str) -> Finding:
         return next(f for f in self.findings if f.id == finding_id)
 
@@ -432,7 +438,7 @@ class StoryComparison:
             title=self.title,
             span=dataclasses.replace(self.span),
             outlets=list(self.outlets),
-            n_articles=len(self.articles),
+            n_articles=len(self.current_articles),
             n_conflicts=self.n_conflicts,
         )
 

@@ -16,35 +16,47 @@ record's own hash; and version numbers, which start again at 1 in the new store
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
 from newsprism.clean.restore import MARKER
+from newsprism.export.writers import Kind
 from newsprism.model import Annotations, Article, Dateline, to_dict
 
 COLUMNS: tuple[str, ...] = (
-    "id", "key", "version", "part", "url", "outlet", "outlet_source", "title", "byline",
+    "id", "story", "key", "version", "part", "url", "outlet", "outlet_source", "title", "byline",
     "published", "published_text", "published_source", "updated", "updated_text",
     "language", "dateline", "wire", "wire_evidence", "removed",
     "source_path", "source_format", "source_record", "raw_sha", "text",
 )  # fmt: skip
-"""Columns of the CSV and Parquet exports, in order (``annotations`` is added last)."""
+"""Columns of the CSV and Parquet exports, in order (``annotations`` is added last).
+``story`` is the id of the story the article belongs to (empty before grouping)."""
 
-NESTED = frozenset({"dateline", "wire", "wire_evidence", "removed", "annotations"})
-"""Columns holding lists or objects: JSON text in CSV and Parquet cells."""
+KINDS: dict[str, Kind] = {
+    "version": "int",
+    "part": "int",
+    "published": "timestamp",
+    "updated": "timestamp",
+    "wire": "strings",
+    "wire_evidence": "strings",
+    "removed": "removed",
+    "dateline": "dateline",
+    "annotations": "json",
+}
+"""How the typed (Parquet) export holds each column that is not text."""
 
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def article_record(article: Article) -> dict[str, Any]:
-    """One article as an export record (JSON-ready)."""
+def article_record(article: Article, story: str | None = None) -> dict[str, Any]:
+    """One article as an export record (JSON-ready), with the id of its story."""
     a = article
     record: dict[str, Any] = {
         "newsprism": MARKER,
         "id": a.id,
+        "story": story,
         "key": a.key,
         "version": a.version,
         "part": a.part,
@@ -87,12 +99,3 @@ def with_annotations(record: dict[str, Any], annotations: Annotations | None) ->
     """The record with what the language layer found (null when not annotated yet)."""
     record["annotations"] = to_dict(annotations)
     return record
-
-
-def flat_row(record: dict[str, Any]) -> dict[str, Any]:
-    """A record with its nested values as JSON text, for CSV and Parquet."""
-    return {
-        k: (json.dumps(v, ensure_ascii=False) if k in NESTED and v is not None else v)
-        for k, v in record.items()
-        if k != "newsprism"
-    }

@@ -359,34 +359,52 @@ class BaseStore:
         """
         with self.transaction():
             self._lock_names(sorted({f"raw:{raw_sha}"} | {f"key:{a.key}" for a in articles}))
+            # Cleaning a stored page again (its site got new pages) keeps the version it
+            # had: an old version re-cleaned must not come back as the newest one.
+            had = {
+                r["article_key"]: int(r["version"])
+                for r in self._query(
+                    "SELECT article_key, version FROM articles WHERE raw_sha = ?", (raw_sha,)
+                )
+            }
             self._execute("DELETE FROM articles WHERE raw_sha = ?", (raw_sha,))
             for art in articles:
                 # The same text arriving again (a page whose bytes changed but not its
                 # article) keeps its version number; only new text is a new version.
                 same = self._query("SELECT version FROM articles WHERE id = ?", (art.id,))
-                prior = self._query(
-                    "SELECT COUNT(DISTINCT raw_sha) AS n FROM articles WHERE article_key = ?",
+                others = self._query(
+                    "SELECT COUNT(DISTINCT raw_sha) AS n, MAX(version) AS newest"
+                    " FROM articles WHERE article_key = ?",
                     (art.key,),
-                )[0]["n"]
-                art.version = int(same[0]["version"]) if same else int(prior) + 1
-                self._execute(
-                    "UPDATE articles SET current = 0 WHERE article_key = ? AND current <> 0",
-                    (art.key,),
-                )
+                )[0]
+                if same:
+                    art.version = int(same[0]["version"])
+                elif art.key in had:
+                    art.version = had[art.key]
+                else:
+                    art.version = int(others["n"]) + 1
+                current = others["newest"] is None or art.version >= int(others["newest"])
+                if current:
+                    self._execute(
+                        "UPDATE articles SET current = 0 WHERE article_key = ? AND current <> 0",
+                        (art.key,),
+                    )
                 self._execute(
                     """INSERT INTO articles
                        (id, raw_sha, part, article_key, version, current, title, outlet,
                         published, url, body, data)
-                       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                        ON CONFLICT(id) DO UPDATE SET data = excluded.data,
                          title = excluded.title, outlet = excluded.outlet,
-                         published = excluded.published, url = excluded.url, current = 1""",
+                         published = excluded.published, url = excluded.url,
+                         current = excluded.current""",
                     (
                         art.id,
                         raw_sha,
                         art.part,
                         art.key,
                         art.version,
+                        1 if current else 0,
                         self._text(art.title),
                         self._text(art.outlet),
                         _iso(art.published),
