@@ -49,6 +49,16 @@ def _finding(f: FindingView) -> list[str]:
     return lines
 
 
+def _support(d: DigestItem) -> str:
+    """Net support in words: who carries the line, and who contradicts it."""
+    extra = f", {d.independent} independent" if d.independent != len(d.outlets) else ""
+    who = ", ".join(map(md, d.outlets))
+    told = f"net support **{d.net}**: {counted(len(d.outlets), 'outlet')}{extra}: {who}"
+    if d.contradicted_by:
+        told += f"; contradicted by {', '.join(map(md, d.contradicted_by))}"
+    return told
+
+
 def story_markdown(v: StoryView) -> str:
     lines = [f"## {md(v.title)}", ""]
     lines.append(
@@ -92,11 +102,7 @@ def story_markdown(v: StoryView) -> str:
     if v.digest:
         lines += ["### Digest", ""]
         for d in v.digest:
-            extra = f", {d.independent} independent" if d.independent != len(d.outlets) else ""
-            lines.append(
-                f"- {md(d.text)} (**{len(d.outlets)}** outlets{extra}: "
-                f"{', '.join(map(md, d.outlets))})"
-            )
+            lines.append(f"- {md(d.text)} ({_support(d)})")
         lines.append("")
     if v.coverage.bars:
         lines += ["### Claims per outlet", ""]
