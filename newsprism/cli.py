@@ -219,12 +219,13 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
     )
     console.print(table)
     code = _problems_exit(summary.problems, summary.files_read)
-    sys.exit(_no_article_exit(summary, paths) or code)
+    sys.exit(code if code >= 2 else _no_article_exit(summary, paths) or code)
 
 
 def _no_article_exit(summary: Any, paths: tuple[str, ...]) -> int:
     """Exit 1 with the reason when the store holds no article at all (an empty folder,
-    pages that are all menus): a table of zeros would look like success."""
+    pages that are all menus): a table of zeros would look like success. Input that
+    nearly all failed exits 2 before this, its problems already said."""
     if summary.articles:
         return 0
     if not summary.files_read:
@@ -776,7 +777,7 @@ def analyze(
     if not as_json:
         _print_written(summary.report_files)
     code = _problems_exit(summary.ingest.problems, summary.ingest.files_read)
-    sys.exit(_no_article_exit(summary.ingest, paths) or code)
+    sys.exit(code if code >= 2 else _no_article_exit(summary.ingest, paths) or code)
 
 
 def _unknown_outlets_hint(n: int) -> str:

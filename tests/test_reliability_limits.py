@@ -149,6 +149,6 @@ def test_analyze_of_input_that_all_fails_is_exit_2_with_its_problems_not_a_trace
     assert run.returncode == 2, run.stderr
     assert "Traceback" not in run.stderr
     assert [line.split(":", 1)[0] for line in run.stderr.splitlines()] == ["error"]
-    assert (tmp_path / "out" / "report.html").exists()
+    assert not (tmp_path / "out" / "report.html").exists()  # no empty report (issue 24)
     clustered = newsprism("cluster", "--db", str(db), "-q")
     assert (clustered.returncode, clustered.stdout.strip()) == (0, "0 stories; 0 reuse pairs")

@@ -71,6 +71,9 @@ def test_ctrl_c_stops_watch_cleanly(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # as from a terminal: a test run in the background (``cmd &`` in a script)
+            # inherits SIGINT ignored, and Python then never raises KeyboardInterrupt
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         assert proc.stdout is not None
         seen = []
