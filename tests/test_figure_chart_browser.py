@@ -4,21 +4,17 @@ written here."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import ARTIFACTS, chromium_browser, screenshot
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from browser import chromium_browser, screenshot  # noqa: E402
-
-from newsprism.report.pages import render_story_html  # noqa: E402
-from newsprism.report.views import story_view  # noqa: E402
-from tests.test_compare_tolls import page, run  # noqa: E402
+from newsprism.report.pages import render_story_html
+from newsprism.report.views import story_view
+from tests.test_compare_tolls import page, run
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -49,7 +45,7 @@ def test_each_legend_key_has_its_line_colour_not_black(browser: Any, tmp_path: P
         }))"""
     )
     screenshot(tab, "figure-chart-legend")
-    chart.screenshot(path=str(Path(screenshot.__globals__["ARTIFACTS"]) / "figure-chart.png"))
+    chart.screenshot(path=str(ARTIFACTS / "figure-chart.png"))
     assert len(colours) == 3
     assert all(c["key"] == c["line"] for c in colours), colours
     assert len({c["key"] for c in colours}) == 3  # one colour per source
