@@ -11,6 +11,8 @@ from newsprism.lexicon import CREDIT_AFTER, CREDIT_BEFORE, CREDIT_MAX_WORDS
 
 _STOP = re.compile(r"[,.;:!?()\[\]«»“”\"\n،؛]")
 _CLAUSE_WORDS = {"had", "has", "have", "was", "were", "is", "are", "previously", "also", "earlier"}
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "who", "that", "which", "this", "these"}
+_PRONOUNS |= {"its", "his", "her", "their", "our", "my", "your"}  # "their results"
 _LEADING = {"the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "o", "os", "die", "der"}
 
 
@@ -50,7 +52,7 @@ def _name(text: str) -> str | None:
         words = words[1:]
     if not words or len(words) > CREDIT_MAX_WORDS:
         return None
-    if words[0].lower() in ("it", "he", "she", "they", "we", "i", "who", "that", "which"):
+    if words[0].lower() in _PRONOUNS:
         return None  # a pronoun names nobody a reader can check
     if any(w.lower() in _CLAUSE_WORDS for w in words):
         return None  # "authorities had previously": a clause, not a name

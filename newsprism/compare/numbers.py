@@ -24,9 +24,11 @@ figure: the latest well-supported one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal, cast
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -39,6 +41,10 @@ from newsprism.compare.units import Unit
 from newsprism.language.quantities import number_value
 from newsprism.lexicon import (
     ESTIMATE_WORDS,
+    FIGURE_STATUS_AFTER,
+    FIGURE_STATUS_REACH,
+    FIGURE_STATUS_STOPS,
+    FIGURE_STATUS_WORDS,
     FOREIGN_FROM_TO,
     PEOPLE_NOUNS,
     UPDATE_WORDS,
@@ -89,6 +95,9 @@ _NOT_COUNTS = {
 }
 
 
+Status = Literal["withdrawn", "denied"]
+
+
 @dataclass(slots=True)
 class Count:
     article: str
@@ -112,6 +121,7 @@ class Count:
     estimate: bool = False  # a projection ("could reach 20,000"), never the story's figure
     replaces: float | None = None  # the 66 of "31, down from 66": the figure it changed from
     source: str | None = None  # who its sentence credits it to ("police", "the coroner")
+    status: Status | None = None  # "withdrawn" or "denied": the figure no longer stands
 
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
@@ -228,6 +238,38 @@ def is_estimate(text: str, span: Span) -> bool:
     "قد يصل" in the few words before it, or "may have been killed" just after it."""
     before, after = _near_words(text, span)
     return any(w in ESTIMATE_WORDS for w in [*before, *after[:ESTIMATE_AFTER]])
+
+
+_CLAUSE_END = re.compile(r"[,;:()\n]|[.!?](?:\s|$)")
+
+
+def figure_status(text: str, span: Span, language: str | None = None) -> Status | None:
+    """ "withdrawn" or "denied" when the figure's own clause says so: "withdrew its figure
+    of 300", "denied that 300 people had died", "a démenti la mort de 300", "نفت مقتل 300",
+    "the figure of 300 was later withdrawn". A status word that governs something else
+    ("denied involvement in the attack that killed 12") leaves the figure alone: the search
+    stops at a comma and at a relative word ("that", "que", "الذي") not right after it."""
+    before = _CLAUSE_END.split(text[max(0, span[0] - 200) : span[0]])[-1]
+    after = _CLAUSE_END.split(text[span[1] : span[1] + 200], maxsplit=1)[0]
+    words = [w.strip("\"'«»“”").lower() for w in before.split()][-FIGURE_STATUS_REACH:]
+    for i in range(len(words) - 1, -1, -1):
+        found = _status_of(words[i])
+        if found is not None:
+            return found
+        if words[i] in FIGURE_STATUS_STOPS:
+            return _status_of(words[i - 1]) if i else None
+    for w in after.split()[:FIGURE_STATUS_AFTER]:
+        found = _status_of(w.strip("\"'«»“”").lower())
+        if found is not None:
+            return found
+    return None
+
+
+def _status_of(word: str) -> Status | None:
+    for status, words in FIGURE_STATUS_WORDS.items():
+        if word in words:
+            return cast(Status, status)
+    return None
 
 
 def replaced_figure(text: str, span: Span, language: str = "en") -> float | None:
@@ -369,6 +411,7 @@ def _with_change_from(count: Count, article: Article) -> None:
     count.source = credited_to(
         article.text[count.sentence[0] : count.sentence[1]], article.language
     )
+    count.status = figure_status(article.text, count.q.span, article.language)
     if count.previous:
         return
     replaced = replaced_figure(article.text, count.q.span, article.language or "en")
@@ -572,11 +615,15 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         for group in by_class.values()
         for a in group
         for b in group
-        if a.article < b.article and not _fits(a, b) and not (a.estimate or b.estimate)
+        if a.article < b.article
+        and not _fits(a, b)
+        and not (a.estimate or b.estimate or a.status or b.status)
     ]  # a projection ("could reach 20,000") is no rival report of what happened
-    replaced = {c.q.value for c in slot.counts if c.previous} | {
-        c.replaces for c in slot.counts if c.replaces is not None
-    }
+    replaced = (
+        {c.q.value for c in slot.counts if c.previous}
+        | {c.replaces for c in slot.counts if c.replaces is not None}
+        | set(set_aside(slot.counts))
+    )
     unexplained = [
         (a, b)
         for a, b in clash
@@ -698,7 +745,7 @@ def slot_value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
         qualifier=c.q.qualifier,
         counted=c.counted,
         outcome=c.family,
-        update_cue=("from" if c.previous else None) or c.cue,
+        update_cue=c.status or ("from" if c.previous else None) or c.cue,
     )
 
 
@@ -711,7 +758,7 @@ def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
     for c in ordered:
         outlet = ctx.outlet_of[c.article]
         published = c.published.isoformat() if c.published else None
-        cue = "from" if c.previous else c.cue
+        cue = c.status or ("from" if c.previous else c.cue)
         # an undated report has no place of its own in time: a figure it shares with a
         # step already shown is that step (else "41 → 31 → 41 → 31" from two copies)
         same = [s for s in steps if s.value == c.shown] if c.published is None else []
@@ -726,11 +773,23 @@ def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
     return steps
 
 
+def set_aside(counts: Sequence[Count]) -> dict[float, Count]:
+    """The figures some page says were withdrawn or denied, each with the count that says
+    so: wherever else they are printed, they no longer stand."""
+    out: dict[float, Count] = {}
+    for c in counts:
+        if c.status is not None and c.q.value is not None:
+            out.setdefault(c.q.value, c)
+    return out
+
+
 def _story_figure(slot: FigureSlot) -> str | None:
     """The latest figure of the slot's main group (the one most articles count, people
     first): an explicit revision wins, then the latest dated report (the figure most of
-    its outlets give), then, when nothing is dated, the figure most articles give."""
-    current = [c for c in slot.counts if not c.previous]
+    its outlets give), then, when nothing is dated, the figure most articles give. A
+    withdrawn or denied figure is never it."""
+    gone = set_aside(slot.counts)
+    current = [c for c in slot.counts if not c.previous and c.q.value not in gone]
     if not current:
         return None
     reach: dict[str, set[str]] = {}

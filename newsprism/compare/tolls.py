@@ -22,7 +22,14 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from newsprism.compare.context import StoryContext
-from newsprism.compare.numbers import Count, FigureSlot, explained_as_update, slot_value, when
+from newsprism.compare.numbers import (
+    Count,
+    FigureSlot,
+    explained_as_update,
+    set_aside,
+    slot_value,
+    when,
+)
 from newsprism.compare.records import Finding, Grade, SlotValue, Toll
 from newsprism.lexicon import FALLING_OUTCOMES, ranges_overlap
 
@@ -47,7 +54,8 @@ def story_tolls(
     families = sorted({s.family for s in slots})
     for family in families:
         counts = [c for s in slots if s.family == family for c in s.counts]
-        replaced = superseded(counts)
+        gone = set_aside(counts)
+        replaced = superseded(counts) | set(gone)
         current = _first_figures(counts, replaced)
         shown = _first_figures(counts)  # with the figures the story says were replaced
         firsts = shown + [c for c in current if not any(c is s for s in shown)]
@@ -57,18 +65,29 @@ def story_tolls(
         if picked is None:
             continue  # only projections ("could reach 20,000"): the story states no figure
         chosen, basis = picked
+        figure = chosen.shown
+        falling = family in FALLING_OUTCOMES
+        spread = _split(ctx, current, chosen, origin, falling) if basis != "revision" else None
+        if spread is not None:
+            figure = f"outlets differ: {spread}; " + (
+                f"latest official {_bare(chosen)} ({chosen.source})"
+                if basis == "named"
+                else f"most lead with {_bare(chosen)}"
+            )
+            basis = "split"
         values = [slot_value(ctx, c, []) for c in firsts]
         support = sorted({ctx.outlet_of[c.article] for c in firsts if _same(c, chosen)})
         finding, existing = _finding(ctx, family, firsts, values, findings, replaced)
         tolls.append(
             Toll(
                 outcome=family,
-                figure=chosen.shown,
+                figure=figure,
                 number=chosen.q.value,
                 outlets=support,
                 basis=basis,
                 values=values,
                 finding=None,
+                set_aside=[_set_aside_words(c) for c in gone.values()],
             )
         )
         if finding is not None:
@@ -77,6 +96,57 @@ def story_tolls(
         if link is not None:
             shown_by[family] = link
     return tolls, extra, shown_by
+
+
+def _set_aside_words(c: Count) -> str:
+    """ "300 (withdrawn: health ministry)": the figure, what became of it, and whose."""
+    return f"{_bare(c)} ({c.status}{': ' + c.source if c.source else ''})"
+
+
+def _bare(c: Count) -> str:
+    value = c.q.value
+    return f"{value:,.0f}" if value is not None and value == int(value) else c.shown
+
+
+def _split(
+    ctx: StoryContext,
+    current: Sequence[Count],
+    chosen: Count,
+    origin: Mapping[str, str],
+    falling: bool,
+) -> str | None:
+    """ "200–900" when outlets lead with figures for the same people at the same moment
+    that cannot both hold, that nothing explains as a change, and no figure is led with by
+    most of the independent sources: the evidence is split, and the story's figure must
+    say so rather than pick one. One outlet's odd figure against a clear majority is a
+    ``differs`` finding, not a split story."""
+    sources = {origin.get(c.article, c.article) for c in current}
+    backing = {origin.get(c.article, c.article) for c in current if _same(c, chosen)}
+    if 2 * len(backing) > len(sources):
+        return None
+    clashing = [
+        (a, b)
+        for i, a in enumerate(current)
+        for b in current[i + 1 :]
+        if ctx.outlet_of[a.article] != ctx.outlet_of[b.article]
+        and not (a.estimate or b.estimate)
+        and a.counted == b.counted
+        and not ranges_overlap(a.range(), b.range())
+        and not explained_as_update(a, b)
+        and not (falling and _fell(a, b))
+    ]
+    if not clashing:
+        return None
+    numbers = [c.q.value for pair in clashing for c in pair if c.q.value is not None]
+    return f"{min(numbers):,.0f}–{max(numbers):,.0f}"
+
+
+def _fell(a: Count, b: Count) -> bool:
+    """Whether the later of two dated counts is the lower: the missing being found."""
+    if a.published is None or b.published is None or when(a)[1:] == when(b)[1:]:
+        return False
+    early, late = sorted((a, b), key=when)
+    return late.range()[1] <= early.range()[0]
 
 
 def _first_figures(counts: Sequence[Count], replaced: set[float] | None = None) -> list[Count]:
@@ -89,7 +159,7 @@ def _first_figures(counts: Sequence[Count], replaced: set[float] | None = None) 
         latest[page] = max(latest.get(page, 0), c.version)
     first: dict[str, Count] = {}
     for c in sorted(counts, key=lambda c: (c.article, c.q.span[0])):
-        if c.previous or c.estimate or c.version != latest[c.key or c.article]:
+        if c.previous or c.estimate or c.status or c.version != latest[c.key or c.article]:
             continue
         if c.q.value is None or c.q.value in (replaced or set()):
             continue
@@ -101,7 +171,7 @@ def _same(a: Count, b: Count) -> bool:
     return a.q.value == b.q.value
 
 
-Basis = Literal["revision", "agreement", "larger", "single"]
+Basis = Literal["revision", "named", "split", "agreement", "larger", "single"]
 
 
 def superseded(counts: Sequence[Count]) -> set[float]:
@@ -124,6 +194,11 @@ def _choose(
     revised = [c for c in pool if c.cue]
     if revised:
         return _latest(revised, falling), "revision"
+    named = [c for c in pool if c.source]
+    if named:
+        latest = max(when(c) for c in named)
+        top = [c for c in named if when(c) == latest]
+        return max(top, key=lambda c: (sum(_same(c, o) for o in pool), c.q.value or 0.0)), "named"
     votes: dict[float, list[Count]] = {}
     for c in pool:
         assert c.q.value is not None
