@@ -339,21 +339,14 @@ FIGURE_STATUS_WORDS: dict[str, frozenset[str]] = {
 it ("withdrew its figure of 300", "a retiré son bilan", "سحبت حصيلة") or denied it ("denied
 that 300 had died", "desmintió", "نفت مقتل"). Such a figure is never the story's."""
 
-FIGURE_STATUS_REACH = 6
-"""Words before a figure (within its clause: a comma ends the search) searched for a
-status word; "Police, who denied any wrongdoing, said 12 ..." is no denial of the 12."""
-
 FIGURE_STATUS_STOPS: frozenset[str] = frozenset(
     {"that", "which", "who", "whom", "where", "when", "while", "after", "before", "and",
      "que", "qui", "quien", "donde", "cuando", "y", "et", "où", "quand", "und", "dass", "die",
      "الذي", "التي", "الذين", "بعد", "و"}
 )  # fmt: skip
-"""Words that end the search for a status word before a figure, unless the status word is
-just before them ("denied that 300 had died"): "denied involvement in the attack that
-killed 12" denies the involvement, not the 12."""
-
-FIGURE_STATUS_AFTER = 4
-"""Words after a figure searched too: "the figure of 300 dead was later withdrawn"."""
+"""Words that end the search for a status word before a figure (as a comma does), unless
+the status word is just before them ("denied that 300 had died"): "denied involvement in
+the attack that killed 12" denies the involvement, not the 12."""
 
 FALLING_OUTCOMES: frozenset[str] = frozenset({"missing"})
 """Outcomes whose count falls as the story goes on (the missing are found, dead or alive):

@@ -35,14 +35,13 @@ from spacy.tokens import Doc, Token
 
 from newsprism.compare.context import StoryContext
 from newsprism.compare.credit import credited_to
+from newsprism.compare.options import CompareOptions
 from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.language.quantities import number_value
 from newsprism.lexicon import (
     ESTIMATE_WORDS,
-    FIGURE_STATUS_AFTER,
-    FIGURE_STATUS_REACH,
     FIGURE_STATUS_STOPS,
     FIGURE_STATUS_WORDS,
     FOREIGN_FROM_TO,
@@ -61,8 +60,6 @@ OTHER_ARTICLE_LINK = 0.3
 MAX_NOUN_WORDS = 4  # a longer counted phrase is left out of the figure as shown
 SMALL_FIGURE = 5  # two reports of "three killed" may well be two happenings
 WINDOW = 3  # tokens kept on each side of the count and its outcome word
-ESTIMATE_REACH = 5  # words before a figure searched for "could", "pourrait", "قد"
-ESTIMATE_AFTER = 3  # words after it: "20,000 people may have been killed"
 _FROM = {"from"}
 _SINCE = {"down", "up"}  # "31, down from 66": the 66 is what the figure changed from
 _NOT_COUNTS = {
@@ -222,7 +219,7 @@ def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
     return previous, cue
 
 
-def _near_words(text: str, span: Span) -> tuple[list[str], list[str]]:
+def _near_words(text: str, span: Span, reach: int = 5) -> tuple[list[str], list[str]]:
     """The words of the figure's own sentence just before it and just after it."""
     before = text[max(0, span[0] - 200) : span[0]]
     after = text[span[1] : span[1] + 200]
@@ -230,35 +227,41 @@ def _near_words(text: str, span: Span) -> tuple[list[str], list[str]]:
         before = before.rsplit(stop, 1)[-1]
         after = after.split(stop + " ", 1)[0].split("\n", 1)[0]
     clean = [w.strip(",;:()\"'«»“”") for w in before.split()]
-    return clean[-ESTIMATE_REACH:], [w.strip(",;:()\"'«»“”.") for w in after.split()]
+    return clean[-reach:], [w.strip(",;:()\"'«»“”.") for w in after.split()]
 
 
-def is_estimate(text: str, span: Span) -> bool:
+def is_estimate(text: str, span: Span, options: CompareOptions | None = None) -> bool:
     """Whether the figure at ``span`` is a projection: "could reach", "pourrait dépasser",
-    "قد يصل" in the few words before it, or "may have been killed" just after it."""
-    before, after = _near_words(text, span)
-    return any(w in ESTIMATE_WORDS for w in [*before, *after[:ESTIMATE_AFTER]])
+    "قد يصل" in the few words before it, or "may have been killed" just after it (how
+    few: ``CompareOptions.estimate_reach`` and ``estimate_after``)."""
+    options = options or CompareOptions()
+    before, after = _near_words(text, span, options.estimate_reach)
+    return any(w in ESTIMATE_WORDS for w in [*before, *after[: options.estimate_after]])
 
 
 _CLAUSE_END = re.compile(r"[,;:()\n]|[.!?](?:\s|$)")
 
 
-def figure_status(text: str, span: Span, language: str | None = None) -> Status | None:
+def figure_status(
+    text: str, span: Span, language: str | None = None, options: CompareOptions | None = None
+) -> Status | None:
     """ "withdrawn" or "denied" when the figure's own clause says so: "withdrew its figure
     of 300", "denied that 300 people had died", "a démenti la mort de 300", "نفت مقتل 300",
     "the figure of 300 was later withdrawn". A status word that governs something else
     ("denied involvement in the attack that killed 12") leaves the figure alone: the search
-    stops at a comma and at a relative word ("that", "que", "الذي") not right after it."""
+    stops at a comma and at a relative word ("that", "que", "الذي") not right after it.
+    How far it looks: ``CompareOptions.status_reach`` and ``status_after``."""
+    options = options or CompareOptions()
     before = _CLAUSE_END.split(text[max(0, span[0] - 200) : span[0]])[-1]
     after = _CLAUSE_END.split(text[span[1] : span[1] + 200], maxsplit=1)[0]
-    words = [w.strip("\"'«»“”").lower() for w in before.split()][-FIGURE_STATUS_REACH:]
+    words = [w.strip("\"'«»“”").lower() for w in before.split()][-options.status_reach :]
     for i in range(len(words) - 1, -1, -1):
         found = _status_of(words[i])
         if found is not None:
             return found
         if words[i] in FIGURE_STATUS_STOPS:
             return _status_of(words[i - 1]) if i else None
-    for w in after.split()[:FIGURE_STATUS_AFTER]:
+    for w in after.split()[: options.status_after]:
         found = _status_of(w.strip("\"'«»“”").lower())
         if found is not None:
             return found
@@ -333,7 +336,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
             if q.value is None and not q.qualifier:
                 continue
             if doc is None and q.outcome is not None and q.counted is not None:
-                counts.append(_unparsed_count(article, ann, q, fact_of))
+                counts.append(_unparsed_count(article, ann, q, fact_of, ctx.options))
                 continue
             family, counted, word = _outcome(q, doc)
             if family is None or doc is None or word is None or counted is None:
@@ -361,10 +364,10 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     previous,
                     cue,
                     _written(doc, q),
-                    is_estimate(article.text, q.span),
+                    is_estimate(article.text, q.span, ctx.options),
                 )
             )
-            _with_change_from(counts[-1], article)
+            _with_change_from(counts[-1], article, ctx.options)
     return counts
 
 
@@ -373,6 +376,7 @@ def _unparsed_count(
     ann: Annotations,
     q: Quantity,
     fact_of: Callable[[str, Span], str | None],
+    options: CompareOptions,
 ) -> Count:
     """A count of an article read without a parse (in another language: the
     multilingual reader set its outcome and counted class itself); the clause, window
@@ -399,19 +403,19 @@ def _unparsed_count(
         updated=article.updated if article.version > 1 else None,
         previous=found.previous,
         cue=found.cue,
-        estimate=is_estimate(article.text, q.span),
+        estimate=is_estimate(article.text, q.span, options),
     )
-    _with_change_from(count, article)
+    _with_change_from(count, article, options)
     return count
 
 
-def _with_change_from(count: Count, article: Article) -> None:
+def _with_change_from(count: Count, article: Article, options: CompareOptions) -> None:
     """Set what "31, down from 66" says: 31 is a change (its cue) from 66 (``replaces``),
     and whom the sentence credits the figure to."""
     count.source = credited_to(
         article.text[count.sentence[0] : count.sentence[1]], article.language
     )
-    count.status = figure_status(article.text, count.q.span, article.language)
+    count.status = figure_status(article.text, count.q.span, article.language, options)
     if count.previous:
         return
     replaced = replaced_figure(article.text, count.q.span, article.language or "en")
