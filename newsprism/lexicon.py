@@ -348,6 +348,35 @@ FIGURE_STATUS_STOPS: frozenset[str] = frozenset(
 the status word is just before them ("denied that 300 had died"): "denied involvement in
 the attack that killed 12" denies the involvement, not the 12."""
 
+OTHER_EVENT_SINCE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"since"}),
+           frozenset({"deadliest", "worst", "biggest", "largest", "most", "highest",
+                      "strongest", "heaviest", "bloodiest"})),
+    "es": (frozenset({"desde"}), frozenset({"más", "peor", "mayor"})),
+    "pt": (frozenset({"desde"}), frozenset({"mais", "pior", "maior"})),
+    "fr": (frozenset({"depuis"}), frozenset({"plus", "pire"})),
+    "de": (frozenset({"seit"}),
+           frozenset({"schwerste", "schwersten", "tödlichste", "tödlichsten", "schlimmste",
+                      "schlimmsten", "größte", "größten"})),
+    "id": (frozenset({"sejak"}), frozenset({"paling", "terburuk", "terbesar"})),
+    "ar": (frozenset({"منذ"}), frozenset({"الأكثر", "أسوأ", "الأسوأ", "أكبر", "الأكبر"})),
+}  # fmt: skip
+"""The "since" and the superlatives of "the deadliest flood since the 1999 disaster, which
+killed 300" per language ("la plus meurtrière depuis", "más mortífera desde", "الأكثر دموية
+منذ"): a figure after them in the sentence counts that earlier event, not the story's."""
+
+OTHER_EVENT_SINCE_REACH = 5
+"""Words between the superlative and its "since" ("the worst flooding in the region
+since")."""
+
+RELATIVE_WORDS: frozenset[str] = frozenset(
+    {"which", "that", "who", "whom", "whose", "que", "qui", "quien", "quienes", "cual",
+     "lequel", "laquelle", "dont", "welche", "welcher", "die", "der", "das", "yang",
+     "التي", "الذي", "الذين", "اللذين"}
+)  # fmt: skip
+"""Words that open a relative clause: after a comma they go on describing what came before
+("the 2009 disaster, which killed 300"), so that noun's year still dates the figure."""
+
 FALLING_OUTCOMES: frozenset[str] = frozenset({"missing"})
 """Outcomes whose count falls as the story goes on (the missing are found, dead or alive):
 of two undated revised figures, the smaller is the later. Every other count (the dead,
@@ -653,6 +682,14 @@ FOREIGN_WEEKDAYS: dict[str, tuple[str, ...]] = {
     "ar": ("اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد"),
 }
 """Folded weekday names per language, Monday first (``date.weekday()`` order)."""
+
+FOREIGN_WEEKDAY_NUMBERS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "ar": (frozenset({"الاثنين", "الأحد", "الإثنين"}),
+           frozenset({"يوم", "ويوم", "ليلة", "صباح", "مساء", "منذ", "حتى", "الماضي"})),
+}  # fmt: skip
+"""Weekday names that are also number words ("الاثنين" is Monday and "the two", "الأحد"
+Sunday and "the one"), and the words before them that make them the day: "منذ يوم
+الاثنين" is since Monday, never two dead."""
 
 FOREIGN_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "id": {

@@ -45,7 +45,10 @@ from newsprism.lexicon import (
     FIGURE_STATUS_STOPS,
     FIGURE_STATUS_WORDS,
     FOREIGN_FROM_TO,
+    OTHER_EVENT_SINCE,
+    OTHER_EVENT_SINCE_REACH,
     PEOPLE_NOUNS,
+    RELATIVE_WORDS,
     UPDATE_WORDS,
     figure_range,
     ranges_overlap,
@@ -268,6 +271,51 @@ def figure_status(
     return None
 
 
+_YEAR_WORD = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.UNICODE)
+
+
+def other_event(
+    text: str, sentence: Span, span: Span, published: datetime | None, language: str | None
+) -> str | None:
+    """What other event the figure at ``span`` counts, or None when it is the story's:
+    "a similar flood in 2009 killed 300" (another year, ``"2009"``), "the deadliest flood
+    since the Lorm disaster, which killed 300" (an earlier event, ``"since"``). Its own
+    clause is read, back to a semicolon or a comma (a comma opening a relative clause,
+    "..., which killed", goes on describing the noun before it). A year is another only
+    when it is not the story's own: the year of publication, or the year before in
+    January (a New Year's Eve fire reported on 2 January)."""
+    before = text[sentence[0] : span[0]]
+    after = text[span[1] : sentence[1]]
+    lang = language if language in OTHER_EVENT_SINCE else "en"
+    since, most = OTHER_EVENT_SINCE[lang]
+    words = [w.lower() for w in _WORD.findall(before)]
+    for i, w in enumerate(words):
+        if w in most and any(x in since for x in words[i + 1 : i + 1 + OTHER_EVENT_SINCE_REACH]):
+            return "since"
+    if published is None:
+        return None
+    own = {published.year} | ({published.year - 1} if published.month == 1 else set())
+    clause = _own_clause(before) + " " + re.split(r"[,;:،؛]|[.!?](?:\s|$)", after, maxsplit=1)[0]
+    for m in _YEAR_WORD.finditer(clause):
+        if int(m.group()) not in own:
+            return m.group()
+    return None
+
+
+def _own_clause(before: str) -> str:
+    """The text before a figure back to where its clause starts (see ``other_event``)."""
+    parts = re.split(r"([,;:،؛])", before)
+    kept = parts[-1]
+    for k in range(len(parts) - 2, 0, -2):
+        mark, prev = parts[k], parts[k - 1]
+        first = _WORD.findall(kept)[:1]
+        if mark in ";؛:" or not first or first[0].lower() not in RELATIVE_WORDS:
+            break
+        kept = prev + mark + kept
+    return kept
+
+
 def _status_of(word: str) -> Status | None:
     for status, words in FIGURE_STATUS_WORDS.items():
         if word in words:
@@ -335,6 +383,10 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                 continue
             if q.value is None and not q.qualifier:
                 continue
+            if q.sentence and other_event(
+                article.text, q.sentence, q.span, article.published, article.language
+            ):
+                continue  # "a similar flood in 2009 killed 300": that flood's figure
             if doc is None and q.outcome is not None and q.counted is not None:
                 counts.append(_unparsed_count(article, ann, q, fact_of, ctx.options))
                 continue

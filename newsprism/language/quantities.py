@@ -44,6 +44,35 @@ from newsprism.model import Span as Span_
 _VAGUE = frozenset({w for phrase in VAGUE_COUNTS for w in phrase.split() if w != "of"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_LOOKALIKE = re.compile(r"[0-9OoIl]*\d[0-9OoIl]*")
+_LITRES = re.compile(r"\d+l")
+
+
+def digit_letter_typo(token: str) -> bool:
+    """Whether a word is a figure typed with letters that look like digits: "1O0", "2OO",
+    "1l0". Read as a number it would be a smaller one ("1"), so it is flagged instead,
+    in every language. "5l" (litres), "1st", "A4" and "COVID19" are no such typo."""
+    word = token.strip(".,;:!?()[]«»“”\"'")
+    if not _LOOKALIKE.fullmatch(word) or word.isdigit() or _LITRES.fullmatch(word):
+        return False
+    return any(c.isdigit() for c in word)
+
+
+def typo_quantities(text: str, sentences: Sequence[Span_], offset: int = 0) -> list[Quantity]:
+    """A ``typo`` quantity for every digit-letter figure of ``text``, so the annotations
+    show it (and why it was not read) and no reader takes its leading digit as a count."""
+    out = []
+    for m in re.finditer(r"\S+", text):
+        if not digit_letter_typo(m.group()):
+            continue
+        word = m.group().strip(".,;:!?()[]«»“”\"'")
+        start = m.start() + m.group().index(word)
+        span = (start + offset, start + len(word) + offset)
+        sentence = next((s for s in sentences if s[0] <= span[0] < s[1]), None)
+        out.append(Quantity(span=span, text=word, value=None, sentence=sentence, kind="typo"))
+    return out
+
+
 # Hedges written before the number, longest first ("just over" before "over");
 # "or so" follows the number and is read after it.
 _QUALIFIERS = tuple(
@@ -374,7 +403,8 @@ def extract_quantities(
         )
         out.append(qty)
         last_in_sent[sent.start] = qty
-    return out
+    sentences = [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
+    return out + typo_quantities(doc.text, sentences, offset)
 
 
 def _time_in(sent: Span, times: Sequence[TimeExpression], offset: int) -> str | None:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism import lexicon
+from newsprism.language.quantities import typo_quantities
 from newsprism.model import Quantity, QuantityKind, Sentence
 from newsprism.multilingual.numbers import Number, find_numbers
 from newsprism.multilingual.words import (
@@ -200,7 +201,13 @@ def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords)
     for sent in sentences:
         s, e = sent.span
         toks = tokens(text[s:e], s)
-        numbers = find_numbers(text, toks, table)
+        typos = typo_quantities(text[s:e], [sent.span], s)
+        out += typos
+        numbers = [  # "1O0" is flagged above, never read as the 1 it starts with
+            n
+            for n in find_numbers(text, toks, table)
+            if not any(t.span[0] <= n.span[0] < t.span[1] for t in typos)
+        ]
         kinds = [_kind(num, toks, table) for num in numbers]
         counts = [n for n, (kind, _) in zip(numbers, kinds, strict=True) if kind == "count"]
         found = dict(zip(map(id, counts), _outcomes(text, toks, counts, table), strict=True))

@@ -1,0 +1,141 @@
+"""Figure guards in every language read, on invented sentences in English, Spanish, French
+and Arabic: a digit-letter typo is flagged, never read as a smaller number; a figure in a
+sentence about another event (another year, "the deadliest since ...") belongs to that
+event, not the story's slot; a count of another outcome goes to its own slot; and a day,
+an age, a duration, a measure, money or a share is never a count of people."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.records import StoryComparison
+from newsprism.language import annotate
+from newsprism.language.quantities import digit_letter_typo  # noqa: F401
+from newsprism.model import Annotations
+from newsprism.multilingual.annotate import annotate_foreign, is_foreign
+from tests.test_compare_tolls import page, run
+
+pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
+
+
+def stated(out: StoryComparison) -> set[tuple[str, float]]:
+    """Every (outcome, number) the story states where a reader sees a figure."""
+    values = [v for t in out.tolls for v in t.values]
+    values += [v for f in out.findings if f.kind == "number" for v in f.values]
+    return {(v.outcome, v.number) for v in values if v.outcome and v.number is not None}
+
+
+def two_outlets(text: str, language: str) -> StoryComparison:
+    return run([page("a", "Outlet A", text, language), page("b", "Outlet B", text, language)])
+
+
+def annotations(text: str, language: str) -> Annotations:
+    art = page("a", "Outlet A", text, language)
+    return annotate_foreign(art) if is_foreign(language) else next(iter(annotate([art])))
+
+
+TYPOS = [
+    ("en", "The Kerav flood killed 1O0 people, officials said."),
+    ("es", "La inundación de Kerav mató a 1O0 personas, según las autoridades."),
+    ("fr", "L'inondation de Kerav a tué 1O0 personnes, selon les autorités."),
+    ("ar", "أسفر فيضان كيراف عن مقتل 1O0 شخص بحسب السلطات."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), TYPOS)
+def test_a_digit_letter_typo_is_flagged_and_never_read(language: str, text: str) -> None:
+    flagged = [q for q in annotations(text, language).quantities if q.kind == "typo"]
+    assert [q.text for q in flagged] == ["1O0"]
+    assert not {o for o, _ in stated(two_outlets(text, language))}  # no figure read from it
+
+
+@pytest.mark.parametrize(
+    ("token", "typo"),
+    [("1O0", True), ("2OO", True), ("O5", True), ("1l0", True), ("100", False),
+     ("1st", False), ("5l", False), ("COVID19", False), ("A4", False)],
+)  # fmt: skip
+def test_what_counts_as_a_digit_letter_typo(token: str, typo: bool) -> None:
+    assert digit_letter_typo(token) is typo
+
+
+OTHER_EVENT = [
+    ("en", "Four people were killed in the Kerav flood; a similar flood in 2009 killed 300 people."),  # noqa: E501
+    ("es", "Cuatro personas murieron en la inundación de Kerav; una inundación similar en 2009 mató a 300 personas."),  # noqa: E501
+    ("fr", "Quatre personnes sont mortes dans l'inondation de Kerav ; une inondation similaire en 2009 avait tué 300 personnes."),  # noqa: E501
+    ("ar", "قتل أربعة أشخاص في فيضان كيراف، وكان فيضان مماثل عام 2009 قد أودى بحياة 300 شخص."),
+    ("en", "Four people were killed in the Kerav flood. It was the deadliest flood since the Lorm disaster, which killed 300 people."),  # noqa: E501
+    ("es", "Cuatro personas murieron en la inundación de Kerav. Fue la inundación más mortífera desde la catástrofe de Lorm, que mató a 300 personas."),  # noqa: E501
+    ("fr", "Quatre personnes sont mortes dans l'inondation de Kerav. C'est la plus meurtrière depuis la catastrophe de Lorm, qui avait fait 300 morts."),  # noqa: E501
+    ("ar", "قتل أربعة أشخاص في فيضان كيراف. وهو الفيضان الأكثر دموية منذ كارثة لورم التي أودت بحياة 300 شخص."),  # noqa: E501
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text"), OTHER_EVENT)
+def test_a_figure_about_another_event_stays_out_of_the_story_slot(language: str, text: str) -> None:
+    out = two_outlets(text, language)
+    assert ("killed", 300) not in stated(out)
+    assert {t.outcome: t.number for t in out.tolls}.get("killed") == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Since Monday, 12 people have died in the Kerav flood, the civil defence said."),
+        ("es", "Desde el lunes, 12 personas han muerto en la inundación de Kerav."),
+        ("fr", "Depuis lundi, 12 personnes sont mortes dans l'inondation de Kerav."),
+        ("ar", "منذ يوم الاثنين قتل 12 شخصا في فيضان كيراف."),
+        ("en", "In May 2023, 12 people were killed in the Kerav flood."),  # the story's own year
+    ],
+)  # fmt: skip
+def test_the_story_own_time_is_no_other_event(language: str, text: str) -> None:
+    out = two_outlets(text, language)
+    assert {t.outcome: t.number for t in out.tolls}.get("killed") == 12
+
+
+OTHER_OUTCOMES = [
+    ("ar", "displaced", 2000, "قتل أربعة أشخاص في فيضان كيراف ونزح 2000 شخص."),
+    ("en", "poisoned", 30, "Four people were killed in the Kerav flood and 30 children were poisoned by the water."),  # noqa: E501
+    ("es", "poisoned", 30, "Cuatro personas murieron en la inundación de Kerav y 30 niños fueron intoxicados por el agua."),  # noqa: E501
+    ("fr", "poisoned", 30, "Quatre personnes sont mortes dans l'inondation de Kerav et 30 enfants ont été intoxiqués par l'eau."),  # noqa: E501
+    ("ar", "poisoned", 30, "قتل أربعة أشخاص في فيضان كيراف وتسمم 30 طفلا بسبب المياه."),
+    ("ar", "rescued", 15, "قتل أربعة أشخاص في فيضان كيراف وأنقذ 15 شخصا من فوق الأسطح."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "outcome", "number", "text"), OTHER_OUTCOMES)
+def test_a_count_of_another_outcome_goes_to_its_own_slot(
+    language: str, outcome: str, number: int, text: str
+) -> None:
+    out = two_outlets(text, language)
+    got = stated(out)
+    assert (outcome, number) in got
+    assert ("killed", number) not in got
+    assert {t.outcome: t.number for t in out.tolls}.get("killed") == 4
+
+
+NOT_PEOPLE = [
+    ("en", "Three people were killed in the Kerav flood on 12 May, the civil defence said."),
+    ("es", "Tres personas murieron en la inundación de Kerav el 12 de mayo, según la defensa civil."),  # noqa: E501
+    ("fr", "Trois personnes sont mortes dans l'inondation de Kerav le 12 mai, selon la protection civile."),  # noqa: E501
+    ("ar", "قتل ثلاثة أشخاص في فيضان كيراف في 12 مايو بحسب الدفاع المدني."),
+    ("en", "Three people, including a 45-year-old man, were killed in the Kerav flood."),
+    ("es", "Tres personas murieron en la inundación de Kerav, entre ellas un hombre de 45 años."),
+    ("fr", "Trois personnes sont mortes dans l'inondation de Kerav, dont un homme de 45 ans."),
+    ("ar", "قتل ثلاثة أشخاص في فيضان كيراف بينهم رجل يبلغ من العمر 45 عاما."),
+    ("en", "Three people were killed in the Kerav flood, which swept 40 kilometres of road and caused $30 million in damage."),  # noqa: E501
+    ("es", "Tres personas murieron en la inundación de Kerav, que arrasó 40 kilómetros de carretera y causó daños por 30 millones de dólares."),  # noqa: E501
+    ("fr", "Trois personnes sont mortes dans l'inondation de Kerav, qui a emporté 40 kilomètres de route et causé 30 millions d'euros de dégâts."),  # noqa: E501
+    ("ar", "قتل ثلاثة أشخاص في فيضان كيراف الذي جرف 40 كيلومترا من الطريق وتسبب بأضرار قيمتها 30 مليون دولار."),  # noqa: E501
+    ("en", "Three people were killed in the Kerav flood, and 60 percent of the homes were lost after 36 hours of rain."),  # noqa: E501
+    ("es", "Tres personas murieron en la inundación de Kerav y el 60 por ciento de las casas se perdió tras 36 horas de lluvia."),  # noqa: E501
+    ("fr", "Trois personnes sont mortes dans l'inondation de Kerav et 60 % des maisons ont été perdues après 36 heures de pluie."),  # noqa: E501
+    ("ar", "قتل ثلاثة أشخاص في فيضان كيراف وفقد 60 في المئة من المنازل بعد 36 ساعة من الأمطار."),  # noqa: E501
+    ("en", "Three people were killed at 1200 Harbour Street in the Kerav flood."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_PEOPLE)
+def test_a_day_age_measure_money_share_or_address_is_never_a_count(
+    language: str, text: str
+) -> None:
+    assert stated(two_outlets(text, language)) == {("killed", 3)}
