@@ -10,7 +10,7 @@ import pytest
 
 from newsprism.compare.records import StoryComparison
 from newsprism.language import annotate
-from newsprism.language.quantities import digit_letter_typo  # noqa: F401
+from newsprism.language.quantities import digit_letter_typo
 from newsprism.model import Annotations
 from newsprism.multilingual.annotate import annotate_foreign, is_foreign
 from tests.test_compare_tolls import page, run
@@ -129,7 +129,7 @@ NOT_PEOPLE = [
     ("en", "Three people were killed in the Kerav flood, and 60 percent of the homes were lost after 36 hours of rain."),  # noqa: E501
     ("es", "Tres personas murieron en la inundación de Kerav y el 60 por ciento de las casas se perdió tras 36 horas de lluvia."),  # noqa: E501
     ("fr", "Trois personnes sont mortes dans l'inondation de Kerav et 60 % des maisons ont été perdues après 36 heures de pluie."),  # noqa: E501
-    ("ar", "قتل ثلاثة أشخاص في فيضان كيراف وفقد 60 في المئة من المنازل بعد 36 ساعة من الأمطار."),  # noqa: E501
+    ("ar", "قتل ثلاثة أشخاص في فيضان كيراف وفقد 60 في المئة من المنازل بعد 36 ساعة من الأمطار."),
     ("en", "Three people were killed at 1200 Harbour Street in the Kerav flood."),
 ]  # fmt: skip
 
