@@ -266,6 +266,10 @@ OUTCOMES: dict[str, str] = {
     "kidnap": "abducted",
     "abduct": "abducted",
     "hostage": "abducted",
+    # poisoned: "30 children were poisoned", never the dead or the injured
+    "poison": "poisoned",
+    "poisoned": "poisoned",
+    "intoxicate": "poisoned",
 }
 """Words that report an outcome for the people counted, by lemma, to one family:
 "wounded", "hurt" and "injured" are one slot, "arrested" and "detained" another."""
@@ -376,6 +380,17 @@ RELATIVE_WORDS: frozenset[str] = frozenset(
 )  # fmt: skip
 """Words that open a relative clause: after a comma they go on describing what came before
 ("the 2009 disaster, which killed 300"), so that noun's year still dates the figure."""
+
+EARLIER_FIGURE_WORDS: frozenset[str] = frozenset(
+    {"earlier", "previously", "initially", "originally", "first", "before",
+     "antes", "inicialmente", "previamente", "anteriormente", "primero",
+     "d'abord", "auparavant", "initialement", "précédemment", "avant",
+     "früher", "zunächst", "zuvor", "sebelumnya", "awalnya",
+     "سابق", "سابقا", "سابقة", "قبل", "البداية"}
+)  # fmt: skip
+"""Words (as written, lower case) that say a figure is an earlier one the page reports as
+such ("officials had earlier said ten", "avaient d'abord indiqué", "في وقت سابق"): a page
+giving its figure's history does not contradict itself."""
 
 FALLING_OUTCOMES: frozenset[str] = frozenset({"missing"})
 """Outcomes whose count falls as the story goes on (the missing are found, dead or alive):
@@ -538,7 +553,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "victimas mortales": "killed", "herid*": "injured", "lesionad*": "injured",
         "detenid*": "arrested", "arrestad*": "arrested", "desaparecid*": "missing",
         "desplazad*": "displaced", "evacuad*": "evacuated", "rescatad*": "rescued",
-        "secuestrad*": "abducted",
+        "secuestrad*": "abducted", "intoxicad*": "poisoned", "envenenad*": "poisoned",
     },
     "pt": {
         "mort*": "killed", "morre*": "killed", "morrer*": "killed", "falec*": "killed",
@@ -546,7 +561,8 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "vitimas mortais": "killed", "ferid*": "injured", "detid*": "arrested",
         "presos": "arrested", "presas": "arrested", "desaparecid*": "missing",
         "desalojad*": "displaced", "deslocad*": "displaced", "evacuad*": "evacuated",
-        "resgatad*": "rescued", "sequestrad*": "abducted",
+        "resgatad*": "rescued", "sequestrad*": "abducted", "intoxicad*": "poisoned",
+        "envenenad*": "poisoned",
     },
     "fr": {
         "mort": "killed", "morts": "killed", "morte": "killed", "mortes": "killed",
@@ -555,7 +571,8 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "bless*": "injured", "hospitalise*": "injured", "arretes": "arrested",
         "arretees": "arrested", "interpell*": "arrested", "disparu*": "missing",
         "deplace*": "displaced", "evacu*": "evacuated", "secouru*": "rescued",
-        "enleve*": "abducted", "otages": "abducted",
+        "enleve*": "abducted", "otages": "abducted", "intoxique*": "poisoned",
+        "empoisonne*": "poisoned",
     },
     "de": {
         "tote": "killed", "toten": "killed", "tot": "killed", "getotet*": "killed",
@@ -563,7 +580,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "ums leben": "killed", "verletzt*": "injured", "verwundet*": "injured",
         "festgenommen": "arrested", "verhaftet*": "arrested", "vermisst*": "missing",
         "vertrieben*": "displaced", "evakuiert*": "evacuated", "gerettet*": "rescued",
-        "entfuhrt*": "abducted",
+        "entfuhrt*": "abducted", "vergiftet*": "poisoned",
     },
     "id": {
         "tewas": "killed", "menewaskan": "killed", "meninggal": "killed",
@@ -571,7 +588,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "korban tewas": "killed", "luka*": "injured", "terluka": "injured",
         "cedera": "injured", "ditangkap": "arrested", "ditahan": "arrested",
         "hilang": "missing", "mengungsi": "displaced", "dievakuasi": "evacuated",
-        "diselamatkan": "rescued", "diculik": "abducted",
+        "diselamatkan": "rescued", "diculik": "abducted", "keracunan": "poisoned",
     },
     "ar": {
         "قتيل*": "killed", "قتلى": "killed", "قتل*": "killed", "مقتل": "killed",
@@ -579,7 +596,9 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "جريح*": "injured", "جرحى": "injured", "اصاب*": "injured", "اصيب*": "injured",
         "مصاب*": "injured", "جروح": "injured", "اعتقال": "arrested", "اعتقل*": "arrested",
         "معتقل*": "arrested", "مفقود*": "missing", "نازح*": "displaced", "نزوح": "displaced",
-        "مختطف*": "abducted", "خطف*": "abducted",
+        "مختطف*": "abducted", "خطف*": "abducted", "نزح*": "displaced", "ونزح*": "displaced",
+        "انقذ*": "rescued", "وانقذ*": "rescued", "انقاذ": "rescued", "تسمم*": "poisoned",
+        "وتسمم*": "poisoned", "مسموم*": "poisoned",
     },
 }  # fmt: skip
 """Outcome words per language to the family of ``OUTCOMES`` they report ("muertos",
@@ -794,6 +813,27 @@ CREDIT_AFTER: dict[str, tuple[str, ...]] = {
 """The verbs of the closing "..., police said." that credit a figure to who comes before
 them (English word order; other languages put the speaker after the verb too, so both
 sides are tried)."""
+
+OFFICIAL_SOURCE_WORDS: frozenset[str] = frozenset(
+    {"police", "sheriff", "officials", "official", "authorities", "authority", "ministry",
+     "minister", "department", "coroner", "examiner", "hospital", "hospitals", "government",
+     "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "agency", "army",
+     "military", "state", "fire", "firefighters", "rescuers", "cross", "crescent", "un",
+     "office", "service", "services", "council", "commission", "prosecutor", "prosecutors",
+     "county", "city", "federal", "national", "civil", "defence", "defense", "guard",
+     "policía", "policia", "ministerio", "autoridades", "gobierno", "gobernador",
+     "alcalde", "portavoz", "ejército", "protección", "fiscalía",
+     "ministério", "governo", "polícia", "bombeiros",
+     "ministère", "autorités", "gouvernement", "préfecture", "gendarmerie", "pompiers",
+     "protection", "préfet", "porte-parole", "armée", "parquet",
+     "polizei", "ministerium", "behörden", "regierung", "feuerwehr", "sprecher",
+     "polisi", "kementerian", "pemerintah", "badan", "bnpb", "basarnas",
+     "وزارة", "الشرطة", "السلطات", "الحكومة", "الدفاع", "الهلال", "الصليب", "الجيش",
+     "مسؤول", "مسؤولون", "المتحدث", "مستشفى", "الإعلام", "الرسمي", "الرسمية", "وكالة"}
+)  # fmt: skip
+"""Words that make a credited source an official one ("police", "the health ministry",
+"selon les autorités", "بحسب وزارة الصحة"): the story's figure is the latest official
+figure, not the latest figure anyone is quoted giving ("the victim's grandmother said")."""
 
 CREDIT_MAX_WORDS = 6
 """A source longer than this is a clause, not a name: left out rather than cut."""

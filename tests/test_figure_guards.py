@@ -94,7 +94,7 @@ def test_the_story_own_time_is_no_other_event(language: str, text: str) -> None:
 
 OTHER_OUTCOMES = [
     ("ar", "displaced", 2000, "قتل أربعة أشخاص في فيضان كيراف ونزح 2000 شخص."),
-    ("en", "poisoned", 30, "Four people were killed in the Kerav flood and 30 children were poisoned by the water."),  # noqa: E501
+    ("en", "poisoned", 30, "Four people died in the Kerav flood, while 30 children were poisoned by the water."),  # noqa: E501
     ("es", "poisoned", 30, "Cuatro personas murieron en la inundación de Kerav y 30 niños fueron intoxicados por el agua."),  # noqa: E501
     ("fr", "poisoned", 30, "Quatre personnes sont mortes dans l'inondation de Kerav et 30 enfants ont été intoxiqués par l'eau."),  # noqa: E501
     ("ar", "poisoned", 30, "قتل أربعة أشخاص في فيضان كيراف وتسمم 30 طفلا بسبب المياه."),

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from newsprism.compare.credit import is_official
 from newsprism.compare.numbers import figure_status
 from newsprism.compare.records import StoryComparison, Toll
 from tests.test_compare_tolls import grades, page, run
@@ -148,7 +149,61 @@ def test_one_odd_figure_against_a_clear_majority_is_no_split(language: str) -> N
             page(k, f"Outlet {k}", plain.format(n=n), language)
             for k, n in zip("abcd", (900, 900, 900, 200), strict=True)
         ]
-    )  # noqa: E501
+    )
     toll = killed(out)
     assert toll.basis != "split"
     assert toll.number == 900
+
+
+@pytest.mark.parametrize(
+    ("language", "plain", "one"),
+    [
+        ("en", "Three people were killed in the Kerav shooting.",
+         "A 46-year-old man was killed in the Kerav shooting, police said."),
+        ("es", "Tres personas murieron en el tiroteo de Kerav.",
+         "Un hombre de 46 años murió en el tiroteo de Kerav, según la policía."),
+    ],
+)  # fmt: skip
+def test_a_named_source_naming_one_victim_does_not_replace_the_toll(
+    language: str, plain: str, one: str
+) -> None:
+    out = run(
+        [
+            page("a", "Outlet A", plain, language, day(8)),
+            page("b", "Outlet B", plain, language, day(9)),
+            page("c", "Outlet C", one, language, day(10)),
+        ]
+    )
+    assert killed(out).number == 3
+
+
+@pytest.mark.parametrize(
+    ("source", "official"),
+    [("police", True), ("the county coroner", True), ("ministère de la Santé", True),
+     ("Ministerio del Interior", True), ("وزارة الصحة", True),
+     ("the grandmother of one of the witnesses", False), ("a neighbour", False), (None, False)],
+)  # fmt: skip
+def test_which_sources_are_official(source: str | None, official: bool) -> None:
+    assert is_official(source) is official
+
+
+def test_a_later_figure_a_witness_gives_does_not_replace_the_toll() -> None:
+    plain = "Three people were killed in the Kerav shooting."
+    out = run(
+        [
+            page("a", "Outlet A", plain, "en", day(8)),
+            page("b", "Outlet B", plain, "en", day(9)),
+            page("c", "Outlet C", "Two people were killed in the Kerav shooting, a neighbour said.", "en", day(10)),  # noqa: E501
+        ]
+    )  # fmt: skip
+    assert killed(out).number == 3
+
+
+def test_an_official_figure_a_later_page_overtakes_is_not_the_story_figure() -> None:
+    out = run(
+        [
+            page("a", "Outlet A", "Four people were killed in the Kerav shooting, police said.", "en", day(8)),  # noqa: E501
+            page("b", "Outlet B", "Five people were killed in the Kerav shooting.", "en", day(11)),  # noqa: E501
+        ]
+    )  # fmt: skip
+    assert killed(out).number == 5

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.lexicon import CREDIT_AFTER, CREDIT_BEFORE, CREDIT_MAX_WORDS
+from newsprism.lexicon import CREDIT_AFTER, CREDIT_BEFORE, CREDIT_MAX_WORDS, OFFICIAL_SOURCE_WORDS
 
 _STOP = re.compile(r"[,.;:!?()\[\]«»“”\"\n،؛]")
 _CLAUSE_WORDS = {"had", "has", "have", "was", "were", "is", "are", "previously", "also", "earlier"}
@@ -57,3 +57,11 @@ def _name(text: str) -> str | None:
     if any(w.lower() in _CLAUSE_WORDS for w in words):
         return None  # "authorities had previously": a clause, not a name
     return " ".join(words)
+
+
+def is_official(source: str | None) -> bool:
+    """Whether a credited source is an official body or its spokesperson ("police", "the
+    county coroner", "ministère de la Santé", "وزارة الداخلية"), not a witness or a relative."""
+    if not source:
+        return False
+    return any(w.strip("'’").lower() in OFFICIAL_SOURCE_WORDS for w in source.split())

@@ -25,7 +25,7 @@ figure: the latest well-supported one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, cast
@@ -276,7 +276,12 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.UNICODE)
 
 
 def other_event(
-    text: str, sentence: Span, span: Span, published: datetime | None, language: str | None
+    text: str,
+    sentence: Span,
+    span: Span,
+    published: datetime | None,
+    language: str | None,
+    counts: Collection[int] = (),
 ) -> str | None:
     """What other event the figure at ``span`` counts, or None when it is the story's:
     "a similar flood in 2009 killed 300" (another year, ``"2009"``), "the deadliest flood
@@ -284,7 +289,8 @@ def other_event(
     clause is read, back to a semicolon or a comma (a comma opening a relative clause,
     "..., which killed", goes on describing the noun before it). A year is another only
     when it is not the story's own: the year of publication, or the year before in
-    January (a New Year's Eve fire reported on 2 January)."""
+    January (a New Year's Eve fire reported on 2 January); a figure read as a count
+    (``counts``: where the text's counts start, "2000 people") is no year."""
     before = text[sentence[0] : span[0]]
     after = text[span[1] : sentence[1]]
     lang = language if language in OTHER_EVENT_SINCE else "en"
@@ -296,11 +302,19 @@ def other_event(
     if published is None:
         return None
     own = {published.year} | ({published.year - 1} if published.month == 1 else set())
-    clause = _own_clause(before) + " " + re.split(r"[,;:،؛]|[.!?](?:\s|$)", after, maxsplit=1)[0]
-    for m in _YEAR_WORD.finditer(clause):
-        if int(m.group()) not in own:
-            return m.group()
+    own_before = _own_clause(before)
+    after_clause = re.split(r"[,;:،؛]|[.!?](?:\s|$)", after, maxsplit=1)[0]
+    pieces = ((span[0] - len(own_before), own_before), (span[1], after_clause))
+    for start, piece in pieces:
+        for m in _YEAR_WORD.finditer(piece):
+            if int(m.group()) not in own and start + m.start() not in counts:
+                return m.group()
     return None
+
+
+def _digits_at(q: Quantity) -> int:
+    """Where a quantity's digits start ("at least 2000": at the 2)."""
+    return q.span[0] + next((i for i, c in enumerate(q.text) if c.isdigit()), 0)
 
 
 def _own_clause(before: str) -> str:
@@ -378,13 +392,14 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
     for art_id, ann in [*ctx.annotations.items(), *ctx.earlier_annotations.items()]:
         doc = ctx.doc(art_id)
         article = ctx.article(art_id)
+        starts = {_digits_at(q) for q in ann.quantities if q.kind == "count"}
         for q in ann.quantities:
             if not _is_count(q):
                 continue
             if q.value is None and not q.qualifier:
                 continue
             if q.sentence and other_event(
-                article.text, q.sentence, q.span, article.published, article.language
+                article.text, q.sentence, q.span, article.published, article.language, starts
             ):
                 continue  # "a similar flood in 2009 killed 300": that flood's figure
             if doc is None and q.outcome is not None and q.counted is not None:

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from newsprism.compare.context import StoryContext
+from newsprism.compare.credit import is_official
 from newsprism.compare.numbers import (
     Count,
     FigureSlot,
@@ -31,7 +32,7 @@ from newsprism.compare.numbers import (
     when,
 )
 from newsprism.compare.records import Finding, Grade, SlotValue, Toll
-from newsprism.lexicon import FALLING_OUTCOMES, ranges_overlap
+from newsprism.lexicon import EARLIER_FIGURE_WORDS, FALLING_OUTCOMES, ranges_overlap
 
 TOLL_CONFIDENCE = 0.5  # first figures may count different groups: a lead, not a verdict
 
@@ -194,11 +195,16 @@ def _choose(
     revised = [c for c in pool if c.cue]
     if revised:
         return _latest(revised, falling), "revision"
-    named = [c for c in pool if c.source]
+    # an official source's figure of people in general: "a 46-year-old man, police said"
+    # or "two women" names some of the victims, not the toll; "his grandmother said" is
+    # no official
+    named = [c for c in pool if is_official(c.source) and c.counted == "people"]
     if named:
         latest = max(when(c) for c in named)
         top = [c for c in named if when(c) == latest]
-        return max(top, key=lambda c: (sum(_same(c, o) for o in pool), c.q.value or 0.0)), "named"
+        pick = max(top, key=lambda c: (sum(_same(c, o) for o in pool), c.q.value or 0.0))
+        if not _revised_later(pick, pool):
+            return pick, "named"
     votes: dict[float, list[Count]] = {}
     for c in pool:
         assert c.q.value is not None
@@ -208,6 +214,17 @@ def _choose(
     if len(sources[value]) >= 2:
         return votes[value][0], "agreement"
     return votes[value][0], "larger" if len(votes) > 1 else "single"
+
+
+def _revised_later(pick: Count, pool: Sequence[Count]) -> bool:
+    """Whether a page published after ``pick`` gives another figure for the outcome: the
+    official figure has been overtaken ("four dead, police said" on Monday, "five dead"
+    on Thursday), so it is no longer the story's by being official."""
+    if pick.published is None:
+        return False
+    return any(
+        c.published is not None and when(c) > when(pick) and not _same(c, pick) for c in pool
+    )
 
 
 def _latest(revised: Sequence[Count], falling: bool) -> Count:
@@ -292,3 +309,71 @@ def _already_shown(values: Sequence[SlotValue], findings: Sequence[Finding]) -> 
         if cites <= {(v.cite.article, v.cite.span) for v in f.values}:
             return f
     return None
+
+
+INTERNAL_CONFIDENCE = 0.6  # one page, two figures: plain to see, but which is stale is not
+
+
+def internal_findings(ctx: StoryContext, slots: Sequence[FigureSlot]) -> list[Finding]:
+    """One finding per page that gives two figures for one outcome of the same people
+    that cannot both hold, without saying one was earlier or replaced: a lead updated to
+    a new toll over a paragraph that keeps the old one, or a caption over a body with
+    another. It is the page contradicting itself, shown on that page, never two outlets
+    disagreeing (votes already count one figure per page)."""
+    out: list[Finding] = []
+    by_page: dict[tuple[str, str], list[Count]] = {}
+    for slot in slots:
+        for c in slot.counts:
+            by_page.setdefault((c.article, c.family), []).append(c)
+    gone: dict[str, set[float]] = {}
+    for (article, family), counts in sorted(by_page.items()):
+        if family not in gone:
+            every = [c for s in slots if s.family == family for c in s.counts]
+            gone[family] = superseded(every) | set(set_aside(every))
+        plain = sorted(
+            (c for c in counts if _plain(ctx, c) and c.q.value not in gone[family]),
+            key=lambda c: c.q.span,
+        )
+        if not plain:
+            continue
+        lead = plain[0]
+        later = [
+            c
+            for c in plain[1:]
+            if c.counted == lead.counted
+            and c.sentence != lead.sentence
+            and not ranges_overlap(c.range(), lead.range())
+        ]
+        if not later:
+            continue
+        pair = [lead, later[0]]
+        values = [slot_value(ctx, c, []) for c in pair]
+        outlet = ctx.outlet_of[article]
+        out.append(
+            Finding(
+                id="",
+                kind="number",
+                slot=f"{family} (within one page: {outlet})",
+                grade="differs",
+                explanation=f"{outlet}'s page gives two figures for {family} ({lead.counted}): "
+                f"'{lead.shown}' first and '{later[0].shown}' further down: the page "
+                "contradicts itself (internal, not a second outlet)",
+                values=values,
+                confidence=INTERNAL_CONFIDENCE,
+                caveat="a lead updated to a new figure over a paragraph or caption that keeps "
+                "the old one, most often: read the page",
+            )
+        )
+    return out
+
+
+def _plain(ctx: StoryContext, c: Count) -> bool:
+    """A figure the page states as current: not a change, an estimate, a part, or a
+    figure its sentence calls earlier ("officials had earlier said ten")."""
+    if c.previous or c.cue or c.replaces is not None or c.estimate or c.status:
+        return False
+    if c.q.value is None:
+        return False
+    text = ctx.text(c.article, c.sentence).lower()
+    words = {w.strip(",.;:()\"'«»“”") for w in text.split()}
+    return not words & EARLIER_FIGURE_WORDS

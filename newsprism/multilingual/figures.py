@@ -57,8 +57,9 @@ def _kind(
     if num.last < len(toks) and toks[num.last].text == "%":
         return "percent", "%"
     four_digits = not num.words and num.value.is_integer() and len(num.text) == 4
-    if four_digits and _YEAR_RANGE[0] <= num.value <= _YEAR_RANGE[1]:
-        return "year", None
+    people_next = num.last < len(toks) and match_at(table.people, toks, num.last) is not None
+    if four_digits and _YEAR_RANGE[0] <= num.value <= _YEAR_RANGE[1] and not people_next:
+        return "year", None  # "2000 شخص", "2009 personas" count people, not a year
     return "count", None
 
 
