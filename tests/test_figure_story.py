@@ -203,7 +203,7 @@ def test_an_official_figure_a_later_page_overtakes_is_not_the_story_figure() -> 
     out = run(
         [
             page("a", "Outlet A", "Four people were killed in the Kerav shooting, police said.", "en", day(8)),  # noqa: E501
-            page("b", "Outlet B", "Five people were killed in the Kerav shooting.", "en", day(11)),  # noqa: E501
+            page("b", "Outlet B", "Five people were killed in the Kerav shooting.", "en", day(11)),
         ]
     )  # fmt: skip
     assert killed(out).number == 5
