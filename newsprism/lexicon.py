@@ -270,6 +270,9 @@ OUTCOMES: dict[str, str] = {
     "poison": "poisoned",
     "poisoned": "poisoned",
     "intoxicate": "poisoned",
+    # recovered: "10 bodies were recovered", the missing found dead; its own history
+    "recover": "recovered",
+    "retrieve": "recovered",
 }
 """Words that report an outcome for the people counted, by lemma, to one family:
 "wounded", "hurt" and "injured" are one slot, "arrested" and "detained" another."""
@@ -554,6 +557,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "detenid*": "arrested", "arrestad*": "arrested", "desaparecid*": "missing",
         "desplazad*": "displaced", "evacuad*": "evacuated", "rescatad*": "rescued",
         "secuestrad*": "abducted", "intoxicad*": "poisoned", "envenenad*": "poisoned",
+        "recuperad*": "recovered",
     },
     "pt": {
         "mort*": "killed", "morre*": "killed", "morrer*": "killed", "falec*": "killed",
@@ -562,7 +566,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "presos": "arrested", "presas": "arrested", "desaparecid*": "missing",
         "desalojad*": "displaced", "deslocad*": "displaced", "evacuad*": "evacuated",
         "resgatad*": "rescued", "sequestrad*": "abducted", "intoxicad*": "poisoned",
-        "envenenad*": "poisoned",
+        "envenenad*": "poisoned", "recuperad*": "recovered",
     },
     "fr": {
         "mort": "killed", "morts": "killed", "morte": "killed", "mortes": "killed",
@@ -572,7 +576,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "arretees": "arrested", "interpell*": "arrested", "disparu*": "missing",
         "deplace*": "displaced", "evacu*": "evacuated", "secouru*": "rescued",
         "enleve*": "abducted", "otages": "abducted", "intoxique*": "poisoned",
-        "empoisonne*": "poisoned",
+        "empoisonne*": "poisoned", "retrouve*": "recovered", "recupere*": "recovered",
     },
     "de": {
         "tote": "killed", "toten": "killed", "tot": "killed", "getotet*": "killed",
@@ -580,7 +584,8 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "ums leben": "killed", "verletzt*": "injured", "verwundet*": "injured",
         "festgenommen": "arrested", "verhaftet*": "arrested", "vermisst*": "missing",
         "vertrieben*": "displaced", "evakuiert*": "evacuated", "gerettet*": "rescued",
-        "entfuhrt*": "abducted", "vergiftet*": "poisoned",
+        "entfuhrt*": "abducted", "vergiftet*": "poisoned", "geborgen": "recovered",
+        "gefunden": "recovered",
     },
     "id": {
         "tewas": "killed", "menewaskan": "killed", "meninggal": "killed",
@@ -599,6 +604,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "مختطف*": "abducted", "خطف*": "abducted", "نزح*": "displaced", "ونزح*": "displaced",
         "انقذ*": "rescued", "وانقذ*": "rescued", "انقاذ": "rescued", "تسمم*": "poisoned",
         "وتسمم*": "poisoned", "مسموم*": "poisoned",
+        "انتشال": "recovered", "انتشل*": "recovered", "وانتشل*": "recovered",
     },
 }  # fmt: skip
 """Outcome words per language to the family of ``OUTCOMES`` they report ("muertos",

@@ -99,6 +99,10 @@ OTHER_OUTCOMES = [
     ("fr", "poisoned", 30, "Quatre personnes sont mortes dans l'inondation de Kerav et 30 enfants ont été intoxiqués par l'eau."),  # noqa: E501
     ("ar", "poisoned", 30, "قتل أربعة أشخاص في فيضان كيراف وتسمم 30 طفلا بسبب المياه."),
     ("ar", "rescued", 15, "قتل أربعة أشخاص في فيضان كيراف وأنقذ 15 شخصا من فوق الأسطح."),
+    ("en", "recovered", 10, "Four people were killed in the Kerav flood, and 10 bodies were recovered from the river on Tuesday."),  # noqa: E501
+    ("es", "recovered", 10, "Cuatro personas murieron en la inundación de Kerav y 10 cuerpos fueron recuperados del río."),  # noqa: E501
+    ("fr", "recovered", 10, "Quatre personnes sont mortes dans l'inondation de Kerav et 10 corps ont été retrouvés dans la rivière."),  # noqa: E501
+    ("ar", "recovered", 10, "قتل أربعة أشخاص في فيضان كيراف وتم انتشال 10 جثث من النهر."),
 ]  # fmt: skip
 
 

@@ -552,8 +552,9 @@ def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | Non
 
 def _outcome_of(tok: Token) -> str | None:
     family = OUTCOMES.get(tok.lemma_.lower()) or OUTCOMES.get(tok.lower_)
-    if family == "killed" and tok.lower_ in ("life", "body") and tok.dep_ not in ("dobj", "pobj"):
-        return None
+    lemma = tok.lemma_.lower()
+    if family == "killed" and lemma in ("life", "body") and tok.dep_ not in ("dobj", "pobj"):
+        return None  # "10 bodies were recovered": what befell them is the verb's
     return family
 
 
