@@ -207,3 +207,18 @@ def test_an_official_figure_a_later_page_overtakes_is_not_the_story_figure() -> 
         ]
     )  # fmt: skip
     assert killed(out).number == 5
+
+
+def test_the_report_shows_a_withdrawn_figure_as_set_aside() -> None:
+    from newsprism.report.markdown import story_markdown
+    from newsprism.report.pages import render_story_html
+    from newsprism.report.views import story_view
+
+    articles = [
+        page("a", "Outlet A", STATED["en"], "en", day(8)),
+        page("b", "Outlet B", SET_ASIDE[0][2], "en", day(9)),
+        page("c", "Outlet C", OTHER["en"], "en", day(9)),
+    ]
+    view = story_view(run(articles), articles)
+    assert "set aside: 300 \\(withdrawn" in story_markdown(view)
+    assert "set aside: <bdi>300 (withdrawn" in render_story_html(view, {})

@@ -129,7 +129,7 @@ class TollView:
 
 _BASIS = {
     "revision": "the latest report revises it",
-    "named": "the latest figure a named source gives",
+    "named": "the latest official figure, and no later report gives another",
     "split": "the evidence is split",
     "agreement": "most outlets lead with it",
     "larger": "outlets lead with different figures: the larger",
