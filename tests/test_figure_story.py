@@ -220,5 +220,5 @@ def test_the_report_shows_a_withdrawn_figure_as_set_aside() -> None:
         page("c", "Outlet C", OTHER["en"], "en", day(9)),
     ]
     view = story_view(run(articles), articles)
-    assert "set aside: 300 \\(withdrawn" in story_markdown(view)
-    assert "set aside: <bdi>300 (withdrawn" in render_story_html(view, {})
+    assert "set aside: 300 \\(withdrawn: health ministry\\)" in story_markdown(view)
+    assert "set aside: <bdi>300 (withdrawn: health ministry)</bdi>" in render_story_html(view, {})

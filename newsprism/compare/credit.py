@@ -65,3 +65,13 @@ def is_official(source: str | None) -> bool:
     if not source:
         return False
     return any(w.strip("'’").lower() in OFFICIAL_SOURCE_WORDS for w in source.split())
+
+
+def subject_before(sentence: str, word: str) -> str | None:
+    """Who does what ``word`` says, when the sentence names them just before it: "The
+    health ministry withdrew its figure" -> "health ministry" (a name, as ``credited_to``
+    accepts one), or None."""
+    at = _word_at(sentence.lower(), word.lower())
+    if at is None:
+        return None
+    return _name(_STOP.split(sentence[:at])[-1])

@@ -34,7 +34,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from newsprism.compare.context import StoryContext
-from newsprism.compare.credit import credited_to
+from newsprism.compare.credit import credited_to, subject_before
 from newsprism.compare.options import CompareOptions
 from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
@@ -483,6 +483,11 @@ def _with_change_from(count: Count, article: Article, options: CompareOptions) -
         article.text[count.sentence[0] : count.sentence[1]], article.language
     )
     count.status = figure_status(article.text, count.q.span, article.language, options)
+    if count.status is not None and count.source is None:  # "the ministry withdrew ..."
+        sentence = article.text[count.sentence[0] : count.sentence[1]]
+        words = [w.strip("\"'«»“”,.").lower() for w in sentence.split()]
+        said = next((w for w in words if _status_of(w) is not None), None)
+        count.source = subject_before(sentence, said) if said else None
     if count.previous:
         return
     replaced = replaced_figure(article.text, count.q.span, article.language or "en")
