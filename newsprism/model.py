@@ -33,6 +33,7 @@ QuantityKind = Literal[
     "count",
     "age",
     "year",
+    "day",
     "duration",
     "ordinal",
     "money",
@@ -273,8 +274,9 @@ class Quantity:
     time: str | None = None
     sentence: Span | None = None
     # What sort of figure this is. Only a "count" counts people or things; an age
-    # ("a 17-year-old"), a year, a duration ("three days"), an ordinal ("second"), an
-    # amount of money, a percentage or a measure is never compared as a count; a "typo"
+    # ("a 17-year-old"), a year, a day of the month ("el 8 de septiembre"), a duration
+    # ("three days"), an ordinal ("second"), an amount of money, a percentage or a
+    # measure is never compared as a count; a "typo"
     # ("1O0": digits mixed with letters that look like them) is flagged and never read.
     kind: QuantityKind = "count"
     outcome: str | None = None  # family from lexicon.OUTCOMES: "killed", "injured", ...

@@ -143,3 +143,20 @@ def test_a_day_age_measure_money_share_or_address_is_never_a_count(
     language: str, text: str
 ) -> None:
     assert stated(two_outlets(text, language)) == {("killed", 3)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("es", "El 8 de septiembre murieron 2.946 personas en el terremoto de Kerav."),
+        ("fr", "Le 8 septembre, 2 946 personnes sont mortes dans le séisme de Kerav."),
+        ("ar", "لقي 2946 شخصا حتفهم في زلزال كيراف يوم 8 سبتمبر."),
+        ("ar", "قتل في 8 سبتمبر 2946 شخصا في زلزال كيراف."),
+        ("de", "Am 8. September starben 2946 Menschen bei dem Erdbeben in Kerav."),
+        ("pt", "Em 8 de setembro morreram 2.946 pessoas no terremoto de Kerav."),
+    ],
+)
+def test_a_day_of_the_month_is_never_a_toll(language: str, text: str) -> None:
+    out = two_outlets(text, language)
+    assert ("killed", 8) not in stated(out)
+    assert {t.outcome: t.number for t in out.tolls}.get("killed") == 2946

@@ -25,6 +25,7 @@ from newsprism.multilingual.numbers import Number, find_numbers
 from newsprism.multilingual.words import (
     LanguageWords,
     Token,
+    fold,
     match_at,
     match_ending_at,
     tokens,
@@ -46,6 +47,23 @@ _KINDS: dict[str, QuantityKind] = {
 }  # fmt: skip
 
 
+_MONTH_LINKS = frozenset({".", "de", "del", "du", "of", "di", "-", "/"})
+
+
+def _day_of_month(num: Number, toks: Sequence[Token], language: str) -> bool:
+    """Whether ``num`` is the day of a date: followed by a month name ("8 de septiembre",
+    "8. September", "8 سبتمبر") or just after one ("septiembre 8")."""
+    months = {fold(m) for m in lexicon.FOREIGN_MONTHS.get(language, ())}
+    if num.words or not num.value.is_integer() or not 1 <= num.value <= 31 or not months:
+        return False
+    j = num.last
+    while j < len(toks) and j < num.last + 2 and toks[j].folded in _MONTH_LINKS:
+        j += 1
+    if j < len(toks) and toks[j].folded in months:
+        return True
+    return num.first > 0 and toks[num.first - 1].folded in months
+
+
 def _kind(
     num: Number, toks: Sequence[Token], table: LanguageWords
 ) -> tuple[QuantityKind, str | None]:
@@ -56,6 +74,8 @@ def _kind(
         return _KINDS.get(unit.value, "other"), words
     if num.last < len(toks) and toks[num.last].text == "%":
         return "percent", "%"
+    if _day_of_month(num, toks, table.language):
+        return "day", None  # "el 8 de septiembre murieron ...": a date, never 8 dead
     four_digits = not num.words and num.value.is_integer() and len(num.text) == 4
     people_next = num.last < len(toks) and match_at(table.people, toks, num.last) is not None
     if four_digits and _YEAR_RANGE[0] <= num.value <= _YEAR_RANGE[1] and not people_next:
