@@ -395,6 +395,36 @@ EARLIER_FIGURE_WORDS: frozenset[str] = frozenset(
 such ("officials had earlier said ten", "avaient d'abord indiqué", "في وقت سابق"): a page
 giving its figure's history does not contradict itself."""
 
+STREET_WORDS: frozenset[str] = frozenset(
+    {"street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "court",
+     "place", "parkway", "pkwy", "highway", "hwy", "way", "circle", "terrace", "trail",
+     "pike", "plaza", "square", "block",
+     "calle", "avenida", "paseo", "carrera", "rue", "allée", "chemin", "impasse",
+     "quai", "rua", "travessa", "straße", "strasse", "platz", "weg", "allee", "jalan", "jl",
+     "شارع", "طريق", "ساحة"}
+)  # fmt: skip
+"""Words that make a number next to them part of an address: "1603 Cape Coral Parkway",
+"12 rue Kerav", "calle Mayor 1603", "شارع الحمراء 12". Between the number and the word
+only a name may stand (capitalised words, or two words in Arabic), so "three people were
+killed on Main Street" keeps its three."""
+
+TALLY_MARKERS: dict[str, tuple[str, ...]] = {
+    "en": ("this year", "so far this year", "year to date", "in separate shootings",
+           "in separate attacks", "in separate incidents", "in shootings across",
+           "in several shootings", "in multiple shootings", "across the city"),
+    "es": ("este año", "en lo que va del año", "en lo que va de año", "en distintos tiroteos",
+           "en varios tiroteos", "en tiroteos separados"),
+    "pt": ("este ano", "neste ano", "em vários tiroteios"),
+    "fr": ("cette année", "depuis le début de l'année", "dans plusieurs fusillades",
+           "dans des fusillades distinctes"),
+    "de": ("dieses jahr", "in diesem jahr", "seit jahresbeginn"),
+    "id": ("tahun ini", "sepanjang tahun"),
+    "ar": ("هذا العام", "منذ بداية العام", "منذ مطلع العام", "في حوادث منفصلة"),
+}  # fmt: skip
+"""Phrases that make a figure in their clause a tally over many events ("at least 17 were
+wounded in separate shootings across the city", "299 killings this year", "en lo que va
+del año", "منذ بداية العام"), not a count of the story's event."""
+
 FALLING_OUTCOMES: frozenset[str] = frozenset({"missing"})
 """Outcomes whose count falls as the story goes on (the missing are found, dead or alive):
 of two undated revised figures, the smaller is the later. Every other count (the dead,

@@ -160,3 +160,32 @@ def test_a_day_of_the_month_is_never_a_toll(language: str, text: str) -> None:
     out = two_outlets(text, language)
     assert ("killed", 8) not in stated(out)
     assert {t.outcome: t.number for t in out.tolls}.get("killed") == 2946
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Three people were killed in a shooting at 1603 Kerav Bay Parkway, police said."),
+        ("es", "Tres personas murieron en un tiroteo en la calle Kerav 1603, según la policía."),
+        ("fr", "Trois personnes sont mortes dans une fusillade au 1603 rue Kerav, selon la police."),  # noqa: E501
+        ("ar", "قتل ثلاثة أشخاص في إطلاق نار في شارع كيراف 1603 بحسب الشرطة."),
+    ],
+)  # fmt: skip
+def test_a_street_number_is_never_a_count(language: str, text: str) -> None:
+    assert stated(two_outlets(text, language)) == {("killed", 3)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Three people were killed in the Kerav shooting. At least 40 people have been killed in the city this year."),  # noqa: E501
+        ("en", "Three people were killed in the Kerav shooting, and at least 17 others were wounded in separate shootings across the city."),  # noqa: E501
+        ("es", "Tres personas murieron en el tiroteo de Kerav. Al menos 40 personas han muerto en la ciudad en lo que va del año."),  # noqa: E501
+        ("fr", "Trois personnes sont mortes dans la fusillade de Kerav. Au moins 40 personnes sont mortes dans la ville depuis le début de l'année."),  # noqa: E501
+        ("ar", "قتل ثلاثة أشخاص في إطلاق النار في كيراف. وقتل 40 شخصا في المدينة منذ بداية العام."),
+    ],
+)  # fmt: skip
+def test_a_tally_over_many_events_is_not_the_story_count(language: str, text: str) -> None:
+    got = stated(two_outlets(text, language))
+    assert ("killed", 40) not in got and ("injured", 17) not in got
+    assert ("killed", 3) in got

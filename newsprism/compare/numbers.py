@@ -49,6 +49,8 @@ from newsprism.lexicon import (
     OTHER_EVENT_SINCE_REACH,
     PEOPLE_NOUNS,
     RELATIVE_WORDS,
+    STREET_WORDS,
+    TALLY_MARKERS,
     UPDATE_WORDS,
     figure_range,
     ranges_overlap,
@@ -285,7 +287,8 @@ def other_event(
 ) -> str | None:
     """What other event the figure at ``span`` counts, or None when it is the story's:
     "a similar flood in 2009 killed 300" (another year, ``"2009"``), "the deadliest flood
-    since the Lorm disaster, which killed 300" (an earlier event, ``"since"``). Its own
+    since the Lorm disaster, which killed 300" (an earlier event, ``"since"``), "17 were
+    wounded in separate shootings across the city" (a tally of many, ``"tally"``). Its own
     clause is read, back to a semicolon or a comma (a comma opening a relative clause,
     "..., which killed", goes on describing the noun before it). A year is another only
     when it is not the story's own: the year of publication, or the year before in
@@ -295,6 +298,9 @@ def other_event(
     after = text[span[1] : sentence[1]]
     lang = language if language in OTHER_EVENT_SINCE else "en"
     since, most = OTHER_EVENT_SINCE[lang]
+    clause_text = " ".join((_own_clause(before) + " " + _clause_after(after)).lower().split())
+    if any(m in clause_text for m in TALLY_MARKERS.get(lang, ())):
+        return "tally"  # "17 wounded in separate shootings across the city"
     words = [w.lower() for w in _WORD.findall(before)]
     for i, w in enumerate(words):
         if w in most and any(x in since for x in words[i + 1 : i + 1 + OTHER_EVENT_SINCE_REACH]):
@@ -303,13 +309,39 @@ def other_event(
         return None
     own = {published.year} | ({published.year - 1} if published.month == 1 else set())
     own_before = _own_clause(before)
-    after_clause = re.split(r"[,;:،؛]|[.!?](?:\s|$)", after, maxsplit=1)[0]
+    after_clause = _clause_after(after)
     pieces = ((span[0] - len(own_before), own_before), (span[1], after_clause))
     for start, piece in pieces:
         for m in _YEAR_WORD.finditer(piece):
             if int(m.group()) not in own and start + m.start() not in counts:
                 return m.group()
     return None
+
+
+def _clause_after(after: str) -> str:
+    return re.split(r"[,;:،؛]|[.!?](?:\s|$)", after, maxsplit=1)[0]
+
+
+def is_address(text: str, span: Span) -> bool:
+    """Whether the number at ``span`` is part of an address: a street word just after it
+    with only a name between ("1603 Cape Coral Parkway", "12 rue Kerav"), or just before
+    it ("calle Mayor 1603", "شارع الحمراء 12")."""
+    after = _WORD.findall(_clause_after(text[span[1] : span[1] + 80]))[:4]
+    for k, w in enumerate(after):
+        if w.lower() in STREET_WORDS:
+            return all(_is_name(x) for x in after[:k])
+    before = _WORD.findall(re.split(r"[,;:،؛.!?]", text[max(0, span[0] - 60) : span[0]])[-1])
+    for k, w in enumerate(reversed(before[-3:])):
+        if w.lower() in STREET_WORDS:
+            between = before[len(before) - k :] if k else []
+            return all(_is_name(x) for x in between)
+    return False
+
+
+def _is_name(word: str) -> bool:
+    """A word of a street's name: capitalised, or in a script without capitals."""
+    first = word[:1]
+    return first.isupper() or (first.lower() == first.upper() and not first.isdigit())
 
 
 def _digits_at(q: Quantity) -> int:
@@ -398,6 +430,8 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                 continue
             if q.value is None and not q.qualifier:
                 continue
+            if is_address(article.text, q.span):
+                continue  # "1603 Cape Coral Parkway"
             if q.sentence and other_event(
                 article.text, q.sentence, q.span, article.published, article.language, starts
             ):
