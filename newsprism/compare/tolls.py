@@ -5,15 +5,27 @@ plainly report the same happening, so a small story can end with "a man" in one 
 "one person" in another and "three people" in a third. A reader still asks what the
 story's toll is, and whether the outlets agree on it. This module answers both from
 each outlet's *first* figure for an outcome (the lede's, where news writing puts the
-toll). A figure some page says the toll changed *from* ("dropped from 115 to 97",
-"31, down from 66") is superseded, and a projection ("could reach 20,000") is never the
-story's figure. Of the figures given as a change ("rose to 84", "dropped to 97") the
-latest wins: by publication when every one is dated, else by the way the count moves
-(tolls grow as victims are counted, the missing fall as they are found). Without a
-change the figure most articles lead with is the story's, the larger on a tie (a
-subset is smaller than its whole). When outlets lead with figures that
-cannot both hold, that is a ``differs`` finding, never a contradiction: their first
-figures may count different people or moments, and the finding says so.
+toll), as a fact-checker would state it:
+
+- a figure some page says the toll changed *from* ("dropped from 115 to 97", "31, down
+  from 66") is superseded; one its source withdrew or denied ("withdrew its figure of
+  300", "a démenti", "نفت") is set aside and shown so; a projection ("could reach
+  20,000") is never the story's figure;
+- of the figures given as a change ("rose to 84", "dropped to 97") the latest wins: by
+  publication when every one is dated, else by the way the count moves (tolls grow as
+  victims are counted, the missing fall as they are found);
+- else the latest figure of people an official source gives ("police said", "selon le
+  ministère"; not "a neighbour said", not "a 46-year-old man, police said"), unless a
+  later page gives another;
+- else the figure most independent sources lead with, the larger on a tie (a subset is
+  smaller than its whole);
+- and when no figure has most sources behind it and outlets lead with figures for the
+  same people at the same moment that cannot both hold, the figure says the evidence is
+  split ("outlets differ: 200–900; latest official 410") rather than pick one.
+
+Clashing leads are a ``differs`` finding, never a contradiction: their first figures may
+count different people or moments. A page that gives two such figures itself (a lead
+updated over a stale paragraph or caption) is an internal finding on that page.
 """
 
 from __future__ import annotations
