@@ -93,6 +93,20 @@ def test_the_story_own_time_is_no_other_event(language: str, text: str) -> None:
 
 
 OTHER_OUTCOMES = [
+    ("en", "missing", 12, "Four people were killed in the Kerav flood and 12 people are still missing."),  # noqa: E501
+    ("es", "missing", 12, "Cuatro personas murieron en la inundación de Kerav y 12 personas siguen desaparecidas."),  # noqa: E501
+    ("fr", "missing", 12, "Quatre personnes sont mortes dans l'inondation de Kerav et 12 personnes sont toujours portées disparues."),  # noqa: E501
+    ("ar", "missing", 12, "قتل أربعة أشخاص في فيضان كيراف ولا يزال 12 شخصا مفقودين."),
+    ("en", "displaced", 2000, "Four people were killed in the Kerav flood and 2,000 people were displaced."),  # noqa: E501
+    ("es", "displaced", 2000, "Cuatro personas murieron en la inundación de Kerav y 2.000 personas fueron desplazadas."),  # noqa: E501
+    ("fr", "displaced", 2000, "Quatre personnes sont mortes dans l'inondation de Kerav et 2 000 personnes ont été déplacées."),  # noqa: E501
+    ("en", "arrested", 12, "Four people were killed in the Kerav flood and 12 people were arrested for looting."),  # noqa: E501
+    ("es", "arrested", 12, "Cuatro personas murieron en la inundación de Kerav y 12 personas fueron detenidas por saqueo."),  # noqa: E501
+    ("fr", "arrested", 12, "Quatre personnes sont mortes dans l'inondation de Kerav et 12 personnes ont été arrêtées pour pillage."),  # noqa: E501
+    ("ar", "arrested", 12, "قتل أربعة أشخاص في فيضان كيراف واعتقل 12 شخصا بتهمة النهب."),
+    ("en", "rescued", 15, "Four people were killed in the Kerav flood and 15 people were rescued from rooftops."),  # noqa: E501
+    ("es", "rescued", 15, "Cuatro personas murieron en la inundación de Kerav y 15 personas fueron rescatadas de los tejados."),  # noqa: E501
+    ("fr", "rescued", 15, "Quatre personnes sont mortes dans l'inondation de Kerav et 15 personnes ont été secourues sur les toits."),  # noqa: E501
     ("ar", "displaced", 2000, "قتل أربعة أشخاص في فيضان كيراف ونزح 2000 شخص."),
     ("en", "poisoned", 30, "Four people died in the Kerav flood, while 30 children were poisoned by the water."),  # noqa: E501
     ("es", "poisoned", 30, "Cuatro personas murieron en la inundación de Kerav y 30 niños fueron intoxicados por el agua."),  # noqa: E501
