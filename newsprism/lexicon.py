@@ -583,6 +583,8 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
     "es": {
         "muert*": "killed", "muri*": "killed", "fallec*": "killed", "asesinad*": "killed",
         "perdieron la vida": "killed", "perdio la vida": "killed",
+        "herido de muerte": "killed", "herida de muerte": "killed",
+        "heridos de muerte": "killed", "heridas de muerte": "killed",
         "victimas mortales": "killed", "herid*": "injured", "lesionad*": "injured",
         "detenid*": "arrested", "arrestad*": "arrested", "desaparecid*": "missing",
         "desplazad*": "displaced", "evacuad*": "evacuated", "rescatad*": "rescued",
@@ -602,6 +604,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "mort": "killed", "morts": "killed", "morte": "killed", "mortes": "killed",
         "tue": "killed", "tues": "killed", "tuee": "killed", "tuees": "killed",
         "deced*": "killed", "peri": "killed", "perirent": "killed",
+        "mortellement blesse*": "killed",
         "bless*": "injured", "hospitalise*": "injured", "arretes": "arrested",
         "arretees": "arrested", "interpell*": "arrested", "disparu*": "missing",
         "deplace*": "displaced", "evacu*": "evacuated", "secouru*": "rescued",

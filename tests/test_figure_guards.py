@@ -203,3 +203,19 @@ def test_a_tally_over_many_events_is_not_the_story_count(language: str, text: st
     got = stated(two_outlets(text, language))
     assert ("killed", 40) not in got and ("injured", 17) not in got
     assert ("killed", 3) in got
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "killed"),
+    [
+        ("en", "A man was fatally shot in the Kerav shooting, police said.", 1),
+        ("en", "Five people were shot, three fatally, in the Kerav shooting, police said.", 3),
+        ("en", "The Kerav gunman fatally wounded a teenager, police said.", 1),
+        ("es", "Tres personas fueron heridas de muerte en el tiroteo de Kerav, según la policía.", 3),  # noqa: E501
+        ("fr", "Trois personnes ont été mortellement blessées dans la fusillade de Kerav, selon la police.", 3),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_fatally_wounded_is_killed_not_injured(language: str, text: str, killed: int) -> None:
+    got = stated(two_outlets(text, language))
+    assert ("killed", killed) in got
+    assert ("injured", killed) not in got

@@ -550,7 +550,14 @@ def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | Non
     return lemma
 
 
+_FATAL = frozenset({"fatally", "mortally"})
+_HARM_VERBS = frozenset({"shoot", "wound", "stab", "injure", "hurt", "strike", "hit", "shot"})
+
+
 def _outcome_of(tok: Token) -> str | None:
+    fatal = any(c.dep_ == "advmod" and c.lower_ in _FATAL for c in tok.children)
+    if fatal and (tok.lemma_.lower() in _HARM_VERBS or tok.lower_ in _HARM_VERBS):
+        return "killed"  # "was fatally shot", "fatally wounded a boy": dead, not hurt
     family = OUTCOMES.get(tok.lemma_.lower()) or OUTCOMES.get(tok.lower_)
     lemma = tok.lemma_.lower()
     if family == "killed" and lemma in ("life", "body") and tok.dep_ not in ("dobj", "pobj"):
@@ -569,6 +576,9 @@ def _outcome(
         bearers.append(noun.head)  # seven officers": the officers share the people's fate
     if number.dep_ == "nummod" and _outcome_of(number.head):  # "left five dead"
         return _outcome_of(number.head), number.head
+    fatal = [c for c in number.children if c.dep_ == "advmod" and c.lower_ in _FATAL]
+    if fatal:  # "five people were shot, three fatally"
+        return "killed", fatal[0]
     for tok in bearers:
         family = _outcome_of(tok)
         if family and tok is not number:
