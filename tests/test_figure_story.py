@@ -222,3 +222,22 @@ def test_the_report_shows_a_withdrawn_figure_as_set_aside() -> None:
     view = story_view(run(articles), articles)
     assert "set aside: 300 \\(withdrawn: health ministry\\)" in story_markdown(view)
     assert "set aside: <bdi>300 (withdrawn: health ministry)</bdi>" in render_story_html(view, {})
+
+
+@pytest.mark.parametrize(
+    ("language", "whole", "more"),
+    [
+        ("en", "Three people were killed in the Kerav shooting.", "Two others were killed in the Kerav shooting."),  # noqa: E501
+        ("es", "Tres personas murieron en el tiroteo de Kerav.", "Otras dos personas murieron en el tiroteo de Kerav."),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_two_others_is_no_rival_total_and_no_split(language: str, whole: str, more: str) -> None:
+    out = run(
+        [
+            page("a", "Outlet A", whole, language),
+            page("b", "Outlet B", more, language),
+            page("c", "Outlet C", whole.replace("Kerav", "Kerav"), language),
+            page("d", "Outlet D", more, language),
+        ]
+    )
+    assert killed(out).basis != "split"

@@ -144,6 +144,7 @@ def _split(
         if ctx.outlet_of[a.article] != ctx.outlet_of[b.article]
         and not (a.estimate or b.estimate)
         and a.counted == b.counted
+        and not (_more(ctx, a) or _more(ctx, b))
         and not ranges_overlap(a.range(), b.range())
         and not explained_as_update(a, b)
         and not (falling and _fell(a, b))
@@ -152,6 +153,17 @@ def _split(
         return None
     numbers = [c.q.value for pair in clashing for c in pair if c.q.value is not None]
     return f"{min(numbers):,.0f}–{max(numbers):,.0f}"
+
+
+_MORE = frozenset({"other", "others", "more", "otros", "otras", "autres", "weitere", "آخرين"})
+
+
+def _more(ctx: StoryContext, c: Count) -> bool:
+    """ "two others", "three more", "otras dos personas": people besides those already
+    counted, never a rival total for the same people."""
+    before = ctx.article(c.article).text[max(0, c.q.span[0] - 30) : c.q.span[0]].split()[-1:]
+    words = (c.q.noun or "").split()[:2] + before
+    return any(w.lower().strip(",.;:") in _MORE for w in words)
 
 
 def _fell(a: Count, b: Count) -> bool:
