@@ -379,10 +379,13 @@ since")."""
 RELATIVE_WORDS: frozenset[str] = frozenset(
     {"which", "that", "who", "whom", "whose", "que", "qui", "quien", "quienes", "cual",
      "lequel", "laquelle", "dont", "welche", "welcher", "die", "der", "das", "yang",
-     "التي", "الذي", "الذين", "اللذين"}
+     "التي", "الذي", "الذين", "اللذين",
+     "including", "among", "incluidos", "incluidas", "entre", "notamment", "parmi",
+     "darunter", "termasuk", "بينهم", "منهم"}
 )  # fmt: skip
-"""Words that open a relative clause: after a comma they go on describing what came before
-("the 2009 disaster, which killed 300"), so that noun's year still dates the figure."""
+"""Words that open a relative clause or a list of members: after a comma they go on
+describing what came before ("the 2009 disaster, which killed 300"; "17 wounded in
+separate shootings, including eight ..."), so that noun's year or tally still holds."""
 
 EARLIER_FIGURE_WORDS: frozenset[str] = frozenset(
     {"earlier", "previously", "initially", "originally", "first", "before",

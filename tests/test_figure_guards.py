@@ -197,11 +197,15 @@ def test_a_street_number_is_never_a_count(language: str, text: str) -> None:
         ("es", "Tres personas murieron en el tiroteo de Kerav. Al menos 40 personas han muerto en la ciudad en lo que va del año."),  # noqa: E501
         ("fr", "Trois personnes sont mortes dans la fusillade de Kerav. Au moins 40 personnes sont mortes dans la ville depuis le début de l'année."),  # noqa: E501
         ("ar", "قتل ثلاثة أشخاص في إطلاق النار في كيراف. وقتل 40 شخصا في المدينة منذ بداية العام."),
+        ("en", "Three people were killed in the Kerav shooting. At least 40 people have been killed in the city this year, including 17 children who were killed in June."),  # noqa: E501
+        ("es", "Tres personas murieron en el tiroteo de Kerav. Al menos 40 personas han muerto en la ciudad en lo que va del año, incluidos 17 niños que murieron en junio."),  # noqa: E501
+        ("fr", "Trois personnes sont mortes dans la fusillade de Kerav. Au moins 40 personnes sont mortes dans la ville depuis le début de l'année, parmi lesquelles 17 enfants morts en juin."),  # noqa: E501
+        ("ar", "قتل ثلاثة أشخاص في إطلاق النار في كيراف. وقتل 40 شخصا في المدينة منذ بداية العام، بينهم 17 طفلا قتلوا في يونيو."),  # noqa: E501
     ],
 )  # fmt: skip
 def test_a_tally_over_many_events_is_not_the_story_count(language: str, text: str) -> None:
     got = stated(two_outlets(text, language))
-    assert ("killed", 40) not in got and ("injured", 17) not in got
+    assert ("killed", 40) not in got and ("injured", 17) not in got and ("killed", 17) not in got
     assert ("killed", 3) in got
 
 
