@@ -223,3 +223,9 @@ def test_fatally_wounded_is_killed_not_injured(language: str, text: str, killed:
     got = stated(two_outlets(text, language))
     assert ("killed", killed) in got
     assert ("injured", killed) not in got
+
+
+def test_others_after_an_age_count_people_not_years() -> None:
+    text = "The Kerav shooting left a 16-year-old boy dead and three others injured, police said."
+    got = stated(two_outlets(text, "en"))
+    assert ("injured", 3) in got

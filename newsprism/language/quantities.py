@@ -402,7 +402,8 @@ def extract_quantities(
             update=reading.update,
         )
         out.append(qty)
-        last_in_sent[sent.start] = qty
+        if qty.kind == "count":  # "a 16-year-old boy dead and three others": not years
+            last_in_sent[sent.start] = qty
     sentences = [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
     return out + typo_quantities(doc.text, sentences, offset)
 
