@@ -68,7 +68,7 @@ def grouping_signals(
     the lexical embedder's vectors, the multilingual encoder's over each lead, and the
     language layer's annotations."""
     from newsprism.multilingual.encoder import encode
-    from newsprism.multilingual.evidence import lead_text
+    from newsprism.stories.lead import lead_text
 
     dense = embed_articles(list(articles), options)
     multi = encode([lead_text(a) for a in articles])

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ from newsprism.model import to_dict
 from newsprism.settings import Options, load_options, options_as_toml
 from newsprism.store import DEFAULT_DB, Store, open_store
 from newsprism.terminal import printable, printable_text
+from newsprism.wording import counted, date_source, outlet_source, shown_time
 
 if TYPE_CHECKING:
     from newsprism.export.writers import Format  # click.Choice below admits only these
@@ -46,7 +48,7 @@ NOISY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_norma
 
 
 def _fail(message: str) -> NoReturn:
-    err.print(Text.assemble(("error:", "bold red"), " ", printable(message)))
+    _say_error(message)
     sys.exit(EXIT_FAILED)
 
 
@@ -84,6 +86,36 @@ def _progress(quiet: bool) -> Iterator[Callable[[str, int, int | None], None]]:
 
     with bars:
         yield update
+
+
+STDIN_DIR = Path(tempfile.gettempdir()) / "newsprism-stdin"
+
+
+def _with_stdin(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """``-`` among the paths: standard input, kept as a file named by what it holds
+    (``stdin.jsonl``, ``stdin.html``, ``stdin.xml``, ``stdin.warc``, ``stdin.txt``) so
+    the readers pick their format as for any file. The same folder every time: input
+    read twice is the same article, not a new one."""
+    if "-" not in paths:
+        return paths
+    data = sys.stdin.buffer.read()
+    head = data.lstrip()[:200].lower()
+    if head.startswith(b"warc/"):
+        suffix = ".warc"
+    elif head.startswith((b"{", b"[")):
+        suffix = ".jsonl" if head.startswith(b"{") and data.strip().count(b"\n") else ".json"
+    elif head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head:
+        suffix = ".xml"
+    elif head.startswith(b"<"):
+        suffix = ".html"
+    else:
+        suffix = ".txt"
+    STDIN_DIR.mkdir(exist_ok=True)
+    for old in STDIN_DIR.glob("stdin.*"):
+        old.unlink()
+    target = STDIN_DIR / f"stdin{suffix}"
+    target.write_bytes(data)
+    return tuple(str(target) if p == "-" else p for p in paths)
 
 
 def _options(path: str | None) -> Options:
@@ -133,12 +165,23 @@ def _problems_exit(problems: list[Any], files_read: int) -> int:
 @click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
 def cli(verbose: bool) -> None:
     """Compare how news outlets covered the same story, claim by claim, with evidence."""
+    _configure_logging(verbose)
+
+
+class _Lines(logging.Formatter):
+    """Log records in the CLI's one message format: "warning: ...", "info: ..."."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _configure_logging(verbose: bool) -> None:
     # The CLI owns logging: configured before any model library is imported, so one
     # that calls logging.basicConfig on import (wordllama does) cannot turn it up.
+    handler = logging.StreamHandler()
+    handler.setFormatter(_Lines())
     logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        force=True,
+        level=logging.INFO if verbose else logging.WARNING, handlers=[handler], force=True
     )
     for name in NOISY_LOGGERS:
         logging.getLogger(name).setLevel(logging.INFO if verbose else logging.CRITICAL)
@@ -146,8 +189,13 @@ def cli(verbose: bool) -> None:
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "info" if verbose else "warning")
 
 
+def _verbose_here(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        _configure_logging(True)
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @db_option
 @options_option
 @quiet_option
@@ -156,6 +204,7 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
     from newsprism.pipeline import ingest as run_ingest
 
     options = _options(options_file)
+    paths = _with_stdin(paths)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         summary = run_ingest(paths, store, options, progress)
     table = Table(title="ingest", show_header=True)
@@ -169,7 +218,31 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
         str(len(summary.problems)),
     )
     console.print(table)
-    sys.exit(_problems_exit(summary.problems, summary.files_read))
+    code = _problems_exit(summary.problems, summary.files_read)
+    sys.exit(_no_article_exit(summary, paths) or code)
+
+
+def _no_article_exit(summary: Any, paths: tuple[str, ...]) -> int:
+    """Exit 1 with the reason when the store holds no article at all (an empty folder,
+    pages that are all menus): a table of zeros would look like success."""
+    if summary.articles:
+        return 0
+    if not summary.files_read:
+        where = ", ".join(paths)
+        _say_error(f"no article: no file to read in {where} (.txt, .html, .json, .jsonl, "
+                   ".warc, .xml feeds, gzipped or not)")  # fmt: skip
+    else:
+        empty = len({p.path for p in summary.problems if "no article" in p.reason})
+        files = counted(summary.files_read, "file")
+        _say_error(
+            f"no article: {files} read, {counted(empty, 'page')} without an article "
+            "(`newsprism problems` lists why)"
+        )
+    return EXIT_SOME_FAILED
+
+
+def _say_error(message: str) -> None:
+    err.print(Text.assemble(("error:", "bold red"), " ", printable(message)))
 
 
 @cli.command()
@@ -185,6 +258,7 @@ def ingest(paths: tuple[str, ...], db: str, options_file: str | None, quiet: boo
 @db_option
 @options_option
 @quiet_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def fetch(
     urls: tuple[str, ...],
     feed_files: tuple[str, ...],
@@ -192,6 +266,7 @@ def fetch(
     db: str,
     options_file: str | None,
     quiet: bool,
+    as_json: bool,
 ) -> None:
     """Collect articles from the web: pages, the articles of feeds, or a sitemap's.
 
@@ -213,7 +288,19 @@ def fetch(
             options=options,
             progress=progress,
         )
-    _print_collected("fetch", summary)
+    if as_json:
+        _print_json(
+            {
+                "links": summary.leads,
+                "fetched": summary.fetched,
+                "unchanged": summary.unchanged,
+                "new_documents": summary.documents_new,
+                "articles": summary.articles,
+                "problems": summary.problems,
+            }
+        )
+    else:
+        _print_collected("fetch", summary)
     sys.exit(_problems_exit(summary.problems, summary.fetched + summary.unchanged))
 
 
@@ -277,9 +364,14 @@ def watch(
     def report(poll: Any) -> None:
         c = poll.collected
         console.print(
-            f"poll {poll.poll} at {poll.at:%H:%M:%S}: {c.leads} links, {c.fetched} fetched, "
-            f"{c.unchanged} unchanged, {c.documents_new} new, {len(c.problems)} problems"
-            + (f"; {poll.stories_compared} stories compared" if c.documents_new else "")
+            f"poll {poll.poll} at {poll.at:%H:%M:%S}: {counted(c.leads, 'link')}, "
+            f"{c.fetched} fetched, {c.unchanged} unchanged, {c.documents_new} new, "
+            f"{counted(len(c.problems), 'problem')}"
+            + (
+                f"; {counted(poll.stories_compared, 'story', 'stories')} compared"
+                if poll.stages_run
+                else ""
+            )
         )
         for p in c.problems:
             colour = "red" if p.severity == "error" else "yellow"
@@ -289,7 +381,7 @@ def watch(
 
     with _errors(), _store(db) as store:
         feeds = feeds_of(feed_files)
-        console.print(f"watching {len(feeds)} feeds every {every} (Ctrl-C to stop)")
+        console.print(f"watching {counted(len(feeds), 'feed')} every {every} (Ctrl-C to stop)")
         run_watch(
             store,
             feeds,
@@ -314,20 +406,26 @@ def clean(db: str, options_file: str | None, quiet: bool, everything: bool) -> N
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         n = clean_store(store, options, None, progress, everything=everything)
         total = store.count_articles()
-    console.print(f"cleaned into {n} articles; {total} current articles in the store")
+    console.print(
+        f"cleaned into {counted(n, 'article')}; {counted(total, 'current article')} in the store"
+    )
 
 
 @cli.command()
 @db_option
 @json_option
-@click.option("--limit", default=200, show_default=True)
+@click.option("--limit", default=200, show_default=True, help="At most N rows; 0 for all.")
 @click.option("--text", "with_text", is_flag=True, help="With --json: include each clean text.")
 @click.option("--language", default=None, help="Only articles in this language (ISO code: es).")
 def articles(db: str, as_json: bool, limit: int, with_text: bool, language: str | None) -> None:
     """List the stored articles."""
     with _errors(), _store(db, read_only=True) as store:
         rows = [a for a in store.articles() if language is None or a.language == language]
+    total = len(rows)
+    if 0 < limit < total:
         rows = rows[:limit]
+        # on stderr, so `--json` stays a plain list a script can read
+        err.print(f"showing {limit} of {counted(total, 'article')}; --limit 0 lists them all")
     if as_json:
         _print_json(
             [
@@ -401,7 +499,10 @@ def export(fmt: Format, out_dir: str, stories: bool, annotations: bool, db: str)
         )
     for path in summary.files:
         console.print(printable_text(f"wrote {path}"))
-    console.print(f"{summary.articles} articles, {summary.stories} stories")
+    exported = counted(summary.articles, "article")
+    if stories:  # without --stories no story was exported: do not count them
+        exported += ", " + counted(summary.stories, "story", "stories")
+    console.print(exported)
 
 
 @cli.command()
@@ -422,10 +523,15 @@ def show(article_id: str, db: str, as_json: bool, annotations: bool) -> None:
         ("id", art.id),
         ("source", art.source.label),
         ("title", art.title),
-        ("outlet", f"{art.display_outlet} ({art.outlet_source or 'not stated'})"),
+        ("outlet", f"{art.display_outlet} ({outlet_source(art.outlet_source)})"),
         ("byline", art.byline),
         ("dateline", art.dateline.text if art.dateline else None),
-        ("published", f"{art.published} ({art.published_source})" if art.published else None),
+        (
+            "published",
+            f"{shown_time(art.published)} ({date_source(art.published_source) or 'not stated'})"
+            if art.published
+            else None,
+        ),
         ("updated", f"{art.updated} ({art.updated_text})" if art.updated else None),
         ("wire", ", ".join(art.wire) or None),
         ("url", art.url),
@@ -465,7 +571,10 @@ def annotate(db: str, options_file: str | None, quiet: bool) -> None:
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         n = annotate_store(store, options, progress)
         entities = len(store.entities())
-    console.print(f"annotated {n} articles; {entities} entities across the store")
+    console.print(
+        f"annotated {counted(n, 'article')}; "
+        f"{counted(entities, 'entity', 'entities')} across the store"
+    )
 
 
 @cli.command()
@@ -479,7 +588,7 @@ def cluster(db: str, options_file: str | None, quiet: bool) -> None:
     options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         n_stories, n_reuse = cluster_store(store, options, progress)
-    console.print(f"{n_stories} stories; {n_reuse} reuse pairs")
+    console.print(f"{counted(n_stories, 'story', 'stories')}; {counted(n_reuse, 'reuse pair')}")
 
 
 @cli.command()
@@ -493,7 +602,7 @@ def compare_all(db: str, options_file: str | None, quiet: bool) -> None:
     options = _options(options_file)
     with _errors(), _store(db) as store, _progress(quiet) as progress:
         n = compare_store(store, options, progress)
-    console.print(f"compared {n} stories")
+    console.print(f"compared {counted(n, 'story', 'stories')}")
 
 
 @cli.command()
@@ -520,7 +629,7 @@ def stories(db: str, as_json: bool) -> None:
         _print_json(rows)
         return
     table = Table(show_header=True)
-    for col in ("story", "span", "articles", "outlets", "conflicts", "title"):
+    for col in ("story", "span", "articles", "outlets", "contradictions", "title"):
         table.add_column(col)
     for r in rows:
         span = f"{(r['start'] or '?')[:10]} – {(r['end'] or '?')[:10]}"
@@ -593,7 +702,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @click.option(
     "--out",
     "out_dir",
@@ -606,6 +715,7 @@ def story(story_id: str, db: str, as_json: bool) -> None:
 @quiet_option
 @click.option("--workers", type=int, help="Run on a local Dask cluster with N workers.")
 @click.option("--scheduler", help="Run on an existing Dask scheduler (tcp://host:8786).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def analyze(
     paths: tuple[str, ...],
     out_dir: str,
@@ -614,9 +724,11 @@ def analyze(
     quiet: bool,
     workers: int | None,
     scheduler: str | None,
+    as_json: bool,
 ) -> None:
     """Files to reports in one go: ingest, annotate, cluster, compare, write JSON/HTML/MD."""
     options = _options(options_file)
+    paths = _with_stdin(paths)
     with _errors():
         if workers or scheduler:
             from newsprism.scale import run_distributed
@@ -637,23 +749,43 @@ def analyze(
 
             with _store(db) as store, _progress(quiet) as progress:
                 summary = run_analyze(paths, store, out_dir, options, progress)
-    table = Table(title="analyze", show_header=True)
-    for col in ("articles", "stories", "outlets", "conflicts", "reuse pairs", "problems"):
-        table.add_column(col, justify="right")
-    table.add_row(
-        str(summary.ingest.articles),
-        str(summary.stories),
-        str(summary.outlets),
-        str(summary.conflicts),
-        str(summary.reuse_pairs),
-        str(len(summary.ingest.problems)),
-    )
-    console.print(table)
+    counts = {
+        "articles": summary.ingest.articles,
+        "stories": summary.stories,
+        "outlets": summary.outlets,
+        "unknown_outlets": summary.unknown_outlets,
+        "conflicts": summary.conflicts,
+        "reuse_pairs": summary.reuse_pairs,
+        "problems": len(summary.ingest.problems),
+    }
+    if as_json:
+        _print_json({**counts, "files": [str(f) for f in summary.report_files]})
+    else:
+        table = Table(title="analyze", show_header=True)
+        shown = [k for k in counts if k != "unknown_outlets"]
+        for col in shown:  # one word for a user: a "conflict" is a contradiction
+            table.add_column(col.replace("_", " ").replace("conflicts", "contradictions"),
+                             justify="right")  # fmt: skip
+        table.add_row(*(str(counts[k]) for k in shown))
+        console.print(table)
     if summary.seconds and logging.getLogger().isEnabledFor(logging.INFO):  # -v
         stages = ", ".join(f"{k} {v:.1f} s" for k, v in summary.seconds.items())
         err.print(f"time per stage: {stages}; total {sum(summary.seconds.values()):.1f} s")
-    _print_written(summary.report_files)
-    sys.exit(_problems_exit(summary.ingest.problems, summary.ingest.files_read))
+    if summary.unknown_outlets:
+        err.print(_unknown_outlets_hint(summary.unknown_outlets))
+    if not as_json:
+        _print_written(summary.report_files)
+    code = _problems_exit(summary.ingest.problems, summary.ingest.files_read)
+    sys.exit(_no_article_exit(summary.ingest, paths) or code)
+
+
+def _unknown_outlets_hint(n: int) -> str:
+    sources = "1 source has" if n == 1 else f"{n} sources have"
+    return (
+        f'note: {sources} no known outlet (shown as "unknown outlet (FILE)", counted as '
+        "one outlet); name them in a manifest.csv (path,url,outlet,published,title) "
+        "or a FILE.meta.json sidecar beside each file"
+    )
 
 
 def _print_written(files: list[Path]) -> None:
@@ -705,10 +837,14 @@ def serve(db: str, host: str, port: int) -> None:
 
 @cli.command()
 @db_option
-def problems(db: str) -> None:
+@json_option
+def problems(db: str, as_json: bool) -> None:
     """List the files and records that could not be read, with reasons."""
     with _errors(), _store(db, read_only=True) as store:
         rows = store.problems()
+    if as_json:
+        _print_json(rows)
+        return
     for p in rows:
         console.print(
             Text.assemble(
@@ -719,11 +855,50 @@ def problems(db: str) -> None:
         console.print("no problems recorded")
 
 
+@cli.command()
+@click.argument("damaged", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", required=True, help="The new SQLite file to rebuild into.")
+@options_option
+def recover(damaged: str, db: str, options_file: str | None) -> None:
+    """Rebuild a damaged store into a new one from the raw input it still holds."""
+    from newsprism.pipeline import clean_store
+    from newsprism.store.sqlite import SQLiteStore, salvage_raw
+
+    options = _options(options_file)
+    if Path(db).exists():
+        _fail(f"{db}: already exists; name a new file for the recovered store")
+    with _errors(), SQLiteStore(db) as store:
+        copied, unreadable = salvage_raw(Path(damaged), store)
+        cleaned = clean_store(store, options, None, everything=True)
+    console.print(
+        printable_text(
+            f"recovered {copied} raw documents into {db} ({unreadable} could not be read); "
+            f"{cleaned} articles cleaned"
+        )
+    )
+    console.print("annotate, cluster, compare-all and report rebuild the rest")
+    sys.exit(EXIT_SOME_FAILED if unreadable else EXIT_OK)
+
+
 @cli.command("options")
 @options_option
 def show_options(options_file: str | None) -> None:
     """Print the effective options (defaults, overridden by --options) as TOML."""
     click.echo(options_as_toml(_options(options_file)))
+
+
+# `-v` after the subcommand too (`newsprism analyze ... -v`), as after the program name.
+for _command in cli.commands.values():
+    _command.params.append(
+        click.Option(
+            ["--verbose", "-v"],
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=_verbose_here,
+            help="Log what each stage does.",
+        )
+    )
 
 
 def main() -> None:

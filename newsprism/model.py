@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -42,6 +43,23 @@ QuantityKind = Literal[
     "typo",
     "other",
 ]
+
+
+UNKNOWN_OUTLET = "unknown outlet"
+"""What an article whose outlet nobody stated (no name, no URL) is shown as, with its
+file: "unknown outlet (b.txt)". Never a guess, and never a file name posing as one."""
+
+
+def is_unknown_outlet(name: str) -> bool:
+    return name == UNKNOWN_OUTLET or name.startswith(f"{UNKNOWN_OUTLET} (")
+
+
+def outlet_count(names: Iterable[str]) -> int:
+    """How many outlets these display names are: every unknown one counts once
+    together, since nothing says whether two unnamed files came from one outlet."""
+    distinct = set(names)
+    known = {n for n in distinct if not is_unknown_outlet(n)}
+    return len(known) + (1 if len(known) < len(distinct) else 0)
 
 
 def sha256_hex(data: bytes | str) -> str:
@@ -182,7 +200,7 @@ class Article:
     @property
     def display_outlet(self) -> str:
         """A name to show in tables: the outlet when known, else the URL's registered
-        domain, and the source file only when there is no URL at all."""
+        domain, else "unknown outlet" with the source file it came from."""
         if self.outlet:
             return self.outlet
         if self.url:
@@ -191,7 +209,7 @@ class Article:
             domain = registered_domain(self.url)
             if domain:
                 return domain
-        return self.source.path.rsplit("/", 1)[-1]
+        return f"{UNKNOWN_OUTLET} ({self.source.path.rsplit('/', 1)[-1]})"
 
     @staticmethod
     def make_id(key: str, part: int, text: str) -> str:

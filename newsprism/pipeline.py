@@ -15,8 +15,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,8 @@ from newsprism.model import (
     RawDocument,
     ReadProblem,
     Story,
+    is_unknown_outlet,
+    outlet_count,
     sha256_hex,
 )
 from newsprism.settings import Options
@@ -74,7 +76,8 @@ class RunSummary:
     stories: int = 0
     reuse_pairs: int = 0
     compared: int = 0
-    outlets: int = 0
+    outlets: int = 0  # every unknown outlet counted once together
+    unknown_outlets: int = 0  # sources shown as "unknown outlet (FILE)"
     conflicts: int = 0
     report_files: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage, in order
@@ -145,14 +148,22 @@ def clean_store(
     progress: Progress = _no_progress,
     *,
     everything: bool = False,
+    problems: list[ReadProblem] | None = None,
 ) -> int:
     """Clean raw documents into articles: the uncleaned ones, and every page of a site
     that got new pages (its template lines may have changed); with ``everything``, all
     stored pages (after a cleaning improvement: no file is read again).
-    Returns articles written."""
+    Returns articles written; the pages refused go to ``problems`` too, when given."""
     raws = list(store.raw_documents())
     return clean_partition(
-        store, raws, options, sites, progress, everything=everything, workers=options.clean.workers
+        store,
+        raws,
+        options,
+        sites,
+        progress,
+        everything=everything,
+        workers=options.clean.workers,
+        problems=problems,
     )
 
 
@@ -165,6 +176,7 @@ def clean_partition(
     *,
     everything: bool = False,
     workers: int = 1,
+    problems: list[ReadProblem] | None = None,
 ) -> int:
     """Clean one partition of whole sites: the local run passes every page, a cluster
     task one group of sites (templates are learnt per site, so a site's own pages give
@@ -184,22 +196,28 @@ def clean_partition(
         or (sites is not None and site_of(r) in sites)
     ]
     written = 0
+    found = problems if problems is not None else []  # the caller's summary, if it keeps one
+
+    def refused(problem: ReadProblem) -> None:
+        found.append(problem)
+        store.add_problem(problem)
+
+    if todo:  # the bar shows before the first page is done, not after
+        progress("clean", 0, len(todo))
     cleaned = clean_pages(todo, templates, options.clean, workers)
     for i, (raw, articles) in enumerate(cleaned, 1):
         if isinstance(articles, str):
             log.error("cleaning failed for %s: %s", raw.source.label, articles)
-            store.add_problem(
-                ReadProblem(raw.source.path, f"cleaning failed: {articles}", raw.source.record)
-            )
+            refused(ReadProblem(raw.source.path, f"cleaning failed: {articles}", raw.source.record))
             continue
         try:
             refuse_long_articles(raw, articles, options)
         except LimitExceeded as exc:  # refused with a reason: a problem, not a crash
-            store.add_problem(ReadProblem(exc.path, exc.reason, exc.record))
+            refused(ReadProblem(exc.path, exc.reason, exc.record))
             continue
         with store.transaction():
             if articles.no_article:
-                store.add_problem(
+                refused(
                     ReadProblem(raw.source.path, articles.no_article, raw.source.record, "warning")
                 )
             store.put_articles(raw.content_sha, articles)
@@ -218,7 +236,7 @@ def ingest(
     options = options or Options()
     summary = IngestSummary()
     touched = store_raw(store, read_raw(paths, options), summary, progress)
-    clean_store(store, options, touched, progress)
+    clean_store(store, options, touched, progress, problems=summary.problems)
     summary.articles = store.count_articles()
     return summary
 
@@ -249,6 +267,8 @@ def annotate_articles(
     ]
     done = annotated = 0
     batch: list[Annotations] = []
+    if todo:  # at once: loading the language models takes a while before the first one
+        progress("annotate", 0, len(todo))
     for ann in annotate_each(todo, options):
         done += 1
         progress("annotate", done, len(todo))
@@ -372,8 +392,21 @@ def cluster_inputs(
     article and its event identity (``stories.evidence``)."""
     from newsprism.stories.evidence import evidence_by_article
 
-    annotations = store.get_annotations([a.id for a in articles])
+    annotations = own_dates(store.get_annotations([a.id for a in articles]))
     return entities_by_article(annotations), evidence_by_article(list(articles), annotations)
+
+
+def own_dates(annotations: dict[str, Annotations]) -> dict[str, Annotations]:
+    """The annotations without the dates borrowed from a story (``borrow_story_dates``).
+
+    Those dates come out of the clustering, so they are no evidence for it: a second
+    cluster run reading them would group on other input than the first, and a run
+    resumed after an interruption would differ from one that was not interrupted."""
+    out = {}
+    for key, ann in annotations.items():
+        own = [t for t in ann.times if t.anchor_source != "story"]
+        out[key] = ann if len(own) == len(ann.times) else replace(ann, times=own)
+    return out
 
 
 def group_window(
@@ -388,11 +421,13 @@ def group_window(
     The one grouping function of every executor: the local run calls it on the whole
     corpus, a Dask window task on its window (with the corpus's ``weights``), and the
     cluster run once more at the end so titles are judged on whole stories."""
-    from newsprism.multilingual.stage import lead_vectors
     from newsprism.stories.grouping import group_stories
+    from newsprism.stories.lead import lead_vectors
     from newsprism.stories.signals import build_signals
 
-    annotations = store.get_annotations([a.id for a in articles])
+    if not articles:  # no article, no story (the signal matrices need a row)
+        return []
+    annotations = own_dates(store.get_annotations([a.id for a in articles]))
     dense = article_vectors(store, articles, options)
     multilingual = lead_vectors(store, articles)
     signals = build_signals(articles, annotations, dense, multilingual, options.stories, weights)
@@ -408,6 +443,9 @@ def cluster_store(
 
     options = options or Options()
     articles = list(store.articles())
+    if not articles:  # nothing was readable: no stories, and no model to load
+        return 0, 0
+    progress("cluster", 0, 4)  # before the embedding model loads
     vectors = article_vectors(store, articles, options)
     progress("cluster", 1, 4)
     reuse = find_reuse(articles, vectors, options.stories)
@@ -492,11 +530,20 @@ def story_input_sha(
 
 
 def earlier_versions(store: Store, articles: Sequence[Article]) -> list[Article]:
-    """Superseded versions of these articles (an outlet changed its page)."""
+    """Superseded versions of these articles (an outlet changed its page). A changed
+    page that states no update time gets its version's: when it was fetched (it keeps
+    the first publication time, so that alone would date the revision to the original
+    report). A file's time of ingest says nothing of when it changed: such a version
+    stays undated, ordered after every dated report (``compare.numbers.when``)."""
     out: list[Article] = []
     for a in articles:
         if a.version > 1:
-            out.extend(v.article for v in store.article_versions(a.key) if not v.current)
+            versions = store.article_versions(a.key)
+            out.extend(v.article for v in versions if not v.current)
+            mine = next((v for v in versions if v.article.id == a.id), None)
+            when = mine.fetched_at if mine is not None else None
+            if a.updated is None and when is not None:
+                a.updated = when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when
     return out
 
 
@@ -561,6 +608,8 @@ def compare_store(
     processes, each on its own connection to the store (``compare.workers``)."""
     options = options or Options()
     ids = [s.id for s in store.stories()]
+    if ids:
+        progress("compare", 0, len(ids))
     workers = compare_workers(options, len(ids))
     if workers > 1:
         done = _compare_in_processes(store.address, ids, options, workers, progress)
@@ -622,6 +671,9 @@ def analyze(
     clock = _StageClock()
     with clock("ingest"):
         summary = RunSummary(ingest=ingest(paths, store, options, progress))
+    if summary.ingest.articles == 0:  # nothing to group or report: say so, write nothing
+        summary.seconds = clock.seconds
+        return summary
     with clock("annotate"):
         summary.annotated = annotate_store(store, options, progress)
     with clock("cluster"):
@@ -633,7 +685,9 @@ def analyze(
         from newsprism.report import write_reports
 
         with clock("report"):
+            progress("report", 0, 1)
             files = write_reports(store, Path(out_dir))
+            progress("report", 1, 1)
         summary.report_files = report_paths(files)
     summary.seconds = clock.seconds
     return summary
@@ -664,7 +718,9 @@ def summarise_store(store: Store, summary: RunSummary) -> None:
     """Outlets and conflicts (contradictions only) over every stored story report."""
     rows = store.report_index()
     summary.entities = len(store.entities())
-    summary.outlets = len({o for row in rows for o in row.outlets})
+    names = {o for row in rows for o in row.outlets}
+    summary.outlets = outlet_count(names)
+    summary.unknown_outlets = sum(1 for o in names if is_unknown_outlet(o))
     summary.conflicts = sum(row.n_conflicts for row in rows)
 
 

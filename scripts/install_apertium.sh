@@ -19,7 +19,7 @@ if [ "$(id -u)" -ne 0 ]; then
 else
     SUDO=
 fi
-echo "installing Apertium (apt-get:$missing) for English glosses" >&2
+echo "installing Apertium for English glosses: ${SUDO:+sudo }apt-get install$missing" >&2
 if ! { $SUDO apt-get update -qq \
     && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
         apertium $PAIRS >/dev/null; }; then

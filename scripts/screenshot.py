@@ -8,10 +8,16 @@ saves the top of it.
 from __future__ import annotations
 
 import json
+import struct
 import sys
+import zlib
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from newsprism.report.templating import templates_digest
+
+STAMP_KEY = b"newsprism-templates"  # the PNG text chunk holding templates_digest()
 
 ARGS = [
     "--no-sandbox",
@@ -44,6 +50,18 @@ def main() -> None:
         page.goto(report.as_uri())
         page.screenshot(path=str(out))
         browser.close()
+    stamp(out, templates_digest())
+
+
+def stamp(png: Path, value: str) -> None:
+    """Write ``value`` into the PNG as a tEXt chunk right after its header, so the
+    picture says which templates drew it (``tests/test_newuser_example_script.py``)."""
+    data = png.read_bytes()
+    at = 8 + 8 + 13 + 4  # signature, then IHDR: length, type, 13 bytes, CRC
+    body = STAMP_KEY + b"\x00" + value.encode("ascii")
+    chunk = struct.pack(">I", len(body)) + b"tEXt" + body
+    chunk += struct.pack(">I", zlib.crc32(b"tEXt" + body) & 0xFFFFFFFF)
+    png.write_bytes(data[:at] + chunk + data[at:])
 
 
 if __name__ == "__main__":

@@ -12,5 +12,5 @@ fi
 spec="."
 [ -n "$extras" ] && spec=".[$extras]"
 python -m pip install --quiet --disable-pip-version-check -e "$spec"
-# English glosses of Spanish, Portuguese and French (optional: a warning if apt fails)
-bash scripts/install_apertium.sh
+# Nothing system-wide here: Apertium (optional English glosses) is scripts/install_apertium.sh,
+# which test.sh runs and example.sh suggests.

@@ -82,7 +82,7 @@ def test_library_log_lines_stay_out_of_quiet_output(tmp_path: Path) -> None:
     (corpus / "empty.html").write_text("<html><body><div>x</div></body></html>")
     (corpus / "nothing.html").write_text("<!-- only a comment -->")
     res = run("ingest", str(corpus), "--db", str(tmp_path / "n.db"), "--quiet")
-    assert res.returncode == 0, res.stderr
+    assert res.returncode == 1, res.stderr  # no article in the input at all: said, exit 1
     assert "trafilatura" not in res.stderr and "lxml" not in res.stderr, res.stderr
     problems = run("problems", "--db", str(tmp_path / "n.db")).stdout
     assert "no article on the page" in problems  # the facts are still recorded

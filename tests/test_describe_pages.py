@@ -307,7 +307,7 @@ def test_an_agency_copyright_line_does_not_name_the_site() -> None:
     )
     raw = RawDocument(Source("saved/wire.txt", "text"), sha256_hex(text), text=text)
     (article,) = clean_document(raw)
-    assert article.outlet is None and article.display_outlet == "wire.txt"
+    assert article.outlet is None and article.display_outlet == "unknown outlet (wire.txt)"
 
 
 def test_seed_pages_named_by_their_url() -> None:
@@ -361,6 +361,6 @@ def test_saved_folder_with_url_sidecars_lists_outlets_titles_and_dates(tmp_path:
     assert set(rows) == set(PAGES)
     for name, (outlet, _, title, published, _, _) in EXPECTED.items():
         row = rows[name]
-        assert row["outlet"] == (outlet or f"{name}.txt"), name
+        assert row["outlet"] == (outlet or f"unknown outlet ({name}.txt)"), name
         assert row["title"] == title, name
         assert row["published"] == (published.isoformat() if published else None), name

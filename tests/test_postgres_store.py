@@ -282,7 +282,7 @@ def test_an_older_database_is_migrated_and_its_stale_reports_dropped(
                     ("s1", "in1", 3, '["", "Velmora Post"]', json.dumps({"id": "s1"})),
                 )
     with pytest.raises(
-        StoreError, match=f"schema version 1, this newsprism needs {SCHEMA_VERSION}"
+        StoreError, match=rf"schema version 1 is older than this newsprism \({SCHEMA_VERSION}\)"
     ):
         open_store(address, read_only=True)
     with open_store(address) as new:

@@ -156,7 +156,7 @@ def test_index_links_every_story_to_its_own_page(files: ReportFiles, doc: Any, b
         ids["hostile"]: root / "out" / links[1],
     }
     digest = doc.xpath("//section[@class='top-stories']/article[1]//span[@class='support']")
-    assert [d.text for d in digest] == ["3 outlets, 2 independent"]
+    assert [d.text_content() for d in digest] == ["net support 3: 3 outlets, 2 independent"]
 
 
 def test_story_page_holds_only_its_own_story(files: ReportFiles, built: Any) -> None:
@@ -295,7 +295,7 @@ def test_framing_timeline_reuse_and_digest(doc: Any, built: Any) -> None:
     assert len(edges) == 1
     assert "Northern Wire ← Coastline Daily" not in story.text_content()
     digest = story.xpath(".//section[@class='digest']//span[@class='support']")
-    assert digest[0].text.startswith("3 outlets, 2 independent")
+    assert digest[0].text_content().startswith("net support 3: 3 outlets, 2 independent")
 
 
 def test_article_text_is_highlighted_with_removed_lines(doc: Any, built: Any) -> None:

@@ -193,7 +193,7 @@ def test_every_outlet_link_reaches_its_page(client: httpx.Client, outlet: str) -
     assert page.status_code == 200, href
     doc = lxml.html.fromstring(page.text)
     assert doc.xpath("//h1")[0].text_content() == shown
-    assert "1 stories · 1 articles" in doc.xpath("//p[@class='meta']")[0].text_content()
+    assert "1 story · 1 article" in doc.xpath("//p[@class='meta']")[0].text_content()
 
 
 def test_old_outlet_links_by_name_still_work(client: httpx.Client) -> None:

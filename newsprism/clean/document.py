@@ -21,9 +21,9 @@ from newsprism.clean.language import detect_language, justext_language
 from newsprism.clean.lines import page_lines, stoplist
 from newsprism.clean.options import CleanOptions
 from newsprism.clean.outlet import find_outlet, outlet_table, without_site_name
+from newsprism.clean.restore import restore_exported
 from newsprism.clean.split import split_segments
 from newsprism.clean.templates import TemplateIndex, site_of
-from newsprism.export.records import restore_exported
 from newsprism.model import Article, RawDocument, RemovedLine
 from newsprism.multilingual.published import fill_published
 
@@ -146,7 +146,10 @@ def describe_segment(
     URL, outlet and language apply to every article cut from the page.
     """
     meta = raw.meta if part == 0 else None
-    title_i = pick_title(seg, stopwords, hint=(meta.title if meta else None) or hints.title)
+    # A fetched page's own heading first, the feed's (possibly stale) headline after.
+    feed_title = raw.meta.extra.get("feed_title") if part == 0 else None
+    page_title = hints.title or (feed_title if isinstance(feed_title, str) else None)
+    title_i = pick_title(seg, stopwords, hint=(meta.title if meta else None) or page_title)
     byline_i, byline = pick_byline(seg, title_i)
     settle_segment(seg, title=title_i, byline=byline_i, byline_name=byline, options=options)
     body = [s.line.text for s in seg if s.reason is None]
@@ -170,7 +173,7 @@ def describe_segment(
         text=text,
         title=(meta.title if meta and meta.title else None)
         or without_site_name(
-            seg[title_i].line.text if title_i is not None else hints.title if part == 0 else None,
+            seg[title_i].line.text if title_i is not None else page_title if part == 0 else None,
             outlet,
         ),
         byline=(meta.byline if meta and meta.byline else None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import ipaddress
 import logging
 import time
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
+from newsprism.collect.decoding import BoundedDecoder, DecodeRefused, TooLarge
 from newsprism.collect.options import CollectOptions
 
 log = logging.getLogger(__name__)
@@ -65,7 +67,7 @@ class FetchFailure:
     url: str
     reason: str
     status: int | None = None
-    forbidden: bool = False  # robots.txt said no: a choice of the site, not an error
+    forbidden: bool = False  # not asked by choice (robots.txt, an option): not an error
 
 
 class _Refused(Exception):
@@ -81,8 +83,9 @@ class _Host:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     next_start: float = 0.0
     robots: Protego | None = None
+    robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one reading per run
     robots_read: bool = False
-    robots_unreachable: bool = False
+    robots_unreachable: str | None = None  # why robots.txt could not be read
 
     async def wait_turn(self) -> None:
         async with self.lock:
@@ -143,7 +146,7 @@ class PoliteClient:
                 return FetchFailure(url, f"not an http(s) address: {current}")
             refusal = await self._robots_refusal(current)
             if refusal is not None:
-                return FetchFailure(url, refusal, forbidden=True)
+                return refusal
             # The validators go to every hop: a redirect ignores them, and the page it
             # leads to is the one they were stored for.
             answer = await self._with_retries(current, validators)
@@ -152,7 +155,11 @@ class PoliteClient:
             response, body = answer
             location = response.headers.get("location")
             if response.status_code in REDIRECT_STATUSES and location:
-                current = urljoin(current, location)
+                target = urljoin(current, location)
+                refused = await self._redirect_refusal(url, current, target)
+                if refused is not None:
+                    return FetchFailure(url, refused, forbidden=True)
+                current = target
                 continue
             if response.status_code == 304:
                 return self._fetched(url, current, response, b"")
@@ -161,16 +168,50 @@ class PoliteClient:
             return self._fetched(url, current, response, body)
         return FetchFailure(url, f"more than {self.options.max_redirects} redirects")
 
+    async def _redirect_refusal(self, url: str, current: str, target: str) -> str | None:
+        """Why a redirect to another host is not followed, or None. Browsers follow
+        them, and so does newsprism by default, but each is logged (a page moving to
+        another site is worth knowing), and the options can refuse them all
+        (``cross_host_redirects``) or those leading to a private address, this machine
+        or its network (``private_redirects``). A non-web scheme is refused at the next
+        hop whatever the options say."""
+        if not _is_web(target) or _origin(target) == _origin(current):
+            return None
+        log.info("%s: redirected to another host: %s", url, target)
+        if not self.options.cross_host_redirects:
+            return (
+                f"redirected to another host ({target}); not followed "
+                "(collect.cross_host_redirects)"
+            )
+        if not self.options.private_redirects:
+            private = await _private_address(urlsplit(target).hostname or "")
+            if private is not None:
+                return (
+                    f"redirected to a private address ({target}: {private}); not followed "
+                    "(collect.private_redirects)"
+                )
+        return None
+
     # ------------------------------------------------------------------ robots.txt
 
-    async def _robots_refusal(self, url: str) -> str | None:
+    async def _robots_refusal(self, url: str) -> FetchFailure | None:
+        """Why ``url`` may not be fetched: the site's robots.txt forbids it (its choice:
+        a warning), or the site could not be reached to ask (a failure: an error)."""
         host = self._host(url)
         if not host.robots_read:
-            await self._read_robots(url, host)
+            # Concurrent requests to a new host wait for the first to read robots.txt
+            # rather than each asking for it.
+            async with host.robots_lock:
+                if not host.robots_read:
+                    await self._read_robots(url, host)
         if host.robots_unreachable:
-            return "robots.txt could not be read (the site is treated as closed for this run)"
+            return FetchFailure(
+                url,
+                f"site unreachable: robots.txt {host.robots_unreachable} "
+                "(the site is treated as closed for this run)",
+            )
         if host.robots is not None and not host.robots.can_fetch(url, ROBOTS_AGENT):
-            return "robots.txt forbids this page (skipped)"
+            return FetchFailure(url, "robots.txt forbids this page (skipped)", forbidden=True)
         return None
 
     async def _read_robots(self, url: str, host: _Host) -> None:
@@ -179,13 +220,12 @@ class PoliteClient:
         robots_url = _origin(url) + "/robots.txt"
         answer = await self._with_retries(robots_url, {})
         host.robots_read = True
-        if isinstance(answer, str):
-            host.robots_unreachable = True
-            log.warning("%s: %s", robots_url, answer)
+        if isinstance(answer, str):  # said once per page by the page's failure
+            host.robots_unreachable = answer
             return
         response, body = answer
         if response.status_code >= 500:
-            host.robots_unreachable = True
+            host.robots_unreachable = f"HTTP {response.status_code}"
         elif response.status_code == 200:
             host.robots = Protego.parse(body.decode("utf-8", errors="replace"))
             delay = host.robots.crawl_delay(ROBOTS_AGENT)
@@ -237,12 +277,22 @@ class PoliteClient:
                         declared = response.headers.get("content-length", "")
                         if declared.isdigit() and int(declared) > limit:
                             raise _Refused(self._too_large())
-                        body = bytearray()
-                        async for chunk in response.aiter_bytes():
-                            body += chunk
+                        # Decoded here, not by httpx: every layer of a stacked
+                        # Content-Encoding streams under the limit (decoding.py).
+                        decoder = BoundedDecoder(response.headers.get("content-encoding"), limit)
+                        body, received = bytearray(), 0
+                        async for chunk in response.aiter_raw():
+                            received += len(chunk)
+                            if received > limit:
+                                raise _Refused(self._too_large())
+                            body += decoder.feed(chunk)
                             if len(body) > limit:
                                 raise _Refused(self._too_large())
                         return response, bytes(body)
+            except TooLarge:
+                raise _Refused(self._too_large()) from None
+            except DecodeRefused as exc:
+                raise _Refused(str(exc)) from None
             except TimeoutError:
                 raise _Refused(
                     f"no complete answer within {self.options.timeout_s:g} s (collect.timeout_s)"
@@ -301,6 +351,23 @@ def _validators(etag: str | None, last_modified: str | None) -> dict[str, str]:
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+async def _private_address(host: str) -> str | None:
+    """The first address of ``host`` that is not on the public internet, or None (a
+    name that does not resolve is left to the request, which then fails by itself)."""
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(host, None)
+        except OSError:
+            return None
+        addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            return str(address)
+    return None
 
 
 def _is_web(url: str) -> bool:

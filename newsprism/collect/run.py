@@ -78,7 +78,7 @@ async def _collect(
     async with PoliteClient(options.collect) as client:
         leads = [Lead(u) for u in urls]
         for feed in feeds:
-            leads += await _feed(client, store, feed, summary)
+            leads += await _feed(client, store, feed, options, summary)
         for sitemap in sitemaps:
             leads += await _sitemap(client, store, sitemap, options, summary)
         unique = list({lead.url: lead for lead in reversed(leads)}.values())[::-1]
@@ -90,56 +90,82 @@ async def _collect(
             _store_batch(store, batch, results, summary)
             if progress is not None:
                 progress("fetch", start + len(batch), len(unique))
-    clean_store(store, options, summary.sites)
+    clean_store(store, options, summary.sites, problems=summary.problems)
 
 
-async def _conditional_get(client: PoliteClient, store: Store, url: str) -> Fetched | FetchFailure:
+@dataclass(slots=True)
+class _Answer:
+    """A page's answer and the fetch state it leaves, written only once the page is
+    stored: validators kept before their page would turn a rerun's request into a 304
+    for content the store never got."""
+
+    result: Fetched | FetchFailure
+    state: FetchState | None = None
+
+
+async def _conditional_get(client: PoliteClient, store: Store, url: str) -> _Answer:
+    """GET with the validators of the last stored answer. Validators are sent only when
+    the content they were kept for is in the store (a store left by an older run that
+    was killed mid-batch may hold validators without their page)."""
     state = store.get_fetch_state(url)
+    usable = state is not None and (
+        state.content_sha is None or store.has_raw(state.content_sha) or store.feed_body(url)
+    )
+    known = state if usable else None
     result = await client.get(
         url,
-        etag=state.etag if state else None,
-        last_modified=state.last_modified if state else None,
+        etag=known.etag if known else None,
+        last_modified=known.last_modified if known else None,
     )
-    if isinstance(result, Fetched):
-        unchanged_sha = state.content_sha if state else None
-        sha = sha256_hex(result.body) if not result.unchanged else unchanged_sha
-        store.put_fetch_state(
-            FetchState(
-                url,
-                result.fetched_at,
-                result.status,
-                result.etag or (state.etag if state and result.unchanged else None),
-                result.last_modified
-                or (state.last_modified if state and result.unchanged else None),
-                sha,
-            )
-        )
-    return result
+    if not isinstance(result, Fetched):
+        return _Answer(result)
+    unchanged = result.unchanged and known is not None
+    sha = known.content_sha if unchanged and known else sha256_hex(result.body)
+    new_state = FetchState(
+        url,
+        result.fetched_at,
+        result.status,
+        result.etag or (known.etag if unchanged and known else None),
+        result.last_modified or (known.last_modified if unchanged and known else None),
+        sha,
+    )
+    return _Answer(result, new_state)
 
 
-async def _page(client: PoliteClient, store: Store, lead: Lead) -> Fetched | FetchFailure:
+async def _page(client: PoliteClient, store: Store, lead: Lead) -> _Answer:
     return await _conditional_get(client, store, lead.url)
 
 
 async def _feed(
-    client: PoliteClient, store: Store, feed_url: str, summary: CollectSummary
+    client: PoliteClient, store: Store, feed_url: str, options: Options, summary: CollectSummary
 ) -> list[Lead]:
     """The feed's article links. An unchanged feed (304) still lists its links, read
     from the copy kept in the store, so pages that changed are polled all the same."""
-    result = await _conditional_get(client, store, feed_url)
+    answer = await _conditional_get(client, store, feed_url)
+    result = answer.result
     if isinstance(result, FetchFailure):
         _problem(summary, store, result)
         return []
     body = result.body if not result.unchanged else store.feed_body(feed_url)
     if body is None:
         return []
-    if not result.unchanged:
-        store.put_feed_body(feed_url, body)
+    with store.transaction():  # the validators and the body they were given for
+        if answer.state is not None:
+            store.put_fetch_state(answer.state)
+        if not result.unchanged:
+            store.put_feed_body(feed_url, body)
     leads = feed_leads(body, feed_url)
     if leads is None:
         _problem(summary, store, FetchFailure(feed_url, "not an RSS or Atom feed"))
         return []
-    return leads
+    cap = max(0, options.collect.max_feed_entries)
+    if len(leads) > cap:  # a feed of thousands of links is a dump, not a feed: say so
+        reason = (
+            f"the feed lists {len(leads):,} entries; the first {cap:,} are taken "
+            "(collect.max_feed_entries)"
+        )
+        _warn(summary, store, feed_url, reason)
+    return leads[:cap]
 
 
 async def _sitemap(
@@ -165,34 +191,53 @@ async def _sitemap(
         leads += found
         if current == url:
             queue += children  # an index: its sitemaps, one level down
-    return leads[: options.collect.max_sitemap_urls]
+    cap = options.collect.max_sitemap_urls
+    if len(leads) > cap:
+        _warn(
+            summary,
+            store,
+            url,
+            f"the sitemap lists more than {cap:,} links; the first {cap:,} are taken "
+            "(collect.max_sitemap_urls)",
+        )
+    return leads[:cap]
 
 
 def _store_batch(
     store: Store,
     leads: Sequence[Lead],
-    results: Sequence[Fetched | FetchFailure],
+    answers: Sequence[_Answer],
     summary: CollectSummary,
 ) -> None:
+    """Store each page with its fetch state in one transaction: a kill between two
+    pages keeps whole pages only, and a page not stored keeps no validators."""
+    for lead, answer in zip(leads, answers, strict=True):
+        with store.transaction():
+            _store_answer(store, lead, answer, summary)
+
+
+def _store_answer(store: Store, lead: Lead, answer: _Answer, summary: CollectSummary) -> None:
     from newsprism.clean import site_of
 
-    for lead, result in zip(leads, results, strict=True):
-        if isinstance(result, FetchFailure):
-            _problem(summary, store, result)
-            continue
-        if result.unchanged:
-            summary.unchanged += 1
-            continue
-        summary.fetched += 1
-        raw = page_document(lead, result)
-        if isinstance(raw, ReadProblem):
-            summary.problems.append(raw)
-            store.add_problem(raw)
-        elif store.add_raw(raw):
-            summary.documents_new += 1
-            summary.sites.add(site_of(raw))
-        else:
-            summary.unchanged += 1
+    result = answer.result
+    if isinstance(result, FetchFailure):
+        _problem(summary, store, result)
+        return
+    if answer.state is not None:
+        store.put_fetch_state(answer.state)
+    if result.unchanged:
+        summary.unchanged += 1
+        return
+    summary.fetched += 1
+    raw = page_document(lead, result)
+    if isinstance(raw, ReadProblem):
+        summary.problems.append(raw)
+        store.add_problem(raw)
+    elif store.add_raw(raw):
+        summary.documents_new += 1
+        summary.sites.add(site_of(raw))
+    else:
+        summary.unchanged += 1
 
 
 def page_document(lead: Lead, fetched: Fetched) -> RawDocument | ReadProblem:
@@ -211,14 +256,25 @@ def page_document(lead: Lead, fetched: Fetched) -> RawDocument | ReadProblem:
         extra["found_in"] = lead.via
     if fetched.final_url != lead.url:
         extra["requested_url"] = lead.url
+    if lead.title:
+        # Only a fallback: a feed keeps the headline it was written with, while the
+        # page shows its current one (an edited page's new heading is its title).
+        extra["feed_title"] = lead.title
     return RawDocument(
         source=Source(where, "html"),
         content_sha=sha256_hex(fetched.body),
         html=html,
         encoding=encoding,
-        meta=Metadata(url=where, title=lead.title, published=lead.published, extra=extra),
+        meta=Metadata(url=where, published=lead.published, extra=extra),
         size=len(fetched.body),
     )
+
+
+def _warn(summary: CollectSummary, store: Store, url: str, reason: str) -> None:
+    """A limit that cut what a feed or sitemap offered: kept and shown, not an error."""
+    warning = ReadProblem(url, reason, severity="warning")
+    summary.problems.append(warning)
+    store.add_problem(warning)
 
 
 def _problem(summary: CollectSummary, store: Store, failure: FetchFailure) -> None:
@@ -239,6 +295,41 @@ class PollSummary:
     stories_compared: int = 0
     report_files: list[Path] = field(default_factory=list)
     at: datetime = field(default_factory=datetime.now)
+    stages_run: list[str] = field(default_factory=list)  # annotate, cluster, compare, report
+
+
+@dataclass(frozen=True, slots=True)
+class PendingWork:
+    """What the later stages have not done yet, read from the store alone."""
+
+    unannotated: int  # articles (any version) whose annotations are missing or stale
+    unclustered: int  # current articles in no story
+    uncompared: int  # stories without a stored comparison
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.unannotated or self.unclustered or self.uncompared)
+
+
+def pending_work(store: Store) -> PendingWork:
+    """The stages' pending work, from the store: a watch killed after storing pages
+    (or mid-stage) leaves it behind, and the next poll must find it even though it
+    fetches nothing new."""
+    from newsprism.multilingual.annotate import annotation_version
+
+    articles = list(store.articles(current_only=False))
+    state = store.annotation_state([a.id for a in articles])
+    unannotated = sum(
+        1
+        for a in articles
+        if state.get(a.id) != (sha256_hex(a.text), annotation_version(a.language))
+    )
+    stories = store.stories()
+    in_story = {a for s in stories for a in s.articles}
+    unclustered = sum(1 for a in store.article_ids() if a not in in_story)
+    compared = store.report_state()
+    uncompared = sum(1 for s in stories if s.id not in compared)
+    return PendingWork(unannotated, unclustered, uncompared)
 
 
 def watch(
@@ -254,9 +345,12 @@ def watch(
 ) -> list[PollSummary]:
     """Poll the feeds every ``every_s`` seconds (``polls`` times, or until Ctrl-C).
 
-    After a poll that stored new content, the later stages run: annotate and cluster
-    (both only redo what changed), compare the stories whose input changed, and write
-    the reports. Ctrl-C between two steps loses nothing: every step commits as it goes.
+    The later stages run after a poll that stored new content or left pending work in
+    the store (``pending_work``), and always after the first poll of a watch: a watch
+    killed mid-stage may have left work that only the stage itself can see (entities
+    not yet resolved, a comparison whose input changed). Each stage redoes only what
+    changed, so running one with nothing to do costs a read. Ctrl-C between two steps
+    loses nothing: every step commits as it goes.
     """
     from newsprism.pipeline import annotate_store, cluster_store, compare_store
 
@@ -268,15 +362,18 @@ def watch(
             sleep(every_s)
         poll += 1
         summary = PollSummary(poll, collect(store, feeds=feeds, options=options))
-        if summary.collected.documents_new:
+        later = poll == 1 or summary.collected.documents_new or not pending_work(store).nothing
+        if later and store.count_articles():  # an empty store has nothing to cluster
             annotate_store(store, options)
             cluster_store(store, options)
             summary.stories_compared = compare_store(store, options)
+            summary.stages_run = ["annotate", "cluster", "compare"]
             if out_dir is not None:
                 from newsprism.pipeline import report_paths
                 from newsprism.report import write_reports
 
                 summary.report_files = report_paths(write_reports(store, out_dir))
+                summary.stages_run.append("report")
         done.append(summary)
         if on_poll is not None:
             on_poll(summary)

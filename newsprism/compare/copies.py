@@ -67,13 +67,24 @@ class Provenance:
         return None
 
 
+def credited_agency(article: Article) -> str | None:
+    """The agency a page names as its text's source: a wire credit ("Source: Reuters"),
+    else the agency of its dateline ("ALDRAVE (Meridian Press) -"), which a reprint
+    keeps when it drops every other credit."""
+    if article.wire and article.wire[0]:
+        return article.wire[0]
+    if article.dateline and article.dateline.agency:
+        return article.dateline.agency
+    return None
+
+
 def find_provenance(
     articles: Sequence[Article], reuse: Sequence[ReusePair], outlet_of: Mapping[str, str]
 ) -> Provenance:
     ids = {a.id for a in articles}
     by_id = {a.id: a for a in articles}
     prov = Provenance(rank={a.id: _seniority(a, i) for i, a in enumerate(articles)})
-    prov.credits = {a.id: a.wire[0] for a in articles if a.wire and a.wire[0]}
+    prov.credits = {a.id: c for a in articles if (c := credited_agency(a))}
     parent = {a.id: a.id for a in articles}
 
     def find(x: str) -> str:
@@ -121,7 +132,15 @@ def _chain_line(
 ) -> str:
     credit = sorted({outlet_of[m] for m in members if m in prov.credits})
     silent = sorted({outlet_of[m] for m in members if m not in prov.credits} - set(credit))
-    source = agency or outlet_of[root]
+    if not agency:
+        # nobody names a source: the pages are siblings of one text, and which came
+        # first (or whether both took it from a third) is not known
+        everyone = sorted({outlet_of[m] for m in members})
+        return (
+            f"{', '.join(everyone)} print the same text; none names its source "
+            f"({outlet_of[root]} published first)"
+        )
+    source = agency
     parts = []
     if credit:
         parts.append(f"{', '.join(credit)} credit{'s' if len(credit) == 1 else ''} {source}")

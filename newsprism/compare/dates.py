@@ -15,14 +15,18 @@ bombing") when it dates something else than the sentence's own event. So:
   name the same person and read alike (``actor_date_findings``).
 
 Days that overlap are compatible and not reported ("October" and "since October").
-Disjoint days contradict, unless the evidence is weak (a borrowed publication date,
-a sentence with several dates, a bare weekday a week off, which is more often a
-resolution slip than a disagreement): then they are reported as ``differs`` with
-the caveat.
+Disjoint days contradict, unless the evidence is weak (a borrowed publication date:
+a relative date of an undated page is no anchor to contradict a dated one; a
+sentence with several dates; a bare weekday a week off, which is more often a
+resolution slip than a disagreement; adjacent days one of which is told with a time
+of day, "Thursday night" against "Friday", one moment in two time zones): then they
+are reported as ``differs`` with the caveat.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -107,7 +111,37 @@ def _phrase(head: Token, t: TimeExpression) -> str:
     return " ".join(w.text for w in words if w.ent_type_ not in ("DATE", "TIME"))
 
 
+_YEARLESS = ("day-month-near-anchor", "month-near-anchor")
+
+
+def nearest_year(t: TimeExpression) -> TimeExpression:
+    """A day or month written without a year ("le 11 juillet", "5. November") in the year
+    that puts it nearest the page's date: a sentencing "le 11 juillet" on a page of 30 May
+    is in six weeks, not eleven months ago (the reader of other languages resolves every
+    yearless date backwards)."""
+    if t.rule not in _YEARLESS or t.start is None or t.anchor is None:
+        return t
+    start, end = t.start, t.end or t.start
+    best = min(
+        (-1, 0, 1),
+        key=lambda k: abs((_shift_year(start, k) - t.anchor).days),  # type: ignore[operator]
+    )
+    if best == 0:
+        return t
+    return dataclasses.replace(
+        t, start=_shift_year(start, best), end=_shift_year(end, best), rule=t.rule + "-nearest"
+    )
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def read_dated(ctx: StoryContext, article: str, t: TimeExpression) -> Dated:
+    t = nearest_year(t)
     doc = ctx.docs.get(article)
     head, nominal = dated_head(doc, t) if doc is not None else (None, False)
     # "revised the toll ... on Tuesday" dates the revision, like "said on Tuesday"
@@ -169,6 +203,29 @@ def _weekday_slip(a: TimeExpression, b: TimeExpression) -> bool:
     return one_day and weekday and abs((_days(a)[0] - _days(b)[0]).days) == 7
 
 
+# times of day at either end of a day: "Thursday night" in one time zone is "Friday"
+# in another, so adjacent days with one of these are one moment as likely as two
+_DAY_EDGE = re.compile(
+    r"\b(?:night|evening|late|midnight|overnight|early|morning|dawn|daybreak|p\.?m|a\.?m"
+    r"|noche|madrugada|nuit|soir|soirée|matin|aube|nacht|abend|morgen|früh|noite|manhã"
+    r"|malam|pagi|dini hari|gece|sabah|ليل|مساء|فجر|صباح)\b|\d{1,2}[:h]\d{2}",
+    re.I,
+)
+
+
+def _day_edge(a: Dated, b: Dated, ctx: StoryContext) -> bool:
+    """Adjacent single days, one of them told with a time of day (in its expression or
+    its sentence): the same moment may fall on two dates in two time zones."""
+    (a0, a1), (b0, b1) = _days(a.t), _days(b.t)
+    if a0 != a1 or b0 != b1 or abs((a0 - b0).days) != 1:
+        return False
+    for d in (a, b):
+        words = ctx.text(d.article, d.t.sentence) if d.t.sentence else d.t.text
+        if _DAY_EDGE.search(d.t.text) or _DAY_EDGE.search(words):
+            return True
+    return False
+
+
 def _grade(
     ctx: StoryContext, pairs: Sequence[tuple[Dated, Dated]], dated: Sequence[Dated]
 ) -> Finding:
@@ -186,11 +243,17 @@ def _grade(
         per_article[d.article] = per_article.get(d.article, 0) + 1
     several = any(per_article[d.article] > 1 and not d.main for d in shown)
     slip = any(_weekday_slip(a.t, b.t) for a, b in pairs)
+    edge = all(_day_edge(a, b, ctx) for a, b in pairs)
     caveats = []
     if borrowed:
         caveats.append(
             f"{', '.join(borrowed)}: publication date unknown; relative dates were "
-            "resolved against the story's date"
+            "resolved against the story's date, so they cannot contradict a dated page"
+        )
+    if edge:
+        caveats.append(
+            "adjacent days, one told with a time of day: one moment can fall on two dates "
+            "in two time zones"
         )
     if several:
         caveats.append("a sentence holds several dates; they may refer to different events")
@@ -198,9 +261,10 @@ def _grade(
         caveats.append(
             "a weekday exactly a week from the other date: it may be resolved to the wrong week"
         )
-    weak = slip or several
+    # a contradiction about time needs both dates anchored in their own pages
+    weak = slip or several or bool(borrowed) or edge
     grade: Grade = "differs" if weak else "contradict"
-    confidence = 0.85 - 0.25 * bool(borrowed) - 0.2 * several - 0.3 * slip
+    confidence = 0.85 - 0.25 * bool(borrowed) - 0.2 * several - 0.3 * slip - 0.3 * edge
     clashes: dict[int, set[str]] = {}
     for a, b in pairs:
         clashes.setdefault(id(a), set()).add(b.article)

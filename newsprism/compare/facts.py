@@ -15,6 +15,7 @@ findings, for the outlets whose value cannot be true with the claim's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,10 +27,11 @@ from newsprism.compare.align import FactGroup, lone_sentences
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import Provenance, independent_origins
 from newsprism.compare.numbers import FigureSlot
-from newsprism.compare.records import Cell, Cite, FactRow, Finding
+from newsprism.compare.records import Cell, Cite, FactRow, Finding, SlotValue
 from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
+from newsprism.multilingual.annotate import language_group
 
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
 MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences
@@ -47,13 +49,23 @@ class _Row:
         return max(self.members, key=lambda m: (self.cohesion.get(m, 0.0), -m))
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
 def same_wording(a: str, b: str) -> bool:
-    """The same sentence, give or take a dateline, an added date or punctuation."""
+    """The same sentence, give or take a dateline, an added date or punctuation.
+
+    Never with other figures: "34 people" is not the same words as "30 people",
+    however close the letters; the shorter sentence's numbers must all be in the
+    longer one (an added date only adds numbers)."""
     a, b = _norm(a), _norm(b)
+    short_nums, long_nums = sorted((_NUMBER.findall(a), _NUMBER.findall(b)), key=len)
+    if not set(short_nums) <= set(long_nums):
+        return False
     if fuzz.ratio(a, b) >= SAME_WORDING:
         return True
     short, long = sorted((a, b), key=len)
@@ -351,10 +363,6 @@ def _cells(
     cells: list[Cell] = []
     carriers: list[int] = []
     member_set = set(row.members)
-    carry = ctx.cuts.carry
-
-    def predicates(i: int) -> set[str]:
-        return preds[i]
 
     for outlet in ctx.outlets:
         mine = [m for m in row.members if ctx.outlet_of[units[m].article] == outlet]
@@ -373,21 +381,11 @@ def _cells(
             carriers.extend(mine)
             continue
         candidates = [i for i in by_outlet.get(outlet, []) if i not in member_set]
-        best, score = _best_carrier(units, sim, row.members, candidates)
-        if (
-            best is not None
-            and score >= carry
-            and any(_anchored(units[m], units[best]) for m in row.members)
-            and any(predicates(m) & predicates(best) for m in row.members)
-        ):
+        found = _carrier(ctx, units, sim, row.members, row.central(), candidates, preds)
+        if found is not None:
+            best, score, how = found
             cells.append(
-                Cell(
-                    outlet,
-                    "differs",
-                    _sentence_cites(ctx, units, [best]),
-                    round(score, 3),
-                    "paraphrase",
-                )
+                Cell(outlet, "differs", _sentence_cites(ctx, units, [best]), round(score, 3), how)
             )
             carriers.append(best)
             continue
@@ -396,8 +394,88 @@ def _cells(
             evidence, note = linked
             cells.append(Cell(outlet, "differs", evidence, None, note))
             continue
-        cells.append(Cell(outlet, "omits"))
+        cells.append(Cell(outlet, "omits", note=_searched(ctx, units, sim, row, candidates)))
     return cells, carriers
+
+
+def _group(ctx: StoryContext, unit: Unit) -> str:
+    return language_group(ctx.articles[unit.article].language)
+
+
+def _carrier(
+    ctx: StoryContext,
+    units: Sequence[Unit],
+    sim: np.ndarray,
+    members: Sequence[int],
+    central: int,
+    candidates: Sequence[int],
+    preds: Sequence[set[str]],
+) -> tuple[int, float, str] | None:
+    """The outlet's sentence that carries the claim in other words, best first.
+
+    In the claim's language a paraphrase must also share something concrete and a
+    predicate (similar words are not the same claim); in another language, or as a
+    longer sentence that holds the claim's words (a lede with more in it), the
+    multilingual encoder's score or the words themselves are the evidence."""
+    if not candidates:
+        return None
+    block = sim[np.ix_(list(members), list(candidates))]
+    carry = ctx.cuts.carry
+    for k in np.argsort(-block.max(axis=0), kind="stable"):
+        i = candidates[int(k)]
+        score = float(block[:, k].max())
+        if score < carry:
+            break
+        mine = [j for j in members if _group(ctx, units[j]) == _group(ctx, units[i])]
+        if not mine:  # told only in other languages: the claim's own sentence decides
+            if sim[central, i] >= carry and _mutual(units, sim, central, i):
+                return i, float(sim[central, i]), "paraphrase, other language"
+            continue
+        if any(sim[j, i] >= carry and _anchored(units[j], units[i]) and preds[j] & preds[i]
+               for j in mine):  # fmt: skip
+            return i, score, "paraphrase"
+    for i in candidates:
+        if any(_holds(units[j].text, units[i].text) for j in members):
+            return i, float(block[:, candidates.index(i)].max()), "inside a longer sentence"
+    return None
+
+
+def _mutual(units: Sequence[Unit], sim: np.ndarray, m: int, i: int) -> bool:
+    """Each is the other's closest sentence in the other's article: what a translation
+    of one sentence is, and a sentence merely on the same topic seldom is."""
+    mine = [j for j, u in enumerate(units) if u.article == units[m].article]
+    theirs = [j for j, u in enumerate(units) if u.article == units[i].article]
+    return bool(
+        mine[int(np.argmax(sim[i, mine]))] == m and theirs[int(np.argmax(sim[m, theirs]))] == i
+    )
+
+
+def _holds(claim: str, sentence: str) -> bool:
+    """A longer sentence holding the claim's words (a lede that adds a dateline or more)."""
+    a, b = _norm(claim), _norm(sentence)
+    if len(a) > len(b) or len(a.split()) < 6:
+        return False
+    return (
+        set(_NUMBER.findall(a)) <= set(_NUMBER.findall(b))
+        and fuzz.partial_ratio(a, b) >= SAME_WORDING
+    )
+
+
+def _searched(
+    ctx: StoryContext, units: Sequence[Unit], sim: np.ndarray, row: _Row, candidates: Sequence[int]
+) -> str:
+    """How an "omits" was checked: over how many of the outlet's sentences, in which
+    languages, and how close the nearest came."""
+    if not candidates:
+        return "no sentence of this outlet was read"
+    closest = float(sim[np.ix_(list(row.members), list(candidates))].max())
+    sentences = len({(units[i].article, units[i].sentence) for i in candidates})
+    langs = sorted({ctx.articles[units[i].article].language or "und" for i in candidates})
+    return (
+        f"searched {sentences} sentences ({', '.join(langs)}) for the claim in the same or "
+        f"other words and languages: none carries it (closest {closest:.2f}, "
+        f"carries from {ctx.cuts.carry:.2f})"
+    )
 
 
 def _best_carrier(
@@ -441,9 +519,15 @@ def _sentence_cites(ctx: StoryContext, units: Sequence[Unit], idx: Sequence[int]
 def mark_contradictions(
     ctx: StoryContext, facts: Sequence[FactRow], findings: Sequence[Finding]
 ) -> None:
-    """An outlet whose value for a claim's slot cannot be true with the value of an
-    outlet stating the claim contradicts it: its cell says so, with the clashing
-    sentence as evidence."""
+    """An outlet whose value for a claim's slot cannot be true with the claim's own
+    value contradicts it: its cell says so, with the clashing sentence as evidence.
+
+    The claim's value is what the row's sentence gives (or, when it gives none, the
+    outlets stating it in the same words), and every outlet giving that value says
+    what the claim says. A clash between two carriers (one says 37, another 41, the
+    claim says 37) makes only the 41 a contradiction; the outlet whose sentence
+    shows the row never contradicts its own words; and a clash
+    with a sentence of the same outlet is no contradiction between outlets."""
     by_id = {f.id: f for f in facts}
     for finding in findings:
         fact = by_id.get(finding.fact or "")
@@ -452,13 +536,29 @@ def mark_contradictions(
         fact.findings.append(finding.id)
         if finding.grade != "contradict":
             continue
-        carriers = {
-            e.article for c in fact.cells if c.state in ("states", "differs") for e in c.evidence
-        }
+        shown = {v.cite.article for v in finding.values} & {fact.cite.article}
+        if not shown:  # the row's sentence gives no value: those stating it do
+            shown = {e.article for c in fact.cells if c.state == "states" for e in c.evidence}
+        said = {_value_key(v) for v in finding.values if v.cite.article in shown}
+        # every article giving the claim's own value says what the claim says
+        claim = shown | {v.cite.article for v in finding.values if _value_key(v) in said}
+        claim_outlets = {ctx.outlet_of[a] for a in claim if a in ctx.outlet_of}
         for v in finding.values:
-            if not set(v.clashes_with) & (carriers - {v.cite.article}):
+            if v.cite.outlet in claim_outlets:
+                continue
+            against = {a for a in v.clashes_with if a in claim}
+            if not any(ctx.outlet_of.get(a) != v.cite.outlet for a in against):
                 continue
             cell = next(c for c in fact.cells if c.outlet == v.cite.outlet)
             cell.state = "contradicts"
             cell.note = f"gives {v.value}"
             cell.evidence = [ctx.cite(v.cite.article, v.cite.span, v.cite.sentence)]
+
+
+def _value_key(v: SlotValue) -> tuple[object, ...]:
+    """What a value says, whatever its words: a number's range, a date's days."""
+    if v.low is not None or v.high is not None:
+        return ("n", v.low, v.high)
+    if v.start is not None or v.end is not None:
+        return ("d", v.start, v.end)
+    return ("v", " ".join(v.value.lower().split()))

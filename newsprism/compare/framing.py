@@ -26,6 +26,7 @@ from newsprism.compare.records import FramingRow
 from newsprism.compare.records import Label as LabelRecord
 from newsprism.compare.units import Unit
 from newsprism.errors import OptionsError
+from newsprism.lexicon import DEMONYMS
 from newsprism.model import Annotations, Article, Span
 
 # Nouns that name a collective of people: the heads generic labels are built on.
@@ -49,6 +50,31 @@ class Label:
     entity: str | None = None
     against: frozenset[str] = frozenset()  # people-nouns it is set against or beside
     speaker: bool = False  # a source of the story ("witnesses said"), not one of its sides
+    # whose the actor is: places, names and nouns before the head ("Iraqi", "militia",
+    # "government"); two labels whose owners differ are two actors, whatever their head
+    owner: frozenset[str] = frozenset()
+    plural: bool = True  # "operators" is a group, "a crane operator" one person
+
+
+_OWNER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+_OWNER_ENTS = {"NORP", "GPE", "ORG", "LOC"}
+
+
+def _owner(tokens: Sequence[Any]) -> frozenset[str]:
+    """The words that say whose an actor is: a place or its adjective (read as the place:
+    "Iraqi" is "iraq"), a name, or a noun modifier ("militia officials", "the government's
+    officials"). Evaluative adjectives ("striking", "hardline") are framing, not owners."""
+    if not tokens:
+        return frozenset()
+    head = tokens[-1]
+    out = set()
+    for t in tokens:
+        if t.i == head.i or t.dep_ not in _OWNER_DEPS or not t.is_alpha:
+            continue
+        if t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in _OWNER_ENTS:
+            word = t.lower_
+            out.add(DEMONYMS.get(word, word).lower())
+    return frozenset(out)
 
 
 def _in_quote(ann: Annotations | None, span: Span) -> bool:
@@ -63,7 +89,13 @@ def _in_quote(ann: Annotations | None, span: Span) -> bool:
 
 def _label_from(chunk: SpacySpan, start_token: int | None = None) -> tuple[int, int] | None:
     tokens = [t for t in chunk if start_token is None or t.i >= start_token]
-    while (tokens and tokens[0].dep_ in _SKIP_DEPS) or (tokens and tokens[0].tag_ == "POS"):
+    # determiners, possessives and counts ("At least two operators") are no label
+    while tokens and (
+        tokens[0].dep_ in _SKIP_DEPS
+        or tokens[0].tag_ == "POS"
+        or tokens[0].like_num
+        or tokens[0].dep_ in ("advmod", "quantmod")
+    ):
         tokens = tokens[1:]
     if len(tokens) < 2 or tokens[-1] != chunk.root:
         return None
@@ -92,9 +124,11 @@ def _find_labels(
         proper = frozenset(
             t.lower_ for t in tokens if t.text[:1].isupper() and t.dep_ not in _SKIP_DEPS
         )
+        inside = [t for t in tokens if span[0] <= t.idx < span[1]]
         out.append(
             Label(article.id, span, text[span[0] : span[1]], root_lemma, proper,
-                  "quoted" if _in_quote(ann, span) else "own", source, ent)
+                  "quoted" if _in_quote(ann, span) else "own", source, ent,
+                  owner=_owner(inside), plural=bool(inside) and inside[-1].tag_ == "NNS")
         )  # fmt: skip
 
     for chunk in doc.noun_chunks:
@@ -145,6 +179,7 @@ def _people_labels(
         text = article.text[p.span[0] : p.span[1]]
         label = Label(article.id, p.span, text, p.head, proper, voice, "people-noun")
         label.against, label.speaker = p.against, p.speaker
+        label.owner, label.plural = _owner(words), bool(words) and words[-1].tag_ == "NNS"
         out.append(label)
     return out
 
@@ -231,8 +266,18 @@ def find_framing(
             x = parent[x]
         return x
 
-    def union(i: int, j: int) -> None:
-        parent[find(i)] = find(j)
+    # the owners gathered in each cluster: a cluster of "Iraqi officials" never takes
+    # "Iranian officials", even through a bare "officials" both could be
+    owners = [set(lab.owner) for lab in labels]
+
+    def union(i: int, j: int, checked: bool = True) -> None:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return
+        if checked and owners[ri] and owners[rj] and owners[ri].isdisjoint(owners[rj]):
+            return
+        parent[ri] = rj
+        owners[rj] |= owners[ri]
 
     by_entity: dict[str, int] = {}
     by_text: dict[str, int] = {}
@@ -243,13 +288,13 @@ def find_framing(
         by_text.setdefault(key, i)
         if lab.entity:  # every word used for one resolved name frames that name
             if lab.entity in by_entity:
-                union(i, by_entity[lab.entity])
+                union(i, by_entity[lab.entity], checked=False)
             by_entity.setdefault(lab.entity, i)
         for j in range(i):
             other = labels[j]
             if lab.entity and other.entity and lab.entity != other.entity:
                 continue
-            if lab.head == other.head and lab.head in people:
+            if lab.head == other.head and lab.head in people and lab.plural == other.plural:
                 union(i, j)  # "striking dockworkers" ~ "dockworkers"
             elif lab.article != other.article and lab.against & other.against:
                 union(i, j)  # "protesters" and "strikers" both face the police
@@ -270,7 +315,7 @@ def find_framing(
             for b in range(a + 1, len(inside)):
                 for i in inside[a]:
                     for j in inside[b]:
-                        if labels[i].head == labels[j].head:
+                        if (labels[i].head, labels[i].plural) == (labels[j].head, labels[j].plural):
                             union(i, j)
                 _union_left_over(labels, inside[a], inside[b], people, union)
     clusters: dict[int, list[int]] = {}

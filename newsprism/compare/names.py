@@ -15,6 +15,7 @@ from newsprism.compare.context import StoryContext
 from newsprism.compare.records import NameForm, NameRelation, NameVariants
 from newsprism.language.aliases import load_aliases
 from newsprism.language.names import fold, initials, is_acronym, name_tokens, same_word
+from newsprism.lexicon import DEMONYMS
 from newsprism.model import Entity
 
 SPELLING_RATIO = 80.0
@@ -27,7 +28,10 @@ MISSPELLING: NameRelation = "misspelling"
 SHORTER: NameRelation = "shorter"
 ABBREVIATION: NameRelation = "abbreviation"
 ALTERNATIVE: NameRelation = "alternative-name"
+DEMONYM: NameRelation = "demonym"  # "Iraqi" of "Iraq": the place's adjective, one actor
 UNEXPLAINED: NameRelation = "unexplained"
+# endings that make a place's adjective: Iran-ian, Iraq-i, Syria-n, Chin-ese, Turk-ish
+_DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish", "ic", "ean", "ite")
 
 
 def name_variants(ctx: StoryContext) -> list[NameVariants]:
@@ -49,6 +53,8 @@ def name_variants(ctx: StoryContext) -> list[NameVariants]:
         reference = _reference(entity, list(written.values()))
         person = (entity.label if entity else "") == "PERSON"
         relation = {f: _relation(f, reference, entity, person) for f in set(written.values())}
+        if set(relation.values()) <= {SAME, DEMONYM}:
+            continue  # "Iraqi" and "Iraq": one place, no form to check
         forms = [
             NameForm(ctx.cite(art_id, span), written[art_id], relation[written[art_id]])
             for art_id, span in sorted(per_article.items())
@@ -56,7 +62,7 @@ def name_variants(ctx: StoryContext) -> list[NameVariants]:
         out.append(
             NameVariants(
                 entity=ent_id,
-                name=entity.name if entity else reference,
+                name=reference if entity is None or reference != entity.name else entity.name,
                 label=entity.label if entity else "UNKNOWN",
                 explanation=_explain(relation, reference, entity),
                 forms=forms,
@@ -72,16 +78,32 @@ def _norm(text: str) -> str:
 
 
 def _reference(entity: Entity | None, forms: list[str]) -> str:
-    """The canonical name when known, else the fullest, most used form."""
-    if entity is not None:
-        return entity.name
-    return max(forms, key=lambda f: (len(f.split()), forms.count(f), f))
+    """The canonical name when known, else the fullest, most used form; the place
+    rather than its adjective ("Iraq", not "Iraqi") when an outlet writes both."""
+    name = entity.name if entity is not None else None
+    if name is None:
+        name = max(forms, key=lambda f: (len(f.split()), forms.count(f), f))
+    return next((f for f in sorted(forms) if is_demonym(name, f)), name)
+
+
+def is_demonym(form: str, place: str) -> bool:
+    """``form`` is the adjective of ``place`` ("Iraqi" of "Iraq", "Velmoran" of
+    "Velmora"): a word of its own, never a misspelling or a transliteration of it."""
+    word, name = fold(form), fold(place)
+    if fold(DEMONYMS.get(word, "")) == name:
+        return True
+    if " " in word or " " in name or len(word) <= len(name) - 1:
+        return False
+    stems = {name, name[:-1]} if name[-1:] in "aeiouy" else {name}
+    return any(word == stem + end for stem in stems for end in _DEMONYM_ENDINGS)
 
 
 def _relation(form: str, reference: str, entity: Entity | None, person: bool) -> NameRelation:
     """How ``form`` relates to ``reference``: checks from the most to the least specific."""
     if fold(form) == fold(reference):
         return SAME if form == reference else SPELLING
+    if not person and (is_demonym(form, reference) or is_demonym(reference, form)):
+        return DEMONYM
     a, b = name_tokens(form, person), name_tokens(reference, person)
     if a == b:
         return SPELLING  # titles, particles or punctuation only
@@ -154,6 +176,8 @@ def _explain(relation: dict[str, NameRelation], reference: str, entity: Entity |
         lead = "forms joined by name resolution that differ markedly: check they are one"
     elif kinds == {SHORTER}:
         lead = "a shorter and a fuller form of the name"
+    elif kinds == {DEMONYM}:
+        lead = "a place and its adjective: one actor, no difference of spelling"
     elif ALTERNATIVE in kinds:
         lead = "same referent under different names; which name an outlet uses can carry a stance"
     else:
@@ -184,6 +208,8 @@ def _explain(relation: dict[str, NameRelation], reference: str, entity: Entity |
             parts.append(
                 f"'{form}' is an alternative name for {reference}, not a factual difference"
             )
+        elif rel == DEMONYM:
+            parts.append(f"'{form}' is the adjective of '{reference}' (a demonym), not a spelling")
         elif rel == UNEXPLAINED:
             parts.append(f"'{form}' and '{reference}' share no spelling")
     return "; ".join(parts)

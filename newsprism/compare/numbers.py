@@ -867,7 +867,8 @@ def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
     )
     for c in ordered:
         outlet = ctx.outlet_of[c.article]
-        published = c.published.isoformat() if c.published else None
+        stamp = c.updated or c.published  # a later version's time is its update's
+        published = stamp.isoformat() if stamp else None
         cue = c.status or ("from" if c.previous else c.cue)
         # an undated report has no place of its own in time: a figure it shares with a
         # step already shown is that step (else "41 → 31 → 41 → 31" from two copies)

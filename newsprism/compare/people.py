@@ -33,9 +33,11 @@ PATIENT_VERBS = {
     "rescue", "release", "free", "interrogate", "sentence", "charge", "treat", "shoot",
     "beat", "kidnap", "deport", "clash", "tear-gas", "fine", "prosecute",
 }  # fmt: skip
-# Nouns too general to frame anyone: they count victims, not name a side.
+# Nouns too general to frame anyone: they count victims, not name a side; quantity
+# words ("scores of mourners", "a handful of") count people, never are an actor.
 GENERIC = {"people", "person", "man", "woman", "child", "other", "one", "everyone", "thousand",
-           "dozen", "hundred", "some", "many"}  # fmt: skip
+           "dozen", "hundred", "some", "many", "score", "million", "handful", "lot", "number",
+           "couple", "tens"}  # fmt: skip
 _RELATIVE_WHO = {"who", "whom", "whose"}
 _LEADING_SKIP = {"det", "poss", "case", "predet", "nummod", "punct", "quantmod"}
 _QUANTIFIERS = {"several", "many", "some", "few", "numerous", "dozens", "hundreds",

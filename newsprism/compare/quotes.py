@@ -19,6 +19,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from newsprism.compare.context import StoryContext
+from newsprism.compare.copies import credited_agency
 from newsprism.compare.evidence import trim_span
 from newsprism.compare.records import DiffOp, Paraphrase, QuoteGroup, QuoteVariant, QuoteWording
 from newsprism.compare.similarity import content_terms
@@ -41,10 +42,19 @@ class _Q:
     terms: set[str]
 
 
+SHORT_QUOTE_WORDS = 4  # a phrase this short is lifted verbatim, or is another phrase
+
+
+def _words(text: str) -> str:
+    return " ".join(w.strip('"“”‘’«».,;:!?').lower() for w in text.split())
+
+
 def _containment(a: _Q, b: _Q) -> float:
     small, big = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
     if not small.terms:
         return 0.0
+    if len(small.text.split()) <= SHORT_QUOTE_WORDS and _words(small.text) not in _words(big.text):
+        return 0.0  # «helicopter wreckage» is no part of a statement that lacks the words
     lexical = len(small.terms & big.terms) / len(small.terms)
     return max(lexical, fuzz.partial_ratio(small.text.lower(), big.text.lower()) / 100.0)
 
@@ -120,6 +130,9 @@ def group_quotes(ctx: StoryContext) -> list[QuoteGroup]:
             span = trim_span(text, q.span)
             words = text[span[0] : span[1]]
             terms = content_terms(words)
+            if q.kind == "indirect":
+                span = _balanced(text, span, q.sentence)
+                words = text[span[0] : span[1]]
             if span[1] > span[0] and len(terms) >= MIN_QUOTE_TERMS:
                 (paraphrases if q.kind == "indirect" else items).append(
                     _Q(art_id, q, span, words, terms)
@@ -188,6 +201,8 @@ def _attach_paraphrases(
 ) -> None:
     by_place = {(x.article, x.span): x for x in items}
     for p in paraphrases:
+        if _holds_quote(p, items) or _QUOTE_MARK.search(p.text):
+            continue  # words in quotation marks are a quote, never "no quotation marks"
         best: tuple[float, QuoteGroup | None] = (0.0, None)
         for g in groups:
             for v in g.variants:
@@ -200,17 +215,63 @@ def _attach_paraphrases(
             best[1].paraphrases.append(Paraphrase(ctx.cite(p.article, p.span), p.quote.speaker))
 
 
+_MARKS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‹": "›", "「": "」", '"': '"'}
+_QUOTE_MARK = re.compile('[“”„«»‹›「」"]')
+
+
+def _balanced(
+    text: str, span: tuple[int, int], sentence: tuple[int, int] | None
+) -> tuple[int, int]:
+    """A reported-speech span that opens a quotation mark runs to where it closes (inside
+    its sentence): never shown cut after 'kept open "by every'."""
+    words = text[span[0] : span[1]]
+    limit = sentence[1] if sentence else len(text)
+    for opening, closing in _MARKS.items():
+        opened = words.count(opening) - (0 if opening == closing else words.count(closing))
+        if opening == closing:
+            opened %= 2
+        if opened > 0:
+            end = text.find(closing, span[1], limit)
+            if end >= 0:
+                return (span[0], end + 1)
+    return span
+
+
+def _holds_quote(p: _Q, items: Sequence[_Q]) -> bool:
+    """Reported speech that carries a direct quote of its own article inside it."""
+    return any(
+        q.article == p.article and p.span[0] <= q.span[0] and q.span[1] <= p.span[1] for q in items
+    )
+
+
 def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
     # canonical: of the fullest direct versions (the others are read as cuts of them),
-    # the one closest to all the others, i.e. the wording most outlets share
+    # the credited one, then the one closest to all the others, then the earliest
     longest = max(len(q.text) for q in members)
 
     def centrality(q: _Q) -> tuple[bool, bool, float]:
         spread = sum(fuzz.ratio(q.text.lower(), o.text.lower()) for o in members if o is not q)
         return (q.quote.kind == "direct", len(q.text) >= 0.8 * longest, spread)
 
-    canonical = max(members, key=centrality)
-    speakers = Counter(q.quote.speaker_entity for q in members if q.quote.speaker_entity)
+    def published(q: _Q) -> float:
+        when = ctx.articles[q.article].published
+        return -when.replace(tzinfo=None).timestamp() if when else float("-inf")
+
+    # a version whose page credits its source, then the wording most outlets share,
+    # then the earliest: a reworded copy is never the statement its original is shown
+    # against as a "translation"
+    canonical = max(
+        members,
+        key=lambda q: (
+            *centrality(q)[:2],
+            credited_agency(ctx.articles[q.article]) is not None,
+            centrality(q)[2],
+            published(q),
+        ),
+    )
+    # who said it: the speakers named in the quotes' own sentences, when any are
+    sure = [q for q in members if q.quote.speaker_entity and not guessed_speaker(q.quote)]
+    speakers = Counter(q.quote.speaker_entity for q in (sure or members) if q.quote.speaker_entity)
     speaker_entity = speakers.most_common(1)[0][0] if speakers else None
     if speaker_entity and speaker_entity in ctx.entities:
         speaker: str | None = ctx.entities[speaker_entity].name

@@ -38,7 +38,7 @@ Grade = Literal["contradict", "update", "differs", "agree"]
 FindingKind = Literal["number", "date", "role", "speaker"]
 NameRelation = Literal[
     "same", "spelling", "transliteration", "misspelling", "shorter", "abbreviation",
-    "alternative-name", "unexplained",
+    "alternative-name", "demonym", "unexplained",
 ]  # fmt: skip
 QuoteWording = Literal["same", "trimmed", "differs", "translation"]
 EventKind = Literal["event", "statement"]
@@ -415,6 +415,12 @@ class StoryComparison:
         """Contradictions only: compatible differences and updates are not conflicts."""
         return sum(1 for f in self.findings if f.grade == "contradict")
 
+    @property
+    def current_articles(self) -> list[ArticleRef]:
+        """The story's articles as a reader counts them: one per URL, its newest version
+        (``articles`` also holds superseded versions, read only for their figures)."""
+        return [a for a in self.articles if a.current]
+
     def finding(self, finding_id: str) -> Finding:
         return next(f for f in self.findings if f.id == finding_id)
 
@@ -435,7 +441,7 @@ class StoryComparison:
             title=self.title,
             span=dataclasses.replace(self.span),
             outlets=list(self.outlets),
-            n_articles=len(self.articles),
+            n_articles=len(self.current_articles),
             n_conflicts=self.n_conflicts,
         )
 

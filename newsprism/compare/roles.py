@@ -139,11 +139,16 @@ def role_findings(ctx: StoryContext) -> list[Finding]:
         doc = ctx.docs.get(art_id)
         if doc is None:
             continue
+        people = [p for p in ann.mentions if p.label == "PERSON" and p.kind == "name"]
         for m in ann.mentions:
             if m.entity and m.label == "PERSON":
                 found.extend(
                     Role(art_id, m.entity, s, e, kind, _head_noun(doc, s, e))
                     for s, e, kind in roles_of(doc, m)
+                    # a description naming another person is that person's, or a list's
+                    if not any(
+                        s < p.span[1] and p.span[0] < e and p.entity != m.entity for p in people
+                    )
                 )
     by_entity: dict[str, list[Role]] = {}
     for r in found:

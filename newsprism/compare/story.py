@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from newsprism.compare.align import align_units
+from newsprism.compare.claims import claim_units
 from newsprism.compare.context import StoryContext, story_context
 from newsprism.compare.copies import Provenance, find_provenance
 from newsprism.compare.dates import actor_date_findings, date_findings
@@ -69,6 +70,8 @@ def compare_story(
         story, articles, annotations, entities, options or CompareOptions(), earlier
     )
     units = story_units(list(ctx.articles.values()), ctx.annotations, ctx.options.split_clauses)
+    # promotions, questions, captions and fragments are no facts; date lines are cut off
+    units = claim_units(units, ctx.articles, ctx.docs)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
     # sentences in other languages scored by the multilingual encoder (multilingual/align)
     sim = with_other_languages(

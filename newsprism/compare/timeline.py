@@ -3,7 +3,10 @@
 Events of related stories of the storyline are on it too, marked ``related``, and
 never merged with this story's own. A date that belongs to another happening named
 in passing ("for the death of three soldiers in Jordan late last month") dates that
-happening, described by its own words, not the sentence's main event. A vague
+happening, described by its own words, not the sentence's main event; so does a
+date inside a clause that tells a participant's past in passing ("a commander whose
+predecessor was killed in 2019", "who has led the union since 2017"): it dates that
+clause, never the sentence's own event. A vague
 expression ("a year ago", "earlier this month") stays approximate, with low
 confidence, and is never shown as a single day.
 
@@ -23,18 +26,22 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsprism.compare.claims import is_date_line, lead_to_cut
 from newsprism.compare.context import StoryContext
-from newsprism.compare.dates import dated_head
+from newsprism.compare.dates import dated_head, nearest_year
 from newsprism.compare.evidence import cite, trim_span
 from newsprism.compare.records import DatePrecision, TimelineEvent, TimelineMention
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
+from newsprism.lexicon import FOREIGN_WEEKDAYS
 from newsprism.lexicon import REPORTING_VERBS as SAYING  # a date on one of these dates a statement
 from newsprism.model import Annotations, Article, Span, TimeExpression
+from newsprism.multilingual.words import fold
 
 _VAGUE = re.compile(
     r"\b(?:ago|recent(?:ly)?|earlier|later|several|few|couple|some|about|around|early|late|mid"
@@ -140,6 +147,49 @@ def _frame(doc: Doc, row: _Row) -> tuple[str, set[str], set[str]]:
     return kind, _terms(words), _terms(_core(governor, words))
 
 
+_COARSE_DAYS = 27  # a date spanning a month or more ("en juin 2021", "in 2019")
+
+
+def _coarse(t: TimeExpression) -> bool:
+    return t.start is not None and t.end is not None and (t.end - t.start).days >= _COARSE_DAYS
+
+
+_SEGMENT = re.compile(r"[^,;:()«»“”—–]+")
+
+
+def _segment(text: str, sentence: Span, t: TimeExpression) -> Span | None:
+    """The stretch between punctuation that holds the date ("élu président de la République
+    en juin 2021"), when it is only part of the sentence: an unparsed sentence's clause."""
+    words = text[sentence[0] : sentence[1]]
+    for m in _SEGMENT.finditer(words):
+        lo, hi = sentence[0] + m.start(), sentence[0] + m.end()
+        if lo <= t.span[0] and t.span[1] <= hi:
+            if hi - lo >= len(words.strip()) - 2:
+                return None
+            return trim_span(text, (lo, hi))
+    return None
+
+
+def _beside_finer(
+    t: TimeExpression, ann: Annotations, sentence: Span, words: str, language: str
+) -> bool:
+    """A year or month in a sentence that also names a day ("murió el domingo ...,
+    elegido en 2021"): without a parse to say which verb each governs, the coarse date
+    belongs to a clause in passing, not to the sentence's own event."""
+    if not _coarse(t):
+        return False
+    days = FOREIGN_WEEKDAYS.get(language, ())
+    if any(fold(w).strip(".,،") in days for w in words.split()):
+        return True
+    return any(
+        o.span != t.span
+        and sentence[0] <= o.span[0] < sentence[1]
+        and not _coarse(o)
+        and (o.start is None or o.end is None or o.start == o.end)
+        for o in ann.times
+    )
+
+
 def _rows(
     sources: Sequence[tuple[str, Mapping[str, Article], Mapping[str, Annotations]]],
     own: str,
@@ -153,7 +203,14 @@ def _rows(
             for t in ann.times:
                 if t.start is None:
                     continue
+                t = nearest_year(t)
                 sent = trim_span(text, t.sentence or _sentence(ann, t.span, text))
+                words = text[sent[0] : sent[1]]
+                if is_date_line(words) or t.span[1] <= sent[0] + lead_to_cut(words):
+                    continue  # the page's date line ("date 2024-05-20 CITY -") dates no event
+                language = articles[art_id].language or "en"
+                if language != "en" and _beside_finer(t, ann, sent, words, language):
+                    continue  # unparsed: a year beside a day names another happening
                 rows.append(
                     _Row(
                         story_id,
@@ -201,16 +258,31 @@ def build_timeline(
         return []
     fact_of = _fact_of(units, groups or {})
     for r in rows:
+        text = r.articles[r.article].text
+        if (r.articles[r.article].language or "en") != "en" and _coarse(r.t):
+            r.description = _segment(text, r.sentence, r.t)  # no parse: its clause, by marks
+            continue
         doc = ctx.docs.get(r.article)
         if doc is None:
             continue
         r.kind, r.terms, r.core = _frame(doc, r)
         head, nominal = dated_head(doc, r.t)
+        when = r.articles[r.article].published
+        deadline = _deadline_noun(doc, r.t, when.date() if when else None)
+        if deadline is not None:
+            head, nominal = deadline, True
+        clause = _background_clause(head) if head is not None and not nominal else None
         if nominal and head is not None:
             words = [w for w in head.subtree if not (r.t.span[0] <= w.idx < r.t.span[1])]
+            while len(words) > 1 and (words[-1].pos_ == "ADP" or words[-1].is_punct):
+                words = words[:-1]
             r.description = (words[0].idx, words[-1].idx + len(words[-1]))
             r.kind = "event"
             r.core = {head.lemma_.lower()}
+        elif clause is not None:  # "a commander whose predecessor was killed in 2019"
+            r.description = _clause_span(clause, r.t)
+            r.kind = "event"
+            r.core = {clause.lemma_.lower()}
         else:
             r.fact = fact_of.get((r.article, r.sentence))
     df = Counter(term for r in rows for term in r.terms)
@@ -243,6 +315,67 @@ def build_timeline(
     out = [_event(rows, members, scores) for members in events.values()]
     out.sort(key=lambda e: (e.related, e.start, e.end, e.kind, e.description))
     return out
+
+
+_BACKGROUND = {"relcl", "acl", "appos"}  # clauses that describe a participant in passing
+_LEADING = {"WDT", "WP", "WP$", "IN", "DT"}  # "whose", "who", "which", "that"
+
+
+def _background_clause(head: Token) -> Token | None:
+    """The verb of the clause that tells a participant's past or future in passing, when
+    the date governs one: "who has led the union since 2017", "whose predecessor was
+    killed in 2019". That clause dates only itself, never the sentence's own event."""
+    node = head
+    while node.head.i != node.i:
+        if node.dep_ == "acl" and node.tag_ == "VBG":
+            return None  # "lorries entering the terminal late on Wednesday": the happening
+        if node.dep_ in _BACKGROUND:
+            return head if node.pos_ in ("VERB", "AUX") or head is node else node
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SAYING:
+            return None  # the content of a statement is the sentence's own event
+        node = node.head
+    return None
+
+
+_DEADLINE = {"until", "till", "through", "by"}
+
+
+def _deadline_noun(doc: Doc, t: TimeExpression, published: date | None) -> Token | None:
+    """A thing that lasts or is due "until 2028" / "by 2028" ("a guarantee of no
+    redundancies until 2028"): the date is the thing's, not the verb's that offers it.
+    A verb in the past cannot happen until a later day: "offered a guarantee until
+    2030" dates the guarantee, wherever the parse hangs the date."""
+    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    if span is None:
+        return None
+    prep = span.root if span.root.lower_ in _DEADLINE else span.root.head
+    if prep.lower_ not in _DEADLINE:
+        return None
+    if prep.head.pos_ == "NOUN":
+        return prep.head
+    later = published is not None and t.start is not None and t.start > published
+    if prep.head.tag_ in ("VBD", "VBN") and later:
+        return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _clause_span(verb: Token, t: TimeExpression) -> Span:
+    """The clause in words, from the noun it tells about ("the ballot, which closes on
+    Friday" reads "The ballot, which closes"), without the date or a trailing preposition."""
+    words = [w for w in verb.subtree if not (t.span[0] <= w.idx < t.span[1])]
+    while len(words) > 1 and (words[-1].pos_ == "ADP" or words[-1].is_punct):
+        words = words[:-1]
+    clause = verb
+    while clause.dep_ not in _BACKGROUND and clause.head.i != clause.i:
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ in ("relcl", "acl") and noun.i < words[0].i:
+        lead = [w for w in noun.lefts if w.dep_ in ("det", "amod", "compound", "poss", "nummod")]
+        start = lead[0] if lead else noun
+        return (start.idx, words[-1].idx + len(words[-1]))
+    while len(words) > 1 and (words[0].tag_ in _LEADING or words[0].is_punct):
+        words = words[1:]
+    return (words[0].idx, words[-1].idx + len(words[-1]))
 
 
 def _said(r: _Row) -> str:

@@ -16,47 +16,47 @@ record's own hash; and version numbers, which start again at 1 in the new store
 
 from __future__ import annotations
 
-import json
-import logging
 from datetime import datetime
 from typing import Any
 
-from newsprism.model import (
-    Annotations,
-    Article,
-    Dateline,
-    RawDocument,
-    RemovedLine,
-    Source,
-    to_dict,
-)
-
-log = logging.getLogger(__name__)
-
-MARKER = "article/1"
+from newsprism.clean.restore import MARKER
+from newsprism.export.writers import Kind
+from newsprism.model import Annotations, Article, Dateline, to_dict
 
 COLUMNS: tuple[str, ...] = (
-    "id", "key", "version", "part", "url", "outlet", "outlet_source", "title", "byline",
+    "id", "story", "key", "version", "part", "url", "outlet", "outlet_source", "title", "byline",
     "published", "published_text", "published_source", "updated", "updated_text",
     "language", "dateline", "wire", "wire_evidence", "removed",
     "source_path", "source_format", "source_record", "raw_sha", "text",
 )  # fmt: skip
-"""Columns of the CSV and Parquet exports, in order (``annotations`` is added last)."""
+"""Columns of the CSV and Parquet exports, in order (``annotations`` is added last).
+``story`` is the id of the story the article belongs to (empty before grouping)."""
 
-NESTED = frozenset({"dateline", "wire", "wire_evidence", "removed", "annotations"})
-"""Columns holding lists or objects: JSON text in CSV and Parquet cells."""
+KINDS: dict[str, Kind] = {
+    "version": "int",
+    "part": "int",
+    "published": "timestamp",
+    "updated": "timestamp",
+    "wire": "strings",
+    "wire_evidence": "strings",
+    "removed": "removed",
+    "dateline": "dateline",
+    "annotations": "json",
+}
+"""How the typed (Parquet) export holds each column that is not text."""
 
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def article_record(article: Article) -> dict[str, Any]:
-    """One article as an export record (JSON-ready)."""
+def article_record(article: Article, story: str | None = None) -> dict[str, Any]:
+    """One article as an export record (JSON-ready), with the id of its story."""
     a = article
     record: dict[str, Any] = {
         "newsprism": MARKER,
         "id": a.id,
+        "story": story,
         "key": a.key,
         "version": a.version,
         "part": a.part,
@@ -99,86 +99,3 @@ def with_annotations(record: dict[str, Any], annotations: Annotations | None) ->
     """The record with what the language layer found (null when not annotated yet)."""
     record["annotations"] = to_dict(annotations)
     return record
-
-
-def flat_row(record: dict[str, Any]) -> dict[str, Any]:
-    """A record with its nested values as JSON text, for CSV and Parquet."""
-    return {
-        k: (json.dumps(v, ensure_ascii=False) if k in NESTED and v is not None else v)
-        for k, v in record.items()
-        if k != "newsprism"
-    }
-
-
-def restore_exported(raw: RawDocument) -> list[Article] | None:
-    """The article an export record describes, or None when ``raw`` is not one.
-
-    Its id follows the identity rule (key, part, text): the same as exported unless
-    someone edited the text, in which case it is a new version of the same article.
-    """
-    extra = raw.meta.extra
-    if (
-        extra.get("newsprism") != MARKER
-        or raw.text is None
-        or not isinstance(extra.get("key"), str)
-    ):
-        return None
-    key, part, text = str(extra["key"]), int(extra.get("part") or 0), raw.text
-    article = Article(
-        id=Article.make_id(key, part, text),
-        source=Source(
-            str(extra.get("source_path") or raw.source.path),
-            extra.get("source_format") or raw.source.format,
-            extra.get("source_record"),
-        ),
-        raw_sha=raw.content_sha,
-        part=part,
-        text=text,
-        title=raw.meta.title,
-        byline=raw.meta.byline,
-        dateline=_dateline(extra.get("dateline")),
-        published=_datetime(raw.meta.published),
-        published_text=extra.get("published_text"),
-        published_source=extra.get("published_source"),
-        outlet=raw.meta.outlet,
-        outlet_source=extra.get("outlet_source"),
-        url=raw.meta.url,
-        language=raw.meta.language,
-        wire=[str(w) for w in extra.get("wire") or []],
-        wire_evidence=[str(w) for w in extra.get("wire_evidence") or []],
-        removed=[
-            RemovedLine(int(r["line_no"]), r["text"], r["reason"])
-            for r in extra.get("removed") or []
-        ],
-        key=key,
-        updated=_datetime(extra.get("updated")),
-        updated_text=extra.get("updated_text"),
-    )
-    if extra.get("id") not in (None, article.id):
-        log.info(
-            "%s: text differs from the export (id %s); stored as a new version",
-            raw.source.label,
-            extra.get("id"),
-        )
-    return [article]
-
-
-def _datetime(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _dateline(value: object) -> Dateline | None:
-    if not isinstance(value, dict) or not value.get("text"):
-        return None
-    span = value.get("span")
-    return Dateline(
-        str(value["text"]),
-        value.get("place"),
-        value.get("agency"),
-        (int(span[0]), int(span[1])) if span else None,
-    )

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsprism.export.records import COLUMNS, article_record, flat_row, with_annotations
-from newsprism.export.writers import FORMATS, Format, RowWriter, open_writer
+from newsprism.export.records import COLUMNS, KINDS, article_record, with_annotations
+from newsprism.export.writers import FORMATS, Format, Kind, RowWriter, open_writer
 
 if TYPE_CHECKING:
     from newsprism.store.protocol import Store
@@ -18,6 +18,16 @@ log = logging.getLogger(__name__)
 STORY_COLUMNS = (
     "id", "title", "start", "end", "n_articles", "outlets", "articles", "report",
 )  # fmt: skip
+"""The columns of ``stories.<fmt>``, the same in every format (``report``: the story's
+whole comparison, the JSON of ``newsprism compare``)."""
+STORY_KINDS: dict[str, Kind] = {
+    "start": "timestamp",
+    "end": "timestamp",
+    "n_articles": "int",
+    "outlets": "strings",
+    "articles": "strings",
+    "report": "json",
+}
 BATCH = 500
 
 
@@ -46,21 +56,21 @@ def export_store(
     summary = ExportSummary()
     columns = (*COLUMNS, "annotations") if annotations else COLUMNS
     path = out_dir / f"articles.{fmt}"
-    writer = open_writer(path, fmt, columns, ints=("version", "part"))
+    writer = open_writer(path, fmt, columns, KINDS)
     try:
         for articles in store.article_batches(batch=batch):
-            records = [article_record(a) for a in articles]
+            records = [article_record(a, store.story_of(a.id)) for a in articles]
             if annotations:
                 notes = store.get_annotations([a.id for a in articles])
                 records = [with_annotations(r, notes.get(r["id"])) for r in records]
-            writer.write(records if fmt == "jsonl" else [flat_row(r) for r in records])
+            writer.write(records)
             summary.articles += len(records)
     finally:
         writer.close()
     summary.files.append(path)
     if stories:
         path = out_dir / f"stories.{fmt}"
-        story_writer = open_writer(path, fmt, STORY_COLUMNS, ints=("n_articles",))
+        story_writer = open_writer(path, fmt, STORY_COLUMNS, STORY_KINDS)
         try:
             summary.stories = _write_stories(store, story_writer, fmt, batch)
         finally:
@@ -71,28 +81,24 @@ def export_store(
 
 
 def _write_stories(store: Store, writer: RowWriter, fmt: Format, batch: int) -> int:
-    import json
-
     count = 0
     for reports in store.report_batches(batch=max(1, batch // 5)):
-        if fmt == "jsonl":
-            writer.write(reports)
-        else:
-            writer.write([_story_row(r, json.dumps) for r in reports])
+        writer.write([_story_row(r) for r in reports])
         count += len(reports)
     return count
 
 
-def _story_row(report: dict[str, Any], dumps: Any) -> dict[str, Any]:
+def _story_row(report: dict[str, Any]) -> dict[str, Any]:
     span = report.get("span") or {}
-    articles = report.get("articles", [])
+    # one article per URL: superseded versions ride in the report only for their figures
+    articles = [a for a in report.get("articles", []) if a.get("current", True)]
     return {
         "id": report["id"],
         "title": report.get("title"),
         "start": span.get("start"),
         "end": span.get("end"),
         "n_articles": len(articles),
-        "outlets": dumps(sorted({a.get("outlet") or "" for a in articles}), ensure_ascii=False),
-        "articles": dumps([a.get("id") for a in articles]),
-        "report": dumps(report, ensure_ascii=False),
+        "outlets": sorted({a.get("outlet") or "" for a in articles}),
+        "articles": [a.get("id") for a in articles],
+        "report": report,
     }

@@ -7,8 +7,6 @@ Separable pieces, each in its own module, that the stages call:
   dates, names by rule: ``sentences``, ``numbers``, ``figures``, ``dates``, ``names``,
   with the word tables of ``newsprism.lexicon`` read through ``words``);
 - ``encoder``: the multilingual sentence encoder (Universal Sentence Encoder v3);
-- ``evidence``: the cross-language score of two articles and the pass that joins an
-  article in one language to a story told in others;
 - ``gloss``: English glosses of Spanish, Portuguese and French sentences by Apertium,
   marked as machine translation, when Apertium is installed.
 

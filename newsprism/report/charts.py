@@ -14,11 +14,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsprism.compare.records import ArticleRef, ReuseLink, Step, StorySpan, TimelineEvent
+from newsprism.compare.records import (
+    ArticleRef,
+    FactRow,
+    ReuseLink,
+    Step,
+    StorySpan,
+    TimelineEvent,
+)
 
 CHART_WIDTH = 760
 LABEL_WIDTH = 250
 ROW_HEIGHT = 24
+LINE_HEIGHT = 14  # a second label line adds this much to its row
+LABEL_CHARS = 36  # characters of a 12 px label line that fit LABEL_WIDTH
+LABEL_LINES = 3
+TICK_HALF_WIDTH = 34  # half of an 11 px "2024-02-08" label
 TOP = 34
 
 
@@ -37,12 +48,17 @@ class TimelineRow:
     related: bool
     n_mentions: int
     outlets: list[str]
+    beyond: bool = False  # the range runs on past the axis's last day ("until 2028")
+    before: bool = False  # the range began before the axis's first day ("since 2017")
+    lines: list[str] = field(default_factory=list)  # the label wrapped to fit its column
+    height: int = ROW_HEIGHT
 
 
 @dataclass(slots=True)
 class Tick:
     x: float
     label: str
+    anchor: str = "middle"  # "end" when a centred label would run off the chart
 
 
 @dataclass(slots=True)
@@ -52,10 +68,12 @@ class Timeline:
     rows: list[TimelineRow] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     background: list[TimelineRow] = field(default_factory=list)  # earlier, listed not drawn
+    later: list[TimelineRow] = field(default_factory=list)  # after the story, listed not drawn
     skipped: int = 0  # events whose dates could not be read
 
 
 BACKGROUND_DAYS = 31  # an event ending this long before the story's first report is background
+LATER_DAYS = 31  # an event starting this long after the story's last report is "later"
 
 
 def _day(value: Any) -> date | None:
@@ -69,6 +87,22 @@ def _short(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _wrapped(text: str) -> list[str]:
+    """A label in at most ``LABEL_LINES`` lines of ``LABEL_CHARS``, broken between words;
+    only what does not fit the last line is cut (the whole text is in the row's title
+    and in the list under the chart)."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < LABEL_LINES:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= LABEL_CHARS:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines[-1] = _short(lines[-1] + " " + " ".join(words), LABEL_CHARS)
+    return [_short(ln, LABEL_CHARS) for ln in lines]
+
+
 def _when(start: date, end: date, precision: str) -> str:
     if precision == "approximate":
         return f"about {start.isoformat()[:7]}"
@@ -78,9 +112,11 @@ def _when(start: date, end: date, precision: str) -> str:
 def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = None) -> Timeline:
     """One row per event, a bar from start to end on a day axis that covers the story.
 
-    Events that ended well before the story's first report (the war that began months
-    earlier, a year cited as background) are listed apart, so the story's own days are
-    not squeezed into a sliver of a decade-long axis."""
+    The axis spans the story's own events: those that ended well before its first
+    report (the war that began months earlier, "since 2017") are listed apart as
+    background, those that begin well after its last report (an election "in 2028") as
+    later, and a range running past the axis ("a ban until 2028") is drawn to its edge
+    and marked, so three days are never squeezed into a sliver of a decade."""
     dated: list[tuple[date, date, TimelineEvent]] = []
     skipped = 0
     for e in events:
@@ -100,10 +136,14 @@ def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = Non
         if drawn:
             chart.background = [_row(s, e, ev, 0.0, 0.0, 0.0) for s, e, ev in dated if e < cutoff]
             dated = drawn
-    lo = min(s for s, _, _ in dated)
-    if first is not None:  # a long range reaching into the story is drawn from the cutoff
-        lo = max(lo, date.fromordinal(first.toordinal() - BACKGROUND_DAYS))
-    hi = max(e for _, e, _ in dated)
+    last = (_day(span.end) or first) if span is not None else None
+    if last is not None:
+        late = date.fromordinal(last.toordinal() + LATER_DAYS)
+        kept = [d for d in dated if d[0] <= late]
+        if kept:
+            chart.later = [_row(s, e, ev, 0.0, 0.0, 0.0) for s, e, ev in dated if s > late]
+            dated = kept
+    lo, hi = _axis(dated, first, last)
     days = max((hi - lo).days, 1)
     plot = CHART_WIDTH - LABEL_WIDTH - 20
     per_day = plot / (days + 1)
@@ -111,17 +151,44 @@ def timeline_chart(events: Sequence[TimelineEvent], span: StorySpan | None = Non
     def x_of(d: date) -> float:
         return LABEL_WIDTH + max(0, (d - lo).days) * per_day
 
-    for i, (start, end, e) in enumerate(dated):
+    y = float(TOP)
+    for start, end, e in dated:
         visible_start = max(start, lo)
-        width = max(per_day * ((end - visible_start).days + 1), 6.0)
-        chart.rows.append(_row(start, end, e, x_of(visible_start), TOP + i * ROW_HEIGHT, width))
+        visible_end = min(end, hi)
+        width = max(per_day * ((visible_end - visible_start).days + 1), 6.0)
+        row = _row(start, end, e, x_of(visible_start), y, width)
+        row.beyond = end > hi
+        row.before = start < lo
+        row.lines = _wrapped(("(related) " if e.related else "") + e.description)
+        row.height = ROW_HEIGHT + LINE_HEIGHT * (len(row.lines) - 1)
+        chart.rows.append(row)
+        y += row.height
     n_ticks = min(days + 1, 6)
     for k in range(n_ticks):
         offset = round(k * days / max(n_ticks - 1, 1))
         d = date.fromordinal(lo.toordinal() + offset)
-        chart.ticks.append(Tick(round(x_of(d), 1), d.isoformat()))
-    chart.height = TOP + len(dated) * ROW_HEIGHT + 10
+        x = x_of(d) + per_day / 2  # a day is a cell of the axis: its tick in the middle
+        anchor = "end" if x + TICK_HALF_WIDTH > CHART_WIDTH else "middle"
+        chart.ticks.append(Tick(round(x, 1), d.isoformat(), anchor))
+    chart.height = int(y) + 10
     return chart
+
+
+def _axis(
+    dated: Sequence[tuple[date, date, TimelineEvent]], first: date | None, last: date | None
+) -> tuple[date, date]:
+    """First and last day of the axis: the story's own events (those that start and end
+    within a month of its reports) and the days of its reports; a range reaching further
+    either way ("since 2017", "until 2028") is cut at the axis, not allowed to stretch it."""
+    if first is None:
+        return min(s for s, _, _ in dated), max(e for _, e, _ in dated)
+    last = last or first
+    early = date.fromordinal(first.toordinal() - BACKGROUND_DAYS)
+    late = date.fromordinal(last.toordinal() + LATER_DAYS)
+    own = [(s, e) for s, e, _ in dated if s >= early and e <= late]
+    lo = min([first, *(s for s, _ in own)])
+    hi = max([last, *(e for _, e in own)])
+    return lo, hi
 
 
 def _row(start: date, end: date, e: TimelineEvent, x: float, y: float, width: float) -> TimelineRow:
@@ -143,6 +210,77 @@ def _row(start: date, end: date, e: TimelineEvent, x: float, y: float, width: fl
     )
 
 
+# --------------------------------------------------------------------------- coverage bars
+
+COVERAGE_BAR_WIDTH = 420  # the longest bar: every claim of the story
+COVERAGE_LABEL_WIDTH = 180
+COVERAGE_ROW = 22
+COVERAGE_ORDER = ("states", "differs", "contradicts", "omits")
+
+
+@dataclass(slots=True)
+class BarPart:
+    state: str  # a cell state: states, differs, contradicts, omits
+    n: int
+    x: float
+    width: float
+
+
+@dataclass(slots=True)
+class CoverageBar:
+    outlet: str
+    label: str
+    y: float
+    parts: list[BarPart]
+    carried: int  # claims it states, in its own words or with other details
+    left_out: int
+    contradicts: int
+    total: int
+
+
+@dataclass(slots=True)
+class CoverageBars:
+    width: int = COVERAGE_LABEL_WIDTH + COVERAGE_BAR_WIDTH + 150
+    height: int = 0
+    bars: list[CoverageBar] = field(default_factory=list)
+
+
+def coverage_bars(facts: Sequence[FactRow], outlets: Sequence[str]) -> CoverageBars:
+    """Per outlet, the story's claims it carries, contradicts and leaves out, as one
+    stacked bar each (the coverage matrix summed by column), most carried first."""
+    chart = CoverageBars()
+    if not facts:
+        return chart
+    counts = {o: dict.fromkeys(COVERAGE_ORDER, 0) for o in outlets}
+    for fact in facts:
+        for cell in fact.cells:
+            if cell.outlet in counts:
+                counts[cell.outlet][cell.state] += 1
+    total = len(facts)
+    per_claim = COVERAGE_BAR_WIDTH / total
+    ranked = sorted(counts, key=lambda o: (-(counts[o]["states"] + counts[o]["differs"]), o))
+    for i, outlet in enumerate(ranked):
+        c, x, parts = counts[outlet], float(COVERAGE_LABEL_WIDTH), []
+        for state in COVERAGE_ORDER:
+            if c[state]:
+                parts.append(BarPart(state, c[state], round(x, 1), round(c[state] * per_claim, 1)))
+                x += c[state] * per_claim
+        chart.bars.append(
+            CoverageBar(
+                outlet,
+                _short(outlet, 26),
+                8 + i * COVERAGE_ROW,
+                parts,
+                c["states"] + c["differs"],
+                c["omits"],
+                c["contradicts"],
+                total,
+            )
+        )
+    chart.height = 8 + len(ranked) * COVERAGE_ROW + 6
+    return chart
+
+
 @dataclass(slots=True)
 class Node:
     id: str
@@ -150,6 +288,10 @@ class Node:
     x: float
     y: float
     agency: bool = False
+    name: str = ""  # the whole name (``label`` may be shortened)
+    label_x: float = 0.0  # the label sits outside the circle, away from its centre
+    label_y: float = 0.0
+    anchor: str = "middle"
 
 
 @dataclass(slots=True)
@@ -174,6 +316,34 @@ class ReuseGraph:
 
 
 NODE_RADIUS = 16
+NODE_LABEL_CHARS = 26
+CHAR_WIDTH = 6.6  # an average letter of the 12 px labels
+LABEL_GAP = 6
+MAX_RADIUS = 400.0
+
+
+def _ring_radius(n: int, label_width: float) -> float:
+    """A circle wide enough that neighbouring nodes' labels cannot meet: the chord
+    between two neighbours is at least a label's width (plus a margin)."""
+    if n < 2:
+        return 0.0
+    needed = (label_width + 8) / (2 * math.sin(math.pi / n))
+    return min(max(110.0, needed), MAX_RADIUS)
+
+
+def _place_label(node: Node, angle: float, alone: bool) -> None:
+    """The label outside the circle: to the right of a node on the right, the left of
+    one on the left, above the top one and below the bottom one."""
+    dx, dy = (0.0, 1.0) if alone else (math.cos(angle), math.sin(angle))
+    reach = NODE_RADIUS + LABEL_GAP
+    if abs(dx) > 0.3:  # beside the node, and as far out vertically as the node is
+        node.anchor = "start" if dx > 0 else "end"
+        node.label_x, node.label_y = node.x + dx * reach, node.y + dy * reach + 4
+    elif dy > 0:
+        node.label_x, node.label_y = node.x, node.y + reach + 10
+    else:
+        node.label_x, node.label_y = node.x, node.y - reach
+    node.label_x, node.label_y = round(node.label_x, 1), round(node.label_y, 1)
 
 
 def _direction(pair: ReuseLink) -> tuple[str, str, bool]:
@@ -200,16 +370,21 @@ def reuse_graph(articles: Sequence[ArticleRef], pairs: Sequence[ReuseLink]) -> R
     names = ids + [f"agency:{g}" for g in agencies]
     if not names:
         return graph
-    cx, cy = graph.width / 2, 150.0
-    radius = 110.0 if len(names) > 1 else 0.0
+    full = {n: n.split(":", 1)[1] if n.startswith("agency:") else labels[n] for n in names}
+    label_width = CHAR_WIDTH * max(min(len(v), NODE_LABEL_CHARS) for v in full.values())
+    radius = _ring_radius(len(names), label_width)
+    margin = NODE_RADIUS + LABEL_GAP + label_width + 10
+    graph.width = max(graph.width, int(2 * (radius + margin)))
+    cx, cy = graph.width / 2, radius + NODE_RADIUS + LABEL_GAP + 20
     pos: dict[str, tuple[float, float]] = {}
     for i, name in enumerate(names):
         angle = -math.pi / 2 + 2 * math.pi * i / len(names)
         x, y = round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1)
         pos[name] = (x, y)
-        agency = name.startswith("agency:")
-        label = name.split(":", 1)[1] if agency else labels[name]
-        graph.nodes.append(Node(name, label, x, y, agency))
+        node = Node(name, _short(full[name], NODE_LABEL_CHARS), x, y, name.startswith("agency:"))
+        node.name = full[name]
+        _place_label(node, angle, len(names) == 1)
+        graph.nodes.append(node)
 
     def add(src: str, dst: str, pair: ReuseLink, directed: bool) -> None:
         if src not in pos or dst not in pos or src == dst:
@@ -240,7 +415,7 @@ def reuse_graph(articles: Sequence[ArticleRef], pairs: Sequence[ReuseLink]) -> R
         else:
             src, dst, directed = _direction(p)
             add(src, dst, p, directed)
-    graph.height = int(cy + radius + 40)
+    graph.height = int(cy + radius + NODE_RADIUS + LABEL_GAP + 20)
     return graph
 
 

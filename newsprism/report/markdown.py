@@ -14,6 +14,7 @@ from newsprism.compare.records import DiffOp, IndexRow
 from newsprism.report.charts import figure_chain
 from newsprism.report.templating import visible_controls
 from newsprism.report.views import DigestItem, FindingView, StoryView
+from newsprism.wording import counted
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _SPACE = re.compile(r"\s+")
@@ -48,11 +49,22 @@ def _finding(f: FindingView) -> list[str]:
     return lines
 
 
+def _support(d: DigestItem) -> str:
+    """Net support in words: who carries the line, and who contradicts it."""
+    extra = f", {d.independent} independent" if d.independent != len(d.outlets) else ""
+    who = ", ".join(map(md, d.outlets))
+    told = f"net support **{d.net}**: {counted(len(d.outlets), 'outlet')}{extra}: {who}"
+    if d.contradicted_by:
+        told += f"; contradicted by {', '.join(map(md, d.contradicted_by))}"
+    return told
+
+
 def story_markdown(v: StoryView) -> str:
     lines = [f"## {md(v.title)}", ""]
     lines.append(
-        f"{md(v.start) or '?'} – {md(v.end) or '?'} · {len(v.articles)} articles · "
-        f"outlets: {', '.join(md(o) for o in v.outlets)} · {v.n_conflicts} contradictions"
+        f"{md(v.start) or '?'} – {md(v.end) or '?'} · {counted(len(v.articles), 'article')} · "
+        f"outlets: {', '.join(md(o) for o in v.outlets)} · "
+        f"{counted(v.n_conflicts, 'contradiction')}"
     )
     lines.append("")
     o = v.overview
@@ -91,10 +103,15 @@ def story_markdown(v: StoryView) -> str:
     if v.digest:
         lines += ["### Digest", ""]
         for d in v.digest:
-            extra = f", {d.independent} independent" if d.independent != len(d.outlets) else ""
+            lines.append(f"- {md(d.text)} ({_support(d)})")
+        lines.append("")
+    if v.coverage.bars:
+        lines += ["### Claims per outlet", ""]
+        for b in v.coverage.bars:
+            against = f", contradicts {b.contradicts}" if b.contradicts else ""
             lines.append(
-                f"- {md(d.text)} (**{len(d.outlets)}** outlets{extra}: "
-                f"{', '.join(map(md, d.outlets))})"
+                f"- {md(b.outlet)}: carries {b.carried} of {b.total}{against}, "
+                f"leaves out {b.left_out}"
             )
         lines.append("")
     if v.matrix:
@@ -143,6 +160,8 @@ def story_markdown(v: StoryView) -> str:
             lines.append(f"- {md(r.when)}: {md(r.description)}{note}")
         for r in v.timeline.background:
             lines.append(f"- background, {md(r.when)}: {md(r.description)}")
+        for r in v.timeline.later:
+            lines.append(f"- later, {md(r.when)}: {md(r.description)}")
         lines.append("")
     if v.reuse_rows:
         lines += ["### Reuse", ""]
@@ -175,15 +194,15 @@ def index_markdown(
     stories: Sequence[StoryView] = (),
 ) -> str:
     """The Markdown index; ``pages`` maps a story id to its own .md file (ours: safe path)."""
-    lines = [f"# newsprism report: {len(entries)} stories", ""]
+    lines = [f"# newsprism report: {counted(len(entries), 'story', 'stories')}", ""]
     for e in entries:
         title = md(e.title)
         page = pages.get(e.id)
         lines.append(
             f"- {f'[{title}]({page})' if page else title} "
             f"({md(e.span.start) or '?'} – {md(e.span.end) or '?'} · "
-            f"{e.n_articles} articles · outlets: {', '.join(md(o) for o in e.outlets)} · "
-            f"{e.n_conflicts} contradictions)"
+            f"{counted(e.n_articles, 'article')} · outlets: {', '.join(md(o) for o in e.outlets)}"
+            f" · {counted(e.n_conflicts, 'contradiction')})"
         )
     lines.append("")
     if top:

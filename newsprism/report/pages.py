@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from newsprism.compare.records import IndexRow, StorySpan
+from newsprism.model import outlet_count
 from newsprism.report.templating import Links, PageLinks, asset, csp_hash, environment
 from newsprism.report.views import DigestItem, StoryView
 from newsprism.versions import VersionHistory
@@ -34,7 +35,7 @@ def render_index_html(
         stories=stories,
         links=Links(),
         n_articles=sum(e.n_articles for e in entries),
-        n_outlets=len({o for e in entries for o in e.outlets}),
+        n_outlets=outlet_count(o for e in entries for o in e.outlets),
         **_shell(),
     )
 

@@ -25,7 +25,9 @@ from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from newsprism.model import outlet_count
 from newsprism.report.charts import figure_chain, figure_chart
+from newsprism.wording import counted, date_source, shown_time
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # C0/C1 controls but tab and newlines, DEL, bidi embeddings/overrides/isolates.
@@ -152,7 +154,24 @@ def environment(web: bool = False) -> Environment:
     env.globals["anchor"] = anchor
     env.globals["figure_chain"] = figure_chain
     env.globals["figure_chart"] = figure_chart
+    env.globals["outlet_count"] = outlet_count
+    env.filters["counted"] = counted
+    env.filters["date_source"] = date_source
+    env.filters["shown_time"] = shown_time
     return env
+
+
+def templates_digest() -> str:
+    """A hash of every packaged report template and asset: what a page looks like.
+
+    ``scripts/screenshot.py`` stamps it into the README's screenshot, and a test
+    compares, so a change to the report's look that forgot the picture is caught."""
+    folder = resources.files("newsprism.report").joinpath("templates")
+    digest = hashlib.sha256()
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if item.is_file():
+            digest.update(item.name.encode("utf-8") + b"\x00" + item.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def asset(name: str) -> str:

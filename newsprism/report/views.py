@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from newsprism.compare.records import (
@@ -30,8 +31,16 @@ from newsprism.compare.records import (
     StoryComparison,
     Toll,
 )
+from newsprism.compare.records import DigestItem as DigestRecord
 from newsprism.model import Annotations, Article, Entity, RemovedLine, Span
-from newsprism.report.charts import ReuseGraph, Timeline, reuse_graph, timeline_chart
+from newsprism.report.charts import (
+    CoverageBars,
+    ReuseGraph,
+    Timeline,
+    coverage_bars,
+    reuse_graph,
+    timeline_chart,
+)
 from newsprism.report.highlight import Mark, Paragraph, annotation_marks, highlight, in_context
 
 GRADE_WORDS = {
@@ -195,11 +204,19 @@ class FramingRow:
 
 @dataclass(slots=True)
 class DigestItem:
+    """A digest line with its net support: the outlets that carry it and do not
+    contradict it, less those that contradict it (named, so a reader can check)."""
+
     text: str
     article: str
     outlet: str
-    outlets: list[str]
-    independent: int
+    outlets: list[str]  # carry the claim and do not contradict it
+    independent: int  # distinct origins among them
+    contradicted_by: list[str] = field(default_factory=list)
+
+    @property
+    def net(self) -> int:
+        return len(self.outlets) - len(self.contradicted_by)
 
 
 @dataclass(slots=True)
@@ -259,6 +276,7 @@ class StoryView:
     names: list[NameView]
     framing: list[FramingRow]
     timeline: Timeline
+    coverage: CoverageBars
     reuse: ReuseGraph
     reuse_rows: list[ReuseRow]
     digest: list[DigestItem]
@@ -266,6 +284,25 @@ class StoryView:
     n_conflicts: int
     article_views: list[ArticleView] = field(default_factory=list)
     gloss_note: str | None = None  # why sentences in another language have no gloss
+
+
+def published_with_zone(article: Article) -> str | None:
+    """The publication time as ISO text, with the zone the source wrote when it wrote
+    one: ``published`` keeps wall-clock time only, its offset stays in the words it was
+    read from ("2024-02-08T14:30:00+01:00")."""
+    if article.published is None:
+        return None
+    try:
+        written = datetime.fromisoformat((article.published_text or "").strip())
+    except ValueError:
+        written = None
+    if (
+        written is not None
+        and written.tzinfo
+        and written.replace(tzinfo=None) == (article.published.replace(tzinfo=None))
+    ):
+        return written.isoformat()
+    return article.published.isoformat()
 
 
 class _Cite:
@@ -434,6 +471,15 @@ def _framing(report: StoryComparison, cite: _Cite) -> list[FramingRow]:
     return rows
 
 
+def _digest_item(d: DigestRecord) -> DigestItem:
+    against = list(dict.fromkeys(d.contradicted_by))
+    support = [o for o in d.outlets if o not in against]
+    return DigestItem(
+        d.cite.text, d.cite.article, d.cite.outlet, support, min(d.independent, len(support)),
+        against,
+    )  # fmt: skip
+
+
 def _reuse_rows(links: Sequence[ReuseLink], outlet_of: Mapping[str, str]) -> list[ReuseRow]:
     return [
         ReuseRow(
@@ -474,7 +520,7 @@ def article_view(
         title=article.title,
         outlet=article.display_outlet,
         url=article.url,
-        published=article.published.isoformat() if article.published else None,
+        published=published_with_zone(article),
         byline=article.byline,
         dateline=article.dateline.text if article.dateline else None,
         wire=list(article.wire),
@@ -507,7 +553,7 @@ def story_view(
         start=report.span.start,
         end=report.span.end,
         outlets=list(report.outlets),
-        articles=list(report.articles),
+        articles=report.current_articles,
         overview=_overview(report, findings, cite),
         findings=list(findings.values()),
         figures=_figures(report.figures, cite),
@@ -517,18 +563,16 @@ def story_view(
         names=_names(report),
         framing=_framing(report, cite),
         timeline=timeline_chart(report.timeline, report.span),
-        reuse=reuse_graph(report.articles, report.reuse),
+        coverage=coverage_bars(report.facts, report.outlets),
+        reuse=reuse_graph(report.current_articles, report.reuse),
         reuse_rows=_reuse_rows(report.reuse, outlet_of),
-        digest=[
-            DigestItem(d.cite.text, d.cite.article, d.cite.outlet, list(d.outlets), d.independent)
-            for d in report.digest
-        ],
+        digest=[_digest_item(d) for d in report.digest],
         related=list(report.related),
         n_conflicts=report.n_conflicts,
         gloss_note=report.gloss_note,
     )
     if with_articles:
-        for a in report.articles:
+        for a in report.current_articles:
             art = by_id.get(a.id)
             if art is not None:
                 view.article_views.append(

@@ -64,7 +64,7 @@ def story_order(store: Store, story_ids: Sequence[str] | None = None) -> list[st
 
 def build_view(store: Store, report: StoryComparison, entities: dict[str, Entity]) -> StoryView:
     """A story view with its own articles and annotations, read from the store."""
-    ids = [a.id for a in report.articles]
+    ids = [a.id for a in report.articles]  # superseded versions too: figures cite them
     return story_view(report, store.get_articles(ids), store.get_annotations(ids), entities)
 
 
@@ -140,7 +140,7 @@ def write_reports(
                 continue
             view = build_view(store, report, entities)
             folder = out_dir / STORIES_DIR / folders[sid]
-            versions = story_versions(store, [a.id for a in report.articles])
+            versions = story_versions(store, [a.id for a in report.current_articles])
             written[sid] = _write_story(folder, report, view, html_pages, versions)
             data = json.dumps(report.to_json(), ensure_ascii=False)
             spool.write((",\n" if index.entries else "") + data)

@@ -183,6 +183,21 @@ class BaseStore:
             cond, params = self._in(column, values[start : start + self.IN_CHUNK])
             yield self._query(sql.replace("{in}", cond), params)
 
+    def _loads(self, text: str | bytes) -> Any:
+        """A stored JSON value; one that no longer parses means the file was damaged
+        (SQLite has no checksums: a flipped byte inside a record reads back as is)."""
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise self._damaged("a stored record is not valid JSON") from None
+
+    def _damaged(self, cause: str) -> StoreError:
+        """The message for a damaged store; each backend says how to recover."""
+        return StoreError(
+            f"{self.label}: the store is damaged ({cause}); restore it from a backup, or "
+            "ingest the original files again into a new store"
+        )
+
     def _key(self, value: str) -> str:
         return value if self.MAX_KEY_CHARS is None else value[: self.MAX_KEY_CHARS]
 
@@ -190,11 +205,20 @@ class BaseStore:
 
     def _check_version(self) -> None:
         version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise self._newer(version)
         if version != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.label}: schema version {version}, this newsprism needs {SCHEMA_VERSION}"
-                " (open it once without --read-only to migrate)"
+                f"{self.label}: schema version {version} is older than this newsprism "
+                f"({SCHEMA_VERSION}); run `newsprism clean --db {self.label}` once to migrate it"
             )
+
+    def _newer(self, version: int) -> StoreError:
+        """Migrating cannot help a store a later newsprism made: only upgrading can."""
+        return StoreError(
+            f"{self.label}: schema version {version} is newer than this newsprism "
+            f"({SCHEMA_VERSION}); upgrade newsprism to read it"
+        )
 
     def _migrate(self) -> None:
         """Bring the schema to this newsprism's version, all steps in one transaction."""
@@ -204,10 +228,7 @@ class BaseStore:
             self._lock_migration()
             version = self.schema_version()
             if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.label}: schema version {version} is newer than this newsprism "
-                    f"({SCHEMA_VERSION}); upgrade newsprism"
-                )
+                raise self._newer(version)
             for target in range(version, SCHEMA_VERSION):
                 for stmt in MIGRATIONS[target]:
                     self._execute(self._ddl(stmt))
@@ -265,15 +286,14 @@ class BaseStore:
                 == 1
             )
 
-    @staticmethod
-    def _raw_from_row(row: Row) -> RawDocument:
+    def _raw_from_row(self, row: Row) -> RawDocument:
         return RawDocument(
             source=Source(path=row["path"], format=row["format"], record=row["record"]),
             content_sha=row["sha"],
             text=row["text"],
             html=row["html"],
             encoding=row["encoding"] or "utf-8",
-            meta=Metadata(**json.loads(row["meta"])),
+            meta=Metadata(**self._loads(row["meta"])),
             size=row["size"],
         )
 
@@ -323,7 +343,7 @@ class BaseStore:
         filter). Read from the article JSON: no column holds it, and a schema step
         for one filter is not worth it; the web app calls this once per store change."""
         rows = self._query("SELECT id, data FROM articles WHERE current = 1")
-        return {r["id"]: json.loads(r["data"]).get("language") for r in rows}
+        return {r["id"]: self._loads(r["data"]).get("language") for r in rows}
 
     def count_raw(self) -> int:
         return self._count("SELECT COUNT(*) AS n FROM raw_documents")
@@ -339,34 +359,52 @@ class BaseStore:
         """
         with self.transaction():
             self._lock_names(sorted({f"raw:{raw_sha}"} | {f"key:{a.key}" for a in articles}))
+            # Cleaning a stored page again (its site got new pages) keeps the version it
+            # had: an old version re-cleaned must not come back as the newest one.
+            had = {
+                r["article_key"]: int(r["version"])
+                for r in self._query(
+                    "SELECT article_key, version FROM articles WHERE raw_sha = ?", (raw_sha,)
+                )
+            }
             self._execute("DELETE FROM articles WHERE raw_sha = ?", (raw_sha,))
             for art in articles:
                 # The same text arriving again (a page whose bytes changed but not its
                 # article) keeps its version number; only new text is a new version.
                 same = self._query("SELECT version FROM articles WHERE id = ?", (art.id,))
-                prior = self._query(
-                    "SELECT COUNT(DISTINCT raw_sha) AS n FROM articles WHERE article_key = ?",
+                others = self._query(
+                    "SELECT COUNT(DISTINCT raw_sha) AS n, MAX(version) AS newest"
+                    " FROM articles WHERE article_key = ?",
                     (art.key,),
-                )[0]["n"]
-                art.version = int(same[0]["version"]) if same else int(prior) + 1
-                self._execute(
-                    "UPDATE articles SET current = 0 WHERE article_key = ? AND current <> 0",
-                    (art.key,),
-                )
+                )[0]
+                if same:
+                    art.version = int(same[0]["version"])
+                elif art.key in had:
+                    art.version = had[art.key]
+                else:
+                    art.version = int(others["n"]) + 1
+                current = others["newest"] is None or art.version >= int(others["newest"])
+                if current:
+                    self._execute(
+                        "UPDATE articles SET current = 0 WHERE article_key = ? AND current <> 0",
+                        (art.key,),
+                    )
                 self._execute(
                     """INSERT INTO articles
                        (id, raw_sha, part, article_key, version, current, title, outlet,
                         published, url, body, data)
-                       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                        ON CONFLICT(id) DO UPDATE SET data = excluded.data,
                          title = excluded.title, outlet = excluded.outlet,
-                         published = excluded.published, url = excluded.url, current = 1""",
+                         published = excluded.published, url = excluded.url,
+                         current = excluded.current""",
                     (
                         art.id,
                         raw_sha,
                         art.part,
                         art.key,
                         art.version,
+                        1 if current else 0,
                         self._text(art.title),
                         self._text(art.outlet),
                         _iso(art.published),
@@ -382,7 +420,7 @@ class BaseStore:
             sql += " WHERE current = 1"
         sql += ' ORDER BY published IS NULL, published COLLATE "C", id COLLATE "C"'
         for row in self._query(sql):
-            yield article_from_dict(json.loads(row["data"]))
+            yield article_from_dict(self._loads(row["data"]))
 
     def article_ids(self) -> list[str]:
         rows = self._query('SELECT id FROM articles WHERE current = 1 ORDER BY id COLLATE "C"')
@@ -399,7 +437,7 @@ class BaseStore:
         )
         if not rows:
             raise NotFound(kind, ident)
-        data: dict[str, Any] = json.loads(rows[0]["data"])
+        data: dict[str, Any] = self._loads(rows[0]["data"])
         return data
 
     def get_article(self, article_id: str) -> Article:
@@ -409,7 +447,7 @@ class BaseStore:
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
         wanted = list(ids)
         out = {
-            r["id"]: article_from_dict(json.loads(r["data"]))
+            r["id"]: article_from_dict(self._loads(r["data"]))
             for rows in self._chunks_in("SELECT id, data FROM articles WHERE {in}", "id", wanted)
             for r in rows
         }
@@ -433,7 +471,7 @@ class BaseStore:
             )
             if not rows:
                 return
-            yield [article_from_dict(json.loads(row["data"])) for row in rows]
+            yield [article_from_dict(self._loads(row["data"])) for row in rows]
             after = rows[-1]["id"]
 
     def report_batches(self, *, batch: int = 100) -> Iterator[list[dict[str, Any]]]:
@@ -448,7 +486,7 @@ class BaseStore:
             )
             if not rows:
                 return
-            yield [json.loads(r["data"]) for r in rows]
+            yield [self._loads(r["data"]) for r in rows]
             after = rows[-1]["story"]
 
     # ------------------------------------------------------------------ versions
@@ -464,10 +502,10 @@ class BaseStore:
         )
         out = []
         for r in rows:
-            fetched = (json.loads(r["meta"]).get("extra") or {}).get("fetched_at")
+            fetched = (self._loads(r["meta"]).get("extra") or {}).get("fetched_at")
             out.append(
                 ArticleVersion(
-                    article_from_dict(json.loads(r["data"])),
+                    article_from_dict(self._loads(r["data"])),
                     _utc_naive(datetime.fromisoformat(r["ingested_at"])),
                     datetime.fromisoformat(fetched) if isinstance(fetched, str) else None,
                     bool(r["current"]),
@@ -585,7 +623,7 @@ class BaseStore:
             rows = [r for chunk in chunks for r in chunk]
         out: dict[str, Annotations] = {}
         for r in rows:
-            ann = annotations_from_dict(json.loads(r["data"]))
+            ann = annotations_from_dict(self._loads(r["data"]))
             if with_parse and r["parse"] is not None:
                 ann.parse = bytes(r["parse"])
             out[r["article"]] = ann
@@ -604,7 +642,7 @@ class BaseStore:
 
     def entities(self) -> dict[str, Entity]:
         rows = self._query('SELECT id, data FROM entities ORDER BY name COLLATE "C"')
-        return {r["id"]: entity_from_dict(json.loads(r["data"])) for r in rows}
+        return {r["id"]: entity_from_dict(self._loads(r["data"])) for r in rows}
 
     # ------------------------------------------------------------------ vectors
 
@@ -660,7 +698,7 @@ class BaseStore:
             'SELECT data FROM stories ORDER BY start_at IS NULL, start_at COLLATE "C", '
             'id COLLATE "C"'
         )
-        return [story_from_dict(json.loads(r["data"])) for r in rows]
+        return [story_from_dict(self._loads(r["data"])) for r in rows]
 
     def get_story(self, story_id: str) -> Story:
         return story_from_dict(self._by_prefix("stories", "story", story_id))
@@ -686,13 +724,13 @@ class BaseStore:
     def reuse_pairs(self, article_ids: Iterable[str] | None = None) -> list[ReusePair]:
         order = ' ORDER BY a COLLATE "C", b COLLATE "C"'
         if article_ids is None:
-            return [reuse_from_dict(json.loads(r["data"])) for r in self._query(SQL_REUSE + order)]
+            return [reuse_from_dict(self._loads(r["data"])) for r in self._query(SQL_REUSE + order)]
         found: dict[tuple[str, str], ReusePair] = {}
         wanted = list(article_ids)
         for column in ("a", "b"):
             for rows in self._chunks_in(SQL_REUSE + " WHERE {in}", column, wanted):
                 for r in rows:
-                    pair = reuse_from_dict(json.loads(r["data"]))
+                    pair = reuse_from_dict(self._loads(r["data"]))
                     found[(pair.a, pair.b)] = pair
         return [found[k] for k in sorted(found)]
 
@@ -731,7 +769,7 @@ class BaseStore:
                 id=r["story"],
                 title=r["title"],
                 span=StorySpan(r["span_start"], r["span_end"]),
-                outlets=json.loads(r["outlets"]),
+                outlets=self._loads(r["outlets"]),
                 n_articles=r["n_articles"],
                 n_conflicts=r["n_conflicts"],
             )
@@ -742,12 +780,12 @@ class BaseStore:
         rows = self._query("SELECT data FROM reports WHERE story = ?", (story_id,))
         if not rows:
             raise NotFound("story report", story_id)
-        return StoryComparison.from_json(json.loads(rows[0]["data"]))
+        return StoryComparison.from_json(self._loads(rows[0]["data"]))
 
     def reports(self) -> Iterator[StoryComparison]:
         rows = self._query('SELECT data FROM reports ORDER BY story COLLATE "C"')
         for r in rows:
-            yield StoryComparison.from_json(json.loads(r["data"]))
+            yield StoryComparison.from_json(self._loads(r["data"]))
 
     def delete_reports_except(self, story_ids: Iterable[str]) -> None:
         keep = set(story_ids)

@@ -60,7 +60,8 @@ class PairScores:
         self.known: dict[tuple[int, int], float] = {}
 
     def fill(self, pairs: Sequence[tuple[int, int]]) -> None:
-        todo = sorted({(min(a, b), max(a, b)) for a, b in pairs} - self.known.keys())
+        known = self.known
+        todo = sorted({p for a, b in pairs if (p := (a, b) if a < b else (b, a)) not in known})
         if not todo:
             return
         ij = np.array(todo, dtype=np.int64)
@@ -71,12 +72,16 @@ class PairScores:
         """P(same event) of one pair (filled before)."""
         return float(probability(self.known[(a, b) if a < b else (b, a)]))
 
+    def total(self, xs: Sequence[int], ys: Sequence[int]) -> float:
+        """The sum of log-odds over every pair of the two groups."""
+        pairs = [(x, y) if x < y else (y, x) for x in xs for y in ys]
+        self.fill(pairs)
+        known = self.known
+        return sum(known[p] for p in pairs)
+
     def mean(self, xs: Sequence[int], ys: Sequence[int]) -> float:
         """P at the mean log-odds over every pair of the two groups."""
-        pairs = [(x, y) for x in xs for y in ys]
-        self.fill(pairs)
-        total = sum(self.known[(x, y) if x < y else (y, x)] for x, y in pairs)
-        return float(probability(total / len(pairs)))
+        return float(probability(self.total(xs, ys) / (len(xs) * len(ys))))
 
 
 def group_stories(
@@ -170,13 +175,23 @@ def _seed(
 
 
 def _merge(groups: dict[int, _Group], scores: PairScores, cut: float) -> None:
+    """Average linkage, best pair of groups first. The sum of log-odds between two groups
+    is kept and, when two groups merge, the merged group's sum to a third is the sum of
+    the two (Lance-Williams): each article pair is added once, not once per merge."""
     heap: list[tuple[float, str, str, int, int, int, int]] = []
+    sums: dict[tuple[int, int], float] = {}
+
+    def total(x: int, y: int) -> float:
+        key = (x, y) if x < y else (y, x)
+        if key not in sums:
+            sums[key] = scores.total(groups[x].members, groups[y].members)
+        return sums[key]
 
     def push(x: int, y: int) -> None:
         a, b = groups[x], groups[y]
         if a.story is not None and b.story is not None:
             return  # existing stories keep their identity
-        link = scores.mean(a.members, b.members)
+        link = float(probability(total(x, y) / (len(a.members) * len(b.members))))
         if link >= cut:
             k1, k2 = sorted((a.key, b.key))
             heapq.heappush(heap, (-link, k1, k2, x, y, a.version, b.version))
@@ -193,12 +208,19 @@ def _merge(groups: dict[int, _Group], scores: PairScores, cut: float) -> None:
             continue
         if groups[y].story is not None:
             x, y = y, x  # the survivor is the existing story if there is one
-        a, b = groups[x], groups.pop(y)
+        a = groups[x]
+        neighbours = (a.neighbours | groups[y].neighbours) - {x, y}
+        merged = {nb: total(x, nb) + total(y, nb) for nb in sorted(neighbours)}
+        b = groups.pop(y)
+        for gone in (x, y):  # sums are kept between neighbours only
+            for nb in (*neighbours, x, y):
+                sums.pop((gone, nb) if gone < nb else (nb, gone), None)
         a.members = a.members + b.members
         a.key = min(a.key, b.key)
         a.version += 1
-        a.neighbours = (a.neighbours | b.neighbours) - {x, y}
-        for nb in sorted(a.neighbours):
+        a.neighbours = neighbours
+        for nb in sorted(neighbours):
+            sums[(x, nb) if x < nb else (nb, x)] = merged[nb]
             other = groups[nb]
             other.neighbours.discard(y)
             other.neighbours.add(x)

@@ -24,8 +24,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsprism.model import Annotations, Article
-from newsprism.multilingual.evidence import ArticleEvidence, article_evidence
-from newsprism.stories.evidence import EventEvidence, event_evidence
+from newsprism.stories.evidence import (
+    ArticleEvidence,
+    EventEvidence,
+    article_evidence,
+    event_evidence,
+)
 from newsprism.stories.evidence import pair_score as event_score
 from newsprism.stories.features import WordWeights, entity_rows, tfidf_rows
 from newsprism.stories.neighbours import naive_utc

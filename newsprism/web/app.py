@@ -37,7 +37,7 @@ from newsprism.store import open_store
 from newsprism.store.protocol import Store
 from newsprism.versions import version_history
 from newsprism.web.backend import time_limit
-from newsprism.web.catalog import Catalog, StoryFilter
+from newsprism.web.catalog import MATCHES_SHOWN, Catalog, StoryFilter
 from newsprism.web.errors import HANDLERS, BadRequest
 from newsprism.web.security import SecurityHeaders
 from newsprism.web.story_parts import (
@@ -165,6 +165,7 @@ class Pages:
             languages_of=snap.languages_of,
             n_all=len(snap.index),
             page_size=len(hits.rows),
+            matches_shown=MATCHES_SHOWN,
         )
 
     def _report(self, story_id: str) -> StoryComparison:

@@ -31,6 +31,7 @@ MAX_RESULTS = 100
 REPORTS_KEPT = 32  # big story comparisons kept, read, while the store is unchanged
 BIG_MATRIX = 100  # claims x outlets from which a comparison is worth keeping
 MAX_SEARCH_HITS = 500
+MATCHES_SHOWN = 3  # matching articles listed under a story; the rest are counted
 MAX_OUTLET_STORIES = 200
 
 
@@ -100,8 +101,15 @@ class Catalog:
             for article, story in story_of.items():
                 if language_of.get(article):
                     languages_of[story].add(str(language_of[article]))
+            # Biggest first, as the report's index: the story most outlets covered is
+            # what a reader opens; then by date, undated last.
             index.sort(
-                key=lambda e: (e["span"]["start"] is None, e["span"]["start"] or "", e["id"])
+                key=lambda e: (
+                    -e["n_articles"],
+                    e["span"]["start"] is None,
+                    e["span"]["start"] or "",
+                    e["id"],
+                )
             )
             outlets = sorted({o for e in index for o in e["outlets"]})
             slugs = {outlet_slug(o): o for o in outlets}
@@ -177,7 +185,8 @@ class Catalog:
             articles = self.store.get_articles([i for i in ids if i in story_of])
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for a in articles:  # get_articles keeps the order asked for: best match first
-            out[story_of[a.id]].append({"id": a.id, "title": a.title, "outlet": a.outlet})
+            hit = {"id": a.id, "title": a.title, "outlet": a.display_outlet}
+            out[story_of[a.id]].append(hit)
         return dict(out)
 
     def article_hits(self, query: str, limit: int = MAX_RESULTS) -> list[dict[str, Any]]:
@@ -210,7 +219,7 @@ class Catalog:
             with time_limit(self.store):
                 report = self.store.get_report(entry["id"])
             own = {a.id for a in report.articles if a.outlet == outlet}
-            for a in report.articles:
+            for a in report.current_articles:
                 if a.id in own:
                     n_articles += 1
                     if a.wire or a.copy_of:

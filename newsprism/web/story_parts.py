@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from newsprism.compare.records import FactRow, Overview, QuoteGroup, StoryComparison
 from newsprism.errors import NotFound
+from newsprism.report.charts import coverage_bars
 from newsprism.report.views import StoryView
 
 FACTS_PER_PAGE = 20
@@ -98,6 +99,7 @@ def page_rows(view: StoryView, report: StoryComparison, p: Pager) -> StoryView:
     """The view with only this page's rows in its matrix."""
     ids = {f.id for f in page_facts(report, p)}
     view.matrix = [row for row in view.matrix if row.fact_id in ids]
+    view.coverage = coverage_bars(report.facts, report.outlets)  # every claim, not the page's
     return view
 
 

@@ -1,0 +1,146 @@
+"""Coverage cells a fact-checker could defend to the outlet concerned (issue 23).
+
+Every article is invented for the test. Each test is a cell that was wrong: an
+outlet marked as contradicting the very figure it prints, an outlet marked as
+omitting a claim it carries, a relative date in an undated article set against a
+dated one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsprism.compare import CompareOptions, compare_story
+from newsprism.compare.records import FactRow, StoryComparison
+from newsprism.language import annotate, resolve_entities
+from newsprism.model import Annotations, Article, ReusePair, Source, Story
+from newsprism.multilingual.annotate import annotate_foreign, is_foreign
+
+pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
+
+
+def article(
+    aid: str, outlet: str, sentences: list[str], published: str | None = "2025-04-10T09:00"
+) -> Article:
+    return Article(
+        aid,
+        Source(f"{aid}.txt", "text"),
+        "x",
+        0,
+        "\n\n".join(sentences),
+        title=None,
+        outlet=outlet,
+        published=datetime.fromisoformat(published) if published else None,
+    )
+
+
+def annotate_all(articles: list[Article]) -> dict[str, Annotations]:
+    """As the pipeline does: English through spaCy, the other languages by their reader."""
+    english = [a for a in articles if not is_foreign(a.language)]
+    out = {a.id: n for a, n in zip(english, annotate(english), strict=True)}
+    out.update({a.id: annotate_foreign(a) for a in articles if is_foreign(a.language)})
+    return out
+
+
+def run(articles: list[Article], reuse: list[ReusePair] | None = None) -> StoryComparison:
+    annotations = annotate_all(articles)
+    entities = {e.id: e for e in resolve_entities(articles, annotations)}
+    story = Story("s", "invented", [a.id for a in articles])
+    return compare_story(
+        story, articles, annotations, entities, reuse or [], options=CompareOptions()
+    )
+
+
+def fact(out: StoryComparison, phrase: str) -> FactRow:
+    return next(f for f in out.facts if phrase in f.text)
+
+
+def states(row: FactRow) -> dict[str, str]:
+    return {c.outlet: c.state for c in row.cells}
+
+
+def arrests_story() -> StoryComparison:
+    """Two outlets print 30 arrests, a third 34."""
+    return run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "Riot police cleared the blockade at the Tarsk grain terminal on Tuesday.",
+                    "Police said 30 people had been arrested.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "Riot police broke up the blockade of the Tarsk grain terminal on Tuesday.",
+                    "Police said 30 people had been arrested during the night.",
+                ],
+            ),
+            article(
+                "c",
+                "North Star",
+                [
+                    "Police cleared protesters blocking the Tarsk grain terminal on Tuesday.",
+                    "Police said 34 people had been arrested.",
+                ],
+            ),
+        ]
+    )
+
+
+def test_an_outlet_printing_the_claims_figure_never_contradicts_it() -> None:
+    """Only the outlet giving 34 contradicts the 30-arrests claim, whichever of the two
+    giving 30 shows the row, and the row's own outlet never does."""
+    out = arrests_story()
+    row = fact(out, "people had been arrested")
+    cells = states(row)
+    assert cells["North Star"] == "contradicts", cells
+    assert cells["Valley News"] != "contradicts", cells
+    assert cells["Plains Herald"] != "contradicts", cells
+    assert cells[row.cite.outlet] != "contradicts"
+
+
+def test_an_omits_cell_says_how_the_outlet_was_searched() -> None:
+    """'omits' is a claim about the outlet's whole text: the cell says it was searched
+    in other words and languages, over how many sentences, and how near the nearest came;
+    a translation of the claim is no omission."""
+    valley = article(
+        "a",
+        "Valley News",
+        [
+            "Riot police cleared the blockade at the Tarsk grain terminal on Tuesday.",
+            "Farmers' unions called a national day of protest for next Monday.",
+        ],
+    )
+    plains = article(
+        "b",
+        "Plains Herald",
+        [
+            "Riot police broke up the blockade of the Tarsk grain terminal on Tuesday.",
+            "The port authority said twelve ships were waiting at anchor off Tarsk.",
+        ],
+    )
+    diario = article(
+        "c",
+        "Diario Sur",
+        [
+            "La policía antidisturbios desalojó el martes el bloqueo de la terminal de grano "
+            "de Tarsk.",
+            "La autoridad portuaria dijo que doce barcos esperaban fondeados frente a Tarsk.",
+        ],
+    )
+    diario.language = "es"
+    out = run([valley, plains, diario])
+    protest = states(fact(out, "national day of protest"))
+    assert protest == {"Valley News": "states", "Plains Herald": "omits", "Diario Sur": "omits"}
+    ships = fact(out, "twelve ships")
+    assert states(ships)["Diario Sur"] == "differs"
+    [omits] = [c for c in fact(out, "national day of protest").cells if c.outlet == "Diario Sur"]
+    assert omits.note is not None
+    assert omits.note.startswith("searched 2 sentences (es) for the claim in the same or other")
+    assert "closest" in omits.note

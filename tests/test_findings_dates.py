@@ -1,0 +1,75 @@
+"""Dates that cannot contradict: an undated page's relative date, a night in another
+time zone (issue 23). Invented coverage, the real language layer."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from test_findings_cells import article
+
+from newsprism.compare import CompareOptions, compare_story
+from newsprism.compare.records import StoryComparison
+from newsprism.language import annotate, reanchor_times, resolve_entities
+from newsprism.model import Article, Story
+
+pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
+
+
+def compare(articles: list[Article], borrow: date | None = None) -> StoryComparison:
+    annotations = {a.id: n for a, n in zip(articles, annotate(articles), strict=True)}
+    if borrow is not None:  # as the pipeline does for an undated page of the story
+        for a in articles:
+            if a.published is None:
+                annotations[a.id] = reanchor_times(a, annotations[a.id], borrow, "story")
+    entities = {e.id: e for e in resolve_entities(articles, annotations)}
+    story = Story("s", "invented", [a.id for a in articles])
+    return compare_story(story, articles, annotations, entities, [], options=CompareOptions())
+
+
+def test_thursday_night_and_friday_are_no_contradiction() -> None:
+    out = compare(
+        [
+            article(
+                "a",
+                "Valley News",
+                ["The health minister met the striking nurses in the capital on Thursday night."],
+                "2025-04-12T09:00",
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                ["The health minister met striking nurses in the capital on Friday."],
+                "2025-04-12T10:00",
+            ),
+        ]
+    )
+    [dates] = [f for f in out.findings if f.kind == "date"]
+    assert dates.grade == "differs"
+    assert dates.caveat and "time zones" in dates.caveat
+    assert out.n_conflicts == 0
+
+
+def test_an_undated_pages_relative_date_cannot_contradict_a_dated_one() -> None:
+    out = compare(
+        [
+            article(
+                "a",
+                "Valley News",
+                ["The health minister met the striking nurses in the capital on Tuesday."],
+                "2025-04-12T09:00",
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                ["The health minister met striking nurses in the capital last week."],
+                None,
+            ),
+        ],
+        borrow=date(2025, 4, 12),
+    )
+    [dates] = [f for f in out.findings if f.kind == "date"]
+    assert {v.anchor_source for v in dates.values} == {"published", "story"}
+    assert dates.grade == "differs"
+    assert dates.caveat and "publication date unknown" in dates.caveat
+    assert out.n_conflicts == 0

@@ -1,0 +1,34 @@
+"""The digest shows net support and who contradicts a line, in HTML and Markdown (issue 23).
+
+The JSON always had ``contradicted_by``; a reader of the HTML or Markdown saw only
+"3 outlets" for a line one of the three contradicts. Invented coverage, the real
+language layer and the real report writers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_findings_cells import arrests_story
+
+from newsprism.report.markdown import story_markdown
+from newsprism.report.pages import render_html, render_story_html
+from newsprism.report.views import story_view
+
+pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
+
+
+def test_a_contradicted_digest_line_shows_net_support_and_who_contradicts() -> None:
+    out = arrests_story()
+    [item] = [d for d in out.digest if "arrested" in d.cite.text]
+    assert item.contradicted_by == ["North Star"]
+    view = story_view(out)
+    [line] = [d for d in view.digest if "arrested" in d.text]
+    assert sorted(line.outlets) == ["Plains Herald", "Valley News"]
+    assert line.net == 1
+    digest = story_markdown(view).split("### Digest", 1)[1].split("###", 1)[0]
+    [md_line] = [x for x in digest.splitlines() if "arrested" in x]
+    assert "net support **1**" in md_line
+    assert md_line.endswith("; contradicted by North Star)")
+    for html in (render_story_html(view, {}), render_html([view])):
+        assert "net support <b>1</b>" in html
+        assert "contradicted by <bdi>North Star</bdi>" in html

@@ -1,0 +1,118 @@
+"""Timeline events dated by the expression that governs them; an axis of the story's
+own days (issue 23). Invented coverage, the real language layer and chart."""
+
+from __future__ import annotations
+
+import pytest
+from test_findings_cells import article, run
+
+from newsprism.report.charts import timeline_chart
+
+pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
+
+
+def test_a_background_clause_dates_itself_and_later_deadlines_leave_the_axis() -> None:
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "Gunmen attacked a convoy near the Tarsk depot on Tuesday, killing two guards.",
+                    "The convoy carried a commander whose predecessor was killed in 2019.",
+                    "The company offered the families a guarantee of pensions until 2030.",
+                ],
+                "2025-04-10T09:00",
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "Two guards were killed on Tuesday when gunmen attacked a convoy near the "
+                    "Tarsk depot.",
+                ],
+                "2025-04-10T10:00",
+            ),
+        ]
+    )
+    by_year = {e.start[:4]: e for e in out.timeline}
+    assert by_year["2019"].description == "a commander whose predecessor was killed", by_year[
+        "2019"
+    ]
+    assert "convoy" not in by_year["2019"].description
+    assert by_year["2030"].description == "a guarantee of pensions"
+    chart = timeline_chart(out.timeline, out.span)
+    assert [r.start[:4] for r in chart.later] == ["2030"]
+    assert [r.start[:4] for r in chart.background] == ["2019"]
+    assert all(t.label.startswith("2025-") for t in chart.ticks), chart.ticks
+
+
+def test_a_date_line_and_a_year_beside_a_day_date_no_event() -> None:
+    """ "date 2025-04-11 TARSK -" heads the page, not the collision it reports; in an
+    unparsed Spanish sentence, "en 2021" beside "el domingo" belongs to the election."""
+    dated = article(
+        "a",
+        "Valley News",
+        [
+            "date 2025-04-11 TARSK (Meridian Press) - Two ferries collided off the Tarsk pier "
+            "on Thursday, the harbour office said.",
+        ],
+        "2025-04-11T08:00",
+    )
+    spanish = article(
+        "b",
+        "Diario Sur",
+        [
+            "El alcalde Omar Vahl, elegido en 2021, murió el domingo en el choque de dos "
+            "transbordadores frente al muelle de Tarsk.",
+        ],
+        "2025-04-11T09:00",
+    )
+    spanish.language = "es"
+    out = run([dated, spanish])
+    days = {e.start for e in out.timeline}
+    assert "2025-04-11" not in days, out.timeline  # the date line's day
+    assert "2025-04-10" in days  # Thursday, the collision
+    assert not any(e.start.startswith("2021") for e in out.timeline), out.timeline
+
+
+def test_an_unparsed_sentence_dates_only_the_clause_holding_a_month() -> None:
+    french = article(
+        "c",
+        "Courrier du Port",
+        [
+            "Deux des ferries ont accosté sans encombre à Tarsk, mais pas celui du maire "
+            "Omar Vahl, élu en juin 2021.",
+        ],
+        "2025-04-11T09:00",
+    )
+    french.language = "fr"
+    english = article(
+        "a",
+        "Valley News",
+        ["Two ferries collided off the Tarsk pier on Thursday, the harbour office said."],
+        "2025-04-11T08:00",
+    )
+    out = run([english, french])
+    [june] = [e for e in out.timeline if e.start.startswith("2021")]
+    assert "ferries" not in june.description and "élu" in june.description, june
+
+
+def test_a_yearless_date_in_another_language_is_the_nearest_one() -> None:
+    """A French page of 30 May 2025: "le 11 juillet" is in six weeks, not last year."""
+    french = article(
+        "c",
+        "Courrier du Port",
+        ["La peine du maire sera connue le 11 juillet, a indiqué le tribunal de Tarsk."],
+        "2025-05-30T09:00",
+    )
+    french.language = "fr"
+    english = article(
+        "a",
+        "Valley News",
+        ["A Tarsk jury found the mayor guilty of fraud on Thursday, the court said."],
+        "2025-05-30T08:00",
+    )
+    out = run([english, french])
+    [sentence] = [e for e in out.timeline if e.start.endswith("-07-11")]
+    assert sentence.start == "2025-07-11", sentence
