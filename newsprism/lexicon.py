@@ -266,6 +266,13 @@ OUTCOMES: dict[str, str] = {
     "kidnap": "abducted",
     "abduct": "abducted",
     "hostage": "abducted",
+    # poisoned: "30 children were poisoned", never the dead or the injured
+    "poison": "poisoned",
+    "poisoned": "poisoned",
+    "intoxicate": "poisoned",
+    # recovered: "10 bodies were recovered", the missing found dead; its own history
+    "recover": "recovered",
+    "retrieve": "recovered",
 }
 """Words that report an outcome for the people counted, by lemma, to one family:
 "wounded", "hurt" and "injured" are one slot, "arrested" and "detained" another."""
@@ -316,6 +323,110 @@ ESTIMATE_WORDS: frozenset[str] = frozenset(
 """Words (as written, lower case) that make the figure after them a projection: "the toll
 could reach 20,000", "pourrait dépasser", "قد يصل": an estimate, never the story's figure.
 "May" with a capital is the month, so only the lower-case word counts."""
+
+FIGURE_STATUS_WORDS: dict[str, frozenset[str]] = {
+    "withdrawn": frozenset(
+        {"withdrew", "withdrawn", "withdraws", "withdraw", "retracted", "retracts", "rescinded",
+         "retiró", "retiraron", "retirado", "retirada",
+         "retiré", "retirée", "retire", "retirent",
+         "retirou", "retiraram",
+         "zurückgezogen", "zurückgenommen",
+         "سحبت", "سحب", "وسحبت", "وسحب", "تراجعت", "تراجع"}
+    ),
+    "denied": frozenset(
+        {"denied", "denies", "deny", "refuted", "refutes",
+         "desmintió", "desmintieron", "desmiente", "desmienten", "negó", "negaron", "niega",
+         "démenti", "démentait", "dément", "démentent", "nié", "nie", "nient",
+         "desmentiu", "desmentiram", "negou",
+         "dementiert", "dementierte", "bestritt", "bestritten",
+         "نفت", "نفى", "ونفت", "ونفى", "تنفي", "ينفي"}
+    ),
+}  # fmt: skip
+"""Words (as written, lower case) that say a figure no longer stands: its source withdrew
+it ("withdrew its figure of 300", "a retiré son bilan", "سحبت حصيلة") or denied it ("denied
+that 300 had died", "desmintió", "نفت مقتل"). Such a figure is never the story's."""
+
+FIGURE_STATUS_STOPS: frozenset[str] = frozenset(
+    {"that", "which", "who", "whom", "where", "when", "while", "after", "before", "and",
+     "que", "qui", "quien", "donde", "cuando", "y", "et", "où", "quand", "und", "dass", "die",
+     "الذي", "التي", "الذين", "بعد", "و"}
+)  # fmt: skip
+"""Words that end the search for a status word before a figure (as a comma does), unless
+the status word is just before them ("denied that 300 had died"): "denied involvement in
+the attack that killed 12" denies the involvement, not the 12."""
+
+OTHER_EVENT_SINCE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"since"}),
+           frozenset({"deadliest", "worst", "biggest", "largest", "most", "highest",
+                      "strongest", "heaviest", "bloodiest"})),
+    "es": (frozenset({"desde"}), frozenset({"más", "peor", "mayor"})),
+    "pt": (frozenset({"desde"}), frozenset({"mais", "pior", "maior"})),
+    "fr": (frozenset({"depuis"}), frozenset({"plus", "pire"})),
+    "de": (frozenset({"seit"}),
+           frozenset({"schwerste", "schwersten", "tödlichste", "tödlichsten", "schlimmste",
+                      "schlimmsten", "größte", "größten"})),
+    "id": (frozenset({"sejak"}), frozenset({"paling", "terburuk", "terbesar"})),
+    "ar": (frozenset({"منذ"}), frozenset({"الأكثر", "أسوأ", "الأسوأ", "أكبر", "الأكبر"})),
+}  # fmt: skip
+"""The "since" and the superlatives of "the deadliest flood since the 1999 disaster, which
+killed 300" per language ("la plus meurtrière depuis", "más mortífera desde", "الأكثر دموية
+منذ"): a figure after them in the sentence counts that earlier event, not the story's."""
+
+OTHER_EVENT_SINCE_REACH = 5
+"""Words between the superlative and its "since" ("the worst flooding in the region
+since")."""
+
+RELATIVE_WORDS: frozenset[str] = frozenset(
+    {"which", "that", "who", "whom", "whose", "que", "qui", "quien", "quienes", "cual",
+     "lequel", "laquelle", "dont", "welche", "welcher", "die", "der", "das", "yang",
+     "التي", "الذي", "الذين", "اللذين",
+     "including", "among", "incluidos", "incluidas", "entre", "notamment", "parmi",
+     "darunter", "termasuk", "بينهم", "منهم"}
+)  # fmt: skip
+"""Words that open a relative clause or a list of members: after a comma they go on
+describing what came before ("the 2009 disaster, which killed 300"; "17 wounded in
+separate shootings, including eight ..."), so that noun's year or tally still holds."""
+
+EARLIER_FIGURE_WORDS: frozenset[str] = frozenset(
+    {"earlier", "previously", "initially", "originally", "first", "before",
+     "antes", "inicialmente", "previamente", "anteriormente", "primero",
+     "d'abord", "auparavant", "initialement", "précédemment", "avant",
+     "früher", "zunächst", "zuvor", "sebelumnya", "awalnya",
+     "سابق", "سابقا", "سابقة", "قبل", "البداية"}
+)  # fmt: skip
+"""Words (as written, lower case) that say a figure is an earlier one the page reports as
+such ("officials had earlier said ten", "avaient d'abord indiqué", "في وقت سابق"): a page
+giving its figure's history does not contradict itself."""
+
+STREET_WORDS: frozenset[str] = frozenset(
+    {"street", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "court",
+     "place", "parkway", "pkwy", "highway", "hwy", "way", "circle", "terrace", "trail",
+     "pike", "plaza", "square", "block",
+     "calle", "avenida", "paseo", "carrera", "rue", "allée", "chemin", "impasse",
+     "quai", "rua", "travessa", "straße", "strasse", "platz", "weg", "allee", "jalan", "jl",
+     "شارع", "طريق", "ساحة"}
+)  # fmt: skip
+"""Words that make a number next to them part of an address: "1603 Cape Coral Parkway",
+"12 rue Kerav", "calle Mayor 1603", "شارع الحمراء 12". Between the number and the word
+only a name may stand (capitalised words, or two words in Arabic), so "three people were
+killed on Main Street" keeps its three."""
+
+TALLY_MARKERS: dict[str, tuple[str, ...]] = {
+    "en": ("this year", "so far this year", "year to date", "in separate shootings",
+           "in separate attacks", "in separate incidents", "in shootings across",
+           "in several shootings", "in multiple shootings", "across the city"),
+    "es": ("este año", "en lo que va del año", "en lo que va de año", "en distintos tiroteos",
+           "en varios tiroteos", "en tiroteos separados"),
+    "pt": ("este ano", "neste ano", "em vários tiroteios"),
+    "fr": ("cette année", "depuis le début de l'année", "dans plusieurs fusillades",
+           "dans des fusillades distinctes"),
+    "de": ("dieses jahr", "in diesem jahr", "seit jahresbeginn"),
+    "id": ("tahun ini", "sepanjang tahun"),
+    "ar": ("هذا العام", "منذ بداية العام", "منذ مطلع العام", "في حوادث منفصلة"),
+}  # fmt: skip
+"""Phrases that make a figure in their clause a tally over many events ("at least 17 were
+wounded in separate shootings across the city", "299 killings this year", "en lo que va
+del año", "منذ بداية العام"), not a count of the story's event."""
 
 FALLING_OUTCOMES: frozenset[str] = frozenset({"missing"})
 """Outcomes whose count falls as the story goes on (the missing are found, dead or alive):
@@ -475,10 +586,13 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
     "es": {
         "muert*": "killed", "muri*": "killed", "fallec*": "killed", "asesinad*": "killed",
         "perdieron la vida": "killed", "perdio la vida": "killed",
+        "herido de muerte": "killed", "herida de muerte": "killed",
+        "heridos de muerte": "killed", "heridas de muerte": "killed",
         "victimas mortales": "killed", "herid*": "injured", "lesionad*": "injured",
         "detenid*": "arrested", "arrestad*": "arrested", "desaparecid*": "missing",
         "desplazad*": "displaced", "evacuad*": "evacuated", "rescatad*": "rescued",
-        "secuestrad*": "abducted",
+        "secuestrad*": "abducted", "intoxicad*": "poisoned", "envenenad*": "poisoned",
+        "recuperad*": "recovered",
     },
     "pt": {
         "mort*": "killed", "morre*": "killed", "morrer*": "killed", "falec*": "killed",
@@ -486,16 +600,19 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "vitimas mortais": "killed", "ferid*": "injured", "detid*": "arrested",
         "presos": "arrested", "presas": "arrested", "desaparecid*": "missing",
         "desalojad*": "displaced", "deslocad*": "displaced", "evacuad*": "evacuated",
-        "resgatad*": "rescued", "sequestrad*": "abducted",
+        "resgatad*": "rescued", "sequestrad*": "abducted", "intoxicad*": "poisoned",
+        "envenenad*": "poisoned", "recuperad*": "recovered",
     },
     "fr": {
         "mort": "killed", "morts": "killed", "morte": "killed", "mortes": "killed",
         "tue": "killed", "tues": "killed", "tuee": "killed", "tuees": "killed",
         "deced*": "killed", "peri": "killed", "perirent": "killed",
+        "mortellement blesse*": "killed",
         "bless*": "injured", "hospitalise*": "injured", "arretes": "arrested",
         "arretees": "arrested", "interpell*": "arrested", "disparu*": "missing",
         "deplace*": "displaced", "evacu*": "evacuated", "secouru*": "rescued",
-        "enleve*": "abducted", "otages": "abducted",
+        "enleve*": "abducted", "otages": "abducted", "intoxique*": "poisoned",
+        "empoisonne*": "poisoned", "retrouve*": "recovered", "recupere*": "recovered",
     },
     "de": {
         "tote": "killed", "toten": "killed", "tot": "killed", "getotet*": "killed",
@@ -503,7 +620,8 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "ums leben": "killed", "verletzt*": "injured", "verwundet*": "injured",
         "festgenommen": "arrested", "verhaftet*": "arrested", "vermisst*": "missing",
         "vertrieben*": "displaced", "evakuiert*": "evacuated", "gerettet*": "rescued",
-        "entfuhrt*": "abducted",
+        "entfuhrt*": "abducted", "vergiftet*": "poisoned", "geborgen": "recovered",
+        "gefunden": "recovered",
     },
     "id": {
         "tewas": "killed", "menewaskan": "killed", "meninggal": "killed",
@@ -511,7 +629,7 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "korban tewas": "killed", "luka*": "injured", "terluka": "injured",
         "cedera": "injured", "ditangkap": "arrested", "ditahan": "arrested",
         "hilang": "missing", "mengungsi": "displaced", "dievakuasi": "evacuated",
-        "diselamatkan": "rescued", "diculik": "abducted",
+        "diselamatkan": "rescued", "diculik": "abducted", "keracunan": "poisoned",
     },
     "ar": {
         "قتيل*": "killed", "قتلى": "killed", "قتل*": "killed", "مقتل": "killed",
@@ -519,7 +637,10 @@ FOREIGN_OUTCOMES: dict[str, dict[str, str]] = {
         "جريح*": "injured", "جرحى": "injured", "اصاب*": "injured", "اصيب*": "injured",
         "مصاب*": "injured", "جروح": "injured", "اعتقال": "arrested", "اعتقل*": "arrested",
         "معتقل*": "arrested", "مفقود*": "missing", "نازح*": "displaced", "نزوح": "displaced",
-        "مختطف*": "abducted", "خطف*": "abducted",
+        "مختطف*": "abducted", "خطف*": "abducted", "نزح*": "displaced", "ونزح*": "displaced",
+        "انقذ*": "rescued", "وانقذ*": "rescued", "انقاذ": "rescued", "تسمم*": "poisoned",
+        "وتسمم*": "poisoned", "مسموم*": "poisoned",
+        "انتشال": "recovered", "انتشل*": "recovered", "وانتشل*": "recovered",
     },
 }  # fmt: skip
 """Outcome words per language to the family of ``OUTCOMES`` they report ("muertos",
@@ -622,6 +743,14 @@ FOREIGN_WEEKDAYS: dict[str, tuple[str, ...]] = {
     "ar": ("اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد"),
 }
 """Folded weekday names per language, Monday first (``date.weekday()`` order)."""
+
+FOREIGN_WEEKDAY_NUMBERS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "ar": (frozenset({"الاثنين", "الأحد", "الإثنين"}),
+           frozenset({"يوم", "ويوم", "ليلة", "صباح", "مساء", "منذ", "حتى", "الماضي"})),
+}  # fmt: skip
+"""Weekday names that are also number words ("الاثنين" is Monday and "the two", "الأحد"
+Sunday and "the one"), and the words before them that make them the day: "منذ يوم
+الاثنين" is since Monday, never two dead."""
 
 FOREIGN_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "id": {
@@ -726,6 +855,27 @@ CREDIT_AFTER: dict[str, tuple[str, ...]] = {
 """The verbs of the closing "..., police said." that credit a figure to who comes before
 them (English word order; other languages put the speaker after the verb too, so both
 sides are tried)."""
+
+OFFICIAL_SOURCE_WORDS: frozenset[str] = frozenset(
+    {"police", "sheriff", "officials", "official", "authorities", "authority", "ministry",
+     "minister", "department", "coroner", "examiner", "hospital", "hospitals", "government",
+     "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "agency", "army",
+     "military", "state", "fire", "firefighters", "rescuers", "cross", "crescent", "un",
+     "office", "service", "services", "council", "commission", "prosecutor", "prosecutors",
+     "county", "city", "federal", "national", "civil", "defence", "defense", "guard",
+     "policía", "policia", "ministerio", "autoridades", "gobierno", "gobernador",
+     "alcalde", "portavoz", "ejército", "protección", "fiscalía",
+     "ministério", "governo", "polícia", "bombeiros",
+     "ministère", "autorités", "gouvernement", "préfecture", "gendarmerie", "pompiers",
+     "protection", "préfet", "porte-parole", "armée", "parquet",
+     "polizei", "ministerium", "behörden", "regierung", "feuerwehr", "sprecher",
+     "polisi", "kementerian", "pemerintah", "badan", "bnpb", "basarnas",
+     "وزارة", "الشرطة", "السلطات", "الحكومة", "الدفاع", "الهلال", "الصليب", "الجيش",
+     "مسؤول", "مسؤولون", "المتحدث", "مستشفى", "الإعلام", "الرسمي", "الرسمية", "وكالة"}
+)  # fmt: skip
+"""Words that make a credited source an official one ("police", "the health ministry",
+"selon les autorités", "بحسب وزارة الصحة"): the story's figure is the latest official
+figure, not the latest figure anyone is quoted giving ("the victim's grandmother said")."""
 
 CREDIT_MAX_WORDS = 6
 """A source longer than this is a clause, not a name: left out rather than cut."""

@@ -31,7 +31,17 @@ Span = tuple[int, int]
 InputFormat = Literal["text", "html", "json", "warc", "feed"]
 ReuseKind = Literal["duplicate", "wire-copy", "partial", "independent"]
 QuantityKind = Literal[
-    "count", "age", "year", "duration", "ordinal", "money", "percent", "measure", "other"
+    "count",
+    "age",
+    "year",
+    "day",
+    "duration",
+    "ordinal",
+    "money",
+    "percent",
+    "measure",
+    "typo",
+    "other",
 ]
 
 
@@ -282,8 +292,10 @@ class Quantity:
     time: str | None = None
     sentence: Span | None = None
     # What sort of figure this is. Only a "count" counts people or things; an age
-    # ("a 17-year-old"), a year, a duration ("three days"), an ordinal ("second"), an
-    # amount of money, a percentage or a measure is never compared as a count.
+    # ("a 17-year-old"), a year, a day of the month ("el 8 de septiembre"), a duration
+    # ("three days"), an ordinal ("second"), an amount of money, a percentage or a
+    # measure is never compared as a count; a "typo"
+    # ("1O0": digits mixed with letters that look like them) is flagged and never read.
     kind: QuantityKind = "count"
     outcome: str | None = None  # family from lexicon.OUTCOMES: "killed", "injured", ...
     outcome_span: Span | None = None  # the word that says the outcome ("killed", "dead")

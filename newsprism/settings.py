@@ -99,6 +99,8 @@ def options_as_toml(options: Options) -> str:
         section = getattr(options, f.name)
         for sf in dataclasses.fields(section):
             value = getattr(section, sf.name)
+            if sf.metadata.get("help"):
+                lines.append(f"# {sf.metadata['help']}")
             if value is None:
                 lines.append(f"# {sf.name} = (not set)")
             elif isinstance(value, bool):

@@ -25,6 +25,7 @@ from tests.test_compare_tolls import page, run
         ("Twelve people died in the fire.", "en", None),  # nobody named: no guess
         ("At least 12 people were killed, he said.", "en", None),  # a pronoun names nobody
         ("The toll was 2,946, authorities had previously said.", "en", None),  # a clause
+        ("Ten people died, according to their results.", "en", None),  # a possessive
     ],
 )  # fmt: skip
 def test_whom_a_sentence_credits_its_figure_to(

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-from newsprism.lexicon import CREDIT_AFTER, CREDIT_BEFORE, CREDIT_MAX_WORDS
+from newsprism.lexicon import CREDIT_AFTER, CREDIT_BEFORE, CREDIT_MAX_WORDS, OFFICIAL_SOURCE_WORDS
 
 _STOP = re.compile(r"[,.;:!?()\[\]«»“”\"\n،؛]")
 _CLAUSE_WORDS = {"had", "has", "have", "was", "were", "is", "are", "previously", "also", "earlier"}
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "who", "that", "which", "this", "these"}
+_PRONOUNS |= {"its", "his", "her", "their", "our", "my", "your"}  # "their results"
 _LEADING = {"the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "o", "os", "die", "der"}
 
 
@@ -50,8 +52,26 @@ def _name(text: str) -> str | None:
         words = words[1:]
     if not words or len(words) > CREDIT_MAX_WORDS:
         return None
-    if words[0].lower() in ("it", "he", "she", "they", "we", "i", "who", "that", "which"):
+    if words[0].lower() in _PRONOUNS:
         return None  # a pronoun names nobody a reader can check
     if any(w.lower() in _CLAUSE_WORDS for w in words):
         return None  # "authorities had previously": a clause, not a name
     return " ".join(words)
+
+
+def is_official(source: str | None) -> bool:
+    """Whether a credited source is an official body or its spokesperson ("police", "the
+    county coroner", "ministère de la Santé", "وزارة الداخلية"), not a witness or a relative."""
+    if not source:
+        return False
+    return any(w.strip("'’").lower() in OFFICIAL_SOURCE_WORDS for w in source.split())
+
+
+def subject_before(sentence: str, word: str) -> str | None:
+    """Who does what ``word`` says, when the sentence names them just before it: "The
+    health ministry withdrew its figure" -> "health ministry" (a name, as ``credited_to``
+    accepts one), or None."""
+    at = _word_at(sentence.lower(), word.lower())
+    if at is None:
+        return None
+    return _name(_STOP.split(sentence[:at])[-1])

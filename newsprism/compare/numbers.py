@@ -24,23 +24,33 @@ figure: the latest well-supported one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal, cast
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
 from newsprism.compare.context import StoryContext
-from newsprism.compare.credit import credited_to
+from newsprism.compare.credit import credited_to, subject_before
+from newsprism.compare.options import CompareOptions
 from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.language.quantities import number_value
 from newsprism.lexicon import (
     ESTIMATE_WORDS,
+    FIGURE_STATUS_STOPS,
+    FIGURE_STATUS_WORDS,
     FOREIGN_FROM_TO,
+    OTHER_EVENT_SINCE,
+    OTHER_EVENT_SINCE_REACH,
     PEOPLE_NOUNS,
+    RELATIVE_WORDS,
+    STREET_WORDS,
+    TALLY_MARKERS,
     UPDATE_WORDS,
     figure_range,
     ranges_overlap,
@@ -55,8 +65,6 @@ OTHER_ARTICLE_LINK = 0.3
 MAX_NOUN_WORDS = 4  # a longer counted phrase is left out of the figure as shown
 SMALL_FIGURE = 5  # two reports of "three killed" may well be two happenings
 WINDOW = 3  # tokens kept on each side of the count and its outcome word
-ESTIMATE_REACH = 5  # words before a figure searched for "could", "pourrait", "قد"
-ESTIMATE_AFTER = 3  # words after it: "20,000 people may have been killed"
 _FROM = {"from"}
 _SINCE = {"down", "up"}  # "31, down from 66": the 66 is what the figure changed from
 _NOT_COUNTS = {
@@ -89,6 +97,9 @@ _NOT_COUNTS = {
 }
 
 
+Status = Literal["withdrawn", "denied"]
+
+
 @dataclass(slots=True)
 class Count:
     article: str
@@ -112,6 +123,7 @@ class Count:
     estimate: bool = False  # a projection ("could reach 20,000"), never the story's figure
     replaces: float | None = None  # the 66 of "31, down from 66": the figure it changed from
     source: str | None = None  # who its sentence credits it to ("police", "the coroner")
+    status: Status | None = None  # "withdrawn" or "denied": the figure no longer stands
 
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
@@ -212,7 +224,7 @@ def _update_cue(doc: Doc, span: Span, clause: Span) -> tuple[bool, str | None]:
     return previous, cue
 
 
-def _near_words(text: str, span: Span) -> tuple[list[str], list[str]]:
+def _near_words(text: str, span: Span, reach: int = 5) -> tuple[list[str], list[str]]:
     """The words of the figure's own sentence just before it and just after it."""
     before = text[max(0, span[0] - 200) : span[0]]
     after = text[span[1] : span[1] + 200]
@@ -220,14 +232,141 @@ def _near_words(text: str, span: Span) -> tuple[list[str], list[str]]:
         before = before.rsplit(stop, 1)[-1]
         after = after.split(stop + " ", 1)[0].split("\n", 1)[0]
     clean = [w.strip(",;:()\"'«»“”") for w in before.split()]
-    return clean[-ESTIMATE_REACH:], [w.strip(",;:()\"'«»“”.") for w in after.split()]
+    return clean[-reach:], [w.strip(",;:()\"'«»“”.") for w in after.split()]
 
 
-def is_estimate(text: str, span: Span) -> bool:
+def is_estimate(text: str, span: Span, options: CompareOptions | None = None) -> bool:
     """Whether the figure at ``span`` is a projection: "could reach", "pourrait dépasser",
-    "قد يصل" in the few words before it, or "may have been killed" just after it."""
-    before, after = _near_words(text, span)
-    return any(w in ESTIMATE_WORDS for w in [*before, *after[:ESTIMATE_AFTER]])
+    "قد يصل" in the few words before it, or "may have been killed" just after it (how
+    few: ``CompareOptions.estimate_reach`` and ``estimate_after``)."""
+    options = options or CompareOptions()
+    before, after = _near_words(text, span, options.estimate_reach)
+    return any(w in ESTIMATE_WORDS for w in [*before, *after[: options.estimate_after]])
+
+
+_CLAUSE_END = re.compile(r"[,;:()\n]|[.!?](?:\s|$)")
+
+
+def figure_status(
+    text: str, span: Span, language: str | None = None, options: CompareOptions | None = None
+) -> Status | None:
+    """ "withdrawn" or "denied" when the figure's own clause says so: "withdrew its figure
+    of 300", "denied that 300 people had died", "a démenti la mort de 300", "نفت مقتل 300",
+    "the figure of 300 was later withdrawn". A status word that governs something else
+    ("denied involvement in the attack that killed 12") leaves the figure alone: the search
+    stops at a comma and at a relative word ("that", "que", "الذي") not right after it.
+    How far it looks: ``CompareOptions.status_reach`` and ``status_after``."""
+    options = options or CompareOptions()
+    before = _CLAUSE_END.split(text[max(0, span[0] - 200) : span[0]])[-1]
+    after = _CLAUSE_END.split(text[span[1] : span[1] + 200], maxsplit=1)[0]
+    words = [w.strip("\"'«»“”").lower() for w in before.split()][-options.status_reach :]
+    for i in range(len(words) - 1, -1, -1):
+        found = _status_of(words[i])
+        if found is not None:
+            return found
+        if words[i] in FIGURE_STATUS_STOPS:
+            return _status_of(words[i - 1]) if i else None
+    for w in after.split()[: options.status_after]:
+        found = _status_of(w.strip("\"'«»“”").lower())
+        if found is not None:
+            return found
+    return None
+
+
+_YEAR_WORD = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+", re.UNICODE)
+
+
+def other_event(
+    text: str,
+    sentence: Span,
+    span: Span,
+    published: datetime | None,
+    language: str | None,
+    counts: Collection[int] = (),
+) -> str | None:
+    """What other event the figure at ``span`` counts, or None when it is the story's:
+    "a similar flood in 2009 killed 300" (another year, ``"2009"``), "the deadliest flood
+    since the Lorm disaster, which killed 300" (an earlier event, ``"since"``), "17 were
+    wounded in separate shootings across the city" (a tally of many, ``"tally"``). Its own
+    clause is read, back to a semicolon or a comma (a comma opening a relative clause,
+    "..., which killed", goes on describing the noun before it). A year is another only
+    when it is not the story's own: the year of publication, or the year before in
+    January (a New Year's Eve fire reported on 2 January); a figure read as a count
+    (``counts``: where the text's counts start, "2000 people") is no year."""
+    before = text[sentence[0] : span[0]]
+    after = text[span[1] : sentence[1]]
+    lang = language if language in OTHER_EVENT_SINCE else "en"
+    since, most = OTHER_EVENT_SINCE[lang]
+    clause_text = " ".join((_own_clause(before) + " " + _clause_after(after)).lower().split())
+    if any(m in clause_text for m in TALLY_MARKERS.get(lang, ())):
+        return "tally"  # "17 wounded in separate shootings across the city"
+    words = [w.lower() for w in _WORD.findall(before)]
+    for i, w in enumerate(words):
+        if w in most and any(x in since for x in words[i + 1 : i + 1 + OTHER_EVENT_SINCE_REACH]):
+            return "since"
+    if published is None:
+        return None
+    own = {published.year} | ({published.year - 1} if published.month == 1 else set())
+    own_before = _own_clause(before)
+    after_clause = _clause_after(after)
+    pieces = ((span[0] - len(own_before), own_before), (span[1], after_clause))
+    for start, piece in pieces:
+        for m in _YEAR_WORD.finditer(piece):
+            if int(m.group()) not in own and start + m.start() not in counts:
+                return m.group()
+    return None
+
+
+def _clause_after(after: str) -> str:
+    return re.split(r"[,;:،؛]|[.!?](?:\s|$)", after, maxsplit=1)[0]
+
+
+def is_address(text: str, span: Span) -> bool:
+    """Whether the number at ``span`` is part of an address: a street word just after it
+    with only a name between ("1603 Cape Coral Parkway", "12 rue Kerav"), or just before
+    it ("calle Mayor 1603", "شارع الحمراء 12")."""
+    after = _WORD.findall(_clause_after(text[span[1] : span[1] + 80]))[:4]
+    for k, w in enumerate(after):
+        if w.lower() in STREET_WORDS:
+            return all(_is_name(x) for x in after[:k])
+    before = _WORD.findall(re.split(r"[,;:،؛.!?]", text[max(0, span[0] - 60) : span[0]])[-1])
+    for k, w in enumerate(reversed(before[-3:])):
+        if w.lower() in STREET_WORDS:
+            between = before[len(before) - k :] if k else []
+            return all(_is_name(x) for x in between)
+    return False
+
+
+def _is_name(word: str) -> bool:
+    """A word of a street's name: capitalised, or in a script without capitals."""
+    first = word[:1]
+    return first.isupper() or (first.lower() == first.upper() and not first.isdigit())
+
+
+def _digits_at(q: Quantity) -> int:
+    """Where a quantity's digits start ("at least 2000": at the 2)."""
+    return q.span[0] + next((i for i, c in enumerate(q.text) if c.isdigit()), 0)
+
+
+def _own_clause(before: str) -> str:
+    """The text before a figure back to where its clause starts (see ``other_event``)."""
+    parts = re.split(r"([,;:،؛])", before)
+    kept = parts[-1]
+    for k in range(len(parts) - 2, 0, -2):
+        mark, prev = parts[k], parts[k - 1]
+        first = _WORD.findall(kept)[:1]
+        if mark in ";؛:" or not first or first[0].lower() not in RELATIVE_WORDS:
+            break
+        kept = prev + mark + kept
+    return kept
+
+
+def _status_of(word: str) -> Status | None:
+    for status, words in FIGURE_STATUS_WORDS.items():
+        if word in words:
+            return cast(Status, status)
+    return None
 
 
 def replaced_figure(text: str, span: Span, language: str = "en") -> float | None:
@@ -285,13 +424,20 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
     for art_id, ann in [*ctx.annotations.items(), *ctx.earlier_annotations.items()]:
         doc = ctx.doc(art_id)
         article = ctx.article(art_id)
+        starts = {_digits_at(q) for q in ann.quantities if q.kind == "count"}
         for q in ann.quantities:
             if not _is_count(q):
                 continue
             if q.value is None and not q.qualifier:
                 continue
+            if is_address(article.text, q.span):
+                continue  # "1603 Cape Coral Parkway"
+            if q.sentence and other_event(
+                article.text, q.sentence, q.span, article.published, article.language, starts
+            ):
+                continue  # "a similar flood in 2009 killed 300": that flood's figure
             if doc is None and q.outcome is not None and q.counted is not None:
-                counts.append(_unparsed_count(article, ann, q, fact_of))
+                counts.append(_unparsed_count(article, ann, q, fact_of, ctx.options))
                 continue
             family, counted, word = _outcome(q, doc)
             if family is None or doc is None or word is None or counted is None:
@@ -319,10 +465,10 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     previous,
                     cue,
                     _written(doc, q),
-                    is_estimate(article.text, q.span),
+                    is_estimate(article.text, q.span, ctx.options),
                 )
             )
-            _with_change_from(counts[-1], article)
+            _with_change_from(counts[-1], article, ctx.options)
     return counts
 
 
@@ -331,6 +477,7 @@ def _unparsed_count(
     ann: Annotations,
     q: Quantity,
     fact_of: Callable[[str, Span], str | None],
+    options: CompareOptions,
 ) -> Count:
     """A count of an article read without a parse (in another language: the
     multilingual reader set its outcome and counted class itself); the clause, window
@@ -357,18 +504,24 @@ def _unparsed_count(
         updated=article.updated if article.version > 1 else None,
         previous=found.previous,
         cue=found.cue,
-        estimate=is_estimate(article.text, q.span),
+        estimate=is_estimate(article.text, q.span, options),
     )
-    _with_change_from(count, article)
+    _with_change_from(count, article, options)
     return count
 
 
-def _with_change_from(count: Count, article: Article) -> None:
+def _with_change_from(count: Count, article: Article, options: CompareOptions) -> None:
     """Set what "31, down from 66" says: 31 is a change (its cue) from 66 (``replaces``),
     and whom the sentence credits the figure to."""
     count.source = credited_to(
         article.text[count.sentence[0] : count.sentence[1]], article.language
     )
+    count.status = figure_status(article.text, count.q.span, article.language, options)
+    if count.status is not None and count.source is None:  # "the ministry withdrew ..."
+        sentence = article.text[count.sentence[0] : count.sentence[1]]
+        words = [w.strip("\"'«»“”,.").lower() for w in sentence.split()]
+        said = next((w for w in words if _status_of(w) is not None), None)
+        count.source = subject_before(sentence, said) if said else None
     if count.previous:
         return
     replaced = replaced_figure(article.text, count.q.span, article.language or "en")
@@ -572,11 +725,15 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         for group in by_class.values()
         for a in group
         for b in group
-        if a.article < b.article and not _fits(a, b) and not (a.estimate or b.estimate)
+        if a.article < b.article
+        and not _fits(a, b)
+        and not (a.estimate or b.estimate or a.status or b.status)
     ]  # a projection ("could reach 20,000") is no rival report of what happened
-    replaced = {c.q.value for c in slot.counts if c.previous} | {
-        c.replaces for c in slot.counts if c.replaces is not None
-    }
+    replaced = (
+        {c.q.value for c in slot.counts if c.previous}
+        | {c.replaces for c in slot.counts if c.replaces is not None}
+        | set(set_aside(slot.counts))
+    )
     unexplained = [
         (a, b)
         for a, b in clash
@@ -698,7 +855,7 @@ def slot_value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
         qualifier=c.q.qualifier,
         counted=c.counted,
         outcome=c.family,
-        update_cue=("from" if c.previous else None) or c.cue,
+        update_cue=c.status or ("from" if c.previous else None) or c.cue,
     )
 
 
@@ -712,7 +869,7 @@ def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
         outlet = ctx.outlet_of[c.article]
         stamp = c.updated or c.published  # a later version's time is its update's
         published = stamp.isoformat() if stamp else None
-        cue = "from" if c.previous else c.cue
+        cue = c.status or ("from" if c.previous else c.cue)
         # an undated report has no place of its own in time: a figure it shares with a
         # step already shown is that step (else "41 → 31 → 41 → 31" from two copies)
         same = [s for s in steps if s.value == c.shown] if c.published is None else []
@@ -727,11 +884,23 @@ def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
     return steps
 
 
+def set_aside(counts: Sequence[Count]) -> dict[float, Count]:
+    """The figures some page says were withdrawn or denied, each with the count that says
+    so: wherever else they are printed, they no longer stand."""
+    out: dict[float, Count] = {}
+    for c in counts:
+        if c.status is not None and c.q.value is not None:
+            out.setdefault(c.q.value, c)
+    return out
+
+
 def _story_figure(slot: FigureSlot) -> str | None:
     """The latest figure of the slot's main group (the one most articles count, people
     first): an explicit revision wins, then the latest dated report (the figure most of
-    its outlets give), then, when nothing is dated, the figure most articles give."""
-    current = [c for c in slot.counts if not c.previous]
+    its outlets give), then, when nothing is dated, the figure most articles give. A
+    withdrawn or denied figure is never it."""
+    gone = set_aside(slot.counts)
+    current = [c for c in slot.counts if not c.previous and c.q.value not in gone]
     if not current:
         return None
     reach: dict[str, set[str]] = {}

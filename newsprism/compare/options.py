@@ -1,13 +1,14 @@
 """Choices for comparing coverage inside a story.
 
 Thresholds live here, not in the modules, so that a user options file can tune them
-and ``newsprism options`` shows every value the comparison used.
+and ``newsprism options`` shows every value the comparison used; a field's ``help``
+(its metadata) is printed above it, as datasette's settings carry theirs.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsprism.embedders import REGISTRY, Cuts, embedder
 from newsprism.errors import OptionsError
@@ -32,6 +33,27 @@ class CompareOptions:
     # Processes comparing stories at once in a local run: 0 picks one per CPU when there
     # are enough stories to repay starting them (stories are independent of each other).
     workers: int = 0
+    estimate_reach: int = field(
+        default=5,
+        metadata={"help": "words before a figure searched for a projection word ('could "
+                  "reach 20,000', 'pourrait dépasser', 'قد يصل'): an estimate is never the "
+                  "story's figure"},
+    )  # fmt: skip
+    estimate_after: int = field(
+        default=3,
+        metadata={"help": "words after a figure searched for one ('20,000 people may have "
+                  "been killed')"},
+    )  # fmt: skip
+    status_reach: int = field(
+        default=6,
+        metadata={"help": "words before a figure, inside its clause, searched for 'withdrew', "
+                  "'denied', 'desmintió', 'نفت': a withdrawn or denied figure is set aside"},
+    )  # fmt: skip
+    status_after: int = field(
+        default=4,
+        metadata={"help": "words after a figure searched for one ('the figure of 300 was "
+                  "later withdrawn')"},
+    )  # fmt: skip
 
     def cuts(self) -> Cuts:
         """The embedder's cuts, with the align values the user set (if any) on top."""

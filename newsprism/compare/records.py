@@ -161,16 +161,19 @@ class Figure:
 @dataclass(slots=True)
 class Toll:
     """The story's figure for one outcome, read across all its slots: what a reader would
-    quote as "3 killed". Each outlet's first figure for the outcome votes; an explicit
-    revision in the latest report wins (``compare/tolls.py``)."""
+    quote as "3 killed": an explicit revision in the latest report, else the latest figure
+    a named source gives, else the figure most outlets lead with; split evidence is said
+    ("outlets differ: 200–900; latest official 410"), and a withdrawn or denied figure is
+    set aside, never the story's (``compare/tolls.py``)."""
 
     outcome: str
     figure: str  # as written: "three people"
     number: float | None
     outlets: list[str]  # the outlets whose first figure it is
-    basis: Literal["revision", "agreement", "larger", "single"]
+    basis: Literal["revision", "named", "split", "agreement", "larger", "single"]
     values: list[SlotValue]  # each article's first figure for the outcome
     finding: str | None = None  # the finding showing outlets lead with other figures
+    set_aside: list[str] = field(default_factory=list)  # "300 (withdrawn: health ministry)"
 
 
 # --------------------------------------------------------------------------- quotes

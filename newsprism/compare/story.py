@@ -41,7 +41,7 @@ from newsprism.compare.roles import role_findings
 from newsprism.compare.similarity import similarity_matrix
 from newsprism.compare.speakers import speaker_findings
 from newsprism.compare.timeline import build_timeline
-from newsprism.compare.tolls import story_tolls
+from newsprism.compare.tolls import internal_findings, story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
 from newsprism.multilingual.align import with_other_languages
@@ -97,6 +97,7 @@ def compare_story(
     findings = _numbered(
         slot_findings
         + toll_findings
+        + internal_findings(ctx, slots)
         + (dates := date_findings(ctx, units, facts, members))
         + actor_date_findings(ctx, dates)
         + role_findings(ctx)

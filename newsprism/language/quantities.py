@@ -44,6 +44,35 @@ from newsprism.model import Span as Span_
 _VAGUE = frozenset({w for phrase in VAGUE_COUNTS for w in phrase.split() if w != "of"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_LOOKALIKE = re.compile(r"[0-9OoIl]*\d[0-9OoIl]*")
+_LITRES = re.compile(r"\d+l")
+
+
+def digit_letter_typo(token: str) -> bool:
+    """Whether a word is a figure typed with letters that look like digits: "1O0", "2OO",
+    "1l0". Read as a number it would be a smaller one ("1"), so it is flagged instead,
+    in every language. "5l" (litres), "1st", "A4" and "COVID19" are no such typo."""
+    word = token.strip(".,;:!?()[]«»“”\"'")
+    if not _LOOKALIKE.fullmatch(word) or word.isdigit() or _LITRES.fullmatch(word):
+        return False
+    return any(c.isdigit() for c in word)
+
+
+def typo_quantities(text: str, sentences: Sequence[Span_], offset: int = 0) -> list[Quantity]:
+    """A ``typo`` quantity for every digit-letter figure of ``text``, so the annotations
+    show it (and why it was not read) and no reader takes its leading digit as a count."""
+    out = []
+    for m in re.finditer(r"\S+", text):
+        if not digit_letter_typo(m.group()):
+            continue
+        word = m.group().strip(".,;:!?()[]«»“”\"'")
+        start = m.start() + m.group().index(word)
+        span = (start + offset, start + len(word) + offset)
+        sentence = next((s for s in sentences if s[0] <= span[0] < s[1]), None)
+        out.append(Quantity(span=span, text=word, value=None, sentence=sentence, kind="typo"))
+    return out
+
+
 # Hedges written before the number, longest first ("just over" before "over");
 # "or so" follows the number and is read after it.
 _QUALIFIERS = tuple(
@@ -373,8 +402,10 @@ def extract_quantities(
             update=reading.update,
         )
         out.append(qty)
-        last_in_sent[sent.start] = qty
-    return out
+        if qty.kind == "count":  # "a 16-year-old boy dead and three others": not years
+            last_in_sent[sent.start] = qty
+    sentences = [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
+    return out + typo_quantities(doc.text, sentences, offset)
 
 
 def _time_in(sent: Span, times: Sequence[TimeExpression], offset: int) -> str | None:
@@ -520,10 +551,18 @@ def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | Non
     return lemma
 
 
+_FATAL = frozenset({"fatally", "mortally"})
+_HARM_VERBS = frozenset({"shoot", "wound", "stab", "injure", "hurt", "strike", "hit", "shot"})
+
+
 def _outcome_of(tok: Token) -> str | None:
+    fatal = any(c.dep_ == "advmod" and c.lower_ in _FATAL for c in tok.children)
+    if fatal and (tok.lemma_.lower() in _HARM_VERBS or tok.lower_ in _HARM_VERBS):
+        return "killed"  # "was fatally shot", "fatally wounded a boy": dead, not hurt
     family = OUTCOMES.get(tok.lemma_.lower()) or OUTCOMES.get(tok.lower_)
-    if family == "killed" and tok.lower_ in ("life", "body") and tok.dep_ not in ("dobj", "pobj"):
-        return None
+    lemma = tok.lemma_.lower()
+    if family == "killed" and lemma in ("life", "body") and tok.dep_ not in ("dobj", "pobj"):
+        return None  # "10 bodies were recovered": what befell them is the verb's
     return family
 
 
@@ -538,6 +577,9 @@ def _outcome(
         bearers.append(noun.head)  # seven officers": the officers share the people's fate
     if number.dep_ == "nummod" and _outcome_of(number.head):  # "left five dead"
         return _outcome_of(number.head), number.head
+    fatal = [c for c in number.children if c.dep_ == "advmod" and c.lower_ in _FATAL]
+    if fatal:  # "five people were shot, three fatally"
+        return "killed", fatal[0]
     for tok in bearers:
         family = _outcome_of(tok)
         if family and tok is not number:

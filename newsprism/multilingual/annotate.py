@@ -25,7 +25,7 @@ from newsprism.multilingual.options import MultilingualOptions
 from newsprism.multilingual.sentences import split_sentences
 from newsprism.multilingual.words import language_words
 
-MULTILINGUAL_VERSION = "multilingual-1"
+MULTILINGUAL_VERSION = "multilingual-2"  # day of month, typo, outcomes
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")

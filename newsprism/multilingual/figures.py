@@ -19,11 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism import lexicon
+from newsprism.language.quantities import typo_quantities
 from newsprism.model import Quantity, QuantityKind, Sentence
 from newsprism.multilingual.numbers import Number, find_numbers
 from newsprism.multilingual.words import (
     LanguageWords,
     Token,
+    fold,
     match_at,
     match_ending_at,
     tokens,
@@ -45,6 +47,23 @@ _KINDS: dict[str, QuantityKind] = {
 }  # fmt: skip
 
 
+_MONTH_LINKS = frozenset({".", "de", "del", "du", "of", "di", "-", "/"})
+
+
+def _day_of_month(num: Number, toks: Sequence[Token], language: str) -> bool:
+    """Whether ``num`` is the day of a date: followed by a month name ("8 de septiembre",
+    "8. September", "8 سبتمبر") or just after one ("septiembre 8")."""
+    months = {fold(m) for m in lexicon.FOREIGN_MONTHS.get(language, ())}
+    if num.words or not num.value.is_integer() or not 1 <= num.value <= 31 or not months:
+        return False
+    j = num.last
+    while j < len(toks) and j < num.last + 2 and toks[j].folded in _MONTH_LINKS:
+        j += 1
+    if j < len(toks) and toks[j].folded in months:
+        return True
+    return num.first > 0 and toks[num.first - 1].folded in months
+
+
 def _kind(
     num: Number, toks: Sequence[Token], table: LanguageWords
 ) -> tuple[QuantityKind, str | None]:
@@ -55,9 +74,12 @@ def _kind(
         return _KINDS.get(unit.value, "other"), words
     if num.last < len(toks) and toks[num.last].text == "%":
         return "percent", "%"
+    if _day_of_month(num, toks, table.language):
+        return "day", None  # "el 8 de septiembre murieron ...": a date, never 8 dead
     four_digits = not num.words and num.value.is_integer() and len(num.text) == 4
-    if four_digits and _YEAR_RANGE[0] <= num.value <= _YEAR_RANGE[1]:
-        return "year", None
+    people_next = num.last < len(toks) and match_at(table.people, toks, num.last) is not None
+    if four_digits and _YEAR_RANGE[0] <= num.value <= _YEAR_RANGE[1] and not people_next:
+        return "year", None  # "2000 شخص", "2009 personas" count people, not a year
     return "count", None
 
 
@@ -200,7 +222,13 @@ def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords)
     for sent in sentences:
         s, e = sent.span
         toks = tokens(text[s:e], s)
-        numbers = find_numbers(text, toks, table)
+        typos = typo_quantities(text[s:e], [sent.span], s)
+        out += typos
+        numbers = [  # "1O0" is flagged above, never read as the 1 it starts with
+            n
+            for n in find_numbers(text, toks, table)
+            if not any(t.span[0] <= n.span[0] < t.span[1] for t in typos)
+        ]
         kinds = [_kind(num, toks, table) for num in numbers]
         counts = [n for n, (kind, _) in zip(numbers, kinds, strict=True) if kind == "count"]
         found = dict(zip(map(id, counts), _outcomes(text, toks, counts, table), strict=True))

@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsprism.multilingual.words import LanguageWords, Token
+from newsprism import lexicon
+from newsprism.multilingual.words import LanguageWords, Token, fold
 
 TEXT2NUM_LANGUAGES = {"es": "es", "pt": "pt", "fr": "fr", "de": "de"}
 _CONNECTORS = {"es": {"y"}, "pt": {"e"}, "fr": {"et"}, "de": {"und"}, "id": set(), "ar": set()}
@@ -113,6 +114,13 @@ def _table_value(words: Sequence[str], table: LanguageWords) -> int | None:
     return total + group + pending if seen else None
 
 
+def _is_weekday(toks: Sequence[Token], i: int, language: str) -> bool:
+    names, before = lexicon.FOREIGN_WEEKDAY_NUMBERS.get(language, (frozenset(), frozenset()))
+    if toks[i].folded not in {fold(n) for n in names}:
+        return False
+    return i > 0 and toks[i - 1].folded in {fold(w) for w in before}
+
+
 def find_numbers(text: str, toks: Sequence[Token], table: LanguageWords) -> list[Number]:
     """Every number in ``toks`` (tokens of ``text``), in order, as the longest reading."""
     language = table.language
@@ -136,6 +144,9 @@ def find_numbers(text: str, toks: Sequence[Token], table: LanguageWords) -> list
             continue
         if tok.folded in _ARTICLES or not _is_number_word(tok.folded, language, table):
             i += 1
+            continue
+        if _is_weekday(toks, i, language):
+            i += 1  # "منذ يوم الاثنين": since Monday, not "two"
             continue
         j = i + 1
         while j < len(toks):

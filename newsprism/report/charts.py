@@ -453,6 +453,7 @@ class FigurePoint:
     label: str  # the figure as printed
     who: str  # its source, else its outlets
     when: str  # "Mon 8 May", or "" when undated
+    anchor: str = "middle"  # its label's text-anchor: kept inside the chart at the edges
 
 
 @dataclass(slots=True)
@@ -493,8 +494,13 @@ def figure_chart(steps: Sequence[Step]) -> FigureChart | None:
         )
         y = FIGURE_MARGIN + inner_h * (1 - ((v - lo) / (hi - lo) if hi != lo else 0.5))
         who = s.source or ", ".join(s.outlets)
+        edge = inner_w / 6  # a label centred this near an edge would be cut off
+        anchor = "start" if x < FIGURE_MARGIN + edge else "middle"
+        anchor = "end" if x > FIGURE_MARGIN + inner_w - edge else anchor
         by_who.setdefault(who, []).append(
-            FigurePoint(round(x, 1), round(y, 1), s.value, who, _step_day(s.published) or "")
+            FigurePoint(
+                round(x, 1), round(y, 1), s.value, who, _step_day(s.published) or "", anchor
+            )
         )
     series = [
         FigureSeries(who, pts, " ".join(f"{p.x},{p.y}" for p in pts)) for who, pts in by_who.items()

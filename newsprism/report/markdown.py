@@ -92,6 +92,7 @@ def story_markdown(v: StoryView) -> str:
                 f"**{md(t.figure)}** {md(t.outcome)} ({md(t.basis)}"
                 + ("; outlets differ: see above" if t.finding else "")
                 + ")"
+                + (f", set aside: {md('; '.join(t.set_aside))}" if t.set_aside else "")
                 for t in v.tolls
             )
             lines += [f"The story's figures: {told}", ""]

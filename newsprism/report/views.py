@@ -133,10 +133,13 @@ class TollView:
     basis: str  # said in words: "3 of 4 outlets lead with it"
     values: list[Evidence]
     finding: str | None
+    set_aside: list[str] = field(default_factory=list)  # "300 (withdrawn: health ministry)"
 
 
 _BASIS = {
     "revision": "the latest report revises it",
+    "named": "the latest official figure, and no later report gives another",
+    "split": "the evidence is split",
     "agreement": "most outlets lead with it",
     "larger": "outlets lead with different figures: the larger",
     "single": "one outlet gives it",
@@ -389,7 +392,12 @@ def _tolls(tolls: Sequence[Toll], cite: _Cite) -> list[TollView]:
             basis = f"{len(t.outlets)} outlets lead with it, from 2+ independent sources"
         out.append(
             TollView(
-                t.outcome, t.figure, basis, [cite(v.cite, v.value) for v in t.values], t.finding
+                t.outcome,
+                t.figure,
+                basis,
+                [cite(v.cite, v.value) for v in t.values],
+                t.finding,
+                list(t.set_aside),
             )
         )
     return out
