@@ -127,7 +127,7 @@ def test_date_lines_in_other_languages_date_the_article(page: str, published: da
         ("ثلاث مئة قتيل", "ar", 300),
         ("٨٤ قتيلا", "ar", 84),
         ("1.200 desplazados", "es", 1200),
-        ("1,5 millones", "es", 1.5),
+        ("1,5 millones", "es", 1_500_000),
         ("1 200 personnes", "fr", 1200),
     ],
 )
@@ -137,6 +137,30 @@ def test_numbers_in_words_and_digits(text: str, language: str, value: float) -> 
 
 def test_an_article_is_not_the_number_one() -> None:
     assert numbers("Una explosión en una fábrica", "es") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Murieron 2 mil 946 personas y mil 300 resultaron heridas.", "es", [2946, 1300]),
+        ("Hay 3 mil desplazados y 2,5 millones de hogares sin luz.", "es", [3000, 2_500_000]),
+        ("Mais de 2 mil mortos e 300 desalojados.", "pt", [2000, 300]),
+        ("Plus de 2,5 millions de sinistrés.", "fr", [2_500_000]),
+        ("Mehr als 3 Tausend Tote.", "de", [3000]),
+        # a comma between them: two numbers, not one
+        ("En 2023 murieron mil, 300 de ellos en la capital.", "es", [2023, 1000, 300]),
+    ],
+)
+def test_digits_and_a_scale_word_are_one_number(
+    text: str, language: str, values: list[float]
+) -> None:
+    """Read apart, "2 mil 946 muertos" gave three figures and a toll of 946."""
+    assert numbers(text, language) == values
+
+
+def test_a_thousand_and_its_hundreds_give_the_toll() -> None:
+    killed = [f for f in figures("El sismo dejó 2 mil 946 muertos.", "es") if f[3] == "killed"]
+    assert [(f[0], f[1]) for f in killed] == [("2 mil 946", 2946)]
 
 
 # --------------------------------------------------------------------------- figures

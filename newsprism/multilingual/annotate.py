@@ -25,7 +25,7 @@ from newsprism.multilingual.options import MultilingualOptions
 from newsprism.multilingual.sentences import split_sentences
 from newsprism.multilingual.words import language_words
 
-MULTILINGUAL_VERSION = "multilingual-2"  # day of month, typo, outcomes
+MULTILINGUAL_VERSION = "multilingual-3"  # digits with scale words ("2 mil 946")
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")
