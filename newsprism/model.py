@@ -18,12 +18,19 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
 from newsprism.codec import from_dict
+
+# a day of the month beside a year or a month: "2023-09-08", "08/09/2023", "8 Sept",
+# "September 8", a Unix time; a bare "2023-09" or "September 2023" states none
+_STATES_A_DAY = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<![\d/:-])\d{1,2}(?![\d/:-])|\d{9,}"
+)
 
 Span = tuple[int, int]
 """Half-open character offsets ``(start, end)`` into an article's clean text."""
@@ -210,6 +217,19 @@ class Article:
             if domain:
                 return domain
         return f"{UNKNOWN_OUTLET} ({self.source.path.rsplit('/', 1)[-1]})"
+
+    @property
+    def published_day(self) -> date | None:
+        """The publication day, when the source stated it to the day.
+
+        A page dated "2023-09" or "September 2023" is stored as the 1st of the month;
+        "on Friday" read against that invented day lands a week or more off, so relative
+        dates get no anchor from it (the month still orders and groups the article)."""
+        if self.published is None:
+            return None
+        if self.published_text and not _STATES_A_DAY.search(self.published_text):
+            return None
+        return self.published.date()
 
     @staticmethod
     def make_id(key: str, part: int, text: str) -> str:

@@ -471,7 +471,7 @@ def drop_missing(story: Story, live: set[str]) -> Story:
 def story_anchor(articles: Sequence[Article]) -> date | None:
     """The date an undated article of a story borrows: the story's most common
     publication day (ties: the earliest), so one outlier cannot move it."""
-    days = Counter(a.published.date() for a in articles if a.published)
+    days = Counter(d for a in articles if (d := a.published_day) is not None)
     if not days:
         return None
     best = max(days.values())
@@ -488,7 +488,8 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
     from newsprism.multilingual.annotate import is_foreign, reanchor_foreign
 
     by_id = {a.id: a for a in articles}
-    annotations = store.get_annotations([a.id for a in articles if a.published is None])
+    # undated, or dated to the month only: its relative dates have no day to go by
+    annotations = store.get_annotations([a.id for a in articles if a.published_day is None])
     changed: list[Annotations] = []
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id]
@@ -497,7 +498,7 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
             continue
         for art in members:
             ann = annotations.get(art.id)
-            if art.published is None and ann is not None:
+            if art.published_day is None and ann is not None:
                 already = {t.anchor for t in ann.times if t.anchor_source == "story"}
                 if already != {anchor}:
                     reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 
 import pytest
@@ -261,3 +262,28 @@ def test_tense_of_expectations_plans_and_the_present_perfect():
     assert got["September"][0] == "1989-09"
     assert got["Nov. 10"][0] == "1989-11-10"
     assert got["January"][0] == "1990-01"
+
+
+@pytest.mark.parametrize(
+    ("published_text", "anchored"),
+    [("2023-09", False), ("September 2023", False), ("2023-09-08", True), ("8 Sept 2023", True)],
+)
+def test_a_page_dated_only_to_the_month_anchors_no_weekday(
+    published_text: str, anchored: bool
+) -> None:
+    """A page dated "2023-09" is stored as 1 September; "on Friday" read against that
+    invented day fell on 25 August, two weeks before the quake it reports."""
+    art = dataclasses.replace(
+        _article("The quake struck on Friday night, officials said.", datetime(2023, 9, 8)),
+        published_text=published_text,
+    )
+    (ann,) = annotate([art])
+    (t,) = [t for t in ann.times if "Friday" in t.text]
+    assert (t.start == date(2023, 9, 8)) is anchored
+    if not anchored:
+        assert t.start is None and t.anchor is None
+
+
+def test_a_month_only_date_still_orders_the_article_but_gives_no_day() -> None:
+    art = dataclasses.replace(_article("x", datetime(2023, 9, 1)), published_text="2023-09")
+    assert art.published is not None and art.published_day is None

@@ -60,9 +60,8 @@ def annotate(
 
 
 def publication_anchor(article: Article) -> Anchor:
-    if article.published is None:
-        return Anchor(None, None)
-    return Anchor(article.published.date(), "published")
+    day = article.published_day  # none when the source gave only a month
+    return Anchor(None, None) if day is None else Anchor(day, "published")
 
 
 def annotate_doc(

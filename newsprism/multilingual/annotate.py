@@ -25,7 +25,7 @@ from newsprism.multilingual.options import MultilingualOptions
 from newsprism.multilingual.sentences import split_sentences
 from newsprism.multilingual.words import language_words
 
-MULTILINGUAL_VERSION = "multilingual-3"  # digits with scale words ("2 mil 946")
+MULTILINGUAL_VERSION = "multilingual-4"  # no anchor from a month-only date
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")
@@ -61,7 +61,7 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
     text = article.text
     sentences = _with_title_role(article, split_sentences(text))
     table = language_words(language, options.words_file)
-    anchor = article.published.date() if article.published else None
+    anchor = article.published_day  # none when the source gave only a month
     return Annotations(
         article=article.id,
         text_sha=sha256_hex(text),
