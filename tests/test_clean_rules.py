@@ -312,3 +312,37 @@ def test_template_index_pickles_and_merges_like_one_pass() -> None:
     # the same article read twice (same key) counts once
     again = learn_templates([pages[0], pages[0]])
     assert again.pages[site] == 1
+
+
+def test_an_agency_in_the_credit_line_of_a_reprint_is_its_wire_credit() -> None:
+    """A reprint printing "Reuters Published 21 Mar" above the text, or "| AFP |" in its
+    first line, credits the agency: reading it as uncredited made a fact-checker's
+    report say the page copied the text "without credit"."""
+    stamped = only(
+        page(
+            "Valdora quay to close for storm repairs",
+            "Reuters Published 12 Mar, 2026 05:22am",
+            *HARBOUR,
+        )
+    )
+    assert stamped.wire == ["Reuters"]
+    barred = only(
+        page(
+            "Valdora quay to close for storm repairs",
+            "Valdora | AFP | jeudi 12/03/2026 - " + HARBOUR[0],
+            *HARBOUR[1:],
+        )
+    )
+    assert barred.wire == ["AFP"]
+
+
+def test_a_person_or_a_menu_in_the_head_is_no_wire_credit() -> None:
+    person = only(
+        page(
+            "Valdora quay to close for storm repairs", "Lena Morr Published 12 Mar, 2026", *HARBOUR
+        )
+    )
+    menu = only(
+        page("Valdora quay to close for storm repairs", "Home | World | Business", *HARBOUR)
+    )
+    assert person.wire == [] and menu.wire == []

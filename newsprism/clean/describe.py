@@ -30,7 +30,7 @@ from newsprism.clean.options import CleanOptions
 from newsprism.clean.outlet import OutletFound
 from newsprism.lexicon import NEWSROOM_ROLES
 from newsprism.model import Dateline
-from newsprism.sources.outlets import name_key
+from newsprism.sources.outlets import OutletTable, name_key
 
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
 _NAME_PARTICLE = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le"}
@@ -250,8 +250,40 @@ def locate_dateline(body: list[str]) -> Dateline | None:
     return None
 
 
+HEAD_LINES = 8  # where a page prints its credit line: above or at the start of the body
+
+# A credit set off by bars or followed by a publication stamp: "Reuters Published 21 Mar",
+# "Jakarta, Indonésie | AFP | mercredi 20/03/2024 -", "AP | Updated 10:02"
+_CREDIT_SEGMENT = re.compile(
+    r"(?:^|\|)\s*(?P<who>[^|\d]{2,40}?)\s*(?=\||\s+(?:published|updated|posted|mis à jour"
+    r"|publicado|actualizado|veröffentlicht|aktualisiert)\b)",
+    re.I,
+)
+
+
+def head_credits(seg: list[Labelled], table: OutletTable) -> list[tuple[str, str]]:
+    """Agencies named in a page's credit line (agency, the line's words): a name between
+    bars or before "Published", when the outlet table knows it as a news agency. The
+    wire-credit rules see only lines that are nothing but a credit; these lines also
+    hold a place or a date, so a reprint of Reuters copy read as uncredited."""
+    out: list[tuple[str, str]] = []
+    for item in seg[:HEAD_LINES]:
+        text = item.line.text
+        if len(text) > 300 and "|" not in text[:120]:
+            continue
+        for m in _CREDIT_SEGMENT.finditer(text[:300]):
+            who = m.group("who").strip(" ,-–—:")
+            entry = table.by_name(who)
+            if entry is not None and entry.kind == "agency":
+                out.append((who, text[:120]))  # the name as the page writes it
+    return out
+
+
 def wire_of(
-    seg: list[Labelled], dateline: Dateline | None, outlet: OutletFound | None = None
+    seg: list[Labelled],
+    dateline: Dateline | None,
+    outlet: OutletFound | None = None,
+    table: OutletTable | None = None,
 ) -> tuple[list[str], list[str]]:
     """Agencies the article credits, and the words that credit them.
 
@@ -268,6 +300,8 @@ def wire_of(
     ]
     if dateline and dateline.agency:
         credits.append(([dateline.agency], dateline.text))
+    if table is not None and not credits:
+        credits.extend(([agency], words) for agency, words in head_credits(seg, table))
     for names, words in credits:
         kept = [a for a in names if name_key(a) not in own]
         if kept:

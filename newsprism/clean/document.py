@@ -157,8 +157,9 @@ def describe_segment(
         return None
     text = "\n\n".join(body)
     dateline = locate_dateline(body)
-    outlet = find_outlet(raw.meta, hints.sitename, seg, outlet_table(options))
-    wire, wire_evidence = wire_of(seg, dateline, outlet)
+    table = outlet_table(options)
+    outlet = find_outlet(raw.meta, hints.sitename, seg, table)
+    wire, wire_evidence = wire_of(seg, dateline, outlet, table)
     day_first = day_first_for(outlet, options)
     page_hints = hints if part == 0 else PageHints()
     published, updated = publication_dates(
