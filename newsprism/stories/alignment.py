@@ -8,6 +8,7 @@ which sentences travelled and exactly what each outlet changed in them.
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -30,7 +31,14 @@ class Alignment:
 
 
 def _key(unit: Unit) -> str:
-    return " ".join(norm_word(w.text) for w in words(unit.text) if w.text[0].isalnum())
+    return _text_key(unit.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_key(text: str) -> str:
+    """A sentence's normalised words (cached: a sentence is keyed once per run, not once
+    per pair its article is in)."""
+    return " ".join(norm_word(w.text) for w in words(text) if w.text[0].isalnum())
 
 
 def _grams(key: str, n: int) -> set[str]:
