@@ -116,3 +116,31 @@ def test_a_yearless_date_in_another_language_is_the_nearest_one() -> None:
     out = run([english, french])
     [sentence] = [e for e in out.timeline if e.start.endswith("-07-11")]
     assert sentence.start == "2025-07-11", sentence
+
+
+def test_the_pages_own_year_dates_no_event() -> None:
+    """ "The 2025 count" in a 2025 page spans the whole year: on a day axis it put nine
+    undated sentences of one story at 1 January – 31 December."""
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "The 2025 harbour census counted more boats than ever.",
+                    "Gunmen attacked a convoy near the Tarsk depot on Tuesday, killing two guards.",
+                    "The depot was built in 2019.",
+                ],
+                "2025-04-10T09:00",
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                ["Two guards were killed on Tuesday when gunmen attacked a convoy near Tarsk."],
+                "2025-04-10T10:00",
+            ),
+        ]
+    )
+    years = sorted(e.start[:4] for e in out.timeline)
+    assert "2025-01-01" not in {e.start for e in out.timeline}, [e.start for e in out.timeline]
+    assert "2019" in years and "2025" in years  # the day of the attack, the depot's year

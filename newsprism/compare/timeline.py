@@ -193,7 +193,9 @@ def _beside_finer(
 def _rows(
     sources: Sequence[tuple[str, Mapping[str, Article], Mapping[str, Annotations]]],
     own: str,
+    own_day: date | None = None,
 ) -> list[_Row]:
+    """``own_day``: a day of the story, for its undated pages' "own year"."""
     rows: list[_Row] = []
     for story_id, articles, story_annotations in sources:
         for art_id, ann in story_annotations.items():
@@ -204,6 +206,10 @@ def _rows(
                 if t.start is None:
                     continue
                 t = nearest_year(t)
+                published = articles[art_id].published  # its year holds, month-only too
+                day = published.date() if published else own_day if story_id == own else None
+                if _own_year(t, day):
+                    continue  # "the 2024 election" in a 2024 page dates nothing on a day axis
                 sent = trim_span(text, t.sentence or _sentence(ann, t.span, text))
                 words = text[sent[0] : sent[1]]
                 if is_date_line(words) or t.span[1] <= sent[0] + lead_to_cut(words):
@@ -223,6 +229,14 @@ def _rows(
                     )
                 )
     return rows
+
+
+def _own_year(t: TimeExpression, published: date | None) -> bool:
+    """A whole calendar year that holds the page's own publication day."""
+    if t.start is None or t.end is None or published is None:
+        return False
+    whole = (t.start.month, t.start.day, t.end.month, t.end.day) == (1, 1, 12, 31)
+    return whole and t.start.year == t.end.year and t.start <= published <= t.end
 
 
 def _fact_of(
@@ -253,7 +267,8 @@ def build_timeline(
 ) -> list[TimelineEvent]:
     """``sources`` are (story id, articles, annotations) for the story and its related
     stories; the related stories' articles are read without a parse."""
-    rows = _rows(sources, ctx.story.id)
+    start = ctx.story.start
+    rows = _rows(sources, ctx.story.id, start.date() if start else None)
     if not rows:
         return []
     fact_of = _fact_of(units, groups or {})
