@@ -51,3 +51,13 @@ def test_two_pages_of_one_text_naming_no_source_are_siblings() -> None:
         "Plains Herald, Valley News print the same text; none names its source "
         "(Valley News published first)"
     )
+
+
+def test_which_undated_sibling_came_first_is_not_claimed() -> None:
+    """Two undated pages of one text: their order in the input is no evidence of who
+    published first."""
+    first = article("a", "Valley News", [LEDE, SECOND], published=None)
+    second = article("b", "Plains Herald", [LEDE, SECOND], published=None)
+    out = run([first, second], [ReusePair("a", "b", "wire-copy", 0.99)])
+    [line] = out.overview.provenance
+    assert line.endswith("none names its source (which came first is not known)"), line

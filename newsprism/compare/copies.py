@@ -136,10 +136,11 @@ def _chain_line(
         # nobody names a source: the pages are siblings of one text, and which came
         # first (or whether both took it from a third) is not known
         everyone = sorted({outlet_of[m] for m in members})
-        return (
-            f"{', '.join(everyone)} print the same text; none names its source "
-            f"({outlet_of[root]} published first)"
-        )
+        first = prov.rank[root][0]
+        later = [prov.rank[m][0] for m in members if m != root]
+        known = first != datetime.max and all(first < d != datetime.max for d in later)
+        order = f"{outlet_of[root]} published first" if known else "which came first is not known"
+        return f"{', '.join(everyone)} print the same text; none names its source ({order})"
     source = agency
     parts = []
     if credit:
