@@ -366,3 +366,12 @@ def test_a_short_english_line_is_not_read_as_spanish() -> None:
     # fastText alone says Spanish (0.55) for this sign-in line from a real page's chrome
     assert detect_language("Or, use your facebook account:\n\nfacebook") is None
     assert detect_language("Al menos 84 personas murieron el martes en Kharzan.") == "es"
+
+
+def test_a_weekday_set_off_by_commas_is_the_day_not_a_count() -> None:
+    """ "أعلنت الوكالة، الإثنين، وفاة ..." (the agency announced, on Monday, the death of
+    ...): "الإثنين" is Monday and "the two"; between commas it was read as two dead."""
+    assert figures("أعلنت الوكالة، الإثنين، وفاة الرئيس وجميع ركاب الطائرة.", "ar") == []
+    # the number itself, before what it counts, is still read
+    killed = figures("قتل اثنين من الجنود في الهجوم.", "ar")
+    assert [(f[1], f[3]) for f in killed] == [(2, "killed")]

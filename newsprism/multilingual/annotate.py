@@ -25,7 +25,7 @@ from newsprism.multilingual.options import MultilingualOptions
 from newsprism.multilingual.sentences import split_sentences
 from newsprism.multilingual.words import language_words
 
-MULTILINGUAL_VERSION = "multilingual-4"  # no anchor from a month-only date
+MULTILINGUAL_VERSION = "multilingual-5"  # a weekday set off by commas is no count
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")

@@ -115,11 +115,21 @@ def _table_value(words: Sequence[str], table: LanguageWords) -> int | None:
     return total + group + pending if seen else None
 
 
-def _is_weekday(toks: Sequence[Token], i: int, language: str) -> bool:
+def _is_weekday(text: str, toks: Sequence[Token], i: int, language: str) -> bool:
+    """A weekday name that is also a number word, read as the day: after a word that
+    makes it one ("منذ يوم الاثنين"), or standing alone between punctuation ("أعلنت
+    الوكالة، الإثنين، وفاة": announced, on Monday, the death), where a count would be
+    followed by what it counts."""
     names, before = lexicon.FOREIGN_WEEKDAY_NUMBERS.get(language, (frozenset(), frozenset()))
     if toks[i].folded not in {fold(n) for n in names}:
         return False
-    return i > 0 and toks[i - 1].folded in {fold(w) for w in before}
+    if i > 0 and toks[i - 1].folded in {fold(w) for w in before}:
+        return True
+    after = text[toks[i].span[1] :].lstrip()[:1]
+    return after in _DAY_PUNCTUATION or after == ""
+
+
+_DAY_PUNCTUATION = set(",.;:،؛)")  # Arabic comma and semicolon too
 
 
 def find_numbers(text: str, toks: Sequence[Token], table: LanguageWords) -> list[Number]:
@@ -146,7 +156,7 @@ def find_numbers(text: str, toks: Sequence[Token], table: LanguageWords) -> list
         if tok.folded in _ARTICLES or not _is_number_word(tok.folded, language, table):
             i += 1
             continue
-        if _is_weekday(toks, i, language):
+        if _is_weekday(text, toks, i, language):
             i += 1  # "منذ يوم الاثنين": since Monday, not "two"
             continue
         j = i + 1
