@@ -346,3 +346,14 @@ def test_a_person_or_a_menu_in_the_head_is_no_wire_credit() -> None:
         page("Valdora quay to close for storm repairs", "Home | World | Business", *HARBOUR)
     )
     assert person.wire == [] and menu.wire == []
+
+
+def test_a_body_sentence_saying_an_agency_published_something_is_no_credit() -> None:
+    said = only(
+        page(
+            "Valdora quay to close for storm repairs",
+            "Reuters published the port's storm figures on Monday.",
+            *HARBOUR,
+        )
+    )
+    assert said.wire == []

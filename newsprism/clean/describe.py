@@ -269,7 +269,9 @@ def head_credits(seg: list[Labelled], table: OutletTable) -> list[tuple[str, str
     out: list[tuple[str, str]] = []
     for item in seg[:HEAD_LINES]:
         text = item.line.text
-        if len(text) > 300 and "|" not in text[:120]:
+        # a date line ("Reuters Published 21 Mar") or a line set off by bars: never a
+        # sentence of the body that says an agency published something
+        if item.reason != "date-line" and "|" not in text[:120]:
             continue
         for m in _CREDIT_SEGMENT.finditer(text[:300]):
             who = m.group("who").strip(" ,-–—:")

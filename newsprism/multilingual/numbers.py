@@ -33,7 +33,7 @@ class Number:
     text: str
     value: float
     words: bool  # spelled out rather than digits
-    scale: float = 0.0  # the scale word digits were joined with ("3 mil": 1000)
+    scale: float = 0.0  # the scale word digits were joined with ("3 mil": 1000), or COMPLETE
 
 
 def _digit_value(text: str, language: str) -> float | None:
@@ -191,6 +191,7 @@ def find_numbers(text: str, toks: Sequence[Token], table: LanguageWords) -> list
 
 
 _SCALES = (1_000.0, 1_000_000.0, 1_000_000_000.0)
+COMPLETE = -1.0  # ``Number.scale`` of "2 mil 946": its hundreds are in, nothing more joins
 
 
 def _join_scales(text: str, numbers: list[Number]) -> list[Number]:
@@ -214,7 +215,7 @@ def _join_scales(text: str, numbers: list[Number]) -> list[Number]:
                 continue
             thousand = prev.scale == 1_000 or (scale(prev) and prev.value == 1_000)
             if thousand and not n.words and n.value < 1_000 and n.value.is_integer():
-                out[-1] = _joined(text, prev, n, prev.value + n.value, -1.0)
+                out[-1] = _joined(text, prev, n, prev.value + n.value, COMPLETE)
                 continue
         out.append(n)
     return out

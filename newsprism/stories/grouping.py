@@ -79,10 +79,6 @@ class PairScores:
         known = self.known
         return sum(known[p] for p in pairs)
 
-    def mean(self, xs: Sequence[int], ys: Sequence[int]) -> float:
-        """P at the mean log-odds over every pair of the two groups."""
-        return float(probability(self.total(xs, ys) / (len(xs) * len(ys))))
-
 
 def group_stories(
     articles: Sequence[Article],
