@@ -1,4 +1,4 @@
-""""Claims only one outlet carries" is a finding only where another outlet could have
+"""A list of "claims only one outlet carries" is a finding only where another outlet could have
 carried them: a story told by one outlet has no such list (the bundled example's
 one-article story listed every sentence under "What differs"). Invented text, the real
 language layer."""
