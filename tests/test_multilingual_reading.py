@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from newsprism.clean import clean_document
+from newsprism.clean.langid import identify
 from newsprism.errors import OptionsError
 from newsprism.model import Article, Metadata, RawDocument, Source, sha256_hex
 from newsprism.multilingual.annotate import annotate_foreign, annotation_version, is_foreign
 from newsprism.multilingual.dates import read_dates
 from newsprism.multilingual.figures import read_figures
-from newsprism.multilingual.langid import identify
 from newsprism.multilingual.names import find_names, skeleton
 from newsprism.multilingual.numbers import find_numbers
 from newsprism.multilingual.sentences import split_sentences
