@@ -130,7 +130,7 @@ def main() -> None:
             print(f"  wrong (written, found): {wrong}")
         vectors = article_vectors(store, articles, options)
         ents = entities_by_article(store.get_annotations([a.id for a in articles]))
-        from newsprism.multilingual.encoder import encode
+        from newsprism.multilingual_encoder import encode
 
         t0 = time.perf_counter()
         stock = cluster_stories(articles, vectors, [], ents, options.stories)

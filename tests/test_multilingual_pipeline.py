@@ -23,8 +23,8 @@ from browser import live_server
 
 from newsprism.compare.records import StoryComparison
 from newsprism.model import Article
-from newsprism.multilingual.encoder import encode
 from newsprism.multilingual.gloss import gloss, gloss_status
+from newsprism.multilingual_encoder import encode
 from newsprism.store import open_store
 from newsprism.stories.evidence import article_evidence
 from newsprism.stories.lead import lead_text

@@ -43,7 +43,7 @@ def cross_language_scores(
 ) -> np.ndarray:
     """Scores for the pairs ``encoder_pairs`` picks, on the comparison's scale (0 for
     the others, which the comparison scores itself)."""
-    from newsprism.multilingual.encoder import encode
+    from newsprism.multilingual_encoder import encode
 
     n = len(texts)
     out = np.zeros((n, n), dtype=np.float32)
