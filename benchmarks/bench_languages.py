@@ -63,8 +63,8 @@ def stage_speeds(articles: list[Article], repeat: int = 20) -> dict[str, str]:
     non-English articles, and sentences/s of the Apertium glosses (when installed)."""
     from newsprism.clean.language import detect_language
     from newsprism.multilingual.annotate import annotate_foreign, is_foreign
-    from newsprism.multilingual.gloss import gloss, gloss_status
     from newsprism.multilingual.sentences import split_sentences
+    from newsprism.report.gloss import gloss, gloss_status
 
     out: dict[str, str] = {}
     t0 = time.perf_counter()

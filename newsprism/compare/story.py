@@ -45,7 +45,7 @@ from newsprism.compare.tolls import internal_findings, story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
 from newsprism.multilingual.align import with_other_languages
-from newsprism.multilingual.gloss import story_glosses
+from newsprism.report.gloss import story_glosses
 
 Related = tuple[Story, Sequence[Article], Mapping[str, Annotations]]
 
