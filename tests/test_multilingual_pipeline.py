@@ -285,7 +285,7 @@ def test_each_claim_is_shown_by_a_sentence_its_outlet_carries(analyzed: Run) -> 
 
 
 def test_cross_language_scores_put_a_rendering_above_the_cut_and_others_below() -> None:
-    from newsprism.multilingual.align import cross_language_scores
+    from newsprism.compare.cross_language import cross_language_scores
 
     texts = [
         "Governor Yusuf Haddad declared three days of mourning in Kharzan province.",

@@ -15,6 +15,7 @@ from newsprism.compare.align import align_units
 from newsprism.compare.claims import claim_units
 from newsprism.compare.context import StoryContext, story_context
 from newsprism.compare.copies import Provenance, find_provenance
+from newsprism.compare.cross_language import with_other_languages
 from newsprism.compare.dates import actor_date_findings, date_findings
 from newsprism.compare.digest import build_digest
 from newsprism.compare.facts import build_facts, mark_contradictions
@@ -44,7 +45,6 @@ from newsprism.compare.timeline import build_timeline
 from newsprism.compare.tolls import internal_findings, story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
-from newsprism.multilingual.align import with_other_languages
 from newsprism.report.gloss import story_glosses
 
 Related = tuple[Story, Sequence[Article], Mapping[str, Annotations]]
