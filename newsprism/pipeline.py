@@ -561,6 +561,7 @@ def compare_stories(
     a rerun (or a retried task) skips what is already done.
     """
     from newsprism.compare import COMPARE_VERSION, compare_story
+    from newsprism.report.gloss import story_glosses
 
     options = options or Options()
     by_story = {s.id: s for s in store.stories()}
@@ -590,6 +591,10 @@ def compare_stories(
             report = compare_story(
                 story, articles, annotations, entities, reuse, related, options.compare, earlier
             )
+            # English glosses of the sentences in other languages, for the report's reader
+            rank = {a: n for n, a in enumerate(story.articles)}
+            ordered = sorted((a for a in articles if a.id in rank), key=lambda a: rank[a.id])
+            report = replace(report, **story_glosses(ordered, annotations))
             store.put_report(story.id, input_sha, report)
             done += 1
         progress("compare", i, len(wanted))

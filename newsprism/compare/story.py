@@ -45,7 +45,6 @@ from newsprism.compare.timeline import build_timeline
 from newsprism.compare.tolls import internal_findings, story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
-from newsprism.report.gloss import story_glosses
 
 Related = tuple[Story, Sequence[Article], Mapping[str, Annotations]]
 
@@ -139,8 +138,8 @@ def compare_story(
             for rel, rel_arts, _ in related
         ],
         tolls=tolls,
-        # English glosses of Spanish, Portuguese and French sentences (multilingual)
-        **story_glosses(list(ctx.articles.values()), ctx.annotations),
+        # glosses (English machine translation for the report's reader) are added by
+        # the caller from report.gloss: compare does not import the report
     )
 
 
