@@ -40,6 +40,7 @@ from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.language.quantities import number_value
+from newsprism.language.rules.words import fold
 from newsprism.lexicon import (
     ESTIMATE_WORDS,
     FIGURE_STATUS_STOPS,
@@ -56,7 +57,6 @@ from newsprism.lexicon import (
     ranges_overlap,
 )
 from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
-from newsprism.multilingual.words import fold
 
 SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
