@@ -62,8 +62,8 @@ def stage_speeds(articles: list[Article], repeat: int = 20) -> dict[str, str]:
     """Articles/s of language identification and of the rule-based reading of the
     non-English articles, and sentences/s of the Apertium glosses (when installed)."""
     from newsprism.clean.language import detect_language
+    from newsprism.language.rules.sentences import split_sentences
     from newsprism.multilingual.annotate import annotate_foreign, is_foreign
-    from newsprism.multilingual.sentences import split_sentences
     from newsprism.report.gloss import gloss, gloss_status
 
     out: dict[str, str] = {}
@@ -143,7 +143,7 @@ def main() -> None:
         t_join = time.perf_counter() - t0
         english = [a for a in articles if a.language == "en"]
         alone = group_window(store, english, [], options)
-        from newsprism.multilingual.sentences import split_sentences
+        from newsprism.language.rules.sentences import split_sentences
 
         sentences = [
             a.text[s.span[0] : s.span[1]] for a in articles for s in split_sentences(a.text)

@@ -15,6 +15,7 @@ import dataclasses
 import re
 from datetime import date
 
+from newsprism.language.rules.sentences import split_sentences
 from newsprism.language.rules.words import language_words
 from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.lexicon import FOREIGN_LANGUAGES
@@ -23,7 +24,6 @@ from newsprism.multilingual.dates import read_dates
 from newsprism.multilingual.figures import read_figures
 from newsprism.multilingual.names import find_names
 from newsprism.multilingual.options import MultilingualOptions
-from newsprism.multilingual.sentences import split_sentences
 
 MULTILINGUAL_VERSION = "multilingual-5"  # a weekday set off by commas is no count
 """Bump when what this module reads changes, so stored foreign annotations are redone."""

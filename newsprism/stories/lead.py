@@ -13,8 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.language.rules.sentences import split_sentences
 from newsprism.model import Article, sha256_hex
-from newsprism.multilingual.sentences import split_sentences
 
 LEAD_SENTENCES = 2
 LEAD_CHARS = 600
