@@ -13,6 +13,7 @@ import pytest
 from newsprism.clean import clean_document
 from newsprism.clean.langid import identify
 from newsprism.errors import OptionsError
+from newsprism.language.rules.numbers import find_numbers
 from newsprism.language.rules.sentences import split_sentences
 from newsprism.language.rules.words import language_words, read_word_file, tokens
 from newsprism.model import Article, Metadata, RawDocument, Source, sha256_hex
@@ -20,7 +21,6 @@ from newsprism.multilingual.annotate import annotate_foreign, annotation_version
 from newsprism.multilingual.dates import read_dates
 from newsprism.multilingual.figures import read_figures
 from newsprism.multilingual.names import find_names, skeleton
-from newsprism.multilingual.numbers import find_numbers
 from tests.conftest import ROOT
 
 PAGES = ROOT / "examples" / "multilingual"

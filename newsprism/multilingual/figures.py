@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from newsprism import lexicon
 from newsprism.language.quantities import typo_quantities
+from newsprism.language.rules.numbers import Number, find_numbers
 from newsprism.language.rules.words import (
     LanguageWords,
     Token,
@@ -29,7 +30,6 @@ from newsprism.language.rules.words import (
     tokens,
 )
 from newsprism.model import Quantity, QuantityKind, Sentence
-from newsprism.multilingual.numbers import Number, find_numbers
 
 OUTCOME_REACH = 6  # tokens between a number and the outcome word that reports it
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "،", "؛"})
