@@ -482,7 +482,7 @@ def _unparsed_count(
     """A count of an article read without a parse (in another language: the
     multilingual reader set its outcome and counted class itself); the clause, window
     and update words come from that reader too."""
-    from newsprism.multilingual.figures import count_context
+    from newsprism.language.rules.figures import count_context
 
     found = count_context(article.text, q, article.language or "")
     counted = q.counted or "people"
