@@ -15,12 +15,12 @@ from newsprism.clean.langid import identify
 from newsprism.errors import OptionsError
 from newsprism.language.rules.dates import read_dates
 from newsprism.language.rules.figures import read_figures
+from newsprism.language.rules.names import find_names, skeleton
 from newsprism.language.rules.numbers import find_numbers
 from newsprism.language.rules.sentences import split_sentences
 from newsprism.language.rules.words import language_words, read_word_file, tokens
 from newsprism.model import Article, Metadata, RawDocument, Source, sha256_hex
 from newsprism.multilingual.annotate import annotate_foreign, annotation_version, is_foreign
-from newsprism.multilingual.names import find_names, skeleton
 from tests.conftest import ROOT
 
 PAGES = ROOT / "examples" / "multilingual"
