@@ -62,8 +62,8 @@ def stage_speeds(articles: list[Article], repeat: int = 20) -> dict[str, str]:
     """Articles/s of language identification and of the rule-based reading of the
     non-English articles, and sentences/s of the Apertium glosses (when installed)."""
     from newsprism.clean.language import detect_language
+    from newsprism.language.rules.reader import annotate_foreign, is_foreign
     from newsprism.language.rules.sentences import split_sentences
-    from newsprism.multilingual.annotate import annotate_foreign, is_foreign
     from newsprism.report.gloss import gloss, gloss_status
 
     out: dict[str, str] = {}

@@ -257,7 +257,7 @@ def annotate_articles(
     One partition's share of the stage: the local run passes every article, a Dask
     task its chunk. Cross-article entity resolution is not done here: it needs the
     whole corpus (``annotate_store``)."""
-    from newsprism.multilingual.annotate import annotation_version
+    from newsprism.language.rules.reader import annotation_version
 
     state = store.annotation_state([a.id for a in articles])
     todo = [
@@ -319,7 +319,7 @@ def annotate_each(
     the run goes on after it.
     """
     from newsprism.language import annotate
-    from newsprism.multilingual.annotate import annotate_foreign, is_foreign
+    from newsprism.language.rules.reader import annotate_foreign, is_foreign
 
     english = [a for a in articles if not is_foreign(a.language)]
     done = 0
@@ -485,7 +485,7 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
     so a report can say the date was borrowed and from where.
     """
     from newsprism.language import reanchor_times
-    from newsprism.multilingual.annotate import is_foreign, reanchor_foreign
+    from newsprism.language.rules.reader import is_foreign, reanchor_foreign
 
     by_id = {a.id: a for a in articles}
     # undated, or dated to the month only: its relative dates have no day to go by

@@ -16,8 +16,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from newsprism.language.rules.reader import is_foreign
 from newsprism.model import Article
-from newsprism.multilingual.annotate import is_foreign
 
 log = logging.getLogger(__name__)
 

@@ -24,8 +24,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from newsprism.language.rules.reader import language_group
 from newsprism.model import Article
-from newsprism.multilingual.annotate import language_group
 
 MATCH_COSINE = 0.55  # multilingual cosine at which two sentences state one claim
 CARRY_COSINE = 0.45  # ... at which one carries the other's claim in other words
