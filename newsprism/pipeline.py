@@ -312,7 +312,7 @@ def annotate_each(
     """The annotations of each article; an article the language layer fails on becomes
     a problem naming it, and every other article is still annotated.
 
-    Articles in another supported language are read by rule (``newsprism.multilingual``),
+    Articles in another supported language are read by rule (``newsprism.language.rules``),
     not by the English parser, which would read Spanish or Arabic into nonsense; they
     come after the English ones. English articles are parsed in batches; when a batch
     fails, its first article is parsed alone to tell whether it is the one at fault, and

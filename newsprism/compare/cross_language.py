@@ -7,7 +7,7 @@ coverage (examples/multilingual), the multilingual encoder rates a sentence and 
 rendering in another language 0.58-0.80 and the next best sentence of the other
 article at most 0.34.
 
-So every pair with a sentence read by rule (``newsprism.multilingual``) is scored by
+So every pair with a sentence read by rule (``newsprism.language.rules``) is scored by
 the encoder: pairs in two languages, and pairs in one language other than English,
 which the English embedder can only match by shared names and digits. Its cosine is
 mapped linearly so that ``MATCH_COSINE`` sits at the comparison's align cut and
@@ -29,7 +29,7 @@ from newsprism.model import Article
 
 MATCH_COSINE = 0.55  # multilingual cosine at which two sentences state one claim
 CARRY_COSINE = 0.45  # ... at which one carries the other's claim in other words
-DEFAULT_GROUP = "default"  # English and the languages no rule reads (annotate.language_group)
+DEFAULT_GROUP = "default"  # English and the languages no rule reads (reader.language_group)
 
 
 def encoder_pairs(groups: Sequence[str]) -> np.ndarray:

@@ -72,7 +72,7 @@ def compare_story(
     # promotions, questions, captions and fragments are no facts; date lines are cut off
     units = claim_units(units, ctx.articles, ctx.docs)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
-    # sentences in other languages scored by the multilingual encoder (multilingual/align)
+    # sentences in other languages scored by the multilingual encoder (compare/cross_language)
     sim = with_other_languages(
         sim,
         [u.text for u in units],
