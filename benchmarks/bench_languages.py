@@ -62,9 +62,9 @@ def stage_speeds(articles: list[Article], repeat: int = 20) -> dict[str, str]:
     """Articles/s of language identification and of the rule-based reading of the
     non-English articles, and sentences/s of the Apertium glosses (when installed)."""
     from newsprism.clean.language import detect_language
-    from newsprism.multilingual.annotate import annotate_foreign, is_foreign
-    from newsprism.multilingual.gloss import gloss, gloss_status
-    from newsprism.multilingual.sentences import split_sentences
+    from newsprism.language.rules.reader import annotate_foreign, is_foreign
+    from newsprism.language.rules.sentences import split_sentences
+    from newsprism.report.gloss import gloss, gloss_status
 
     out: dict[str, str] = {}
     t0 = time.perf_counter()
@@ -130,7 +130,7 @@ def main() -> None:
             print(f"  wrong (written, found): {wrong}")
         vectors = article_vectors(store, articles, options)
         ents = entities_by_article(store.get_annotations([a.id for a in articles]))
-        from newsprism.multilingual.encoder import encode
+        from newsprism.multilingual_encoder import encode
 
         t0 = time.perf_counter()
         stock = cluster_stories(articles, vectors, [], ents, options.stories)
@@ -143,7 +143,7 @@ def main() -> None:
         t_join = time.perf_counter() - t0
         english = [a for a in articles if a.language == "en"]
         alone = group_window(store, english, [], options)
-        from newsprism.multilingual.sentences import split_sentences
+        from newsprism.language.rules.sentences import split_sentences
 
         sentences = [
             a.text[s.span[0] : s.span[1]] for a in articles for s in split_sentences(a.text)

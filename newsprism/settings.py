@@ -29,7 +29,7 @@ from newsprism.compare.options import CompareOptions
 from newsprism.errors import OptionsError
 from newsprism.ingest.options import IngestOptions
 from newsprism.language.options import LanguageOptions
-from newsprism.multilingual.options import MultilingualOptions
+from newsprism.language.rules.options import MultilingualOptions
 from newsprism.stories.options import StoryOptions
 
 

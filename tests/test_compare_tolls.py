@@ -13,8 +13,8 @@ from newsprism.compare import CompareOptions, compare_story
 from newsprism.compare.numbers import is_estimate, replaced_figure
 from newsprism.compare.records import StoryComparison
 from newsprism.language import annotate, resolve_entities
+from newsprism.language.rules.reader import annotate_foreign, is_foreign
 from newsprism.model import Article, Source, Story
-from newsprism.multilingual.annotate import annotate_foreign, is_foreign
 
 pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 

@@ -11,8 +11,8 @@ import pytest
 from newsprism.compare.records import StoryComparison
 from newsprism.language import annotate
 from newsprism.language.quantities import digit_letter_typo
+from newsprism.language.rules.reader import annotate_foreign, is_foreign
 from newsprism.model import Annotations
-from newsprism.multilingual.annotate import annotate_foreign, is_foreign
 from tests.test_compare_tolls import page, run
 
 pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models

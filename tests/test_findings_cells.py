@@ -15,8 +15,8 @@ import pytest
 from newsprism.compare import CompareOptions, compare_story
 from newsprism.compare.records import FactRow, StoryComparison
 from newsprism.language import annotate, resolve_entities
+from newsprism.language.rules.reader import annotate_foreign, is_foreign
 from newsprism.model import Annotations, Article, ReusePair, Source, Story
-from newsprism.multilingual.annotate import annotate_foreign, is_foreign
 
 pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 

@@ -23,8 +23,8 @@ from browser import live_server
 
 from newsprism.compare.records import StoryComparison
 from newsprism.model import Article
-from newsprism.multilingual.encoder import encode
-from newsprism.multilingual.gloss import gloss, gloss_status
+from newsprism.multilingual_encoder import encode
+from newsprism.report.gloss import gloss, gloss_status
 from newsprism.store import open_store
 from newsprism.stories.evidence import article_evidence
 from newsprism.stories.lead import lead_text
@@ -242,7 +242,7 @@ def test_the_fitted_model_scores_the_bombing_across_languages_as_one_event(
 def test_without_apertium_there_is_no_gloss_and_the_reason_is_given(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from newsprism.multilingual import gloss as module
+    from newsprism.report import gloss as module
 
     monkeypatch.setenv("PATH", "/nonexistent")
     module._installed_modes.cache_clear()
@@ -285,7 +285,7 @@ def test_each_claim_is_shown_by_a_sentence_its_outlet_carries(analyzed: Run) -> 
 
 
 def test_cross_language_scores_put_a_rendering_above_the_cut_and_others_below() -> None:
-    from newsprism.multilingual.align import cross_language_scores
+    from newsprism.compare.cross_language import cross_language_scores
 
     texts = [
         "Governor Yusuf Haddad declared three days of mourning in Kharzan province.",

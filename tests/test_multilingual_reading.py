@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from newsprism.clean import clean_document
+from newsprism.clean.langid import identify
 from newsprism.errors import OptionsError
+from newsprism.language.rules.dates import read_dates
+from newsprism.language.rules.figures import read_figures
+from newsprism.language.rules.names import find_names, skeleton
+from newsprism.language.rules.numbers import find_numbers
+from newsprism.language.rules.reader import annotate_foreign, annotation_version, is_foreign
+from newsprism.language.rules.sentences import split_sentences
+from newsprism.language.rules.words import language_words, read_word_file, tokens
 from newsprism.model import Article, Metadata, RawDocument, Source, sha256_hex
-from newsprism.multilingual.annotate import annotate_foreign, annotation_version, is_foreign
-from newsprism.multilingual.dates import read_dates
-from newsprism.multilingual.figures import read_figures
-from newsprism.multilingual.langid import identify
-from newsprism.multilingual.names import find_names, skeleton
-from newsprism.multilingual.numbers import find_numbers
-from newsprism.multilingual.sentences import split_sentences
-from newsprism.multilingual.words import language_words, read_word_file, tokens
 from tests.conftest import ROOT
 
 PAGES = ROOT / "examples" / "multilingual"
@@ -345,7 +345,7 @@ def test_foreign_annotations_have_claims_and_no_parse() -> None:
 
 
 def test_an_undated_article_borrows_its_story_day_for_its_weekdays() -> None:
-    from newsprism.multilingual.annotate import reanchor_foreign
+    from newsprism.language.rules.reader import reanchor_foreign
 
     art = clean_page("diario-del-sur_explosiones-kharzan.txt")
     art.published = None

@@ -21,11 +21,11 @@ from newsprism.clean.language import detect_language, justext_language
 from newsprism.clean.lines import page_lines, stoplist
 from newsprism.clean.options import CleanOptions
 from newsprism.clean.outlet import find_outlet, outlet_table, without_site_name
+from newsprism.clean.published import fill_published
 from newsprism.clean.restore import restore_exported
 from newsprism.clean.split import split_segments
 from newsprism.clean.templates import TemplateIndex, site_of
 from newsprism.model import Article, RawDocument, RemovedLine
-from newsprism.multilingual.published import fill_published
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""The language of a page: fastText's guess (``newsprism.multilingual.langid``), else
+"""The language of a page: fastText's guess (``newsprism.clean.langid``), else
 a cheap guess from stopword ratios, using jusText's stopword lists.
 
 fastText's bundled lite model tells the languages apart on a sentence; the stopword
@@ -41,7 +41,7 @@ MIN_SHORT_TEXT_SCORE = 0.8  # "Or, use your facebook account" came back Spanish 
 
 def detect_language(text: str, *, min_ratio: float = 0.15, sample_words: int = 600) -> str | None:
     """ISO 639-1 code of the language of ``text``, or None when no language clearly wins."""
-    from newsprism.multilingual.langid import SAMPLE_CHARS, identify
+    from newsprism.clean.langid import SAMPLE_CHARS, identify
 
     guess = identify(text)
     short = sum(c.isalpha() for c in text[:SAMPLE_CHARS]) < SHORT_TEXT_LETTERS

@@ -315,7 +315,7 @@ def pending_work(store: Store) -> PendingWork:
     """The stages' pending work, from the store: a watch killed after storing pages
     (or mid-stage) leaves it behind, and the next poll must find it even though it
     fetches nothing new."""
-    from newsprism.multilingual.annotate import annotation_version
+    from newsprism.language.rules.reader import annotation_version
 
     articles = list(store.articles(current_only=False))
     state = store.annotation_state([a.id for a in articles])

@@ -30,8 +30,8 @@ from newsprism.compare.numbers import FigureSlot
 from newsprism.compare.records import Cell, Cite, FactRow, Finding, SlotValue
 from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
+from newsprism.language.rules.reader import language_group
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
-from newsprism.multilingual.annotate import language_group
 
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
 MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences

@@ -40,6 +40,7 @@ from newsprism.compare.records import Finding, SlotValue, Step
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.language.quantities import number_value
+from newsprism.language.rules.words import fold
 from newsprism.lexicon import (
     ESTIMATE_WORDS,
     FIGURE_STATUS_STOPS,
@@ -56,7 +57,6 @@ from newsprism.lexicon import (
     ranges_overlap,
 )
 from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
-from newsprism.multilingual.words import fold
 
 SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
@@ -482,7 +482,7 @@ def _unparsed_count(
     """A count of an article read without a parse (in another language: the
     multilingual reader set its outcome and counted class itself); the clause, window
     and update words come from that reader too."""
-    from newsprism.multilingual.figures import count_context
+    from newsprism.language.rules.figures import count_context
 
     found = count_context(article.text, q, article.language or "")
     counted = q.counted or "people"

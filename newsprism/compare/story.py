@@ -15,6 +15,7 @@ from newsprism.compare.align import align_units
 from newsprism.compare.claims import claim_units
 from newsprism.compare.context import StoryContext, story_context
 from newsprism.compare.copies import Provenance, find_provenance
+from newsprism.compare.cross_language import with_other_languages
 from newsprism.compare.dates import actor_date_findings, date_findings
 from newsprism.compare.digest import build_digest
 from newsprism.compare.facts import build_facts, mark_contradictions
@@ -44,8 +45,6 @@ from newsprism.compare.timeline import build_timeline
 from newsprism.compare.tolls import internal_findings, story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
-from newsprism.multilingual.align import with_other_languages
-from newsprism.multilingual.gloss import story_glosses
 
 Related = tuple[Story, Sequence[Article], Mapping[str, Annotations]]
 
@@ -73,7 +72,7 @@ def compare_story(
     # promotions, questions, captions and fragments are no facts; date lines are cut off
     units = claim_units(units, ctx.articles, ctx.docs)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
-    # sentences in other languages scored by the multilingual encoder (multilingual/align)
+    # sentences in other languages scored by the multilingual encoder (compare/cross_language)
     sim = with_other_languages(
         sim,
         [u.text for u in units],
@@ -139,8 +138,8 @@ def compare_story(
             for rel, rel_arts, _ in related
         ],
         tolls=tolls,
-        # English glosses of Spanish, Portuguese and French sentences (multilingual)
-        **story_glosses(list(ctx.articles.values()), ctx.annotations),
+        # glosses (English machine translation for the report's reader) are added by
+        # the caller from report.gloss: compare does not import the report
     )
 
 

@@ -38,10 +38,10 @@ from newsprism.compare.evidence import cite, trim_span
 from newsprism.compare.records import DatePrecision, TimelineEvent, TimelineMention
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
+from newsprism.language.rules.words import fold
 from newsprism.lexicon import FOREIGN_WEEKDAYS
 from newsprism.lexicon import REPORTING_VERBS as SAYING  # a date on one of these dates a statement
 from newsprism.model import Annotations, Article, Span, TimeExpression
-from newsprism.multilingual.words import fold
 
 _VAGUE = re.compile(
     r"\b(?:ago|recent(?:ly)?|earlier|later|several|few|couple|some|about|around|early|late|mid"

@@ -28,8 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from newsprism.language.rules.names import UNCASED, name_keys, uncased_name_words
 from newsprism.model import Annotations, Article, Mention, Quantity
-from newsprism.multilingual.names import UNCASED, name_keys, uncased_name_words
 from newsprism.stories.options import StoryOptions
 
 LEAD_SENTENCES = 4  # the event's own date is stated in the first sentences of a report

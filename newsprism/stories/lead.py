@@ -13,8 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.language.rules.sentences import split_sentences
 from newsprism.model import Article, sha256_hex
-from newsprism.multilingual.sentences import split_sentences
 
 LEAD_SENTENCES = 2
 LEAD_CHARS = 600
@@ -35,7 +35,7 @@ def lead_text(article: Article) -> str:
 def lead_vectors(store: Any, articles: Sequence[Article]) -> np.ndarray:
     """Unit-length multilingual vectors of each article's lead, cached in the store by
     text hash (the encoder is loaded only when one is missing)."""
-    from newsprism.multilingual.encoder import encode
+    from newsprism.multilingual_encoder import encode
 
     if not articles:
         return np.zeros((0, 512), dtype=np.float32)

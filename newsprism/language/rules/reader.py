@@ -15,15 +15,15 @@ import dataclasses
 import re
 from datetime import date
 
+from newsprism.language.rules.dates import read_dates
+from newsprism.language.rules.figures import read_figures
+from newsprism.language.rules.names import find_names
+from newsprism.language.rules.options import MultilingualOptions
+from newsprism.language.rules.sentences import split_sentences
+from newsprism.language.rules.words import language_words
 from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Annotations, Article, Clause, Sentence, sha256_hex
-from newsprism.multilingual.dates import read_dates
-from newsprism.multilingual.figures import read_figures
-from newsprism.multilingual.names import find_names
-from newsprism.multilingual.options import MultilingualOptions
-from newsprism.multilingual.sentences import split_sentences
-from newsprism.multilingual.words import language_words
 
 MULTILINGUAL_VERSION = "multilingual-5"  # a weekday set off by commas is no count
 """Bump when what this module reads changes, so stored foreign annotations are redone."""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism import lexicon
-from newsprism.multilingual.words import LanguageWords, Token, fold
+from newsprism.language.rules.words import LanguageWords, Token, fold
 
 TEXT2NUM_LANGUAGES = {"es": "es", "pt": "pt", "fr": "fr", "de": "de"}
 _CONNECTORS = {"es": {"y"}, "pt": {"e"}, "fr": {"et"}, "de": {"und"}, "id": set(), "ar": set()}
@@ -72,14 +72,14 @@ def _text2num(words: str, language: str) -> int | None:
 def _is_number_word(folded: str, language: str, table: LanguageWords) -> bool:
     if language in TEXT2NUM_LANGUAGES:
         return _text2num(folded, language) is not None
-    from newsprism.multilingual.words import variants
+    from newsprism.language.rules.words import variants
 
     return any(v in table.numbers or v in table.scales for v in variants(folded))
 
 
 def _table_value(words: Sequence[str], table: LanguageWords) -> int | None:
     """Indonesian and Arabic number words: units, tens and scales, added and multiplied."""
-    from newsprism.multilingual.words import variants
+    from newsprism.language.rules.words import variants
 
     total = group = pending = 0
     seen = False

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 
 from newsprism import lexicon
 from newsprism.language.quantities import typo_quantities
-from newsprism.model import Quantity, QuantityKind, Sentence
-from newsprism.multilingual.numbers import Number, find_numbers
-from newsprism.multilingual.words import (
+from newsprism.language.rules.numbers import Number, find_numbers
+from newsprism.language.rules.words import (
     LanguageWords,
     Token,
     fold,
@@ -30,6 +29,7 @@ from newsprism.multilingual.words import (
     match_ending_at,
     tokens,
 )
+from newsprism.model import Quantity, QuantityKind, Sentence
 
 OUTCOME_REACH = 6  # tokens between a number and the outcome word that reports it
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "،", "؛"})
@@ -276,7 +276,7 @@ def count_context(
     text: str, q: Quantity, language: str, words_file: str | None = None
 ) -> CountContext:
     """The clause, window, "from X" and update cue of a count read by ``read_figures``."""
-    from newsprism.multilingual.words import language_words
+    from newsprism.language.rules.words import language_words
 
     table = language_words(language, words_file)
     s, e = q.sentence or q.span

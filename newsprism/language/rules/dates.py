@@ -29,8 +29,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from newsprism import lexicon
+from newsprism.language.rules.words import fold, tokens
 from newsprism.model import Sentence, TimeExpression
-from newsprism.multilingual.words import fold, tokens
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from newsprism.language.rules.words import fold
 from newsprism.lexicon import FOREIGN_MONTHS
 from newsprism.model import Sentence
-from newsprism.multilingual.words import fold
 
 _END = re.compile(r"[.!?؟…]+[\"'»”’)]*(?=\s+[\"'«“‘(¿¡]?[^\W\d_a-z]|\s+[\"'«“‘(¿¡]?\d|\s*$)")
 _MONTHS = frozenset(m for names in FOREIGN_MONTHS.values() for m in names)

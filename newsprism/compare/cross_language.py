@@ -7,7 +7,7 @@ coverage (examples/multilingual), the multilingual encoder rates a sentence and 
 rendering in another language 0.58-0.80 and the next best sentence of the other
 article at most 0.34.
 
-So every pair with a sentence read by rule (``newsprism.multilingual``) is scored by
+So every pair with a sentence read by rule (``newsprism.language.rules``) is scored by
 the encoder: pairs in two languages, and pairs in one language other than English,
 which the English embedder can only match by shared names and digits. Its cosine is
 mapped linearly so that ``MATCH_COSINE`` sits at the comparison's align cut and
@@ -24,12 +24,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from newsprism.language.rules.reader import language_group
 from newsprism.model import Article
-from newsprism.multilingual.annotate import language_group
 
 MATCH_COSINE = 0.55  # multilingual cosine at which two sentences state one claim
 CARRY_COSINE = 0.45  # ... at which one carries the other's claim in other words
-DEFAULT_GROUP = "default"  # English and the languages no rule reads (annotate.language_group)
+DEFAULT_GROUP = "default"  # English and the languages no rule reads (reader.language_group)
 
 
 def encoder_pairs(groups: Sequence[str]) -> np.ndarray:
@@ -43,7 +43,7 @@ def cross_language_scores(
 ) -> np.ndarray:
     """Scores for the pairs ``encoder_pairs`` picks, on the comparison's scale (0 for
     the others, which the comparison scores itself)."""
-    from newsprism.multilingual.encoder import encode
+    from newsprism.multilingual_encoder import encode
 
     n = len(texts)
     out = np.zeros((n, n), dtype=np.float32)

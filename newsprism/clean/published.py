@@ -16,8 +16,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Article
-from newsprism.multilingual.annotate import is_foreign
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def read_date_line(line: str, language: str) -> tuple[datetime, str] | None:
 def fill_published(article: Article) -> bool:
     """Set the publication date of an article in a supported language other than
     English from its removed date line, when it has none. True when one was set."""
-    if article.published is not None or not is_foreign(article.language):
+    if article.published is not None or article.language not in FOREIGN_LANGUAGES:
         return False
     lines = sorted(
         (r for r in article.removed if r.reason.startswith(_CANDIDATE_REASONS)),

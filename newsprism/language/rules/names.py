@@ -20,9 +20,9 @@ import re
 from anyascii import anyascii
 
 from newsprism.clean.lines import stoplist
+from newsprism.language.rules.words import Token, tokens, variants
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Mention, Sentence
-from newsprism.multilingual.words import Token, tokens, variants
 
 _JOINERS = frozenset({"de", "del", "da", "das", "do", "dos", "di", "von", "van", "der",
                       "bin", "binti", "al", "el", "la", "le", "du", "des", "y", "e"})  # fmt: skip
