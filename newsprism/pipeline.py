@@ -489,7 +489,10 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
 
     by_id = {a.id: a for a in articles}
     # undated, or dated to the month only: its relative dates have no day to go by
-    annotations = store.get_annotations([a.id for a in articles if a.published_day is None])
+    # with the kept parse: reading tense again needs it, and parsing anew cost as long as
+    # the rest of the cluster stage on a corpus of undated copies
+    undated = [a.id for a in articles if a.published_day is None]
+    annotations = store.get_annotations(undated, with_parse=True)
     changed: list[Annotations] = []
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id]
@@ -502,7 +505,8 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
                 already = {t.anchor for t in ann.times if t.anchor_source == "story"}
                 if already != {anchor}:
                     reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
-                    changed.append(reanchor(art, ann, anchor, "story"))
+                    again = reanchor(art, ann, anchor, "story")
+                    changed.append(replace(again, parse=None))  # stored one kept
     if changed:
         store.put_annotations(changed)
     return len(changed)

@@ -32,11 +32,13 @@ def test_trees_read_from_the_file_score_as_scikit_learn_does() -> None:
     fitted = HistGradientBoostingClassifier(max_iter=30, random_state=0).fit(rows, labels)
     model = model_from_sklearn(fitted, PAIR_FEATURES, 0.5, {"fitted_on": ["written here"]})
     again = model_from_json(json.loads(json.dumps(model.to_json())))
-    probe = rng.random((200, len(PAIR_FEATURES)))
-    expected = fitted.decision_function(probe)
-    assert np.allclose(model.log_odds(probe), expected, atol=1e-9)
-    assert np.allclose(again.log_odds(probe), expected, atol=1e-6)
-    assert np.allclose(again.probability(probe), fitted.predict_proba(probe)[:, 1], atol=1e-6)
+    # a small batch walks all trees at once, a large one tree by tree: both as sklearn
+    for size in (1, 200, 3000):
+        probe = rng.random((size, len(PAIR_FEATURES)))
+        expected = fitted.decision_function(probe)
+        assert np.allclose(model.log_odds(probe), expected, atol=1e-9)
+        assert np.allclose(again.log_odds(probe), expected, atol=1e-6)
+        assert np.allclose(again.probability(probe), fitted.predict_proba(probe)[:, 1], atol=1e-6)
 
 
 def test_a_model_fitted_on_other_features_is_refused_with_the_file_named(

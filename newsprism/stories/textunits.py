@@ -33,6 +33,13 @@ class Unit:
 
 def sentences(text: str) -> list[Unit]:
     """Sentences (and headline-like lines) of ``text`` with their spans, blanks skipped."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[Unit, ...]:
+    """Cached: the reuse pass aligns each article with every candidate copy of it, and
+    split the same text again for each pair (a tenth of the cluster stage)."""
     out: list[Unit] = []
     start = 0
     for m in _END.finditer(text):
@@ -42,7 +49,7 @@ def sentences(text: str) -> list[Unit]:
         _add(text, start, m.start(), out)
         start = m.end()
     _add(text, start, len(text), out)
-    return out
+    return tuple(out)
 
 
 def _add(text: str, start: int, end: int, out: list[Unit]) -> None:
