@@ -87,6 +87,7 @@ def test_encoder_pairs_whose_words_disagree_stay_under_the_carry_cut() -> None:
         "fr2": _article("fr2", "fr"),
     }
     sim = np.zeros((3, 3), dtype=np.float32)
-    out = with_other_languages(sim, texts, owners, articles, ALIGN, CARRY)
+    out, near = with_other_languages(sim, texts, owners, articles, ALIGN, CARRY)
     assert out[0, 1] >= CARRY  # the death told in French
     assert out[0, 2] < CARRY and out[2, 0] < CARRY  # the boat leaving port tells no death
+    assert near[0, 2] and near[2, 0] and not near[0, 1]  # close, and said to be close

@@ -34,6 +34,10 @@ from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
 from newsprism.multilingual.annotate import language_group
 
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
+UNCONFIRMED = (
+    "a sentence of this outlet in another language reads close to it, but the two share"
+    " no name, figure or outcome: not counted as carrying it, nor as leaving it out"
+)
 MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences
 
 
@@ -131,8 +135,15 @@ def build_facts(
     groups: Sequence[FactGroup],
     prov: Provenance,
     slots: Sequence[FigureSlot],
+    near: np.ndarray | None = None,
 ) -> tuple[list[FactRow], dict[str, list[int]]]:
-    """Fact rows in order of support, and each row's member units (by row id)."""
+    """Fact rows in order of support, and each row's member units (by row id).
+
+    ``near`` marks the pairs the multilingual encoder rated close but whose words
+    disagree (``multilingual.align``): no evidence of one claim, and no evidence of
+    its absence either; an "omits" cell over such a sentence says so."""
+    if near is None:
+        near = np.zeros(sim.shape, dtype=bool)
     rows = [_Row(list(g.members), dict(g.cohesion)) for g in groups]
     rows += [_Row([i], {i: 1.0}) for i in lone_sentences(units, groups)]
     rows = _merge_rows(units, rows, sim, ctx.cuts.align)
@@ -147,10 +158,10 @@ def build_facts(
             by_sentence[key] = core_predicates(ctx.docs.get(u.article), u.sentence)
     preds = [by_sentence[(u.article, u.sentence)] for u in units]
     judged = [
-        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds)) for row in rows
+        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, near)) for row in rows
     ]
     judged = [j for j in judged if j.shown is not None]  # no whole sentence: not a claim
-    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds)
+    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds, near)
     facts: list[tuple[FactRow, list[int], tuple[int, ...]]] = []
     for j in judged:
         assert j.shown is not None
@@ -209,12 +220,13 @@ def _judge(
     by_outlet: Mapping[str, Sequence[int]],
     figures: _FigureLinks,
     preds: Sequence[set[str]],
+    near: np.ndarray,
 ) -> tuple[int | None, str, list[Cell], list[int]]:
     shown = _display(units, row)
     if shown is None:
         return None, "", [], []
     text = ctx.text(units[shown].article, units[shown].sentence)
-    cells, carriers = _cells(ctx, units, sim, row, text, by_outlet, figures, preds)
+    cells, carriers = _cells(ctx, units, sim, row, text, by_outlet, figures, preds, near)
     return shown, text, cells, carriers
 
 
@@ -240,6 +252,7 @@ def _merge_same_claims(
     by_outlet: Mapping[str, Sequence[int]],
     figures: _FigureLinks,
     preds: Sequence[set[str]],
+    near: np.ndarray,
 ) -> list[_Judged]:
     """Rows of one claim become one: the headline claim told as a paraphrase, a quote
     and a lede is one row with each outlet's sentences, not three."""
@@ -265,7 +278,7 @@ def _merge_same_claims(
         cohesion = {**other.row.cohesion, **keep.row.cohesion}
         members = sorted(set(keep.row.members) | set(other.row.members))
         row = _Row(members, {m: cohesion.get(m, 0.0) for m in members}, keep.row.central())
-        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds))
+        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, near))
         judged = [j for k, j in enumerate(judged) if k not in (x, y)] + [merged]
 
 
@@ -279,14 +292,22 @@ _FigureLinks = Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, i
 def _figure_links(
     units: Sequence[Unit], slots: Sequence[FigureSlot]
 ) -> dict[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]]:
-    """For each sentence holding a figure, the sentences of other articles holding a
-    figure of the same slot (article, sentence, the figure as written)."""
+    """For each sentence holding a figure, the sentences of other articles holding
+    another figure of the same slot (article, sentence, the figure as written).
+
+    The same figure in another sentence is no evidence the sentence tells the claim:
+    "the identities of all 10 dead were established" and "all 10 people onboard were
+    killed" share the toll and say different things; had they said one thing, the
+    alignment would have matched them. A different figure for the same count is what
+    the sentence's words alone cannot show."""
     links: dict[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]] = {}
     sentence_of = {(u.article, u.span): u.sentence for u in units if not u.is_clause}
     for slot in slots:
         for a in slot.counts:
             for b in slot.counts:
                 if a.article == b.article:
+                    continue
+                if a.q.value is not None and a.q.value == b.q.value:
                     continue
                 sa = _enclosing(a.article, a.sentence, sentence_of)
                 sb = _enclosing(b.article, b.sentence, sentence_of)
@@ -359,6 +380,7 @@ def _cells(
     by_outlet: Mapping[str, Sequence[int]],
     figures: Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]],
     preds: Sequence[set[str]],
+    near: np.ndarray,
 ) -> tuple[list[Cell], list[int]]:
     cells: list[Cell] = []
     carriers: list[int] = []
@@ -394,7 +416,10 @@ def _cells(
             evidence, note = linked
             cells.append(Cell(outlet, "differs", evidence, None, note))
             continue
-        cells.append(Cell(outlet, "omits", note=_searched(ctx, units, sim, row, candidates)))
+        note = _searched(ctx, units, sim, row, candidates)
+        if candidates and bool(near[np.ix_(row.members, candidates)].any()):
+            note = f"{UNCONFIRMED}; {note}"
+        cells.append(Cell(outlet, "omits", note=note))
     return cells, carriers
 
 

@@ -17,7 +17,7 @@ from newsprism.compare.context import StoryContext, story_context
 from newsprism.compare.copies import Provenance, find_provenance
 from newsprism.compare.dates import actor_date_findings, date_findings
 from newsprism.compare.digest import build_digest
-from newsprism.compare.facts import build_facts, mark_contradictions
+from newsprism.compare.facts import UNCONFIRMED, build_facts, mark_contradictions
 from newsprism.compare.framing import find_framing, load_lexicon
 from newsprism.compare.names import name_variants
 from newsprism.compare.numbers import FigureSlot, figure_slots
@@ -74,7 +74,7 @@ def compare_story(
     units = claim_units(units, ctx.articles, ctx.docs)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
     # sentences in other languages scored by the multilingual encoder (multilingual/align)
-    sim = with_other_languages(
+    sim, near = with_other_languages(
         sim,
         [u.text for u in units],
         [u.article for u in units],
@@ -89,7 +89,7 @@ def compare_story(
     # carry a claim with other figures; joined again on the fact rows (which hold the
     # paraphrases too), they make the slots the story reports
     draft = figure_slots(ctx, units, group_members)
-    facts, members = build_facts(ctx, units, sim, groups, provenance, draft)
+    facts, members = build_facts(ctx, units, sim, groups, provenance, draft, near)
     slots = figure_slots(ctx, units, members)
     quotes = group_quotes(ctx)
     slot_findings = [s.finding for s in slots if s.finding is not None]
@@ -187,7 +187,13 @@ def _overview(
         contradictions=[f.id for f in findings if f.grade == "contradict"],
         differences=[f.id for f in findings if f.grade == "differs"],
         updates=[f.id for f in findings if f.grade == "update"],
-        single_outlet=[f.id for f in facts if len(f.carried_by) == 1],
+        # a claim another outlet may tell in another language is not shown as one outlet's
+        single_outlet=[
+            f.id
+            for f in facts
+            if len(f.carried_by) == 1
+            and not any((c.note or "").startswith(UNCONFIRMED) for c in f.cells)
+        ],
         provenance=list(provenance.lines),
     )
 

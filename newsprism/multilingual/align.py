@@ -71,21 +71,22 @@ def with_other_languages(
     articles: Mapping[str, Article],
     align_cut: float,
     carry_cut: float,
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """``sim`` (the comparison's unit scores) with the pairs of sentences read by rule
     scored by the multilingual encoder; unchanged, and no encoder loaded, for a story
-    told only in English. ``owners`` are the units' article ids."""
+    told only in English. ``owners`` are the units' article ids. Second, the pairs the
+    encoder rated close whose words disagree (put under the carry cut)."""
     groups = [language_group(articles[a].language) for a in owners]
     if set(groups) <= {DEFAULT_GROUP}:
-        return sim
+        return sim, np.zeros(sim.shape, dtype=bool)
     cross = cross_language_scores(texts, groups, align_cut, carry_cut)
     mask = encoder_pairs(groups)
     owner = np.array(owners)
     mask &= owner[:, None] != owner[None, :]  # one article's sentences keep their score
-    _unless_words_agree(cross, mask, texts, owners, articles, carry_cut)
+    near = _unless_words_agree(cross, mask, texts, owners, articles, carry_cut)
     joined: np.ndarray = sim.astype(np.float32, copy=True)
     joined[mask] = cross[mask]
-    return joined
+    return joined, near
 
 
 def _unless_words_agree(
@@ -95,14 +96,18 @@ def _unless_words_agree(
     owners: Sequence[str],
     articles: Mapping[str, Article],
     carry_cut: float,
-) -> None:
-    """Pairs at or above the carry cut whose words disagree are put just under it."""
+) -> np.ndarray:
+    """Pairs at or above the carry cut whose words disagree are put just under it;
+    returned marked."""
+    near = np.zeros(cross.shape, dtype=bool)
     rows, cols = np.nonzero(np.triu(mask & (cross >= carry_cut), k=1))
     if len(rows) == 0:
-        return
+        return near
     languages = [articles[o].language for o in owners]
     anchors = [sentence_anchors(t, lang) for t, lang in zip(texts, languages, strict=True)]
     pairs = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True)]
     for i, j in failing_pairs(anchors, owners, pairs):
         low = min(float(cross[i, j]), carry_cut - BELOW_CARRY)
         cross[i, j] = cross[j, i] = low
+        near[i, j] = near[j, i] = True
+    return near

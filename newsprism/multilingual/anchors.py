@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsprism.clean.lines import stoplist
-from newsprism.lexicon import FOREIGN_LANGUAGES, OUTCOMES
+from newsprism.lexicon import FOREIGN_LANGUAGES, NUMBER_WORDS, OUTCOMES
 from newsprism.model import Sentence
 from newsprism.multilingual.names import (
     UNCASED,
@@ -42,6 +42,7 @@ from newsprism.multilingual.names import (
     skeleton,
     uncased_name_words,
 )
+from newsprism.multilingual.numbers import find_numbers
 from newsprism.multilingual.words import fold, language_words, match_at, tokens
 
 TOPIC_SHARE = 0.5  # a name in at least this share of a story's articles is its topic
@@ -53,7 +54,8 @@ NOUN_CAPITALS = frozenset({"de"})  # every noun is capitalised: a capital marks 
 LOOSE_OUTCOMES = frozenset({"recovered", "rescued"})
 LOOSE_ENGLISH = frozenset({"life", "lives"})
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+MIN_FIGURE = 2  # "one" and "un" are mostly no figure (an article, "one of them")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -62,7 +64,7 @@ class Anchors:
     """The specific things one sentence says, in forms that meet across languages."""
 
     names: frozenset[str]  # consonant skeletons of its names' words
-    numbers: frozenset[str]
+    numbers: frozenset[float]  # figures, digits or words ("twelve" and "doce" are 12)
     outcomes: frozenset[str]  # outcome families ("killed", "injured")
     words: frozenset[str]  # folded content words, for a pair in one language
     language: str
@@ -96,6 +98,18 @@ def _foreign_outcomes(text: str, language: str) -> set[str]:
     return out
 
 
+def _numbers(text: str, language: str) -> set[float]:
+    if language == "en":
+        found = {float(n.replace(",", "")) for n in _NUMBER.findall(text)}
+        found |= {
+            float(NUMBER_WORDS[w]) for w in _ENGLISH_WORD.findall(text.lower()) if w in NUMBER_WORDS
+        }
+    else:
+        found = {n.value for n in find_numbers(text, tokens(text), language_words(language))}
+    # a year is shared by every dated sentence of a story: no sign of one claim
+    return {n for n in found if n >= MIN_FIGURE and not (n.is_integer() and 1900 <= n <= 2100)}
+
+
 def sentence_anchors(text: str, language: str | None) -> Anchors:
     lang = language if language in FOREIGN_LANGUAGES else "en"
     if lang in UNCASED:
@@ -115,7 +129,7 @@ def sentence_anchors(text: str, language: str | None) -> Anchors:
     }
     return Anchors(
         frozenset(names),
-        frozenset(n.replace(",", ".") for n in _NUMBER.findall(text)),
+        frozenset(_numbers(text, lang)),
         frozenset(outcomes),
         frozenset(words),
         lang,
