@@ -15,6 +15,7 @@ findings, for the outlets whose value cannot be true with the claim's.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,14 +32,42 @@ from newsprism.compare.records import Cell, Cite, FactRow, Finding, SlotValue
 from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
+from newsprism.multilingual.anchors import Anchors, agree, sentence_anchors, topic_names
 from newsprism.multilingual.annotate import language_group
 
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
 UNCONFIRMED = (
-    "a sentence of this outlet in another language reads close to it, but the two share"
-    " no name, figure or outcome: not counted as carrying it, nor as leaving it out"
+    "a sentence of this outlet reads close to it, but the two share no name, figure or"
+    " outcome (or report different outcomes): not counted as carrying it"
 )
 MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences
+
+
+@dataclass(slots=True)
+class _Words:
+    """What each sentence says in words that meet across languages
+    (``multilingual.anchors``), and the pairs the encoder rated close whose words
+    disagree: the last check before a cell credits an outlet with a claim."""
+
+    near: np.ndarray
+    languages: Mapping[str, str | None]
+    topic: frozenset[str]
+    cache: dict[tuple[str, tuple[int, int]], Anchors] = field(default_factory=dict)
+
+    def of(self, ctx: StoryContext, article: str, sentence: tuple[int, int]) -> Anchors:
+        key = (article, sentence)
+        if key not in self.cache:
+            self.cache[key] = sentence_anchors(ctx.text(article, sentence), self.languages[article])
+        return self.cache[key]
+
+    def tells(self, ctx: StoryContext, shown: Unit, other: Unit) -> bool:
+        if other.article == shown.article:
+            return True  # the row's own article tells it
+        return agree(
+            self.of(ctx, shown.article, shown.sentence),
+            self.of(ctx, other.article, other.sentence),
+            self.topic,
+        )
 
 
 @dataclass(slots=True)
@@ -144,6 +173,11 @@ def build_facts(
     its absence either; an "omits" cell over such a sentence says so."""
     if near is None:
         near = np.zeros(sim.shape, dtype=bool)
+    languages = {a: art.language for a, art in ctx.articles.items()}
+    sentences = {(u.article, u.sentence) for u in units}
+    words = _Words(near, languages, frozenset())
+    listed = sorted(sentences)
+    words.topic = topic_names([words.of(ctx, a, s) for a, s in listed], [a for a, _ in listed])
     rows = [_Row(list(g.members), dict(g.cohesion)) for g in groups]
     rows += [_Row([i], {i: 1.0}) for i in lone_sentences(units, groups)]
     rows = _merge_rows(units, rows, sim, ctx.cuts.align)
@@ -158,10 +192,11 @@ def build_facts(
             by_sentence[key] = core_predicates(ctx.docs.get(u.article), u.sentence)
     preds = [by_sentence[(u.article, u.sentence)] for u in units]
     judged = [
-        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, near)) for row in rows
+        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words))
+        for row in rows
     ]
     judged = [j for j in judged if j.shown is not None]  # no whole sentence: not a claim
-    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds, near)
+    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds, words)
     facts: list[tuple[FactRow, list[int], tuple[int, ...]]] = []
     for j in judged:
         assert j.shown is not None
@@ -220,13 +255,13 @@ def _judge(
     by_outlet: Mapping[str, Sequence[int]],
     figures: _FigureLinks,
     preds: Sequence[set[str]],
-    near: np.ndarray,
+    words: _Words,
 ) -> tuple[int | None, str, list[Cell], list[int]]:
     shown = _display(units, row)
     if shown is None:
         return None, "", [], []
     text = ctx.text(units[shown].article, units[shown].sentence)
-    cells, carriers = _cells(ctx, units, sim, row, text, by_outlet, figures, preds, near)
+    cells, carriers = _cells(ctx, units, sim, row, shown, text, by_outlet, figures, preds, words)
     return shown, text, cells, carriers
 
 
@@ -252,7 +287,7 @@ def _merge_same_claims(
     by_outlet: Mapping[str, Sequence[int]],
     figures: _FigureLinks,
     preds: Sequence[set[str]],
-    near: np.ndarray,
+    words: _Words,
 ) -> list[_Judged]:
     """Rows of one claim become one: the headline claim told as a paraphrase, a quote
     and a lede is one row with each outlet's sentences, not three."""
@@ -278,7 +313,7 @@ def _merge_same_claims(
         cohesion = {**other.row.cohesion, **keep.row.cohesion}
         members = sorted(set(keep.row.members) | set(other.row.members))
         row = _Row(members, {m: cohesion.get(m, 0.0) for m in members}, keep.row.central())
-        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, near))
+        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words))
         judged = [j for k, j in enumerate(judged) if k not in (x, y)] + [merged]
 
 
@@ -376,18 +411,25 @@ def _cells(
     units: Sequence[Unit],
     sim: np.ndarray,
     row: _Row,
+    shown: int,
     text: str,
     by_outlet: Mapping[str, Sequence[int]],
     figures: Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]],
     preds: Sequence[set[str]],
-    near: np.ndarray,
+    words: _Words,
 ) -> tuple[list[Cell], list[int]]:
+    """Each outlet's cell. Whatever aligned a sentence with the row (a clause, a chain
+    of matches, a merge of rows), it is shown as telling the claim only when its words
+    agree with the sentence that shows the row; else the cell says it came close."""
     cells: list[Cell] = []
     carriers: list[int] = []
     member_set = set(row.members)
+    near = words.near
+    told = functools.partial(words.tells, ctx, units[shown])
 
     for outlet in ctx.outlets:
         mine = [m for m in row.members if ctx.outlet_of[units[m].article] == outlet]
+        mine = [m for m in mine if told(units[m])]
         if mine:
             evidence = _sentence_cites(ctx, units, mine)
             same = all(
@@ -404,6 +446,11 @@ def _cells(
             continue
         candidates = [i for i in by_outlet.get(outlet, []) if i not in member_set]
         found = _carrier(ctx, units, sim, row.members, row.central(), candidates, preds)
+        if found is not None and not told(units[found[0]]):
+            found = None
+            close = True
+        else:
+            close = any(ctx.outlet_of[units[m].article] == outlet for m in row.members)
         if found is not None:
             best, score, how = found
             cells.append(
@@ -417,7 +464,7 @@ def _cells(
             cells.append(Cell(outlet, "differs", evidence, None, note))
             continue
         note = _searched(ctx, units, sim, row, candidates)
-        if candidates and bool(near[np.ix_(row.members, candidates)].any()):
+        if close or (candidates and bool(near[np.ix_(row.members, candidates)].any())):
             note = f"{UNCONFIRMED}; {note}"
         cells.append(Cell(outlet, "omits", note=note))
     return cells, carriers

@@ -77,15 +77,14 @@ def with_other_languages(
     told only in English. ``owners`` are the units' article ids. Second, the pairs the
     encoder rated close whose words disagree (put under the carry cut)."""
     groups = [language_group(articles[a].language) for a in owners]
-    if set(groups) <= {DEFAULT_GROUP}:
-        return sim, np.zeros(sim.shape, dtype=bool)
-    cross = cross_language_scores(texts, groups, align_cut, carry_cut)
-    mask = encoder_pairs(groups)
     owner = np.array(owners)
-    mask &= owner[:, None] != owner[None, :]  # one article's sentences keep their score
-    near = _unless_words_agree(cross, mask, texts, owners, articles, carry_cut)
+    others = owner[:, None] != owner[None, :]  # one article's sentences keep their score
     joined: np.ndarray = sim.astype(np.float32, copy=True)
-    joined[mask] = cross[mask]
+    if not set(groups) <= {DEFAULT_GROUP}:
+        cross = cross_language_scores(texts, groups, align_cut, carry_cut)
+        mask = encoder_pairs(groups) & others
+        joined[mask] = cross[mask]
+    near = _unless_words_agree(joined, others, texts, owners, articles, carry_cut)
     return joined, near
 
 
