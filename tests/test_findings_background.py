@@ -7,8 +7,13 @@ guards were injured. Invented articles, the real language layer.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from test_findings_cells import article, fact, run, states
+
+from newsprism.compare.numbers import Count, is_background
+from newsprism.model import Quantity
 
 pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
@@ -29,7 +34,8 @@ def _flood() -> list:
             "River Times",
             [
                 "The mayor said the flood killed 44 people in Vorn on Tuesday.",
-                "A storm killed 120 people in the same valley in 1998.",
+                "The toll made it the worst disaster in Vorn, surpassing a storm that killed 120 "
+                "people in 1998.",
             ],
             published="2025-04-10T11:00",
         ),
@@ -51,6 +57,33 @@ def test_a_count_dated_to_an_earlier_year_joins_no_figure_of_the_story() -> None
     shown |= {v.value for fig in out.figures for v in fig.values}
     assert not any("120" in s for s in shown), shown
     assert any("44" in s for s in shown)  # "since 1998" bounds the story's span: kept
+
+
+def _count(context: str, year: int | None) -> Count:
+    return Count(
+        "a",
+        Quantity((0, 2), "61", 61.0),
+        (0, len(context)),
+        "killed",
+        "people",
+        context,
+        context,
+        None,
+        [],
+        None,
+        datetime(year, 8, 20, tzinfo=UTC) if year else None,
+        1,
+    )
+
+
+def test_background_counts_are_told_by_an_earlier_year_in_their_own_clause() -> None:
+    assert is_background(_count("that killed 61 people in 1960", 2023), None)
+    assert is_background(_count("who were killed in a 2018 fire", 2023), None)
+    assert is_background(_count("que mató a 61 personas en 1960", None), 2023)  # the story's year
+    assert not is_background(_count("killed 61 people, the most since 1960", 2023), None)
+    assert not is_background(_count("killed 61 people on Tuesday", 2023), None)
+    assert not is_background(_count("killed 61 people in 2023", 2023), None)
+    assert not is_background(_count("killed 61 people in 1960", None), None)  # no year known
 
 
 def test_a_sentence_naming_no_injury_does_not_tell_one() -> None:
