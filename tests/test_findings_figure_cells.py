@@ -73,3 +73,13 @@ def test_digest_support_leaves_out_other_figures_and_contradictions() -> None:
         ["Harbour Post", "Coast Daily"],
     )
     assert supporting(row) == ["Harbour Post", "Coast Daily"]
+
+
+def test_an_unconfirmed_omission_is_shown_as_unclear() -> None:
+    from newsprism.compare.records import UNCONFIRMED
+    from newsprism.report.views import Cell
+
+    unclear = Cell("Quay News", "omits", note=f"{UNCONFIRMED}; searched 4 sentences (fr)")
+    plain = Cell("Quay News", "omits", note="searched 4 sentences (fr)")
+    assert (unclear.label, unclear.symbol) == ("unclear", "?")
+    assert (plain.label, plain.symbol) == ("omits", "○")

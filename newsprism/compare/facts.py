@@ -28,7 +28,7 @@ from newsprism.compare.align import FactGroup, lone_sentences
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import Provenance, independent_origins
 from newsprism.compare.numbers import FigureSlot
-from newsprism.compare.records import Cell, Cite, FactRow, Finding, SlotValue
+from newsprism.compare.records import UNCONFIRMED, Cell, Cite, FactRow, Finding, SlotValue
 from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
@@ -36,10 +36,6 @@ from newsprism.multilingual.anchors import Anchors, agree, sentence_anchors, top
 from newsprism.multilingual.annotate import language_group
 
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
-UNCONFIRMED = (
-    "a sentence of this outlet reads close to it, but the two share no name, figure or"
-    " outcome (or report different outcomes): not counted as carrying it"
-)
 MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences
 
 

@@ -17,7 +17,7 @@ from newsprism.compare.context import StoryContext, story_context
 from newsprism.compare.copies import Provenance, find_provenance
 from newsprism.compare.dates import actor_date_findings, date_findings
 from newsprism.compare.digest import build_digest
-from newsprism.compare.facts import UNCONFIRMED, build_facts, mark_contradictions
+from newsprism.compare.facts import build_facts, mark_contradictions
 from newsprism.compare.framing import find_framing, load_lexicon
 from newsprism.compare.names import name_variants
 from newsprism.compare.numbers import FigureSlot, figure_slots
@@ -25,6 +25,7 @@ from newsprism.compare.options import CompareOptions
 from newsprism.compare.quotes import group_quotes
 from newsprism.compare.records import (
     SCHEMA_VERSION,
+    UNCONFIRMED,
     ArticleRef,
     EntitySummary,
     FactRow,
