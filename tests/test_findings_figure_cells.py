@@ -49,8 +49,10 @@ def test_the_same_toll_elsewhere_does_not_tell_another_claim() -> None:
     out = run(_ferry())
     row = fact(out, "dental records")
     cells = states(row)
-    assert cells["Coast Daily"] == "omits", [(c.outlet, c.state, c.note) for c in row.cells]
-    assert cells["Dresk Herald"] == "omits"
+    notes = {c.outlet: c.note or "" for c in row.cells}
+    for outlet in ("Coast Daily", "Dresk Herald"):  # they give the toll, not the naming
+        assert cells[outlet] == "omits" or notes[outlet].startswith("same figure"), notes
+        assert not notes[outlet].startswith("other figures"), notes
     assert supporting(row) == ["Harbour Post"]
 
 
@@ -67,6 +69,7 @@ def test_digest_support_leaves_out_other_figures_and_contradictions() -> None:
             Cell("Coast Daily", "differs", [cite], 0.7, "other wording"),
             Cell("Dresk Herald", "differs", [cite], None, "other figures: 38 people"),
             Cell("Bay Times", "contradicts", [cite], None, "gives 12"),
+            Cell("Isle Post", "differs", [cite], None, "same figure: 41 killed"),
             Cell("Quay News", "omits"),
         ],
         2,

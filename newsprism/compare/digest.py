@@ -44,16 +44,18 @@ def _replace(
 
 
 OTHER_FIGURES = "other figures"  # the note of a cell that gives the claim another figure
+SAME_FIGURE = "same figure"  # ... that gives its figure in a sentence not shown to tell it
 
 
 def supporting(fact: FactRow) -> list[str]:
-    """The outlets that tell the claim: in its words or others, never with another
-    figure for it (that outlet reports something else) nor contradicting it."""
+    """The outlets that tell the claim: in its words or others, never by a figure
+    alone (another figure, or the same one in a sentence not shown to tell the claim)
+    nor contradicting it."""
     return [
         c.outlet
         for c in fact.cells
         if c.state == "states"
-        or (c.state == "differs" and not (c.note or "").startswith(OTHER_FIGURES))
+        or (c.state == "differs" and not (c.note or "").startswith((OTHER_FIGURES, SAME_FIGURE)))
     ]
 
 

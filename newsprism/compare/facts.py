@@ -35,6 +35,7 @@ from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
 from newsprism.multilingual.anchors import Anchors, agree, sentence_anchors, topic_names
 from newsprism.multilingual.annotate import language_group
 
+SAME_FIGURE = "same figure"  # a cell's note: the outlet gives the claim's figure elsewhere
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
 MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences
 
@@ -323,14 +324,14 @@ _FigureLinks = Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, i
 def _figure_links(
     units: Sequence[Unit], slots: Sequence[FigureSlot]
 ) -> dict[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]]:
-    """For each sentence holding a figure, the sentences of other articles holding
-    another figure of the same slot (article, sentence, the figure as written).
+    """For each sentence holding a figure, the sentences of other articles holding a
+    figure of the same slot (article, sentence, the figure as written, whether it is
+    the same figure).
 
-    The same figure in another sentence is no evidence the sentence tells the claim:
-    "the identities of all 10 dead were established" and "all 10 people onboard were
-    killed" share the toll and say different things; had they said one thing, the
-    alignment would have matched them. A different figure for the same count is what
-    the sentence's words alone cannot show."""
+    The same figure in another sentence shows that sentence gives the count, not that
+    it tells the claim: "the identities of all 10 dead were established" and "all 10
+    people onboard were killed" share the toll and say different things. Such a cell
+    says "same figure", never "other figures", and is no support in the digest."""
     links: dict[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]] = {}
     sentence_of = {(u.article, u.span): u.sentence for u in units if not u.is_clause}
     for slot in slots:
@@ -338,12 +339,12 @@ def _figure_links(
             for b in slot.counts:
                 if a.article == b.article:
                     continue
-                if a.q.value is not None and a.q.value == b.q.value:
-                    continue
+                same = a.q.value is not None and a.q.value == b.q.value
                 sa = _enclosing(a.article, a.sentence, sentence_of)
                 sb = _enclosing(b.article, b.sentence, sentence_of)
                 if sa and sb:
-                    links.setdefault((a.article, sa), []).append((b.article, sb, b.shown))
+                    note = f"{SAME_FIGURE}: {b.shown}" if same else f"other figures: {b.shown}"
+                    links.setdefault((a.article, sa), []).append((b.article, sb, note))
     return links
 
 
@@ -563,13 +564,14 @@ def _figure_carrier(
     outlet: str,
     figures: Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]],
 ) -> tuple[list[Cite], str] | None:
-    """An outlet that gives a figure of the same slot as a member's sentence carries
-    the claim with other figures."""
+    """An outlet that gives another figure of the same slot as a member's sentence
+    carries the claim with other figures; one that gives the same figure elsewhere is
+    said to ("same figure"), no more."""
     for m in row.members:
         u = units[m]
         for other, sentence, shown in figures.get((u.article, u.sentence), []):
             if ctx.outlet_of[other] == outlet:
-                return [ctx.cite(other, sentence, sentence)], f"other figures: {shown}"
+                return [ctx.cite(other, sentence, sentence)], shown
     return None
 
 
