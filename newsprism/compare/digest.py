@@ -43,6 +43,22 @@ def _replace(
     return out, sorted(replacements, key=lambda r: r.span[0])
 
 
+OTHER_FIGURES = "other figures"  # the note of a cell that gives the claim another figure
+SAME_FIGURE = "same figure"  # ... that gives its figure in a sentence not shown to tell it
+
+
+def supporting(fact: FactRow) -> list[str]:
+    """The outlets that tell the claim: in its words or others, never by a figure
+    alone (another figure, or the same one in a sentence not shown to tell the claim)
+    nor contradicting it."""
+    return [
+        c.outlet
+        for c in fact.cells
+        if c.state == "states"
+        or (c.state == "differs" and not (c.note or "").startswith((OTHER_FIGURES, SAME_FIGURE)))
+    ]
+
+
 def build_digest(
     ctx: StoryContext,
     facts: Sequence[FactRow],
@@ -56,14 +72,15 @@ def build_digest(
         return sum(1 for c in f.cells if c.state == "contradicts")
 
     ranked = sorted(
-        facts, key=lambda f: (-(f.independent_support - contested(f)), -len(f.carried_by), f.id)
+        facts, key=lambda f: (-(f.independent_support - contested(f)), -len(supporting(f)), f.id)
     )
     out: list[DigestItem] = []
     chosen: list[str] = []
     for fact in ranked:
         if len(out) >= size:
             break
-        if len(fact.carried_by) < 2 and out:
+        support = supporting(fact)
+        if len(support) < 2 and out:
             break  # the digest is what outlets corroborate; single claims have their own list
         text = fact.text
         if chosen and float(text_scores([text, *chosen], ctx.embed)[0, 1:].max()) >= ctx.cuts.carry:
@@ -75,7 +92,7 @@ def build_digest(
             DigestItem(
                 cite=fact.cite,
                 fact=fact.id,
-                outlets=fact.carried_by,
+                outlets=support,
                 independent=fact.independent_support,
                 contradicted_by=[c.outlet for c in fact.cells if c.state == "contradicts"],
                 neutral_text=neutral,

@@ -15,6 +15,7 @@ findings, for the outlets whose value cannot be true with the claim's.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,17 +25,46 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
 from newsprism.compare.align import FactGroup, lone_sentences
+from newsprism.compare.anchors import Anchors, agree, sentence_anchors, topic_names
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import Provenance, independent_origins
 from newsprism.compare.numbers import FigureSlot
-from newsprism.compare.records import Cell, Cite, FactRow, Finding, SlotValue
+from newsprism.compare.records import UNCONFIRMED, Cell, Cite, FactRow, Finding, SlotValue
 from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
 from newsprism.language.rules.reader import language_group
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
 
+SAME_FIGURE = "same figure"  # a cell's note: the outlet gives the claim's figure elsewhere
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
 MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences
+
+
+@dataclass(slots=True)
+class _Words:
+    """What each sentence says in words that meet across languages
+    (``multilingual.anchors``), and the pairs the encoder rated close whose words
+    disagree: the last check before a cell credits an outlet with a claim."""
+
+    near: np.ndarray
+    languages: Mapping[str, str | None]
+    topic: frozenset[str]
+    cache: dict[tuple[str, tuple[int, int]], Anchors] = field(default_factory=dict)
+
+    def of(self, ctx: StoryContext, article: str, sentence: tuple[int, int]) -> Anchors:
+        key = (article, sentence)
+        if key not in self.cache:
+            self.cache[key] = sentence_anchors(ctx.text(article, sentence), self.languages[article])
+        return self.cache[key]
+
+    def tells(self, ctx: StoryContext, shown: Unit, other: Unit) -> bool:
+        if other.article == shown.article:
+            return True  # the row's own article tells it
+        return agree(
+            self.of(ctx, shown.article, shown.sentence),
+            self.of(ctx, other.article, other.sentence),
+            self.topic,
+        )
 
 
 @dataclass(slots=True)
@@ -131,8 +161,20 @@ def build_facts(
     groups: Sequence[FactGroup],
     prov: Provenance,
     slots: Sequence[FigureSlot],
+    near: np.ndarray | None = None,
 ) -> tuple[list[FactRow], dict[str, list[int]]]:
-    """Fact rows in order of support, and each row's member units (by row id)."""
+    """Fact rows in order of support, and each row's member units (by row id).
+
+    ``near`` marks the pairs the multilingual encoder rated close but whose words
+    disagree (``multilingual.align``): no evidence of one claim, and no evidence of
+    its absence either; an "omits" cell over such a sentence says so."""
+    if near is None:
+        near = np.zeros(sim.shape, dtype=bool)
+    languages = {a: art.language for a, art in ctx.articles.items()}
+    sentences = {(u.article, u.sentence) for u in units}
+    words = _Words(near, languages, frozenset())
+    listed = sorted(sentences)
+    words.topic = topic_names([words.of(ctx, a, s) for a, s in listed], [a for a, _ in listed])
     rows = [_Row(list(g.members), dict(g.cohesion)) for g in groups]
     rows += [_Row([i], {i: 1.0}) for i in lone_sentences(units, groups)]
     rows = _merge_rows(units, rows, sim, ctx.cuts.align)
@@ -147,10 +189,11 @@ def build_facts(
             by_sentence[key] = core_predicates(ctx.docs.get(u.article), u.sentence)
     preds = [by_sentence[(u.article, u.sentence)] for u in units]
     judged = [
-        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds)) for row in rows
+        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words))
+        for row in rows
     ]
     judged = [j for j in judged if j.shown is not None]  # no whole sentence: not a claim
-    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds)
+    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds, words)
     facts: list[tuple[FactRow, list[int], tuple[int, ...]]] = []
     for j in judged:
         assert j.shown is not None
@@ -209,12 +252,13 @@ def _judge(
     by_outlet: Mapping[str, Sequence[int]],
     figures: _FigureLinks,
     preds: Sequence[set[str]],
+    words: _Words,
 ) -> tuple[int | None, str, list[Cell], list[int]]:
     shown = _display(units, row)
     if shown is None:
         return None, "", [], []
     text = ctx.text(units[shown].article, units[shown].sentence)
-    cells, carriers = _cells(ctx, units, sim, row, text, by_outlet, figures, preds)
+    cells, carriers = _cells(ctx, units, sim, row, shown, text, by_outlet, figures, preds, words)
     return shown, text, cells, carriers
 
 
@@ -240,6 +284,7 @@ def _merge_same_claims(
     by_outlet: Mapping[str, Sequence[int]],
     figures: _FigureLinks,
     preds: Sequence[set[str]],
+    words: _Words,
 ) -> list[_Judged]:
     """Rows of one claim become one: the headline claim told as a paraphrase, a quote
     and a lede is one row with each outlet's sentences, not three."""
@@ -265,7 +310,7 @@ def _merge_same_claims(
         cohesion = {**other.row.cohesion, **keep.row.cohesion}
         members = sorted(set(keep.row.members) | set(other.row.members))
         row = _Row(members, {m: cohesion.get(m, 0.0) for m in members}, keep.row.central())
-        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds))
+        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words))
         judged = [j for k, j in enumerate(judged) if k not in (x, y)] + [merged]
 
 
@@ -280,7 +325,13 @@ def _figure_links(
     units: Sequence[Unit], slots: Sequence[FigureSlot]
 ) -> dict[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]]:
     """For each sentence holding a figure, the sentences of other articles holding a
-    figure of the same slot (article, sentence, the figure as written)."""
+    figure of the same slot (article, sentence, the figure as written, whether it is
+    the same figure).
+
+    The same figure in another sentence shows that sentence gives the count, not that
+    it tells the claim: "the identities of all 10 dead were established" and "all 10
+    people onboard were killed" share the toll and say different things. Such a cell
+    says "same figure", never "other figures", and is no support in the digest."""
     links: dict[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]] = {}
     sentence_of = {(u.article, u.span): u.sentence for u in units if not u.is_clause}
     for slot in slots:
@@ -288,10 +339,12 @@ def _figure_links(
             for b in slot.counts:
                 if a.article == b.article:
                     continue
+                same = a.q.value is not None and a.q.value == b.q.value
                 sa = _enclosing(a.article, a.sentence, sentence_of)
                 sb = _enclosing(b.article, b.sentence, sentence_of)
                 if sa and sb:
-                    links.setdefault((a.article, sa), []).append((b.article, sb, b.shown))
+                    note = f"{SAME_FIGURE}: {b.shown}" if same else f"other figures: {b.shown}"
+                    links.setdefault((a.article, sa), []).append((b.article, sb, note))
     return links
 
 
@@ -355,17 +408,25 @@ def _cells(
     units: Sequence[Unit],
     sim: np.ndarray,
     row: _Row,
+    shown: int,
     text: str,
     by_outlet: Mapping[str, Sequence[int]],
     figures: Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]],
     preds: Sequence[set[str]],
+    words: _Words,
 ) -> tuple[list[Cell], list[int]]:
+    """Each outlet's cell. Whatever aligned a sentence with the row (a clause, a chain
+    of matches, a merge of rows), it is shown as telling the claim only when its words
+    agree with the sentence that shows the row; else the cell says it came close."""
     cells: list[Cell] = []
     carriers: list[int] = []
     member_set = set(row.members)
+    near = words.near
+    told = functools.partial(words.tells, ctx, units[shown])
 
     for outlet in ctx.outlets:
         mine = [m for m in row.members if ctx.outlet_of[units[m].article] == outlet]
+        mine = [m for m in mine if told(units[m])]
         if mine:
             evidence = _sentence_cites(ctx, units, mine)
             same = all(
@@ -382,6 +443,11 @@ def _cells(
             continue
         candidates = [i for i in by_outlet.get(outlet, []) if i not in member_set]
         found = _carrier(ctx, units, sim, row.members, row.central(), candidates, preds)
+        if found is not None and not told(units[found[0]]):
+            found = None
+            close = True
+        else:
+            close = any(ctx.outlet_of[units[m].article] == outlet for m in row.members)
         if found is not None:
             best, score, how = found
             cells.append(
@@ -394,7 +460,10 @@ def _cells(
             evidence, note = linked
             cells.append(Cell(outlet, "differs", evidence, None, note))
             continue
-        cells.append(Cell(outlet, "omits", note=_searched(ctx, units, sim, row, candidates)))
+        note = _searched(ctx, units, sim, row, candidates)
+        if close or (candidates and bool(near[np.ix_(row.members, candidates)].any())):
+            note = f"{UNCONFIRMED}; {note}"
+        cells.append(Cell(outlet, "omits", note=note))
     return cells, carriers
 
 
@@ -495,13 +564,14 @@ def _figure_carrier(
     outlet: str,
     figures: Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]],
 ) -> tuple[list[Cite], str] | None:
-    """An outlet that gives a figure of the same slot as a member's sentence carries
-    the claim with other figures."""
+    """An outlet that gives another figure of the same slot as a member's sentence
+    carries the claim with other figures; one that gives the same figure elsewhere is
+    said to ("same figure"), no more."""
     for m in row.members:
         u = units[m]
         for other, sentence, shown in figures.get((u.article, u.sentence), []):
             if ctx.outlet_of[other] == outlet:
-                return [ctx.cite(other, sentence, sentence)], f"other figures: {shown}"
+                return [ctx.cite(other, sentence, sentence)], shown
     return None
 
 

@@ -571,11 +571,36 @@ def _other_place(a: Count, b: Count) -> bool:
     return bool(a.place and b.place and a.place.lower() != b.place.lower())
 
 
+# a year after these words bounds a span that reaches the story ("the deadliest since 1918")
+_SPAN_WORDS = r"since|desde|depuis|seit|sejak|desde\s+(?:o|a)|منذ"
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d|\d)")
+_SPAN_BEFORE = re.compile(rf"(?:{_SPAN_WORDS})\s*$", re.I)
+
+
+def is_background(count: Count, story_year: int | None) -> bool:
+    """A count whose own clause or words are dated to an earlier year than its page's
+    counts an earlier happening: "surpassing a tsunami that killed 61 people in 1960",
+    "the 85 people who were killed in a 2018 fire" are the records a toll is set
+    against, not figures of the story. A year after "since" bounds the story's own span."""
+    year = count.published.year if count.published else story_year
+    if year is None:
+        return False
+    for text in (count.context, count.window):
+        for m in _YEAR.finditer(text):
+            if int(m.group(1)) < year and not _SPAN_BEFORE.search(text[: m.start()]):
+                return True
+    return False
+
+
 def figure_slots(
     ctx: StoryContext, units: Sequence[Unit], members: Mapping[str, Sequence[int]]
 ) -> list[FigureSlot]:
-    """Every counted outcome of the story, joined across outlets where it is one slot."""
+    """Every counted outcome of the story, joined across outlets where it is one slot;
+    counts of earlier happenings (``is_background``) join none."""
     counts = find_counts(ctx, fact_finder(units, members))
+    years = [a.published.year for a in ctx.articles.values() if a.published]
+    story_year = max(years) if years else None
+    counts = [c for c in counts if not is_background(c, story_year)]
     if not counts:
         return []
     cuts = ctx.cuts

@@ -66,6 +66,36 @@ def _same_speaker(a: Quote, b: Quote) -> bool | None:
     return None
 
 
+SPEAKERS_DIFFER = "the outlets credit different speakers"
+
+
+def _own_speakers(members: Sequence[_Q]) -> dict[str, str | None]:
+    """The speakers the quotes' own sentences name, as written, with their entities."""
+    return {
+        " ".join(q.quote.speaker.split()): q.quote.speaker_entity
+        for q in members
+        if q.quote.speaker and not guessed_speaker(q.quote) and _names_someone(q.quote.speaker)
+    }
+
+
+def _names_someone(written: str) -> bool:
+    """A speaker written with a name or an acronym ("state TV", "the Maui county
+    government"), not a bare description ("the brief statement", "officials"), which
+    may well be the named one's and never disagrees with it."""
+    words = written.split()
+    return any(w[:1].isupper() for w in words[1:]) or any(
+        len(w) > 1 and w.isupper() and w.isalpha() for w in words
+    )
+
+
+def _names_one(name: str, written: str) -> bool:
+    """Whether a written speaker ("Iranian Red Crescent chief Pir Hossein Kolivand")
+    names the same one as ``name`` ("Pir Hossein Kolivand"): a word of the name's in it."""
+    words = {w.casefold() for w in re.findall(r"\w+", name) if len(w) > 3}
+    said = {w.casefold() for w in re.findall(r"\w+", written)}
+    return bool(words & said) or name.casefold() == written.casefold()
+
+
 def guessed_speaker(q: Quote) -> bool:
     """A speaker reached through "she said" or a neighbouring sentence can be the wrong one."""
     return q.speaker_resolution not in SURE_RESOLUTIONS
@@ -278,6 +308,16 @@ def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
     else:
         written = Counter(q.quote.speaker for q in members if q.quote.speaker)
         speaker = written.most_common(1)[0][0] if written else None
+    named = _own_speakers(members)
+    others = {
+        w
+        for w, entity in named.items()
+        if not (entity and entity == speaker_entity) and not _names_one(speaker or "", w)
+    }
+    if speaker and len(named) > 1 and others:
+        # the quotes' own sentences credit different speakers ("state TV reported",
+        # "the Red Crescent chief told IRIB"): the group is credited to none of them
+        speaker, speaker_entity = f"{SPEAKERS_DIFFER}: " + "; ".join(sorted(named)), None
     variants = []
     for q in sorted(members, key=lambda q: (q.article, q.span)):
         ops = word_diff(_window(canonical.text, q.text), q.text)

@@ -34,6 +34,12 @@ from newsprism.model import Span, to_dict
 SCHEMA_VERSION = "2"
 
 CellState = Literal["states", "differs", "contradicts", "omits"]
+UNCONFIRMED = (
+    "a sentence of this outlet reads close to it, but the two share no name, figure or"
+    " outcome (or report different outcomes): not counted as carrying it"
+)
+"""How an "omits" cell's note starts when a close sentence could not be confirmed:
+reports show such a cell as "unclear"."""
 Grade = Literal["contradict", "update", "differs", "agree"]
 FindingKind = Literal["number", "date", "role", "speaker"]
 NameRelation = Literal[

@@ -26,6 +26,7 @@ from newsprism.compare.options import CompareOptions
 from newsprism.compare.quotes import group_quotes
 from newsprism.compare.records import (
     SCHEMA_VERSION,
+    UNCONFIRMED,
     ArticleRef,
     EntitySummary,
     FactRow,
@@ -73,7 +74,7 @@ def compare_story(
     units = claim_units(units, ctx.articles, ctx.docs)
     sim = similarity_matrix(units, ctx.annotations, ctx.embed)
     # sentences in other languages scored by the multilingual encoder (compare/cross_language)
-    sim = with_other_languages(
+    sim, near = with_other_languages(
         sim,
         [u.text for u in units],
         [u.article for u in units],
@@ -88,7 +89,7 @@ def compare_story(
     # carry a claim with other figures; joined again on the fact rows (which hold the
     # paraphrases too), they make the slots the story reports
     draft = figure_slots(ctx, units, group_members)
-    facts, members = build_facts(ctx, units, sim, groups, provenance, draft)
+    facts, members = build_facts(ctx, units, sim, groups, provenance, draft, near)
     slots = figure_slots(ctx, units, members)
     quotes = group_quotes(ctx)
     slot_findings = [s.finding for s in slots if s.finding is not None]
@@ -188,7 +189,13 @@ def _overview(
         contradictions=[f.id for f in findings if f.grade == "contradict"],
         differences=[f.id for f in findings if f.grade == "differs"],
         updates=[f.id for f in findings if f.grade == "update"],
-        single_outlet=[f.id for f in facts if len(f.carried_by) == 1 < len(outlets)],
+        # a claim another outlet may tell in another language is not shown as one outlet's
+        single_outlet=[
+            f.id
+            for f in facts
+            if len(f.carried_by) == 1 < len(outlets)
+            and not any((c.note or "").startswith(UNCONFIRMED) for c in f.cells)
+        ],
         provenance=list(provenance.lines),
     )
 

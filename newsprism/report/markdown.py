@@ -119,7 +119,7 @@ def story_markdown(v: StoryView) -> str:
         lines.append("| claim | " + " | ".join(md(o) for o in v.outlets) + " |")
         lines.append("|---|" + "---|" * len(v.outlets))
         for row in v.matrix:
-            marks = " | ".join(f"{c.symbol} {c.state}" for c in row.cells)
+            marks = " | ".join(f"{c.symbol} {c.label}" for c in row.cells)
             lines.append(f"| {md(row.text)} | {marks} |")
         lines.append("")
     if v.quotes:

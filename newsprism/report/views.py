@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from newsprism.compare.records import (
+    UNCONFIRMED,
     ArticleRef,
     Cite,
     DiffOp,
@@ -49,7 +50,13 @@ GRADE_WORDS = {
     "differs": "differs",
     "agree": "agrees",
 }
-STATE_SYMBOLS = {"states": "✓", "differs": "≈", "contradicts": "✗", "omits": "○"}
+STATE_SYMBOLS = {
+    "states": "✓",
+    "differs": "≈",
+    "contradicts": "✗",
+    "omits": "○",
+    "unclear": "?",
+}
 
 
 @dataclass(slots=True)
@@ -78,8 +85,16 @@ class Cell:
     copy_of: str | None = None
 
     @property
+    def label(self) -> str:
+        """What the cell says to a reader: an "omits" over a sentence that reads close
+        but whose words could not confirm the claim is "unclear", never a plain omission."""
+        if self.state == "omits" and (self.note or "").startswith(UNCONFIRMED):
+            return "unclear"
+        return self.state
+
+    @property
     def symbol(self) -> str:
-        return STATE_SYMBOLS.get(self.state, "·")
+        return STATE_SYMBOLS.get(self.label, "·")
 
 
 @dataclass(slots=True)
