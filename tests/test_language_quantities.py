@@ -239,3 +239,26 @@ def test_every_qualifier_emitted_is_known_to_the_lexicon():
     emitted = {q.qualifier for q in qty if q.qualifier}
     assert {"no fewer than", "just over", "some", "or so", "fewer than", "dozens"} <= emitted
     assert all(q in QUALIFIERS or q in VAGUE_COUNTS for q in emitted)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "outcome"),
+    [
+        # a verb with "dead" as its complement: "shot dead", "found dead"
+        ("Two women were shot dead late Friday in Tarmo.", "Two", "killed"),
+        ("Three men were found dead in a car on Lindel Road.", "Three", "killed"),
+        # "a total of": the count is the total's subject
+        ("A total of 12 people were killed in the attack on the market.", "12", "killed"),
+        # "recover" with no object and not passive: the hurt, healing
+        ("Four people are recovering at Tarmo General Hospital.", "Four", "injured"),
+        ("The two victims recovered in hospital after surgery.", "two", "injured"),
+        # brought back: bodies and guns stay "recovered" (or the dead)
+        ("Two guns were recovered at the scene, police said.", "Two", "recovered"),
+        # a stated condition is the hurt's, and another clause's death is not theirs
+        ("A man died at the scene, two people are in critical condition and four others were hospitalized.", "two", "injured"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_outcomes_read_from_complements_totals_and_conditions(
+    text: str, figure: str, outcome: str
+) -> None:
+    assert _quantities(text)[figure].outcome == outcome

@@ -552,6 +552,7 @@ def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | Non
 
 
 _FATAL = frozenset({"fatally", "mortally"})
+_TOTALS = frozenset({"total", "tally"})  # "a total of 12 people": the 12 are the subject
 _HARM_VERBS = frozenset({"shoot", "wound", "stab", "injure", "hurt", "strike", "hit", "shot"})
 
 
@@ -563,7 +564,35 @@ def _outcome_of(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if family == "killed" and lemma in ("life", "body") and tok.dep_ not in ("dobj", "pobj"):
         return None  # "10 bodies were recovered": what befell them is the verb's
+    if family == "recovered" and _heals(tok):
+        return "injured"  # "four people are recovering": the hurt, healing
     return family
+
+
+def _heals(tok: Token) -> bool:
+    """ "Four people are recovering", "the two recovered in hospital": "recover" with no
+    object and not passive is the healing of the hurt, never bodies or guns brought back
+    ("divers recovered four bodies", "two guns were recovered", "the guns recovered")."""
+    if tok.pos_ != "VERB" or tok.tag_ == "VBN" or tok.dep_ in ("amod", "acl"):
+        return False
+    return not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
+
+
+_CONDITION = frozenset({"condition", "state"})
+
+
+def _in_condition(verb: Token) -> Token | None:
+    """ "two people are in critical condition": a stated condition is the hurt's."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in prep.children:
+                if (
+                    obj.dep_ == "pobj"
+                    and obj.lemma_.lower() in _CONDITION
+                    and any(c.dep_ in ("amod", "compound") for c in obj.children)
+                ):
+                    return obj
+    return None
 
 
 def _outcome(
@@ -602,8 +631,17 @@ def _outcome(
                     return toll
             if head.lemma_.lower() in _BE | {"leave"}:  # "12 are dead", "left 12 dead"
                 for c in head.children:
+                    if c.dep_ in ("ccomp", "xcomp") and _own_subject(c):
+                        continue  # "a man died, two people are in ...": not their death
                     if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and _outcome_of(c):
                         return _outcome_of(c), c
+                condition = _in_condition(head)
+                if condition is not None and tok.dep_ == "nsubj":
+                    return "injured", condition
+            elif head.pos_ == "VERB":  # "were shot dead", "were found dead"
+                for c in head.children:
+                    if c.dep_ in ("acomp", "oprd") and _outcome_of(c) == "killed":
+                        return "killed", c
             for c in head.children:  # "was shot and killed", "shot and wounded"
                 if c.dep_ == "conj" and c.pos_ == "VERB" and _outcome_of(c) and not _own_subject(c):
                     return _outcome_of(c), c
@@ -618,6 +656,9 @@ def _outcome(
                 if owner.dep_ not in ("prep", "pobj") or owner.head.i == owner.i:
                     break
                 owner = owner.head
+            total = owner.lemma_.lower() in _TOTALS and owner.dep_ in ("nsubj", "nsubjpass")
+            if total and _outcome_of(owner.head):  # "a total of 12 people were killed"
+                return _outcome_of(owner.head), owner.head
     last = noun if noun is not None and noun.i > number.i else number
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.tag_ in ("VBN", "JJ") and _outcome_of(nxt):
