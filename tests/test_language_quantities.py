@@ -262,3 +262,18 @@ def test_outcomes_read_from_complements_totals_and_conditions(
     text: str, figure: str, outcome: str
 ) -> None:
     assert _quantities(text)[figure].outcome == outcome
+
+
+def test_one_of_them_dead_counts_the_dead_and_no_one_is_nobody() -> None:
+    dead = _quantities(
+        "Two boys played with a loaded gun on Tarmo Street, which left one of them dead."
+    )
+    assert dead["one"].outcome == "killed" and not dead["one"].part_of
+    died = _quantities("Four people were shot and one of them died at Tarmo General Hospital.")
+    assert died["one"].outcome == "killed" and not died["one"].part_of
+    # a part of a count of the same outcome stays a part, never a rival total
+    part = _quantities("One of the three people killed was a child, police said.")
+    assert part["One"].part_of
+    assert not [
+        q for q in _quantity_list("No one was injured in the fire on Tarmo Street.") if q.outcome
+    ]

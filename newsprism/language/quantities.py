@@ -168,6 +168,8 @@ def _part_of_a_count(tok: Token) -> bool:
     part, obj = _partitive(tok)
     if not part or obj is None:
         return False
+    if obj.lower_ in _PEOPLE_PRONOUNS | {"them", "those"}:
+        return True  # "one of them died": one of the people just named
     words = list(obj.subtree)
     return any(_outcome_of(w) or w.lemma_ in PEOPLE_NOUNS for w in words)
 
@@ -280,12 +282,17 @@ def _candidates(doc: Doc, times: Sequence[TimeExpression], offset: int) -> list[
     out = [
         _numeric(doc, group)
         for group in _groups(doc)
-        if not any(s <= group[0].idx < e for s, e in dated)
+        if not any(s <= group[0].idx < e for s, e in dated) and not _no_one(doc, group[0])
     ]
     out += _vague_counts(doc)
     out += _one_person(doc)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _no_one(doc: Doc, first: Token) -> bool:
+    """ "No one was hurt": nobody, never one person."""
+    return first.lower_ == "one" and first.i > 0 and doc[first.i - 1].lower_ == "no"
 
 
 def _one_person(doc: Doc) -> list[_Candidate]:
@@ -460,6 +467,10 @@ def read_figure(
     counted = _counted_class(counted_tok, prior, outcome)
     if counted_tok is not None and counted != "people" and counted in EVENT_NOUNS:
         outcome, outcome_tok = None, None  # "the toll from two explosions": no victims
+    if part_of and of_obj is not None and outcome_tok is not None:
+        # "two of the five wounded" is a part of a count of the same outcome; "one of them
+        # died" (the outcome the verb's, not the whole's) is a count of the dead itself
+        part_of = any(t.i == outcome_tok.i for t in of_obj.subtree)
     update = _update_verb(last, noun)
     span = (outcome_tok.idx, outcome_tok.idx + len(outcome_tok)) if outcome_tok else None
     return Reading("count", outcome, span, counted, part_of, update)
