@@ -277,3 +277,25 @@ def test_one_of_them_dead_counts_the_dead_and_no_one_is_nobody() -> None:
     assert not [
         q for q in _quantity_list("No one was injured in the fire on Tarmo Street.") if q.outcome
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty rescue teams were sent to the Kerav mountains on Monday.",
+        "Forty rescue workers searched the rubble of the Kerav market.",
+        "Three evacuation buses left the Kerav stadium at noon.",
+    ],
+)
+def test_a_job_named_before_the_counted_noun_is_no_outcome(text: str) -> None:
+    """ "Rescue workers" do the rescuing: the compound names their job, not their fate."""
+    assert not [q for q in _quantity_list(text) if q.outcome]
+
+
+def test_the_fate_named_before_the_counted_noun_stays_an_outcome() -> None:
+    assert _quantities("Twelve murder victims were buried in Kerav on Sunday.")[
+        "Twelve"
+    ].outcome == ("killed")
+    assert _quantities("Rescuers pulled 12 survivors out and rescued five children.")[
+        "five"
+    ].outcome == ("rescued")

@@ -563,6 +563,9 @@ def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | Non
 
 
 _FATAL = frozenset({"fatally", "mortally"})
+# Outcomes others bring about: as a compound on a noun they name its job or use ("rescue
+# workers", "recovery divers", "evacuation buses", "arrest warrants"), never its fate.
+_JOB_OUTCOMES = frozenset({"rescued", "recovered", "evacuated", "arrested"})
 _TOTALS = frozenset({"total", "tally"})  # "a total of 12 people": the 12 are the subject
 _HARM_VERBS = frozenset({"shoot", "wound", "stab", "injure", "hurt", "strike", "hit", "shot"})
 
@@ -622,13 +625,16 @@ def _outcome(
         return "killed", fatal[0]
     for tok in bearers:
         family = _outcome_of(tok)
+        if family in _JOB_OUTCOMES and tok.dep_ == "compound":
+            family = None  # "forty rescue workers": the counted noun's job
         if family and tok is not number:
             return family, tok
         for child in tok.children:
             if child.dep_ in ("acl", "amod", "relcl", "oprd", "acomp") and _outcome_of(child):
                 return _outcome_of(child), child
-            if child.dep_ == "compound" and _outcome_of(child):  # "death toll"
-                return _outcome_of(child), child
+            compound = _outcome_of(child) if child.dep_ == "compound" else None
+            if compound and compound not in _JOB_OUTCOMES:  # "death toll", "murder victims"
+                return compound, child
     for tok in bearers:
         head = tok.head
         if tok.dep_ == "nsubj" and head.lemma_.lower() in _AGENT_VERBS and _has_object(head):
