@@ -299,3 +299,13 @@ def test_the_fate_named_before_the_counted_noun_stays_an_outcome() -> None:
     assert _quantities("Rescuers pulled 12 survivors out and rescued five children.")[
         "five"
     ].outcome == ("rescued")
+
+
+def test_the_people_of_a_shooting_are_not_the_dead_of_the_clause_above_it() -> None:
+    """ "The three men killed in the shooting of five people": the five were shot, three
+    of them died; the walk up from "of five people" stops at the noun that owns them."""
+    found = _quantities(
+        "The three men killed in the Tuesday shooting of five people at the Kerav bar were named."
+    )
+    assert found["three"].outcome == "killed"
+    assert found["five"].outcome != "killed"

@@ -663,15 +663,18 @@ def _outcome(
                 if c.dep_ == "conj" and c.pos_ == "VERB" and _outcome_of(c) and not _own_subject(c):
                     return _outcome_of(c), c
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            owner = tok.head.head  # "the lives of 12", "a toll of 84", "rose to 84"
+            owner, via = tok.head.head, tok.head  # "the lives of 12", "rose to 84"
             while True:  # "the death of three", "revised ... from about 100 to 84"
                 if _outcome_of(owner):
                     return _outcome_of(owner), owner
                 toll = _toll_word(owner)
                 if toll is not None:
                     return toll
+                if via.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN"):
+                    break  # "killed in the shooting of five people": the five were shot
                 if owner.dep_ not in ("prep", "pobj") or owner.head.i == owner.i:
                     break
+                via = owner if owner.dep_ == "prep" else via
                 owner = owner.head
             total = owner.lemma_.lower() in _TOTALS and owner.dep_ in ("nsubj", "nsubjpass")
             if total and _outcome_of(owner.head):  # "a total of 12 people were killed"
