@@ -428,6 +428,23 @@ TALLY_MARKERS: dict[str, tuple[str, ...]] = {
 wounded in separate shootings across the city", "299 killings this year", "en lo que va
 del año", "منذ بداية العام"), not a count of the story's event."""
 
+TALLY_EVENT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"shootings", "incidents", "attacks", "stabbings"}),
+    "es": frozenset({"tiroteos", "incidentes", "ataques", "balaceras"}),
+    "fr": frozenset({"fusillades", "incidents", "attaques"}),
+}
+"""Plural happenings a clause may count: "wounded in 11 shooting incidents across the
+city", "en cuatro tiroteos": a figure in a clause that numbers two or more of them is a
+tally over those happenings, not the toll of one."""
+
+
+OUTCOME_READINGS: dict[str, str] = {
+    "casualties": "dead, or dead and injured together: the word does not say which, "
+    "so this count is kept apart from the killed and the injured",
+}
+"""How the report reads an outcome whose word is ambiguous, said beside its figure so a
+reader knows which reading was taken (none: the count keeps a slot of its own)."""
+
 FALLING_OUTCOMES: frozenset[str] = frozenset({"missing"})
 """Outcomes whose count falls as the story goes on (the missing are found, dead or alive):
 of two undated revised figures, the smaller is the later. Every other count (the dead,

@@ -216,3 +216,25 @@ def test_an_undated_figure_given_as_a_change_is_an_update_not_a_contradiction(
     )
     assert "contradict" not in grades(out, "missing")
     assert toll(out, "missing") == 31
+
+
+def test_a_count_of_one_kind_of_victim_names_some_of_the_people_counted() -> None:
+    """ "Two sisters" opens one page and "three people" comes later on it and on another:
+    the sisters are some of the dead, the story's figure is the people counted."""
+    out = run(
+        [
+            page("a", "Harbor Post", "Two sisters were killed in a house on Lindel Road on Sunday. Three people died in the house, among them the girls' father."),  # noqa: E501
+            page("b", "Coast Daily", "A woman was killed in the Lindel Road house on Sunday. Three people were killed in the house, neighbours said."),  # noqa: E501
+        ]
+    )  # fmt: skip
+    assert toll(out, "killed") == 3
+
+
+def test_a_count_of_others_is_never_the_page_s_whole_count() -> None:
+    out = run(
+        [
+            page("a", "Harbor Post", "A man was shot dead on Lindel Road on Sunday, and three other people were killed nearby in a separate attack, police said."),  # noqa: E501
+            page("b", "Coast Daily", "One man was killed in a shooting on Lindel Road on Sunday, police said."),  # noqa: E501
+        ]
+    )  # fmt: skip
+    assert toll(out, "killed") == 1

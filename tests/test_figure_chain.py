@@ -73,3 +73,16 @@ def test_a_story_figure_history_carries_each_source_and_its_words() -> None:
     steps = updates[0].development
     assert [s.source for s in steps] == ["police", "hospital officials", "county coroner"]
     assert all(s.cite is not None and s.cite.text for s in steps)  # every figure cites its span
+
+
+def test_the_chart_size_is_an_option_the_report_receives() -> None:
+    from newsprism.report.charts import FigureChartOptions
+
+    steps = [
+        Step("12", ["Valley News"], "2023-05-08T09:00", None, "police"),
+        Step("19", ["Plains Herald"], "2023-05-09T09:00", "rose to", "hospital officials"),
+    ]
+    wide = figure_chart(steps, FigureChartOptions(width=800, height=200, margin=40))
+    assert wide is not None and (wide.width, wide.height) == (800, 200)
+    xs = [p.x for s in wide.series for p in s.points]
+    assert min(xs) == 40 and max(xs) == 760  # the margins of the options, not the defaults

@@ -201,6 +201,10 @@ def test_a_street_number_is_never_a_count(language: str, text: str) -> None:
         ("es", "Tres personas murieron en el tiroteo de Kerav. Al menos 40 personas han muerto en la ciudad en lo que va del año, incluidos 17 niños que murieron en junio."),  # noqa: E501
         ("fr", "Trois personnes sont mortes dans la fusillade de Kerav. Au moins 40 personnes sont mortes dans la ville depuis le début de l'année, parmi lesquelles 17 enfants morts en juin."),  # noqa: E501
         ("ar", "قتل ثلاثة أشخاص في إطلاق النار في كيراف. وقتل 40 شخصا في المدينة منذ بداية العام، بينهم 17 طفلا قتلوا في يونيو."),  # noqa: E501
+        ("en", "Three people were killed in the Kerav shooting. Across the region, 12 people were wounded in 9 shooting incidents over the weekend."),  # noqa: E501
+        ("en", "Three people were killed in the Kerav shooting, and 17 were wounded in four separate attacks on Saturday."),  # noqa: E501
+        ("es", "Tres personas murieron en el tiroteo de Kerav. Además, 17 personas resultaron heridas en cuatro tiroteos durante el fin de semana."),  # noqa: E501
+        ("fr", "Trois personnes sont mortes dans la fusillade de Kerav. Par ailleurs, 17 personnes ont été blessées dans cinq fusillades ce week-end."),  # noqa: E501
     ],
 )  # fmt: skip
 def test_a_tally_over_many_events_is_not_the_story_count(language: str, text: str) -> None:

@@ -241,3 +241,21 @@ def test_two_others_is_no_rival_total_and_no_split(language: str, whole: str, mo
         ]
     )
     assert killed(out).basis != "split"
+
+
+def test_the_report_says_how_casualties_are_read() -> None:
+    """ "Casualties" may mean the dead or the dead and injured: the count keeps its own
+    slot and the report says which reading was taken."""
+    from newsprism.report.markdown import story_markdown
+    from newsprism.report.pages import render_story_html
+    from newsprism.report.views import story_view
+
+    articles = [
+        page("a", "Outlet A", "The Kerav dam collapse caused 40 casualties, officials said.", "en", day(8)),  # noqa: E501
+        page("b", "Outlet B", "Officials counted 40 casualties after the Kerav dam collapse.", "en", day(9)),  # noqa: E501
+    ]  # fmt: skip
+    out = run(articles)
+    assert {t.outcome for t in out.tolls} == {"casualties"}
+    view = story_view(out, articles)
+    assert "read as dead, or dead and injured together" in story_markdown(view)
+    assert "read as dead, or dead and injured together" in render_story_html(view, {})

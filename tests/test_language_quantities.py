@@ -239,3 +239,73 @@ def test_every_qualifier_emitted_is_known_to_the_lexicon():
     emitted = {q.qualifier for q in qty if q.qualifier}
     assert {"no fewer than", "just over", "some", "or so", "fewer than", "dozens"} <= emitted
     assert all(q in QUALIFIERS or q in VAGUE_COUNTS for q in emitted)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "outcome"),
+    [
+        # a verb with "dead" as its complement: "shot dead", "found dead"
+        ("Two women were shot dead late Friday in Tarmo.", "Two", "killed"),
+        ("Three men were found dead in a car on Lindel Road.", "Three", "killed"),
+        # "a total of": the count is the total's subject
+        ("A total of 12 people were killed in the attack on the market.", "12", "killed"),
+        # "recover" with no object and not passive: the hurt, healing
+        ("Four people are recovering at Tarmo General Hospital.", "Four", "injured"),
+        ("The two victims recovered in hospital after surgery.", "two", "injured"),
+        # brought back: bodies and guns stay "recovered" (or the dead)
+        ("Two guns were recovered at the scene, police said.", "Two", "recovered"),
+        # a stated condition is the hurt's, and another clause's death is not theirs
+        ("A man died at the scene, two people are in critical condition and four others were hospitalized.", "two", "injured"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_outcomes_read_from_complements_totals_and_conditions(
+    text: str, figure: str, outcome: str
+) -> None:
+    assert _quantities(text)[figure].outcome == outcome
+
+
+def test_one_of_them_dead_counts_the_dead_and_no_one_is_nobody() -> None:
+    dead = _quantities(
+        "Two boys played with a loaded gun on Tarmo Street, which left one of them dead."
+    )
+    assert dead["one"].outcome == "killed" and not dead["one"].part_of
+    died = _quantities("Four people were shot and one of them died at Tarmo General Hospital.")
+    assert died["one"].outcome == "killed" and not died["one"].part_of
+    # a part of a count of the same outcome stays a part, never a rival total
+    part = _quantities("One of the three people killed was a child, police said.")
+    assert part["One"].part_of
+    assert not [
+        q for q in _quantity_list("No one was injured in the fire on Tarmo Street.") if q.outcome
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty rescue teams were sent to the Kerav mountains on Monday.",
+        "Forty rescue workers searched the rubble of the Kerav market.",
+        "Three evacuation buses left the Kerav stadium at noon.",
+    ],
+)
+def test_a_job_named_before_the_counted_noun_is_no_outcome(text: str) -> None:
+    """ "Rescue workers" do the rescuing: the compound names their job, not their fate."""
+    assert not [q for q in _quantity_list(text) if q.outcome]
+
+
+def test_the_fate_named_before_the_counted_noun_stays_an_outcome() -> None:
+    assert _quantities("Twelve murder victims were buried in Kerav on Sunday.")[
+        "Twelve"
+    ].outcome == ("killed")
+    assert _quantities("Rescuers pulled 12 survivors out and rescued five children.")[
+        "five"
+    ].outcome == ("rescued")
+
+
+def test_the_people_of_a_shooting_are_not_the_dead_of_the_clause_above_it() -> None:
+    """ "The three men killed in the shooting of five people": the five were shot, three
+    of them died; the walk up from "of five people" stops at the noun that owns them."""
+    found = _quantities(
+        "The three men killed in the Tuesday shooting of five people at the Kerav bar were named."
+    )
+    assert found["three"].outcome == "killed"
+    assert found["five"].outcome != "killed"

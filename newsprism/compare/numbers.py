@@ -46,11 +46,13 @@ from newsprism.lexicon import (
     FIGURE_STATUS_STOPS,
     FIGURE_STATUS_WORDS,
     FOREIGN_FROM_TO,
+    NUMBER_WORDS,
     OTHER_EVENT_SINCE,
     OTHER_EVENT_SINCE_REACH,
     PEOPLE_NOUNS,
     RELATIVE_WORDS,
     STREET_WORDS,
+    TALLY_EVENT_NOUNS,
     TALLY_MARKERS,
     UPDATE_WORDS,
     figure_range,
@@ -301,6 +303,8 @@ def other_event(
     clause_text = " ".join((_own_clause(before) + " " + _clause_after(after)).lower().split())
     if any(m in clause_text for m in TALLY_MARKERS.get(lang, ())):
         return "tally"  # "17 wounded in separate shootings across the city"
+    if _numbers_happenings(clause_text, lang):
+        return "tally"  # "eight wounded in 11 shooting incidents"
     words = [w.lower() for w in _WORD.findall(before)]
     for i, w in enumerate(words):
         if w in most and any(x in since for x in words[i + 1 : i + 1 + OTHER_EVENT_SINCE_REACH]):
@@ -316,6 +320,30 @@ def other_event(
             if int(m.group()) not in own and start + m.start() not in counts:
                 return m.group()
     return None
+
+
+def _numbers_happenings(clause: str, lang: str) -> bool:
+    """Whether the clause counts two or more happenings: "in five separate shooting
+    incidents", "en cuatro tiroteos" (a number, at most two words, a plural event noun)."""
+    nouns = TALLY_EVENT_NOUNS.get(lang)
+    if not nouns:
+        return False
+    words = _WORD.findall(clause)
+    for i, w in enumerate(words):
+        value = int(w) if w.isdigit() else _number_word(w, lang)
+        if value is None or value < 2:
+            continue
+        if any(x in nouns for x in words[i + 1 : i + 4]):
+            return True
+    return False
+
+
+def _number_word(word: str, lang: str) -> int | None:
+    if lang == "en":
+        return NUMBER_WORDS.get(word)
+    from newsprism.language.rules.numbers import text2num
+
+    return text2num(word, lang)
 
 
 def _clause_after(after: str) -> str:

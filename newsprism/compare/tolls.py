@@ -183,13 +183,32 @@ def _first_figures(counts: Sequence[Count], replaced: set[float] | None = None) 
         page = c.key or c.article
         latest[page] = max(latest.get(page, 0), c.version)
     first: dict[str, Count] = {}
+    whole: dict[str, Count] = {}  # each page's first count of people in general
     for c in sorted(counts, key=lambda c: (c.article, c.q.span[0])):
         if c.previous or c.estimate or c.status or c.version != latest[c.key or c.article]:
             continue
         if c.q.value is None or c.q.value in (replaced or set()):
             continue
         first.setdefault(c.article, c)
-    return list(first.values())
+        if c.counted == "people" and not _besides(c):
+            whole.setdefault(c.article, c)
+    return [_the_whole(c, whole.get(page)) for page, c in first.items()]
+
+
+def _the_whole(lead: Count, whole: Count | None) -> Count:
+    """ "Two daughters" first and "three people found dead" later on the page: a count of
+    one kind of person names some of the victims, the count of people the page gives is
+    the toll; so the page's figure is the larger count of people in general."""
+    if whole is None or lead.counted == "people" or whole is lead:
+        return lead
+    assert lead.q.value is not None and whole.q.value is not None
+    return whole if whole.q.value > lead.q.value else lead
+
+
+def _besides(c: Count) -> bool:
+    """ "three others", "two more": people besides a count, never the whole."""
+    words = (c.q.noun or "").lower().split()[:2] + c.shown.lower().split()[:4]
+    return any(w.strip(",.;:") in _MORE for w in words)
 
 
 def _same(a: Count, b: Count) -> bool:

@@ -168,6 +168,8 @@ def _part_of_a_count(tok: Token) -> bool:
     part, obj = _partitive(tok)
     if not part or obj is None:
         return False
+    if obj.lower_ in _PEOPLE_PRONOUNS | {"them", "those"}:
+        return True  # "one of them died": one of the people just named
     words = list(obj.subtree)
     return any(_outcome_of(w) or w.lemma_ in PEOPLE_NOUNS for w in words)
 
@@ -280,12 +282,17 @@ def _candidates(doc: Doc, times: Sequence[TimeExpression], offset: int) -> list[
     out = [
         _numeric(doc, group)
         for group in _groups(doc)
-        if not any(s <= group[0].idx < e for s, e in dated)
+        if not any(s <= group[0].idx < e for s, e in dated) and not _no_one(doc, group[0])
     ]
     out += _vague_counts(doc)
     out += _one_person(doc)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _no_one(doc: Doc, first: Token) -> bool:
+    """ "No one was hurt": nobody, never one person."""
+    return first.lower_ == "one" and first.i > 0 and doc[first.i - 1].lower_ == "no"
 
 
 def _one_person(doc: Doc) -> list[_Candidate]:
@@ -460,6 +467,10 @@ def read_figure(
     counted = _counted_class(counted_tok, prior, outcome)
     if counted_tok is not None and counted != "people" and counted in EVENT_NOUNS:
         outcome, outcome_tok = None, None  # "the toll from two explosions": no victims
+    if part_of and of_obj is not None and outcome_tok is not None:
+        # "two of the five wounded" is a part of a count of the same outcome; "one of them
+        # died" (the outcome the verb's, not the whole's) is a count of the dead itself
+        part_of = any(t.i == outcome_tok.i for t in of_obj.subtree)
     update = _update_verb(last, noun)
     span = (outcome_tok.idx, outcome_tok.idx + len(outcome_tok)) if outcome_tok else None
     return Reading("count", outcome, span, counted, part_of, update)
@@ -552,6 +563,10 @@ def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | Non
 
 
 _FATAL = frozenset({"fatally", "mortally"})
+# Outcomes others bring about: as a compound on a noun they name its job or use ("rescue
+# workers", "recovery divers", "evacuation buses", "arrest warrants"), never its fate.
+_JOB_OUTCOMES = frozenset({"rescued", "recovered", "evacuated", "arrested"})
+_TOTALS = frozenset({"total", "tally"})  # "a total of 12 people": the 12 are the subject
 _HARM_VERBS = frozenset({"shoot", "wound", "stab", "injure", "hurt", "strike", "hit", "shot"})
 
 
@@ -563,7 +578,35 @@ def _outcome_of(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     if family == "killed" and lemma in ("life", "body") and tok.dep_ not in ("dobj", "pobj"):
         return None  # "10 bodies were recovered": what befell them is the verb's
+    if family == "recovered" and _heals(tok):
+        return "injured"  # "four people are recovering": the hurt, healing
     return family
+
+
+def _heals(tok: Token) -> bool:
+    """ "Four people are recovering", "the two recovered in hospital": "recover" with no
+    object and not passive is the healing of the hurt, never bodies or guns brought back
+    ("divers recovered four bodies", "two guns were recovered", "the guns recovered")."""
+    if tok.pos_ != "VERB" or tok.tag_ == "VBN" or tok.dep_ in ("amod", "acl"):
+        return False
+    return not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
+
+
+_CONDITION = frozenset({"condition", "state"})
+
+
+def _in_condition(verb: Token) -> Token | None:
+    """ "two people are in critical condition": a stated condition is the hurt's."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in prep.children:
+                if (
+                    obj.dep_ == "pobj"
+                    and obj.lemma_.lower() in _CONDITION
+                    and any(c.dep_ in ("amod", "compound") for c in obj.children)
+                ):
+                    return obj
+    return None
 
 
 def _outcome(
@@ -582,13 +625,16 @@ def _outcome(
         return "killed", fatal[0]
     for tok in bearers:
         family = _outcome_of(tok)
+        if family in _JOB_OUTCOMES and tok.dep_ == "compound":
+            family = None  # "forty rescue workers": the counted noun's job
         if family and tok is not number:
             return family, tok
         for child in tok.children:
             if child.dep_ in ("acl", "amod", "relcl", "oprd", "acomp") and _outcome_of(child):
                 return _outcome_of(child), child
-            if child.dep_ == "compound" and _outcome_of(child):  # "death toll"
-                return _outcome_of(child), child
+            compound = _outcome_of(child) if child.dep_ == "compound" else None
+            if compound and compound not in _JOB_OUTCOMES:  # "death toll", "murder victims"
+                return compound, child
     for tok in bearers:
         head = tok.head
         if tok.dep_ == "nsubj" and head.lemma_.lower() in _AGENT_VERBS and _has_object(head):
@@ -602,22 +648,37 @@ def _outcome(
                     return toll
             if head.lemma_.lower() in _BE | {"leave"}:  # "12 are dead", "left 12 dead"
                 for c in head.children:
+                    if c.dep_ in ("ccomp", "xcomp") and _own_subject(c):
+                        continue  # "a man died, two people are in ...": not their death
                     if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and _outcome_of(c):
                         return _outcome_of(c), c
+                condition = _in_condition(head)
+                if condition is not None and tok.dep_ == "nsubj":
+                    return "injured", condition
+            elif head.pos_ == "VERB":  # "were shot dead", "were found dead"
+                for c in head.children:
+                    if c.dep_ in ("acomp", "oprd") and _outcome_of(c) == "killed":
+                        return "killed", c
             for c in head.children:  # "was shot and killed", "shot and wounded"
                 if c.dep_ == "conj" and c.pos_ == "VERB" and _outcome_of(c) and not _own_subject(c):
                     return _outcome_of(c), c
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            owner = tok.head.head  # "the lives of 12", "a toll of 84", "rose to 84"
+            owner, via = tok.head.head, tok.head  # "the lives of 12", "rose to 84"
             while True:  # "the death of three", "revised ... from about 100 to 84"
                 if _outcome_of(owner):
                     return _outcome_of(owner), owner
                 toll = _toll_word(owner)
                 if toll is not None:
                     return toll
+                if via.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN"):
+                    break  # "killed in the shooting of five people": the five were shot
                 if owner.dep_ not in ("prep", "pobj") or owner.head.i == owner.i:
                     break
+                via = owner if owner.dep_ == "prep" else via
                 owner = owner.head
+            total = owner.lemma_.lower() in _TOTALS and owner.dep_ in ("nsubj", "nsubjpass")
+            if total and _outcome_of(owner.head):  # "a total of 12 people were killed"
+                return _outcome_of(owner.head), owner.head
     last = noun if noun is not None and noun.i > number.i else number
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.tag_ in ("VBN", "JJ") and _outcome_of(nxt):

@@ -421,9 +421,15 @@ def reuse_graph(articles: Sequence[ArticleRef], pairs: Sequence[ReuseLink]) -> R
 
 # --------------------------------------------------------------------------- a figure's history
 
-FIGURE_CHART_WIDTH = 420
-FIGURE_CHART_HEIGHT = 120
-FIGURE_MARGIN = 28
+
+@dataclass(frozen=True, slots=True)
+class FigureChartOptions:
+    """The figure-history chart's size in pixels: a page that shows it larger (a wide
+    screen, a print) or smaller (a sidebar) passes its own."""
+
+    width: int = 420
+    height: int = 120
+    margin: int = 28  # room for the point labels on every side
 
 
 def _step_day(published: str | None) -> str | None:
@@ -472,7 +478,9 @@ class FigureChart:
     bottom: str
 
 
-def figure_chart(steps: Sequence[Step]) -> FigureChart | None:
+def figure_chart(
+    steps: Sequence[Step], options: FigureChartOptions | None = None
+) -> FigureChart | None:
     """Geometry for a small chart of the figure over time, one line per source: the
     picture a reader takes in before the chain. Steps without a number or a date are left
     to the chain; a chart needs two points."""
@@ -480,23 +488,24 @@ def figure_chart(steps: Sequence[Step]) -> FigureChart | None:
     dated = [(s, v, d) for s, v, d in points if v is not None and d is not None]
     if len(dated) < 2:
         return None
+    size = options or FigureChartOptions()
     values = [v for _, v, _ in dated]
     days = [d for _, _, d in dated]
     lo, hi = min(values), max(values)
     first, last = min(days), max(days)
     span_days = max((last - first).days, 1)
-    inner_w = FIGURE_CHART_WIDTH - 2 * FIGURE_MARGIN
-    inner_h = FIGURE_CHART_HEIGHT - 2 * FIGURE_MARGIN
+    inner_w = size.width - 2 * size.margin
+    inner_h = size.height - 2 * size.margin
     by_who: dict[str, list[FigurePoint]] = {}
     for n, (s, v, d) in enumerate(dated):
-        x = FIGURE_MARGIN + inner_w * (
+        x = size.margin + inner_w * (
             (d - first).days / span_days if last != first else n / (len(dated) - 1)
         )
-        y = FIGURE_MARGIN + inner_h * (1 - ((v - lo) / (hi - lo) if hi != lo else 0.5))
+        y = size.margin + inner_h * (1 - ((v - lo) / (hi - lo) if hi != lo else 0.5))
         who = s.source or ", ".join(s.outlets)
         edge = inner_w / 6  # a label centred this near an edge would be cut off
-        anchor = "start" if x < FIGURE_MARGIN + edge else "middle"
-        anchor = "end" if x > FIGURE_MARGIN + inner_w - edge else anchor
+        anchor = "start" if x < size.margin + edge else "middle"
+        anchor = "end" if x > size.margin + inner_w - edge else anchor
         by_who.setdefault(who, []).append(
             FigurePoint(
                 round(x, 1), round(y, 1), s.value, who, _step_day(s.published) or "", anchor
@@ -505,7 +514,7 @@ def figure_chart(steps: Sequence[Step]) -> FigureChart | None:
     series = [
         FigureSeries(who, pts, " ".join(f"{p.x},{p.y}" for p in pts)) for who, pts in by_who.items()
     ]
-    return FigureChart(FIGURE_CHART_WIDTH, FIGURE_CHART_HEIGHT, series, f"{hi:g}", f"{lo:g}")
+    return FigureChart(size.width, size.height, series, f"{hi:g}", f"{lo:g}")
 
 
 _FIGURE = re.compile(r"\d[\d,. ]*\d|\d")

@@ -90,6 +90,7 @@ def story_markdown(v: StoryView) -> str:
         if v.tolls:
             told = " · ".join(
                 f"**{md(t.figure)}** {md(t.outcome)} ({md(t.basis)}"
+                + (f"; read as {md(t.reading)}" if t.reading else "")
                 + ("; outlets differ: see above" if t.finding else "")
                 + ")"
                 + (f", set aside: {md('; '.join(t.set_aside))}" if t.set_aside else "")

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from newsprism.compare.records import IndexRow, StorySpan
 from newsprism.model import outlet_count
+from newsprism.report.charts import FigureChartOptions
 from newsprism.report.templating import Links, PageLinks, asset, csp_hash, environment
 from newsprism.report.views import DigestItem, StoryView
 from newsprism.versions import VersionHistory
@@ -45,12 +46,18 @@ def render_story_html(
     pages: Mapping[str, str],
     root: str = "../../",
     versions: Sequence[VersionHistory] = (),
+    chart: FigureChartOptions | None = None,
 ) -> str:
     """One story's own page with its articles inlined; ``root`` leads back to the index;
-    ``versions`` are its articles that changed after publication."""
+    ``versions`` are its articles that changed after publication; ``chart`` sizes its
+    figure-history charts."""
     template = environment().get_template("story_page.html")
     return template.render(
-        v=view, links=PageLinks(pages, root, here=view.id), versions=versions, **_shell()
+        v=view,
+        links=PageLinks(pages, root, here=view.id),
+        versions=versions,
+        chart_options=chart,
+        **_shell(),
     )
 
 

@@ -33,6 +33,7 @@ from newsprism.compare.records import (
     Toll,
 )
 from newsprism.compare.records import DigestItem as DigestRecord
+from newsprism.lexicon import OUTCOME_READINGS
 from newsprism.model import Annotations, Article, Entity, RemovedLine, Span
 from newsprism.report.charts import (
     CoverageBars,
@@ -149,6 +150,7 @@ class TollView:
     values: list[Evidence]
     finding: str | None
     set_aside: list[str] = field(default_factory=list)  # "300 (withdrawn: health ministry)"
+    reading: str | None = None  # how an ambiguous outcome word is read ("casualties")
 
 
 _BASIS = {
@@ -413,6 +415,7 @@ def _tolls(tolls: Sequence[Toll], cite: _Cite) -> list[TollView]:
                 [cite(v.cite, v.value) for v in t.values],
                 t.finding,
                 list(t.set_aside),
+                OUTCOME_READINGS.get(t.outcome),
             )
         )
     return out

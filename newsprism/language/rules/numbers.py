@@ -69,6 +69,12 @@ def _text2num(words: str, language: str) -> int | None:
         return None
 
 
+def text2num(words: str, language: str) -> int | None:
+    """The value of number words in a language the rule reader knows ("cuatro", "trois"),
+    or None: for readers of a clause that has no parse."""
+    return _text2num(words, language)
+
+
 def _is_number_word(folded: str, language: str, table: LanguageWords) -> bool:
     if language in TEXT2NUM_LANGUAGES:
         return _text2num(folded, language) is not None
