@@ -15,8 +15,6 @@ from newsprism.language.rules.reader import annotate_foreign, is_foreign
 from newsprism.model import Annotations
 from tests.test_compare_tolls import page, run
 
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
-
 
 def stated(out: StoryComparison) -> set[tuple[str, float]]:
     """Every (outcome, number) the story states where a reader sees a figure."""

@@ -12,8 +12,6 @@ from newsprism.language import calendar_rules as cal
 from newsprism.lexicon import WEEKDAYS
 from newsprism.model import Annotations, Article, Source, TimeExpression
 
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
-
 THU = date(2024, 2, 8)  # a Thursday
 
 
