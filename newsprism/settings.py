@@ -13,7 +13,11 @@ Unknown sections or keys are an error, so a typo never silently does nothing.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import inspect
+import io
+import tokenize
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,10 +101,11 @@ def options_as_toml(options: Options) -> str:
     for f in dataclasses.fields(options):
         lines.append(f"[{f.name}]")
         section = getattr(options, f.name)
+        helps = option_help(type(section))
         for sf in dataclasses.fields(section):
             value = getattr(section, sf.name)
-            if sf.metadata.get("help"):
-                lines.append(f"# {sf.metadata['help']}")
+            if helps.get(sf.name):
+                lines.append(f"# {helps[sf.name]}")
             if value is None:
                 lines.append(f"# {sf.name} = (not set)")
             elif isinstance(value, bool):
@@ -111,3 +116,40 @@ def options_as_toml(options: Options) -> str:
                 lines.append(f'{sf.name} = "{value}"')
         lines.append("")
     return "\n".join(lines)
+
+
+def option_help(cls: type) -> dict[str, str]:
+    """Each option's help: its ``help`` metadata, else the comment written beside the
+    field (or the comment lines right above it) in the options class.
+
+    The comment next to a default is where a maintainer explains it; reading it here
+    keeps one text for the source and for `newsprism options`, so help cannot drift
+    from the code or be forgotten when an option is added.
+    """
+    source = inspect.getsource(cls)
+    comments = {
+        tok.start[0]: tok.string.lstrip("#").strip(" -")
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+        if tok.type == tokenize.COMMENT
+    }
+    lines = source.splitlines()
+    (node,) = ast.parse(source).body
+    assert isinstance(node, ast.ClassDef)
+    out: dict[str, str] = {}
+    for stmt in node.body:
+        if not isinstance(stmt, ast.AnnAssign) or not isinstance(stmt.target, ast.Name):
+            continue
+        span = range(stmt.lineno, (stmt.end_lineno or stmt.lineno) + 1)
+        text = " ".join(comments[n] for n in span if n in comments)
+        if not text:
+            above: list[str] = []
+            n = stmt.lineno - 1
+            while n in comments and lines[n - 1].lstrip().startswith("#"):
+                above.insert(0, comments[n])
+                n -= 1
+            text = " ".join(above)
+        out[stmt.target.id] = text
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("help"):
+            out[f.name] = str(f.metadata["help"])
+    return out

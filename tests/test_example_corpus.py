@@ -160,6 +160,20 @@ def test_injured_counts_differ_in_precision_without_conflicting(corpus: dict[str
     assert c["grade"] == "differs"  # "at least 12", "about a dozen" and "14" all fit
 
 
+def test_a_page_giving_one_figure_twice_is_one_voice(corpus: dict[str, Any]) -> None:
+    """The radio page says "14 people injured" in its lede and "14 people had been
+    treated" lower down: one row for the page, not the outlet twice with one value."""
+    for report in corpus["reports"].values():
+        for f in report["findings"]:
+            if f["kind"] != "number":
+                continue
+            rows = [
+                (v["cite"]["article"], v["version"], v["number"], v["qualifier"])
+                for v in f["values"]
+            ]
+            assert len(rows) == len(set(rows)), f["slot"]
+
+
 def test_arrest_counts_contradict(corpus: dict[str, Any]) -> None:
     c = _finding(corpus["report"], "number", "arrested")
     got = _values(c, corpus["ids"])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 @dataclass(slots=True)
 class CleanOptions:
     template_min_pages: int = 3  # a line on this many pages of one site is site template
-    split_pages: bool = True
+    split_pages: bool = True  # a page holding several articles (a live page, a digest) is split
     split_min_words: int = 40  # a second article needs at least this many words of body
     split_max_topic_similarity: float = 0.35  # a new title + caption splits only below this
     teaser_similarity: float = 90.0  # rapidfuzz partial_ratio of a teaser to a later paragraph

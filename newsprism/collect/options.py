@@ -19,7 +19,7 @@ class CollectOptions:
     max_concurrency: int = 8  # requests in flight in all
     timeout_s: float = 30.0  # one request, from connecting to its last byte
     max_page_mb: float = 5.0  # a larger answer is dropped, with a problem
-    max_redirects: int = 5
+    max_redirects: int = 5  # redirects followed for one request
     cross_host_redirects: bool = True  # follow a redirect to another host (each is logged)
     private_redirects: bool = True  # ...also when it leads to a private or loopback address
     retries: int = 3  # more tries after a 429, a 5xx or a broken connection

@@ -733,7 +733,9 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
     for a, b in unexplained:
         partners.setdefault(id(a), set()).add(b.article)
         partners.setdefault(id(b), set()).add(a.article)
-    slot.values = [slot_value(ctx, c, sorted(partners.get(id(c), ()))) for c in slot.counts]
+    slot.values = [
+        slot_value(ctx, c, sorted(partners.get(id(c), ()))) for c in _once_per_page(slot.counts)
+    ]
     slot.development = _development(ctx, slot)
     slot.figure = _story_figure(slot)
     outlets = {ctx.outlet_of[c.article] for c in slot.counts}
@@ -791,6 +793,17 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
         development=slot.development if grade == "update" else [],
         figure=slot.figure,
     )
+
+
+def _once_per_page(counts: Sequence[Count]) -> list[Count]:
+    """One row per page and figure: a page that repeats "14 injured" in its lede and a
+    later paragraph gives one figure, not two voices (the reader saw the outlet listed
+    twice with the same value). The earliest mention stands for the page."""
+    first: dict[tuple[str, int, float | None, str | None, str, bool], Count] = {}
+    for c in sorted(counts, key=lambda c: c.q.span[0]):
+        first.setdefault((c.article, c.version, c.q.value, c.q.qualifier, c.counted, c.previous), c)
+    kept = {id(c) for c in first.values()}
+    return [c for c in counts if id(c) in kept]
 
 
 def _also_printed(ctx: StoryContext, counts: Sequence[Count], a: Count, b: Count) -> bool:

@@ -28,7 +28,7 @@ class CompareOptions:
     align_linkage: float | None = None  # None: the embedder's own cut (its registry entry)
     split_clauses: bool = True  # also try the clauses of compound sentences
     quote_threshold: float = 0.6  # share of a quote's words found in another to join them
-    digest_sentences: int = 6
+    digest_sentences: int = 6  # items in the story's digest
     max_entity_mentions: int = 20  # evidence listed per entity in the report
     # Processes comparing stories at once in a local run: 0 picks one per CPU when there
     # are enough stories to repay starting them (stories are independent of each other).

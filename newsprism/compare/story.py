@@ -182,11 +182,13 @@ def _link_figures_to_facts(
 def _overview(
     findings: Sequence[Finding], facts: Sequence[FactRow], provenance: Provenance
 ) -> Overview:
+    # "only one outlet carries it" says something only where another outlet could have
+    outlets = {o for f in facts for o in f.carried_by}
     return Overview(
         contradictions=[f.id for f in findings if f.grade == "contradict"],
         differences=[f.id for f in findings if f.grade == "differs"],
         updates=[f.id for f in findings if f.grade == "update"],
-        single_outlet=[f.id for f in facts if len(f.carried_by) == 1],
+        single_outlet=[f.id for f in facts if len(f.carried_by) == 1 < len(outlets)],
         provenance=list(provenance.lines),
     )
 

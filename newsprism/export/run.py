@@ -59,7 +59,8 @@ def export_store(
     writer = open_writer(path, fmt, columns, KINDS)
     try:
         for articles in store.article_batches(batch=batch):
-            records = [article_record(a, store.story_of(a.id)) for a in articles]
+            story = store.stories_of(a.id for a in articles)
+            records = [article_record(a, story.get(a.id)) for a in articles]
             if annotations:
                 notes = store.get_annotations([a.id for a in articles])
                 records = [with_annotations(r, notes.get(r["id"])) for r in records]

@@ -36,7 +36,7 @@ class IngestOptions:
     max_decompressed_mb: float = 512.0  # gzip bombs and huge shards stop here
     max_record_mb: float = 16.0  # one JSON line, WARC record or feed entry
     max_article_chars: int = 1_000_000  # a longer cleaned article is refused (spaCy's limit)
-    follow_symlinks: bool = False
+    follow_symlinks: bool = False  # a symbolic link inside a folder is skipped with a warning
     min_feed_summary_chars: int = 400  # a shorter feed summary is a teaser, not an article
 
     @property

@@ -748,6 +748,13 @@ class BaseStore:
         rows = self._query("SELECT story FROM story_articles WHERE article = ?", (article_id,))
         return None if not rows else str(rows[0]["story"])
 
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Each article's story in one query per chunk: export asks for a batch of
+        articles at a time, and a query per article made large stores slow."""
+        sql = "SELECT article, story FROM story_articles WHERE {in}"
+        chunks = self._chunks_in(sql, "article", list(article_ids))
+        return {str(r["article"]): str(r["story"]) for rows in chunks for r in rows}
+
     # ------------------------------------------------------------------ reuse
 
     def put_reuse(self, pairs: Iterable[ReusePair], *, replace: bool = True) -> None:

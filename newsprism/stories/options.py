@@ -23,7 +23,7 @@ class StoryOptions:
 
     # --- clustering: pair similarity = weighted sum of cosines (weights need not sum to 1)
     tfidf_weight: float = 0.8
-    dense_weight: float = 0.2
+    dense_weight: float = 0.2  # the embedder's cosine in the lexical clustering's pair score
     entity_weight: float = 0.25  # only used when entities_by_article is given
     cluster_threshold: float | None = None  # average-linkage similarity to merge; None: embedder's
     neighbours: int = 30  # approximate nearest neighbours looked at per article
@@ -45,14 +45,14 @@ class StoryOptions:
 
     # --- reuse (wire copy)
     shingle_words: int = 5
-    minhash_perm: int = 64
+    minhash_perm: int = 64  # MinHash permutations to find candidate copies
     lsh_bands: int = 32  # 32 bands x 2 rows: pairs with Jaccard >~ 0.15 usually collide
     reuse_dense_min: float = 0.5  # dense neighbours at least this close are also checked
     min_shared_shingles: int = 3  # ... if they share this many word shingles (a quote)
     sentence_match: float = 0.72  # rapidfuzz ratio / 100 for two sentences to count as shared
     passage_words: int = 8  # or a verbatim run of this many words (a shared quote)
     wire_copy_coverage: float = 0.6  # share of the shorter text found in the other
-    duplicate_coverage: float = 0.92
+    duplicate_coverage: float = 0.92  # share of each text found in the other: one text twice
 
     # --- storylines
     related_threshold: float | None = None  # story-centroid similarity to link; None: embedder's
