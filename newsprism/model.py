@@ -135,8 +135,13 @@ class RawDocument:
 
     @property
     def key(self) -> str:
-        """What identifies "the same article" across versions: its URL, else its source."""
-        return self.meta.url or self.source.label
+        """What identifies "the same article" across versions: its canonical URL (the feed's
+        "?utm_source=rss" link and the sitemap's are one page), else its source."""
+        if not self.meta.url:
+            return self.source.label
+        from newsprism.sources.urls import canonical_url
+
+        return canonical_url(self.meta.url)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,9 @@
 # themselves start a throwaway PostgreSQL server. Lint is ruff and mypy --strict on
 # newsprism/, in both modes.
 #   bash scripts/test.sh            everything (what CI runs)
-#   bash scripts/test.sh --fast     skip tests marked slow (models, processes, Dask,
-#                                   PostgreSQL, Chromium): the edit loop
+#   bash scripts/test.sh --fast     skip tests marked slow (processes, Dask, PostgreSQL,
+#                                   Chromium, whole-pipeline runs, benchmark samples): the
+#                                   edit loop, every language/stories/compare rule included
 # Other arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."

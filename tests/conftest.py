@@ -5,9 +5,12 @@ are read from there, never copied into the repository. Each way of preparing the
 (cleaned articles, the February story through the language layer, a whole analyzed
 store) is built once per session here, so every test file sees the same inputs.
 
-Markers: ``slow`` for tests that load models, spawn processes or start Dask,
-PostgreSQL or Chromium (``browser`` and ``postgres`` imply ``slow``).
-``bash scripts/test.sh --fast`` runs the rest for the edit loop; CI runs everything.
+Markers: ``slow`` for tests that spawn processes (the CLI, process pools) or start Dask,
+PostgreSQL or Chromium (``browser`` and ``postgres`` imply ``slow``), run the whole
+pipeline on a corpus, or score a benchmark sample or a fuzzing run (tens of seconds
+each). Loading spaCy or WordLlama is not slow: each loads once per session and is then
+shared, so ``bash scripts/test.sh --fast`` runs every language, stories and compare
+rule for the edit loop; CI runs everything.
 """
 
 from __future__ import annotations

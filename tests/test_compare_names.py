@@ -12,8 +12,6 @@ from newsprism.compare.names import name_variants
 from newsprism.compare.records import NameVariants
 from newsprism.model import Annotations, Article, Entity, Mention, Source, Story, sha256_hex
 
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
-
 
 def _corpus(
     texts: dict[str, str], entity: Entity

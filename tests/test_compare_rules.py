@@ -14,14 +14,11 @@ from datetime import datetime
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from newsprism.compare import CompareOptions, compare_story
 from newsprism.compare.records import FactRow, Finding, StoryComparison
 from newsprism.language import annotate, resolve_entities
 from newsprism.model import Article, ReusePair, Source, Story
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[1] / "newsprism" / "schema" / "story.schema.json").read_text()

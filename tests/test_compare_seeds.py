@@ -20,8 +20,6 @@ from newsprism.compare.records import FactRow, Finding, StoryComparison
 from newsprism.report.charts import timeline_chart
 from tests.conftest import SeedStory
 
-pytestmark = pytest.mark.slow
-
 SCHEMA = Path(__file__).resolve().parents[1] / "newsprism" / "schema" / "story.schema.json"
 DATELINE = re.compile(r"^(?:[A-Z][A-Za-z]+(?:,| \()|DUBAI|TEHRAN|ERBIL)")
 

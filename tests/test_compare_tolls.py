@@ -16,8 +16,6 @@ from newsprism.language import annotate, resolve_entities
 from newsprism.language.rules.reader import annotate_foreign, is_foreign
 from newsprism.model import Article, Source, Story
 
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
-
 SAME_HOUR = datetime(2023, 5, 9, 10)  # no publication order to go by: the text must say
 
 

@@ -59,7 +59,6 @@ def test_a_chart_needs_two_dated_figures_and_the_chain_falls_back_to_outlets() -
     assert figure_chain(steps) == "12 (Valley News, Delta Wire) → 19 (Plains Herald)"
 
 
-@pytest.mark.slow
 def test_a_story_figure_history_carries_each_source_and_its_words() -> None:
     out = run(
         [

@@ -15,8 +15,6 @@ from newsprism.language.rules.reader import annotate_foreign, is_foreign
 from newsprism.model import Annotations
 from tests.test_compare_tolls import page, run
 
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
-
 
 def stated(out: StoryComparison) -> set[tuple[str, float]]:
     """Every (outcome, number) the story states where a reader sees a figure."""
@@ -233,3 +231,14 @@ def test_others_after_an_age_count_people_not_years() -> None:
     text = "The Kerav shooting left a 16-year-old boy dead and three others injured, police said."
     got = stated(two_outlets(text, "en"))
     assert ("injured", 3) in got
+
+
+@pytest.mark.parametrize("noun", ["floor", "decade", "hectare", "euro", "percent", "avenue"])
+def test_a_count_of_a_lexicon_unit_is_no_count_of_people_or_things(noun: str) -> None:
+    """The comparison's last guard reads the lexicon's tables of durations, measures, money,
+    shares and street words, so a word the lexicon knows cannot slip past it."""
+    from newsprism.compare.numbers import _is_count
+    from newsprism.model import Quantity
+
+    assert not _is_count(Quantity((0, 1), "3", 3.0, noun=f"large {noun}"))
+    assert _is_count(Quantity((0, 1), "3", 3.0, noun="firefighters"))

@@ -8,8 +8,6 @@ import pytest
 
 from tests.test_compare_tolls import grades, page, run
 
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
-
 PAGES = {
     "en": ("Twelve people were killed in the Kerav mine blast, officials said.",
            "Rescuers searched the shafts through the night.",

@@ -14,8 +14,6 @@ from newsprism.compare.numbers import figure_status
 from newsprism.compare.records import StoryComparison, Toll
 from tests.test_compare_tolls import grades, page, run
 
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
-
 
 def day(n: int) -> datetime:
     return datetime(2023, 5, n, 9)

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from newsprism.compare import CompareOptions, compare_story
 from newsprism.compare.records import FactRow, StoryComparison
 from newsprism.language import annotate, resolve_entities
 from newsprism.language.rules.reader import annotate_foreign, is_foreign
 from newsprism.model import Annotations, Article, ReusePair, Source, Story
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 
 def article(

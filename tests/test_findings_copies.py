@@ -7,12 +7,9 @@ Invented pages, the real language layer.
 
 from __future__ import annotations
 
-import pytest
 from test_findings_cells import article, run
 
 from newsprism.model import Dateline, ReusePair
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 LEDE = (
     "Riot police cleared the blockade at the Tarsk grain terminal on Tuesday, and "

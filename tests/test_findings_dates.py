@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from test_findings_cells import article
 
 from newsprism.compare import CompareOptions, compare_story
 from newsprism.compare.records import StoryComparison
 from newsprism.language import annotate, reanchor_times, resolve_entities
 from newsprism.model import Article, Story
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 
 def compare(articles: list[Article], borrow: date | None = None) -> StoryComparison:

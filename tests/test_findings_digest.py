@@ -7,14 +7,11 @@ language layer and the real report writers.
 
 from __future__ import annotations
 
-import pytest
 from test_findings_cells import arrests_story
 
 from newsprism.report.markdown import story_markdown
 from newsprism.report.pages import render_html, render_story_html
 from newsprism.report.views import story_view
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 
 def test_a_contradicted_digest_line_shows_net_support_and_who_contradicts() -> None:

@@ -7,12 +7,9 @@ others "omit". Invented pages, the real language layer.
 
 from __future__ import annotations
 
-import pytest
 from test_findings_cells import article, run
 
 from newsprism.compare.claims import lead_to_cut, not_a_claim
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 
 def test_promotions_questions_captions_and_date_lines_are_no_facts() -> None:

@@ -7,12 +7,9 @@ mourners and is nobody.
 
 from __future__ import annotations
 
-import pytest
 from test_findings_cells import article, run
 
 from newsprism.compare.records import StoryComparison
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 
 def border_story() -> StoryComparison:

@@ -6,10 +6,7 @@ the same language; the ministry's pledge is quoted inside reported speech.
 
 from __future__ import annotations
 
-import pytest
 from test_findings_cells import article, run
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 SAID = "Interior Minister Katja Morrow said on Tuesday."
 WORDS = "“The state will not allow the port of Tarsk to be held hostage by a minority,”"

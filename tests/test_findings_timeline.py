@@ -3,12 +3,9 @@ own days (issue 23). Invented coverage, the real language layer and chart."""
 
 from __future__ import annotations
 
-import pytest
 from test_findings_cells import article, run
 
 from newsprism.report.charts import timeline_chart
-
-pytestmark = pytest.mark.slow  # runs the spaCy and WordLlama models
 
 
 def test_a_background_clause_dates_itself_and_later_deadlines_leave_the_axis() -> None:

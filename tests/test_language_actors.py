@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsprism.language import annotate, resolve_entities
 from newsprism.model import Annotations, Article, Entity, Mention, Source
-
-pytestmark = pytest.mark.slow  # loads the spaCy model
 
 
 def _article(ident: str, text: str) -> Article:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from newsprism.language import LanguageOptions, annotate, resolve_entities
 from newsprism.language.mentions import _split_owner
 from newsprism.model import Annotations, Article, Entity, Source
-
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 
 def _article(ident: str, text: str) -> Article:

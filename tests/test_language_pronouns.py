@@ -9,8 +9,6 @@ from newsprism.language import annotate
 from newsprism.model import Article, Quote, RawDocument, Source, sha256_hex
 from tests.conftest import EXAMPLES
 
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
-
 
 def _speaker(text: str, words: str) -> tuple[str | None, str | None]:
     art = Article(id="p", source=Source("p.txt", "text"), raw_sha="p", part=0, text=text)

@@ -10,8 +10,6 @@ from newsprism.language import annotate
 from newsprism.language.quantities import number_value
 from newsprism.model import Article, Quantity, Source
 
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
-
 
 def _quantities(text: str) -> dict[str, Quantity]:
     return {q.text: q for q in _quantity_list(text)}

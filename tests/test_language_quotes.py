@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsprism.language import annotate, resolve_entities
 from newsprism.language.quotes import find_quote_marks
 from newsprism.model import Article, Mention, Quote, Source
-
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 
 def _quotes(text: str, title: str | None = None) -> tuple[Article, list[Quote]]:

@@ -7,12 +7,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import pytest
-
 from newsprism.language import annotate
 from newsprism.model import Article, Source, TimeExpression
-
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
 
 PUBLISHED = datetime(2026, 3, 12, 10, 0)  # a Thursday
 

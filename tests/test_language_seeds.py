@@ -9,8 +9,6 @@ import pytest
 from newsprism.language import ANNOTATOR_VERSION, annotate, resolve_entities
 from newsprism.model import Annotations, Article, Entity, sha256_hex
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def corpus(

@@ -12,8 +12,6 @@ from newsprism.language import calendar_rules as cal
 from newsprism.lexicon import WEEKDAYS
 from newsprism.model import Annotations, Article, Source, TimeExpression
 
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
-
 THU = date(2024, 2, 8)  # a Thursday
 
 
@@ -287,3 +285,16 @@ def test_a_page_dated_only_to_the_month_anchors_no_weekday(
 def test_a_month_only_date_still_orders_the_article_but_gives_no_day() -> None:
     art = dataclasses.replace(_article("x", datetime(2023, 9, 1)), published_text="2023-09")
     assert art.published is not None and art.published_day is None
+
+
+def test_spoken_years_and_bare_months_are_read_with_the_lexicon_words() -> None:
+    """The spoken-year and bare-month patterns are built from lexicon.NUMBER_WORDS and
+    MONTH_NAMES: every word of those tables is read, a teen never as its unit."""
+    t = _times(
+        "The dam was finished in nineteen seventy-seven and rebuilt in two thousand and "
+        "fourteen. Repairs began in September, the council said."
+    )
+    spoken = {k: v for k, v in t.items() if k.lower().startswith(("nineteen", "two thousand"))}
+    starts = sorted(v.start.year for v in spoken.values() if v.start is not None)
+    assert starts == [1977, 2014], spoken
+    assert any(k == "September" for k in t), t

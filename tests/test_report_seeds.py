@@ -14,7 +14,6 @@ import pytest
 from newsprism.report import ReportFiles, write_reports
 from newsprism.store.sqlite import SQLiteStore
 
-pytestmark = pytest.mark.slow
 SCHEMA = json.loads(
     (Path(__file__).resolve().parents[1] / "newsprism/schema/story.schema.json").read_text()
 )

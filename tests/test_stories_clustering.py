@@ -20,8 +20,6 @@ from newsprism.stories import (
 from newsprism.stories.features import WordWeights, build_features, count_words
 from newsprism.stories.neighbours import knn
 
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
-
 FLOOD_VELMORA = [
     (
         "Floods force thousands from Velmora homes",

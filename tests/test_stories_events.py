@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from newsprism.language import annotate, resolve_entities
 from newsprism.model import Article, Source, Story
 from newsprism.pipeline import entities_by_article
 from newsprism.stories import StoryOptions, cluster_stories, embed_articles, link_storylines
 from newsprism.stories.evidence import evidence_by_article
-
-pytestmark = pytest.mark.slow  # loads the spaCy and WordLlama models
 
 OUTLETS = ["Harbor Ledger", "Valley Courier", "Northfield Times"]
 

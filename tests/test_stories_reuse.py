@@ -18,8 +18,6 @@ from newsprism.stories import (
 )
 from newsprism.stories.textunits import sentences
 
-pytestmark = pytest.mark.slow  # loads the spaCy/WordLlama models or spawns processes
-
 WIRE = (
     "Flood waters forced 4,200 people from their homes in the river town of Velmora on "
     "Tuesday, regional governor Ansel Brack said. "

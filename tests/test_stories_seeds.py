@@ -11,8 +11,6 @@ import pytest
 from newsprism.model import Article, Story
 from newsprism.stories import cluster_stories, embed_articles, find_reuse, link_storylines
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def seeds(seed_articles: dict[str, Article]) -> dict[str, Article]:

@@ -42,14 +42,19 @@ from newsprism.compare.units import Unit
 from newsprism.language.quantities import number_value
 from newsprism.language.rules.words import fold
 from newsprism.lexicon import (
+    AGE_WORDS,
+    CURRENCY_WORDS,
+    DURATION_NOUNS,
     ESTIMATE_WORDS,
     FIGURE_STATUS_STOPS,
     FIGURE_STATUS_WORDS,
     FOREIGN_FROM_TO,
+    MEASURE_UNITS,
     NUMBER_WORDS,
     OTHER_EVENT_SINCE,
     OTHER_EVENT_SINCE_REACH,
     PEOPLE_NOUNS,
+    PERCENT_WORDS,
     RELATIVE_WORDS,
     STREET_WORDS,
     TALLY_EVENT_NOUNS,
@@ -69,34 +74,17 @@ SMALL_FIGURE = 5  # two reports of "three killed" may well be two happenings
 WINDOW = 3  # tokens kept on each side of the count and its outcome word
 _FROM = {"from"}
 _SINCE = {"down", "up"}  # "31, down from 66": the 66 is what the figure changed from
-_NOT_COUNTS = {
-    "year",
-    "old",
-    "age",
-    "aged",
-    "percent",
-    "%",
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "time",
-    "mile",
-    "kilometre",
-    "kilometer",
-    "dollar",
-    "km",
-    # addresses: "the 400 block of Main Street", "2806 Elm Lane"
-    "block",
-    "lane",
-    "street",
-    "avenue",
-    "road",
-    "drive",
-    "boulevard",
-    "court",
-}
+# the counted noun of a figure that is no count of people or things: a length of time,
+# an age, a share, a measure, money, an address ("the 400 block of Main Street")
+_NOT_COUNTS = (
+    DURATION_NOUNS
+    | AGE_WORDS
+    | PERCENT_WORDS
+    | MEASURE_UNITS
+    | CURRENCY_WORDS
+    | STREET_WORDS
+    | {"old", "time"}
+)
 
 
 Status = Literal["withdrawn", "denied"]

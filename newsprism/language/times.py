@@ -29,6 +29,7 @@ from newsprism.language import calendar_rules as cal
 from newsprism.language.speech import reports_speech
 from newsprism.lexicon import (
     HOLIDAYS,
+    MONTH_NAMES,
     MONTHS,
     NUMBER_WORDS,
     SEASONS,
@@ -41,6 +42,9 @@ from newsprism.model import TimeExpression
 # Capitalised names only: "may" is a modal and "march" a verb.
 _M = "(?:" + "|".join(sorted((k.capitalize() for k in MONTHS), key=len, reverse=True)) + r")\.?"
 _WD = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
+# the words of a spoken year after its first ("twenty twenty-four"): the lexicon's number
+# words from one up, longest first so "seventeen" is not read as "seven"
+_SPOKEN_NUMBER = "|".join(sorted((w for w, v in NUMBER_WORDS.items() if v >= 1), key=len)[::-1])
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _N = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
@@ -106,9 +110,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "spokenyear",
         r"\b(?:[Tt]he\s+year\s+)?(?P<spy>(?i:nineteen|twenty|two\s+thousand)(?:[\s-]+"
-        r"(?:(?:and\s+)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-        r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-        r"|one|two|three|four|five|six|seven|eight|nine)))*)\b",
+        rf"(?:(?:and\s+)?(?:{_SPOKEN_NUMBER})))*)\b",
     ),
     (
         "weekend",
@@ -157,8 +159,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("bareyear", rf"(?<![$£€\d.,/-])\b(?P<byy>{_Y})\b(?![,.]?\d|\s*-\s*\d|%)"),
     (
         "baremonth",
-        r"\b(?P<bmm>January|February|March|April|May|June|July|August|September|October"
-        r"|November|December)\b(?![\s.]*\d)",
+        rf"\b(?P<bmm>{'|'.join(MONTH_NAMES)})\b(?![\s.]*\d)",
     ),
     (
         "vague",

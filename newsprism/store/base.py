@@ -240,10 +240,51 @@ class BaseStore:
         """What a migration step needs beyond the shared statements."""
         steps: dict[int, Callable[[], None]] = {
             0: self._create_fts,
+            4: self._canonical_keys,
         }
         step = steps.get(target)
         if step is not None:
             step()
+
+    def _canonical_keys(self) -> None:
+        """Re-key stored articles by their canonical URL. Pages stored under two links to
+        one page (a feed's tracking parameters, a fragment) become versions of one
+        article: numbered in the order they were stored, the newest current. Ids stay,
+        so annotations and reports keep their rows."""
+        from newsprism.sources.urls import canonical_url
+
+        def canonical(key: str) -> str:
+            base, hash_, part = key.rpartition("#")  # an article key is "<doc key>#<part>"
+            return f"{canonical_url(base)}#{part}" if hash_ else canonical_url(key)
+
+        for row in self._query("SELECT DISTINCT doc_key FROM raw_documents"):
+            if (new := canonical_url(row["doc_key"])) != row["doc_key"]:
+                self._execute(
+                    "UPDATE raw_documents SET doc_key = ? WHERE doc_key = ?", (new, row["doc_key"])
+                )
+        rows = self._query(
+            """SELECT a.id, a.article_key, a.version, a.data, r.ingested_at
+               FROM articles a JOIN raw_documents r ON r.sha = a.raw_sha"""
+        )
+        groups: dict[str, list[Row]] = {}
+        for row in rows:
+            groups.setdefault(canonical(row["article_key"]), []).append(row)
+        for key, members in groups.items():
+            if all(m["article_key"] == key for m in members):
+                continue
+            merged = len({m["article_key"] for m in members}) > 1
+            members.sort(key=lambda m: (m["ingested_at"], int(m["version"]), m["id"]))
+            for n, m in enumerate(members, 1):
+                version = n if merged else int(m["version"])
+                current = (n == len(members)) if merged else None
+                data = self._loads(m["data"])
+                data.update(key=key, version=version)
+                sets, params = "article_key = ?, version = ?, data = ?", [key, version]
+                params.append(json.dumps(data, ensure_ascii=False, sort_keys=True))
+                if current is not None:
+                    sets += ", current = ?"
+                    params.append(1 if current else 0)
+                self._execute(f"UPDATE articles SET {sets} WHERE id = ?", (*params, m["id"]))
 
     def _create_fts(self) -> None:
         for stmt in self.FTS_STATEMENTS:
