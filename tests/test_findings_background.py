@@ -84,6 +84,10 @@ def test_background_counts_are_told_by_an_earlier_year_in_their_own_clause() -> 
     assert not is_background(_count("killed 61 people on Tuesday", 2023), None)
     assert not is_background(_count("killed 61 people in 2023", 2023), None)
     assert not is_background(_count("killed 61 people in 1960", None), None)  # no year known
+    # a number the sentence counts people with is no year: "and 2000 fled" is a count
+    both = "killed 61 people and 2000 people fled their homes"
+    assert is_background(_count(both, 2023), None)  # read as a year, it dated the 61
+    assert not is_background(_count(both, 2023), None, {61.0, 2000.0})
 
 
 def test_a_sentence_naming_no_injury_does_not_tell_one() -> None:

@@ -25,7 +25,7 @@ figure: the latest well-supported one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, cast
@@ -593,17 +593,22 @@ _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d|\d)")
 _SPAN_BEFORE = re.compile(rf"(?:{_SPAN_WORDS})\s*$", re.I)
 
 
-def is_background(count: Count, story_year: int | None) -> bool:
+def is_background(count: Count, story_year: int | None, counted: Set[float] = frozenset()) -> bool:
     """A count whose own clause or words are dated to an earlier year than its page's
     counts an earlier happening: "surpassing a tsunami that killed 61 people in 1960",
     "the 85 people who were killed in a 2018 fire" are the records a toll is set
-    against, not figures of the story. A year after "since" bounds the story's own span."""
+    against, not figures of the story. A year after "since" bounds the story's own span.
+    ``counted``: the numbers its sentence counts people with, which are no years ("2000
+    displaced" beside "four killed" is a count, not the year 2000)."""
     year = count.published.year if count.published else story_year
     if year is None:
         return False
     for text in (count.context, count.window):
         for m in _YEAR.finditer(text):
-            if int(m.group(1)) < year and not _SPAN_BEFORE.search(text[: m.start()]):
+            found = int(m.group(1))
+            if found in counted:
+                continue
+            if found < year and not _SPAN_BEFORE.search(text[: m.start()]):
                 return True
     return False
 
@@ -616,7 +621,15 @@ def figure_slots(
     counts = find_counts(ctx, fact_finder(units, members))
     years = [a.published.year for a in ctx.articles.values() if a.published]
     story_year = max(years) if years else None
-    counts = [c for c in counts if not is_background(c, story_year)]
+    counted: dict[tuple[str, Span], set[float]] = {}
+    for c in counts:
+        if c.q.value is not None:
+            counted.setdefault((c.article, c.sentence), set()).add(c.q.value)
+    counts = [
+        c
+        for c in counts
+        if not is_background(c, story_year, counted.get((c.article, c.sentence), set()))
+    ]
     if not counts:
         return []
     cuts = ctx.cuts
