@@ -16,8 +16,13 @@ merge cut on the average probability is then chosen on the same tune parts by
 grouping them with ``stories.grouping`` (mean B-cubed F1 of the three sets). The
 check parts are grouped with the result and their scores written beside it.
 
-    python benchmarks/fit_grouping.py            # fit, score, write the model file
-    python benchmarks/fit_grouping.py --dry-run  # fit and score only
+Then the keep-apart gap (``grouping._keep_apart``: a page written that long from every
+other dated member of its group leaves it) is chosen on the tune parts the same way:
+the smallest of ``APART_DAYS`` whose tune score is the best, or never.
+
+    python benchmarks/fit_grouping.py               # fit, score, write the model file
+    python benchmarks/fit_grouping.py --dry-run     # fit and score only
+    python benchmarks/fit_grouping.py --apart-only  # keep the trees, fit only the gap
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ merge, best first, while the average probability over all their article pairs st
 or above the model's cut (average linkage). Pairs are scored when a merge needs them
 and kept, so a group pair is judged on every one of its article pairs, not a sample.
 
+Then a second look by date: a member written far (the fitted ``apart_days``) from
+every other dated member of its group leaves it (``_keep_apart``).
+
 Candidates: every pair in a small corpus; in a larger one, each article's nearest
 neighbours in the multilingual space and in the lexical space, within
 ``StoryOptions.candidate_days`` of each other when both are dated (a limit on work,
