@@ -16,8 +16,13 @@ merge cut on the average probability is then chosen on the same tune parts by
 grouping them with ``stories.grouping`` (mean B-cubed F1 of the three sets). The
 check parts are grouped with the result and their scores written beside it.
 
-    python benchmarks/fit_grouping.py            # fit, score, write the model file
-    python benchmarks/fit_grouping.py --dry-run  # fit and score only
+Then the keep-apart gap (``grouping._keep_apart``: a page written that long from every
+other dated member of its group leaves it) is chosen on the tune parts the same way:
+the smallest of ``APART_DAYS`` whose tune score is the best, or never.
+
+    python benchmarks/fit_grouping.py               # fit, score, write the model file
+    python benchmarks/fit_grouping.py --dry-run     # fit and score only
+    python benchmarks/fit_grouping.py --apart-only  # keep the trees, fit only the gap
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ from newsprism.stories.same_event import MODEL_FILE, SameEventModel, model_from_
 from newsprism.stories.signals import PAIR_FEATURES, ArticleSignals, pair_rows
 
 CUTS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+APART_DAYS = (30, 61, 91, 182, 365, 730)
+"""Candidate gaps (days) for keeping a page written far from the rest of its group
+apart (``grouping._keep_apart``); ``None`` (never) is always a candidate too."""
 
 
 @dataclass(slots=True)
@@ -190,7 +198,7 @@ _SCORES: dict[tuple[int, str], PairScores] = {}
 
 def grouped_f1(s: LabelledSet, model: SameEventModel, cut: float) -> float:
     options = StoryOptions(same_event_cut=cut)
-    scores = _SCORES.setdefault((id(model), s.name), PairScores(s.signals, model))
+    scores = _SCORES.setdefault((id(model.trees), s.name), PairScores(s.signals, model))
     stories = group_stories(s.articles, s.signals, (), options, model, scores)
     label = {aid: st.id for st in stories for aid in st.articles}
     return bcubed([label[a.id] for a in s.articles], s.gold)[2]
@@ -208,13 +216,23 @@ def family_scores(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dry-run", action="store_true", help="do not write the model file")
+    ap.add_argument(
+        "--apart-only",
+        action="store_true",
+        help="keep the shipped trees and cut; fit only the keep-apart gap",
+    )
     args = ap.parse_args()
     print(machine_line())
     t0 = time.perf_counter()
     tune = [ecbplus("tune"), gvc("tune"), *pages(TUNE)]
     check = [ecbplus("check"), gvc("check"), *pages(CHECK)]
     print(f"sets read and annotated in {time.perf_counter() - t0:.0f} s")
-    model = fit_and_cut(tune, check)
+    if args.apart_only:
+        from newsprism.stories.same_event import packaged_model
+
+        model = fit_apart_days(tune, check, packaged_model())
+    else:
+        model = fit_apart_days(tune, check, fit_and_cut(tune, check))
     if not args.dry_run:
         MODEL_FILE.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_FILE}")
@@ -253,6 +271,40 @@ def fit_and_cut(tune: Sequence[LabelledSet], check: Sequence[LabelledSet]) -> Sa
         },
     )
     return model
+
+
+def fit_apart_days(
+    tune: Sequence[LabelledSet], check: Sequence[LabelledSet], model: SameEventModel
+) -> SameEventModel:
+    """The gap past which a page written far from every other dated member of its group
+    leaves it: the smallest candidate whose tune score is the best (a smaller gap splits
+    more; the tune sets say how small it may go before it splits one event), else never.
+    ``check`` only scored."""
+    plain = model.with_apart_days(None, model.provenance)
+    scored: list[tuple[int | None, float]] = []
+    for days in (None, *APART_DAYS):
+        scores = family_scores(tune, plain.with_apart_days(days, model.provenance), plain.cut)
+        score = float(np.mean(list(scores.values())))
+        print(f"apart {days}: tune " + "  ".join(f"{f} {v:.4f}" for f, v in scores.items()))
+        scored.append((days, score))
+    best = max(score for _, score in scored)
+    chosen = min((d for d, sc in scored if sc >= best - 1e-9 and d is not None), default=None)
+    fitted = plain.with_apart_days(chosen, model.provenance)
+    tune_scores = family_scores(tune, fitted, fitted.cut)
+    check_scores = family_scores(check, fitted, fitted.cut)
+    print(f"chosen apart days {chosen}")
+    print("tune  B3 F1: " + "  ".join(f"{f} {v:.3f}" for f, v in tune_scores.items()))
+    print("check B3 F1: " + "  ".join(f"{f} {v:.3f}" for f, v in check_scores.items()))
+    provenance = dict(model.provenance)
+    provenance["apart_days"] = {
+        "fitted": date.today().isoformat(),
+        "command": "python benchmarks/fit_grouping.py --apart-only",
+        "candidates": [None, *APART_DAYS],
+        "rule": "smallest candidate with the best tune mean B3 F1 (None if only None is)",
+        "tune_b3_f1": {k: round(v, 4) for k, v in tune_scores.items()},
+        "check_b3_f1": {k: round(v, 4) for k, v in check_scores.items()},
+    }
+    return fitted.with_apart_days(chosen, provenance)
 
 
 if __name__ == "__main__":

@@ -78,29 +78,35 @@ def test_ranges_that_overlap_are_no_gap() -> None:
     assert Written(date(2004, 1, 1), date(2004, 12, 31)).gap_days(march) > 5 * 365
 
 
-def test_a_page_written_years_before_gets_the_gap_in_its_pair_row() -> None:
-    """Two flood reports with the same words, one filed under 2004 in its URL, the other
-    published in 2021: the pair row says they were written years apart, and the
-    shipped model rates them less alike than the same two texts undated."""
+def test_a_page_written_years_from_the_rest_of_its_group_is_kept_apart() -> None:
+    """Four reports of one flood, two dated in October 2021 and two undated, and a report
+    of an earlier flood of the same river whose URL files it under 2004: the words are
+    alike enough for average linkage to take it in, but it was written years from
+    every dated member, so it is a story of its own. The undated pages stay."""
+    from newsprism.stories.grouping import group_stories
     from newsprism.stories.options import StoryOptions
     from newsprism.stories.same_event import packaged_model
-    from newsprism.stories.signals import PAIR_FEATURES, build_signals, pair_rows
+    from newsprism.stories.signals import build_signals
 
     text = (
         "The river Arlen burst its banks on Tuesday and flooded the lower town of Vessel, "
-        "where 31 people died, the regional governor Mara Tollen said."
+        "where 31 people died, the regional governor Mara Tollen said. Rescue boats "
+        "searched the streets overnight."
     )
-    old = _article(text, "https://news.example/archive/2004/10/55.html")
-    new = _article(text + " ", "https://other.example/flood", datetime(2021, 10, 6))
-    undated = [_article(text, "https://news.example/a"), _article(text + " ", "https://b.ex/b")]
-    vectors = np.ones((2, 8))
-    rows = {}
-    for name, pair in (("dated", [old, new]), ("undated", undated)):
-        signals = build_signals(pair, {}, vectors, vectors, StoryOptions())
-        rows[name] = pair_rows(signals, np.array([0]), np.array([1]))
-    gap = PAIR_FEATURES.index("written_gap")
-    assert rows["dated"][0, gap] > 0.9  # log(1 + ~17 years in days) / log(366)
-    assert rows["dated"][0, PAIR_FEATURES.index("both_written")] == 1.0
-    assert rows["undated"][0, gap] == 0.0
+    pages = [
+        _article(text, "https://a.example/flood", datetime(2021, 10, 6)),
+        _article(text + " ", "https://b.example/flood", datetime(2021, 10, 7)),
+        _article(text + "  ", "https://c.example/flood"),
+        _article(text + "   ", "https://d.example/flood"),
+        _article(text + "    ", "https://e.example/archive/2004/10/55.html"),
+    ]
+    vectors = np.ones((len(pages), 8))
     model = packaged_model()
-    assert model.probability(rows["dated"])[0] < model.probability(rows["undated"])[0]
+    assert model.apart_days is not None
+    signals = build_signals(pages, {}, vectors, vectors, StoryOptions())
+    stories = group_stories(pages, signals, (), StoryOptions(), model)
+    story_of = {a: s.id for s in stories for a in s.articles}
+    assert len({story_of[p.id] for p in pages[:4]}) == 1
+    assert story_of[pages[4].id] != story_of[pages[0].id]
+    together = group_stories(pages, signals, (), StoryOptions(), model.with_apart_days(None, {}))
+    assert len(together) == 1  # without the second look, the old page is a member

@@ -6,6 +6,9 @@ merge, best first, while the average probability over all their article pairs st
 or above the model's cut (average linkage). Pairs are scored when a merge needs them
 and kept, so a group pair is judged on every one of its article pairs, not a sample.
 
+Then a second look by date: a member written far (the fitted ``apart_days``) from
+every other dated member of its group leaves it (``_keep_apart``).
+
 Candidates: every pair in a small corpus; in a larger one, each article's nearest
 neighbours in the multilingual space and in the lexical space, within
 ``StoryOptions.candidate_days`` of each other when both are dated (a limit on work,
@@ -32,6 +35,7 @@ from newsprism.stories.neighbours import candidate_pairs, naive_utc
 from newsprism.stories.options import StoryOptions
 from newsprism.stories.same_event import SameEventModel, packaged_model, probability
 from newsprism.stories.signals import ArticleSignals, pair_rows
+from newsprism.stories.written import Written
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +115,8 @@ def group_stories(
             groups[owner[a]].neighbours.add(owner[b])
             groups[owner[b]].neighbours.add(owner[a])
     _merge(groups, scores, cut)
+    if model.apart_days is not None:
+        _keep_apart(groups, signals, model.apart_days)
     stories = _to_stories(articles, groups, existing, scores)
     log.info("grouped %d articles into %d stories", len(articles), len(stories))
     return stories
@@ -221,6 +227,38 @@ def _merge(groups: dict[int, _Group], scores: PairScores, cut: float) -> None:
             other.neighbours.discard(y)
             other.neighbours.add(x)
             push(x, nb)
+
+
+def _keep_apart(groups: dict[int, _Group], signals: ArticleSignals, days: int) -> None:
+    """A second look at each group, by when its members were written: a page written at
+    least ``days`` from every other dated member (a report of the same country's
+    election five years before, the region's earthquake of twenty years ago) is another
+    event that shares the words, and leaves the group as a story of its own. Pair
+    scores cannot say it: most pages are undated, so average linkage lets one old page
+    in on its similarity to the undated rest. ``days`` is fitted
+    (``benchmarks/fit_grouping.py``). Members of an existing story stay."""
+    written = signals.written
+    for gid in sorted(groups):
+        g = groups[gid]
+        kept = set(g.story.articles) if g.story is not None else set()
+        dated = [m for m in g.members if written[m] is not None]
+        if len(g.members) < 3 or len(dated) < 2:
+            continue
+        leave = [
+            m
+            for m in dated
+            if signals.ids[m] not in kept
+            and min(_gap(written[m], written[o]) for o in dated if o != m) >= days
+        ]
+        if len(leave) == len(dated):
+            continue  # no dated core to be apart from
+        for m in leave:
+            g.members.remove(m)
+            groups[max(groups) + 1] = _Group([m], None, signals.ids[m])
+
+
+def _gap(a: Written | None, b: Written | None) -> int:
+    return a.gap_days(b) if a is not None and b is not None else 0
 
 
 def _to_stories(

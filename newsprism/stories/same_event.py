@@ -167,6 +167,7 @@ class SameEventModel:
     trees: tuple[Tree, ...]
     cut: float  # probability at the groups' mean log-odds at which they still merge
     provenance: dict[str, Any]
+    apart_days: int | None = None  # a member written this long from all others leaves
     forest: _Forest = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -188,13 +189,19 @@ class SameEventModel:
         return probability(self.log_odds(rows))
 
     def with_cut(self, cut: float) -> SameEventModel:
-        return SameEventModel(self.features, self.baseline, self.trees, cut, self.provenance)
+        return SameEventModel(
+            self.features, self.baseline, self.trees, cut, self.provenance, self.apart_days
+        )
+
+    def with_apart_days(self, days: int | None, provenance: dict[str, Any]) -> SameEventModel:
+        return SameEventModel(self.features, self.baseline, self.trees, self.cut, provenance, days)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "features": list(self.features),
             "baseline": round(self.baseline, 8),
             "cut": round(self.cut, 4),
+            "apart_days": self.apart_days,
             "provenance": self.provenance,
             "trees": [t.to_json() for t in self.trees],
         }
@@ -214,6 +221,7 @@ def model_from_json(data: dict[str, Any], where: str | Path = MODEL_FILE) -> Sam
             trees=tuple(tree_from_json(t) for t in data["trees"]),
             cut=float(data["cut"]),
             provenance=dict(data.get("provenance", {})),
+            apart_days=None if data.get("apart_days") is None else int(data["apart_days"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise OptionsError(f"{where}: not a same-event model ({exc})") from exc

@@ -32,6 +32,7 @@ from newsprism.stories.evidence import (
 )
 from newsprism.stories.evidence import pair_score as event_score
 from newsprism.stories.features import WordWeights, entity_rows, tfidf_rows
+from newsprism.stories.neighbours import naive_utc
 from newsprism.stories.options import StoryOptions
 from newsprism.stories.written import Written, written_period
 
@@ -48,8 +49,8 @@ PAIR_FEATURES = (
     "same_day",  # a single day both texts resolve to
     "other_days",  # both state days, none within a day of the other's
     "years_apart",  # both state years and none is shared
-    "written_gap",  # log(1 + days between the written periods) / log(366), 0 if unknown
-    "both_written",  # both say when they were written (a day, a month or a year)
+    "published_gap",  # log(1 + days between publication dates) / log(366), 0 if unknown
+    "both_published",
 )
 """The columns of a pair row, in order; the fitted model names them too."""
 
@@ -72,7 +73,7 @@ class ArticleSignals:
     events: list[EventEvidence]
     years: list[frozenset[int]]
     options: StoryOptions
-    written: list[Written | None]
+    written: list[Written | None]  # when each was written, as closely as known
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -152,14 +153,15 @@ def _evidence_row(signals: ArticleSignals, a: int, b: int) -> list[float]:
     other_days = float(bool(ea.days and eb.days and not near))
     ya, yb = signals.years[a], signals.years[b]
     years_apart = float(bool(ya and yb and not ya & yb))
-    written, both = _written_gap(signals.written[a], signals.written[b])
-    return [names, figures, same_day, other_days, years_apart, written, both]
+    published, both = _published_gap(signals.published[a], signals.published[b])
+    return [names, figures, same_day, other_days, years_apart, published, both]
 
 
-def _written_gap(a: Written | None, b: Written | None) -> tuple[float, float]:
+def _published_gap(a: datetime | None, b: datetime | None) -> tuple[float, float]:
     if a is None or b is None:
         return 0.0, 0.0
-    return math.log1p(a.gap_days(b)) / math.log(366), 1.0
+    days = abs((naive_utc(a) - naive_utc(b)).total_seconds()) / 86400
+    return math.log1p(days) / math.log(366), 1.0
 
 
 def _language(code: str | None) -> str | None:
