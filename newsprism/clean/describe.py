@@ -193,8 +193,30 @@ def url_published(url: str | None) -> Published | None:
     return Published(found.value, found.text, "url") if found else None
 
 
-def lead_published(seg: list[Labelled], page_years: list[int]) -> Published | None:
+# what may stand before a date that opens a page's first paragraph: a label or nothing
+_LEAD_DATE_LABEL = re.compile(r"\s*(?:(?:date|dated|published|posted|on)\s*:?\s*)?", re.I)
+
+
+def lead_date(paragraph: str, day_first: bool) -> Published | None:
+    """A full date opening the first paragraph, before its dateline ("date 2024-05-07
+    BALTIMORE —", "March 4, 2025 - TARSK (Agency) -"): scraped text often runs a
+    page's date line into its lead, and then it is the page's date."""
+    found = labelled_dates(paragraph[:60], day_first=day_first)
+    if not found:
+        return None
+    first, is_update = found[0]
+    label = _LEAD_DATE_LABEL.fullmatch(paragraph[: first.start])
+    if label is None or is_update:
+        return None
+    return Published(first.value, first.text, "page:lead-date")
+
+
+def lead_published(
+    seg: list[Labelled], page_years: list[int], day_first: bool = True
+) -> Published | None:
     lead = [s.line.text for s in seg if s.prose and s.reason is None][:2]
+    if lead and (opening := lead_date(lead[0], day_first)):
+        return opening
     for paragraph in lead:
         found = lead_weekday_date(paragraph, page_years)
         if found:
@@ -218,7 +240,7 @@ def publication_dates(
         or page.published
         or parse_published(html_date, "page:html-metadata", day_first)
         or url_published(url)
-        or lead_published(seg, page_years)
+        or lead_published(seg, page_years, day_first)
     )
     return published, page.updated
 

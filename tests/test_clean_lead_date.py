@@ -1,0 +1,54 @@
+"""A page whose scraped text runs its date line into the first paragraph ("date
+2025-04-11 TARSK — ...") is dated by it: without it such pages were undated, their
+relative dates had no anchor and grouping could not tell a report filed years earlier.
+Texts written here, the real cleaning stage."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsprism.clean import clean_document
+from newsprism.model import Metadata, RawDocument, Source, sha256_hex
+from newsprism.wording import date_source
+
+BODY = (
+    "Rescue crews recovered the last two missing fishermen on Tuesday, the harbour "
+    "authority said, ending a three-day search off the Tarsk coast.\n\n"
+    "The trawler sank in a storm on Saturday night with nine men aboard. Seven were "
+    "pulled from the water by a passing ferry within an hour of the mayday call.\n\n"
+    "The harbour authority said an inquiry into the sinking would open next week."
+)
+
+
+def _page(text: str) -> RawDocument:
+    return RawDocument(
+        source=Source("/tmp/page.txt", "text"),
+        content_sha=sha256_hex(text.encode()),
+        text=text,
+        meta=Metadata(),
+        size=len(text),
+    )
+
+
+def test_a_labelled_iso_date_opening_the_lead_dates_the_page() -> None:
+    (article,) = clean_document(
+        _page("Last missing fishermen found\n\n date 2025-04-15 TARSK — " + BODY)
+    )
+    assert article.published == datetime(2025, 4, 15)
+    assert article.published_source == "page:lead-date"
+    assert date_source(article.published_source) == "from the date opening its lead"
+
+
+def test_a_written_date_before_the_dateline_dates_the_page() -> None:
+    (article,) = clean_document(
+        _page("Last missing fishermen found\n\nApril 15, 2025 - TARSK - " + BODY)
+    )
+    assert article.published == datetime(2025, 4, 15)
+
+
+def test_a_date_inside_the_lead_or_an_update_label_does_not() -> None:
+    inside = BODY.replace("on Tuesday", "on 15 April 2025", 1)
+    (article,) = clean_document(_page("Last missing fishermen found\n\n" + inside))
+    assert article.published is None
+    (updated,) = clean_document(_page("Last missing fishermen found\n\nUpdated 2025-04-16 " + BODY))
+    assert updated.published_source != "page:lead-date"
