@@ -76,7 +76,14 @@ class _Row:
     def central(self) -> int:
         if self.pinned is not None:
             return self.pinned
-        return max(self.members, key=lambda m: (self.cohesion.get(m, 0.0), -m))
+        return max(self.members, key=lambda m: (_steady(self.cohesion.get(m, 0.0)), -m))
+
+
+def _steady(score: float) -> float:
+    """A cohesion as a tie-break can trust: two copies of one sentence score the same
+    up to the last bits of a float, which change with how the encoder batched them (a
+    Dask worker and the local run chose different copies to show)."""
+    return round(score, 6)
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -148,7 +155,8 @@ def _display(units: Sequence[Unit], row: _Row) -> int | None:
     order = [
         row.central(),
         *sorted(
-            (m for m in row.members if m != row.central()), key=lambda m: -row.cohesion.get(m, 0.0)
+            (m for m in row.members if m != row.central()),
+            key=lambda m: -_steady(row.cohesion.get(m, 0.0)),
         ),
     ]
     return next((m for m in order if units[m].whole), None)
