@@ -492,11 +492,12 @@ def _same_text(
     ``duplicate`` pair) and carries that sentence of the shared text: the copy
     relation is the evidence, whatever the aligner made of the reprint's sentence
     (split otherwise, edited, or grouped with another row). A reprint never "omits"
-    the wire text it prints."""
+    the wire text it prints. Only a member in the row's own words passes its copy on:
+    a member the aligner took as a paraphrase is no wire text of this claim."""
     for m in row.members:
         member = units[m]
-        if member.is_clause or not told(member):
-            continue
+        if member.is_clause or not same_wording(ctx.text(member.article, member.sentence), text):
+            continue  # only the row's own words are the wire text a copy carries
         for other, span in prov.same_text(member.article, member.sentence):
             if ctx.outlet_of.get(other) != outlet:
                 continue
