@@ -88,3 +88,39 @@ def test_agency_captions_and_live_page_notes_are_no_claims() -> None:
         is None
     )
     assert not_a_claim("This is the third ferry to sink this year.", "", None, (0, 0)) is None
+
+
+def test_a_present_tense_caption_with_its_date_is_no_fact() -> None:
+    """What a photo shows is told in the present, closed by the day it was taken; the
+    same closing date on a report of what happened leaves it a claim."""
+    caption = "Mara Velt speaks about the ruling outside the Tarsk court, April 11, 2025."
+    report = "The court in Tarsk ordered the terminal reopened on Friday, April 11, 2025."
+    report_day = "The judges ordered the terminal reopened, 11 April 2025."
+    lede = "Riot police cleared the blockade at the Tarsk grain terminal on Tuesday."
+    pages = [
+        article("a", "Valley News", [lede, caption, report_day]),
+        article("b", "Plains Herald", [lede, caption, report]),
+    ]
+    texts = [f.text for f in run(pages).facts]
+    assert not any("Mara Velt speaks" in t for t in texts), texts
+    assert any("The judges ordered the terminal reopened" in t for t in texts), texts
+    assert any(t.startswith("Riot police cleared") for t in texts), texts
+
+
+def test_photo_credit_lines_are_no_claims_in_english_and_spanish() -> None:
+    lines = [
+        "Photo: Mara Velt/Meridian Press",
+        "Police clear the pier at dawn (Meridian photo).",
+        "Foto: Meridian Press",
+        "La policía despeja el muelle al amanecer (Foto de Meridian Press).",
+        "Crédit photo : Meridian Press",
+    ]
+    for line in lines:
+        assert not_a_claim(line, "", None, (0, 0)) == "caption", line
+    claims = [
+        "The photographer said police cleared the pier at dawn.",
+        "La policía despejó el muelle al amanecer, según la agencia.",
+        "The agency published photos of the damaged pier on Friday.",
+    ]
+    for line in claims:
+        assert not_a_claim(line, "", None, (0, 0)) is None, line

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.compare.options import CompareOptions
 
-COMPARE_VERSION = "10"
+COMPARE_VERSION = "11"
 """Bump when the comparison output changes, so stored reports are recomputed."""
 
 if TYPE_CHECKING:

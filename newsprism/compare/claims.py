@@ -6,7 +6,9 @@ line of its own, and a fact row must never rest on it. A claim is a whole clause
 with a verb, from the body: not a promotion addressed to the reader ("Get the
 Briefing every morning", "Sign up for our newsletter"), not a question or an FAQ's
 "Q:" line, not a photo caption (a sentence the rest of its line credits to a
-photographer or agency), not a fragment with no verb at its head. A page's date
+photographer or agency, a line opening on "Photo:"/"Foto:", a "(Reuters photo)"
+credit, or a present-tense description closed by the day the photo was taken:
+"Jane Doe speaks outside the court, May 30, 2024."), not a fragment with no verb at its head. A page's date
 line before the lede ("2025-04-10 TARSK (Agency) –") and an FAQ's "A:" label are
 cut off the sentence, which stays a claim.
 
@@ -65,7 +67,22 @@ _CREDIT_AFTER = re.compile(
 )
 _CREDIT_INSIDE = re.compile(
     r"\((?:photo|image|foto|credit|crédit|bild)\s*:|\b(?:AP Photo|Getty Images|REUTERS/|/AFP\b"
-    r"|/Reuters\b|via Getty)",
+    r"|/Reuters\b|via Getty)"
+    # "(Reuters photo)", "(AP file photo)", "(Foto EFE)", "(foto de archivo)", "(photo AFP)"
+    r"|\((?:[\w.&-]+\s+){1,3}(?:file\s+)?(?:photos?|pictures?|images?)\)"
+    r"|\((?:photos?|fotos?|images?|imagen|bild)\s+(?:de\s+|by\s+|d['’])?[\w.&-]+(?:\s+[\w.&-]+){0,3}\)",
+    re.I,
+)
+# a line opening on its credit: "Photo: Jane Doe/Agency", "Foto: EFE", "Crédit photo : AFP"
+_CREDIT_LEAD = re.compile(
+    r"^\s*(?:(?:file\s+)?photo|picture|image|foto|imagen|bild|crédit photo|photo credit)s?"
+    r"\s*(?::|by\b|[-–—|])",
+    re.I,
+)
+# a caption's closing date: "..., May 30, 2024." / "..., 30 May 2024." (no weekday)
+_CAPTION_CLOSE = re.compile(
+    rf",\s*(?:on\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})"
+    r"(?:,\s+in\s+[A-Z][^,.]{0,40})?\s*\.?\s*$",
     re.I,
 )
 
@@ -115,7 +132,9 @@ def not_a_claim(text: str, after: str, doc: Doc | None, span: Span) -> str | Non
         return "question"
     if _CREDIT_INSIDE.search(body) or (after.strip() and _CREDIT_AFTER.match(after)):
         return "caption"
-    if _CAPTION_DATE.search(body):
+    if _CAPTION_DATE.search(body) or _CREDIT_LEAD.match(body):
+        return "caption"
+    if _CAPTION_CLOSE.search(body) and _present_tense(doc, span):
         return "caption"
     if _PAGE_NOTE.match(body.lstrip(_CLOSERS)):
         return "page note"
@@ -148,6 +167,19 @@ def _imperative(doc: Doc | None, span: Span) -> bool:
     if first is None or first.tag_ != "VB":
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
+
+
+def _present_tense(doc: Doc | None, span: Span) -> bool:
+    """What a photo shows is told in the present ("Jane Doe speaks outside the court");
+    a report of what happened has a verb in the past or a future ("will rule")."""
+    toks = _tokens(doc, span)
+    if not toks:
+        return False
+    if any(t.tag_ in ("VBD", "VBN", "MD") for t in toks):
+        return False
+    lo, hi = toks[0].i, toks[-1].i + 1
+    roots = [t for t in toks if t.head.i == t.i or not lo <= t.head.i < hi]
+    return any(r.tag_ in ("VBZ", "VBP", "VBG") for r in roots)
 
 
 def _fragment(doc: Doc | None, span: Span) -> bool:

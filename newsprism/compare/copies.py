@@ -49,6 +49,9 @@ class Provenance:
     origin: dict[str, str] = field(default_factory=dict)  # article -> agency or outlet name
     credits: dict[str, str] = field(default_factory=dict)  # article -> agency it names
     shared: dict[str, list[tuple[Span, str]]] = field(default_factory=dict)  # partial reuse
+    # whole-article copies: article -> (its span, the other article, the other's span)
+    # per near-verbatim sentence of the one text both pages carry
+    carried: dict[str, list[tuple[Span, str, Span]]] = field(default_factory=dict)
     rank: dict[str, tuple[datetime, int]] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)  # the provenance line, for readers
 
@@ -58,6 +61,15 @@ class Provenance:
     def older(self, a: str, b: str) -> str:
         far = (datetime.max, 0)
         return a if self.rank.get(a, far) <= self.rank.get(b, far) else b
+
+    def same_text(self, article: str, span: Span) -> list[tuple[str, Span]]:
+        """The sentences of other pages that are this sentence of one copied text
+        (a ``wire-copy`` or ``duplicate`` pair's shared sentences overlapping ``span``)."""
+        return [
+            (other, other_span)
+            for own, other, other_span in self.carried.get(article, [])
+            if own[0] < span[1] and span[0] < own[1]
+        ]
 
     def sentence_copied_from(self, article: str, span: Span, candidates: set[str]) -> str | None:
         """The article a partial-reuse pair says this sentence was shared with."""
@@ -98,6 +110,9 @@ def find_provenance(
             continue
         if pair.kind in WHOLE_ARTICLE_KINDS:
             parent[find(pair.a)] = find(pair.b)
+            for s in pair.shared:
+                prov.carried.setdefault(pair.a, []).append((s.a, pair.b, s.b))
+                prov.carried.setdefault(pair.b, []).append((s.b, pair.a, s.a))
         elif pair.kind == "partial":
             for s in pair.shared:
                 text_a = by_id[pair.a].text[s.a[0] : s.a[1]]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,6 +36,7 @@ from newsprism.language.rules.reader import language_group
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
 
 SAME_FIGURE = "same figure"  # a cell's note: the outlet gives the claim's figure elsewhere
+SAME_TEXT = "same wire text as"  # a cell's note: the outlet reprints the page telling it
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
 MERGE_SHARE = 0.5  # share of a row's articles that must rest on the other row's sentences
 
@@ -197,11 +198,11 @@ def build_facts(
             by_sentence[key] = core_predicates(ctx.docs.get(u.article), u.sentence)
     preds = [by_sentence[(u.article, u.sentence)] for u in units]
     judged = [
-        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words))
+        _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words, prov))
         for row in rows
     ]
     judged = [j for j in judged if j.shown is not None]  # no whole sentence: not a claim
-    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds, words)
+    judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds, words, prov)
     facts: list[tuple[FactRow, list[int], tuple[int, ...]]] = []
     for j in judged:
         assert j.shown is not None
@@ -261,12 +262,15 @@ def _judge(
     figures: _FigureLinks,
     preds: Sequence[set[str]],
     words: _Words,
+    prov: Provenance,
 ) -> tuple[int | None, str, list[Cell], list[int]]:
     shown = _display(units, row)
     if shown is None:
         return None, "", [], []
     text = ctx.text(units[shown].article, units[shown].sentence)
-    cells, carriers = _cells(ctx, units, sim, row, shown, text, by_outlet, figures, preds, words)
+    cells, carriers = _cells(
+        ctx, units, sim, row, shown, text, by_outlet, figures, preds, words, prov
+    )
     return shown, text, cells, carriers
 
 
@@ -293,6 +297,7 @@ def _merge_same_claims(
     figures: _FigureLinks,
     preds: Sequence[set[str]],
     words: _Words,
+    prov: Provenance,
 ) -> list[_Judged]:
     """Rows of one claim become one: the headline claim told as a paraphrase, a quote
     and a lede is one row with each outlet's sentences, not three."""
@@ -318,7 +323,7 @@ def _merge_same_claims(
         cohesion = {**other.row.cohesion, **keep.row.cohesion}
         members = sorted(set(keep.row.members) | set(other.row.members))
         row = _Row(members, {m: cohesion.get(m, 0.0) for m in members}, keep.row.central())
-        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words))
+        merged = _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words, prov))
         judged = [j for k, j in enumerate(judged) if k not in (x, y)] + [merged]
 
 
@@ -422,6 +427,7 @@ def _cells(
     figures: Mapping[tuple[str, tuple[int, int]], list[tuple[str, tuple[int, int], str]]],
     preds: Sequence[set[str]],
     words: _Words,
+    prov: Provenance,
 ) -> tuple[list[Cell], list[int]]:
     """Each outlet's cell. Whatever aligned a sentence with the row (a clause, a chain
     of matches, a merge of rows), it is shown as telling the claim only when its words
@@ -449,6 +455,12 @@ def _cells(
             )
             carriers.extend(mine)
             continue
+        reprint = _same_text(ctx, units, row, outlet, prov, told, text)
+        if reprint is not None:
+            cell, carrier = reprint
+            cells.append(cell)
+            carriers.extend(carrier)
+            continue
         candidates = [i for i in by_outlet.get(outlet, []) if i not in member_set]
         found = _carrier(ctx, units, sim, row.members, row.central(), candidates, preds)
         if found is not None and not told(units[found[0]]):
@@ -473,6 +485,56 @@ def _cells(
             note = f"{UNCONFIRMED}; {note}"
         cells.append(Cell(outlet, "omits", note=note))
     return cells, carriers
+
+
+def _same_text(
+    ctx: StoryContext,
+    units: Sequence[Unit],
+    row: _Row,
+    outlet: str,
+    prov: Provenance,
+    told: Callable[[Unit], bool],
+    text: str,
+) -> tuple[Cell, list[int]] | None:
+    """The outlet's page is a copy of a page telling the claim (a ``wire-copy`` or
+    ``duplicate`` pair) and carries that sentence of the shared text: the copy
+    relation is the evidence, whatever the aligner made of the reprint's sentence
+    (split otherwise, edited, or grouped with another row). A reprint never "omits"
+    the wire text it prints. Only a member in the row's own words passes its copy on:
+    a member the aligner took as a paraphrase is no wire text of this claim."""
+    for m in row.members:
+        member = units[m]
+        if member.is_clause or not same_wording(ctx.text(member.article, member.sentence), text):
+            continue  # only the row's own words are the wire text a copy carries
+        for other, span in prov.same_text(member.article, member.sentence):
+            if ctx.outlet_of.get(other) != outlet:
+                continue
+            unit = next(
+                (
+                    i
+                    for i, u in enumerate(units)
+                    if u.article == other
+                    and not u.is_clause
+                    and u.sentence[0] < span[1]
+                    and span[0] < u.sentence[1]
+                ),
+                None,
+            )
+            if unit is not None and not told(units[unit]):
+                continue  # the reprint's edit changed what the sentence says
+            sentence = units[unit].sentence if unit is not None else span
+            same = same_wording(ctx.text(other, sentence), text)
+            source = ctx.outlet_of[member.article]
+            note = f"{SAME_TEXT} {source}" if same else f"{SAME_TEXT} {source}, edited"
+            cell = Cell(
+                outlet,
+                "states" if same else "differs",
+                [ctx.cite(other, sentence, sentence)],
+                None,
+                note,
+            )
+            return cell, [unit] if unit is not None else []
+    return None
 
 
 def _group(ctx: StoryContext, unit: Unit) -> str:
