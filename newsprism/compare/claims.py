@@ -9,8 +9,8 @@ Briefing every morning", "Sign up for our newsletter"), not a question or an FAQ
 photographer or agency, a line opening on "Photo:"/"Foto:", a "(Reuters photo)"
 credit, or a present-tense description closed by the day the photo was taken:
 "Jane Doe speaks outside the court, May 30, 2024."), not a fragment with no verb at
-its head. A page's date line before the lede ("2025-04-10 TARSK (Agency) –") and an FAQ's "A:" label are
-cut off the sentence, which stays a claim.
+its head. A page's date line before the lede ("2025-04-10 TARSK (Agency) –") and an
+FAQ's "A:" label are cut off the sentence, which stays a claim.
 
 The rules read the words a reader would, in the languages the corpora hold; grammar
 (the kept English parse) only decides imperatives and fragments.
