@@ -145,17 +145,24 @@ def parse_date(text: str, *, day_first: bool = True) -> FoundDate | None:
     return dates[0] if dates else None
 
 
+def url_path(url: str | None) -> str | None:
+    """A URL's decoded path, or None when there is no URL or it does not parse."""
+    if not url:
+        return None
+    try:
+        return unquote(urlsplit(url).path)
+    except ValueError:
+        return None
+
+
 def url_date(url: str | None) -> FoundDate | None:
     """The publication day a URL path states ("/2024/01/03/"), else None.
 
     Only the path is read (a query string's "date=" is a filter, not the story), and
     only a full year-month-day: "/2024/01/" is an archive page of the month.
     """
-    if not url:
-        return None
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
+    path = url_path(url)
+    if path is None:
         return None
     for m in _URL_DATE.finditer(path):
         month_text = m.group("m")

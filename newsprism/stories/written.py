@@ -20,8 +20,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import unquote, urlsplit
 
+from newsprism.clean.dates import url_path
 from newsprism.model import Article
 
 FIRST_YEAR = 1995  # the web's news archives start about here: an older "year" is an id
@@ -59,11 +59,8 @@ def _year(year: int) -> Written:
 def url_period(url: str | None) -> Written | None:
     """The year, or year and month, a URL's path is filed under (a full day is the
     publication date ``clean`` already reads)."""
-    if not url:
-        return None
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
+    path = url_path(url)
+    if path is None:
         return None
     for m in _URL_PERIOD.finditer(path):
         year = int(m.group("y"))
