@@ -896,3 +896,56 @@ figure, not the latest figure anyone is quoted giving ("the victim's grandmother
 
 CREDIT_MAX_WORDS = 6
 """A source longer than this is a clause, not a name: left out rather than cut."""
+
+
+# --------------------------------------------------------------------------- quotes
+
+FOREIGN_SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "es": ("dijo", "dice", "dijeron", "afirmó", "afirma", "afirmaron", "declaró", "declara",
+           "aseguró", "asegura", "indicó", "explicó", "señaló", "añadió", "agregó",
+           "manifestó", "comentó", "expresó", "escribió", "sostuvo", "advirtió", "informó",
+           "anunció", "subrayó", "destacó", "apuntó", "precisó", "reconoció", "insistió",
+           "relató", "contó", "gritó", "denunció", "respondió", "sentenció", "enfatizó"),
+    "pt": ("disse", "diz", "disseram", "afirmou", "afirma", "declarou", "explicou",
+           "acrescentou", "informou", "anunciou", "ressaltou", "destacou", "escreveu",
+           "garantiu", "indicou", "salientou", "sublinhou", "comentou", "contou", "relatou",
+           "avisou", "alertou", "reconheceu", "respondeu", "frisou"),
+    "fr": ("déclaré", "dit", "déclare", "affirmé", "affirme", "indiqué", "indique", "ajouté",
+           "ajoute", "souligné", "assuré", "annoncé", "reconnu", "estimé", "précisé",
+           "expliqué", "écrit", "lancé", "confié", "martelé", "raconté", "déploré",
+           "insisté", "répondu", "averti", "prévenu", "relevé", "témoigné", "dénoncé",
+           "réagi", "commenté", "poursuivi", "rappelé", "jugé"),
+    "de": ("sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "teilte",
+           "schrieb", "meinte", "warnte", "fügte", "berichtete", "hieß", "heißt", "so",
+           "sprach", "versicherte", "bestätigte", "kündigte", "räumte", "unterstrich",
+           "ergänzte", "äußerte", "erzählte", "rief", "zitiert", "zitierte"),
+    "id": ("kata", "katanya", "ujar", "ujarnya", "tutur", "tuturnya", "ungkap", "ungkapnya",
+           "jelas", "jelasnya", "mengatakan", "menyatakan", "menegaskan", "menjelaskan",
+           "ucap", "ucapnya", "sebut", "imbuh", "imbuhnya", "tegas", "tegasnya",
+           "mengungkapkan", "menyebutkan", "menambahkan", "berkata"),
+    "ar": ("قال", "قالت", "قالوا", "يقول", "تقول", "أضاف", "أضافت", "أكد", "أكدت", "أوضح",
+           "أوضحت", "صرح", "صرحت", "أعلن", "أعلنت", "ذكر", "ذكرت", "تابع", "تابعت",
+           "أشار", "أشارت", "كتب", "كتبت", "أفاد", "أفادت", "اعتبر", "شدد", "شددت"),
+}  # fmt: skip
+"""Verbs that hand quoted words to a speaker, per language, as written (matched folded:
+"déclaré", "declare" and "a déclaré" are one). The speaker is the name beside the verb:
+after it in the inverted order of "…», a déclaré le maire" / "…“, sagte Müller", before
+it in "Müller sagte: „…“"."""
+
+FOREIGN_QUOTE_CREDITS: dict[str, tuple[str, ...]] = {
+    lang: tuple(w for w in words if " " not in w) for lang, words in CREDIT_BEFORE.items()
+}
+"""One-word "according to" of each language ("selon", "laut", "menurut"): a name after
+it is a quote's speaker too ("…», selon le maire")."""
+
+FOREIGN_SPEAKER_DETERMINERS: dict[str, tuple[str, ...]] = {
+    "es": ("el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus"),
+    "pt": ("o", "a", "os", "as", "um", "uma", "seu", "sua"),
+    "fr": ("le", "la", "les", "l", "un", "une", "des", "son", "sa", "ses"),
+    "de": ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines"),
+    "id": ("seorang", "para", "sang", "pihak"),
+}  # fmt: skip
+"""Words a speaker written without a name opens with ("un agent", "el alcalde", "der
+Sprecher", "seorang warga"): after a speech verb, words that open otherwise ("à la
+presse", "que le", "après le verdict") are no speaker. Arabic, with its article written
+onto the noun, has none: its description is the words after the verb."""

@@ -25,8 +25,9 @@ from newsprism.language.speech import (
 )
 from newsprism.model import Mention, Quote
 
-_DOUBLE_OPEN = "“„«"
-_DOUBLE_CLOSE = "”»"
+_DOUBLE_OPEN = "“„«‹「"
+_DOUBLE_CLOSE = "”»›」"
+_SPACED_OPEN = "«‹"  # French sets its guillemets off with a space: « ainsi »
 _STRAIGHT = '"'
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
@@ -48,6 +49,8 @@ def find_quote_marks(text: str, max_chars: int = 1500) -> list[Marked]:
     """Pair quotation marks in ``text``; stray marks are skipped."""
     found = _pair_double(text, max_chars)
     found += _pair_single(text, max_chars, found)
+    if not any(c in text for c in _DOUBLE_OPEN + _DOUBLE_CLOSE + _STRAIGHT):
+        found += _pair_straight_single(text, max_chars)
     found.sort(key=lambda m: m.open)
     return found
 
@@ -67,7 +70,7 @@ def _pair_double(text: str, max_chars: int) -> list[Marked]:
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if open_at is None:
             opens = ch in _DOUBLE_OPEN or (ch == _STRAIGHT and not prev.isalnum())
-            if opens and not nxt.isspace():
+            if opens and (not nxt.isspace() or ch in _SPACED_OPEN):
                 open_at = i
             continue
         if i - open_at > max_chars:
@@ -106,6 +109,31 @@ def _pair_single(text: str, max_chars: int, doubles: list[Marked]) -> list[Marke
             i = text.find(_SINGLE_OPEN, close + 1)
         else:
             i = text.find(_SINGLE_OPEN, i + 1)
+    return out
+
+
+def _pair_straight_single(text: str, max_chars: int) -> list[Marked]:
+    """'Straight single' quotes, read only on a page that quotes with no double mark at
+    all (British style): elsewhere ' is an apostrophe. One opens after a space or an
+    opening bracket before a letter or figure, and closes after a word when no letter
+    follows ("the workers' union" can end a quote early; "don't" never does)."""
+    out: list[Marked] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            open_at = None
+            continue
+        if ch != "'":
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if open_at is None:
+            if (prev.isspace() or prev in "([—–-") and nxt.isalnum():
+                open_at = i
+        elif not prev.isspace() and not nxt.isalnum():
+            if i - open_at <= max_chars and i > open_at + 1:
+                out.append(_marked(text, open_at, i, closed=True))
+            open_at = None
     return out
 
 

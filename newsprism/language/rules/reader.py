@@ -3,10 +3,10 @@
 The English pipeline (spaCy ``en_core_web_sm``) would parse Spanish or Arabic into
 nonsense, so an article in another supported language gets rule-based annotations
 instead: sentences by rule, figures and dates by the language's tables and
-``dateparser``, names by capitalisation. The records are the project's own
-(``Sentence``, ``Clause``, ``Quantity``, ``TimeExpression``, ``Mention``), so later
-stages take them as they are; there is no parse (``Annotations.parse`` is None) and
-no quotes or speakers are read.
+``dateparser``, names by capitalisation, quotes by their quotation marks and speakers
+by the speech verb beside them (``rules.quotes``). The records are the project's own
+(``Sentence``, ``Clause``, ``Quantity``, ``TimeExpression``, ``Mention``, ``Quote``), so
+later stages take them as they are; there is no parse (``Annotations.parse`` is None).
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from newsprism.language.rules.dates import read_dates
 from newsprism.language.rules.figures import read_figures
 from newsprism.language.rules.names import find_names
 from newsprism.language.rules.options import MultilingualOptions
+from newsprism.language.rules.quotes import read_quotes
 from newsprism.language.rules.sentences import split_sentences
 from newsprism.language.rules.words import language_words
 from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Annotations, Article, Clause, Sentence, sha256_hex
 
-MULTILINGUAL_VERSION = "multilingual-5"  # a weekday set off by commas is no count
+MULTILINGUAL_VERSION = "multilingual-6"  # quotes and their speakers are read
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")
@@ -62,11 +63,13 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
     sentences = _with_title_role(article, split_sentences(text))
     table = language_words(language, options.words_file)
     anchor = article.published_day  # none when the source gave only a month
+    mentions = find_names(text, sentences, language)
     return Annotations(
         article=article.id,
         text_sha=sha256_hex(text),
         sentences=sentences,
-        mentions=find_names(text, sentences, language),
+        mentions=mentions,
+        quotes=read_quotes(text, sentences, mentions, language),
         quantities=read_figures(text, sentences, table),
         times=read_dates(text, sentences, language, anchor, "published" if anchor else None),
         clauses=[
