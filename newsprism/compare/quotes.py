@@ -21,8 +21,10 @@ from rapidfuzz import fuzz
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import credited_agency
 from newsprism.compare.evidence import trim_span
+from newsprism.compare.quote_languages import QUOTE_COSINE, cross_language_cosines
 from newsprism.compare.records import DiffOp, Paraphrase, QuoteGroup, QuoteVariant, QuoteWording
 from newsprism.compare.similarity import content_terms
+from newsprism.language.rules.reader import is_foreign, language_group
 from newsprism.model import Quote
 
 _WORDS = re.compile(r"\S+")
@@ -40,6 +42,7 @@ class _Q:
     span: tuple[int, int]
     text: str
     terms: set[str]
+    by_rule: bool = False  # read without a parser (``language.rules``)
 
 
 SHORT_QUOTE_WORDS = 4  # a phrase this short is lifted verbatim, or is another phrase
@@ -60,9 +63,17 @@ def _containment(a: _Q, b: _Q) -> float:
 
 
 def _same_speaker(a: Quote, b: Quote) -> bool | None:
-    """True or False when both speakers are resolved, None when one is unknown."""
+    """True or False when both speakers are resolved, None when one is unknown.
+
+    Two entities whose written names share a name word ("Roland L. Butler" and
+    "Roland L. Butler Jr.", which resolution may keep apart) are not two speakers: which
+    is meant is unknown, not different."""
     if a.speaker_entity and b.speaker_entity:
-        return a.speaker_entity == b.speaker_entity
+        if a.speaker_entity == b.speaker_entity:
+            return True
+        if a.speaker and b.speaker and _names_one(a.speaker, b.speaker):
+            return None
+        return False
     return None
 
 
@@ -94,6 +105,18 @@ def _names_one(name: str, written: str) -> bool:
     words = {w.casefold() for w in re.findall(r"\w+", name) if len(w) > 3}
     said = {w.casefold() for w in re.findall(r"\w+", written)}
     return bool(words & said) or name.casefold() == written.casefold()
+
+
+def _trusted(q: _Q) -> bool:
+    """A speaker that can overrule the words: named in the quote's own sentence and,
+    when read without a parser (where any capitalised word is a name: "Mitteilung",
+    "l'Agence"), written with two name words at least."""
+    if guessed_speaker(q.quote):
+        return False
+    if not q.by_rule:
+        return True
+    written = (q.quote.speaker or "").split()
+    return sum(1 for w in written if w[:1].isupper()) >= 2
 
 
 def guessed_speaker(q: Quote) -> bool:
@@ -164,8 +187,9 @@ def group_quotes(ctx: StoryContext) -> list[QuoteGroup]:
                 span = _balanced(text, span, q.sentence)
                 words = text[span[0] : span[1]]
             if span[1] > span[0] and len(terms) >= MIN_QUOTE_TERMS:
+                by_rule = is_foreign(ctx.articles[art_id].language)
                 (paraphrases if q.kind == "indirect" else items).append(
-                    _Q(art_id, q, span, words, terms)
+                    _Q(art_id, q, span, words, terms, by_rule)
                 )
     threshold = ctx.options.quote_threshold
     parent = list(range(len(items)))
@@ -176,27 +200,29 @@ def group_quotes(ctx: StoryContext) -> list[QuoteGroup]:
             x = parent[x]
         return x
 
+    cosines = cross_language_cosines(
+        [q.text for q in items], [ctx.articles[q.article].language for q in items]
+    )
     scored = []
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             if items[i].article == items[j].article and items[i].span == items[j].span:
                 continue
-            need = _need(items[i].quote, items[j].quote, threshold)
-            if need is None:
-                continue
-            score = _containment(items[i], items[j])
-            if score >= need:
+            score = _pair_score(items[i], items[j], float(cosines[i, j]), threshold)
+            if score is not None:
                 scored.append((score, i, j))
     # speakers named in the quote's own sentence, per group: a group never gets two
-    sure = [
-        {q.quote.speaker_entity}
-        if q.quote.speaker_entity and not guessed_speaker(q.quote)
-        else set()
+    sure: list[dict[str, str]] = [
+        {q.quote.speaker_entity: q.quote.speaker or ""}
+        if q.quote.speaker_entity and _trusted(q)
+        else {}
         for q in items
     ]
     for _score, i, j in sorted(scored, reverse=True):
         ri, rj = find(i), find(j)
-        if ri == rj or (sure[ri] and sure[rj] and sure[ri] != sure[rj]):
+        if ri == rj:
+            continue
+        if not _near_identical(items[i], items[j]) and _speakers_clash(sure[ri], sure[rj]):
             continue
         parent[ri] = rj
         sure[rj] |= sure[ri]
@@ -212,10 +238,52 @@ def group_quotes(ctx: StoryContext) -> list[QuoteGroup]:
     return out
 
 
-def _need(a: Quote, b: Quote, threshold: float) -> float | None:
+NEAR_IDENTICAL = 0.9  # word-level similarity at which two long quotes are one text
+NEAR_IDENTICAL_WORDS = 6  # ... when they have at least this many words
+
+
+def _near_identical(a: _Q, b: _Q) -> bool:
+    """One text printed twice: whoever each page credits, it is one statement."""
+    wa, wb = _words(a.text), _words(b.text)
+    if min(len(wa.split()), len(wb.split())) < NEAR_IDENTICAL_WORDS:
+        return False
+    return fuzz.ratio(wa, wb) / 100.0 >= NEAR_IDENTICAL
+
+
+def _speakers_clash(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two groups credit different speakers in the quotes' own sentences: an entity of
+    one that is not the other's and shares no name word with any of the other's."""
+    if not a or not b:
+        return False
+    return any(
+        ea not in b and not any(_names_one(wa, wb) for wb in b.values()) for ea, wa in a.items()
+    )
+
+
+def _pair_score(a: _Q, b: _Q, cosine: float, threshold: float) -> float | None:
+    """How surely two quotes are one statement, None when they are not: one text
+    printed twice; in two languages, the encoder's cosine past ``QUOTE_COSINE``; in
+    one, enough of the shorter one's words in the longer one."""
+    if _near_identical(a, b):
+        return 1.0
+    need = _need(a, b, threshold)
+    if need is None:
+        return None
+    if cosine >= 0.0:  # a pair the multilingual encoder scores
+        # speakers in two languages are often written without a name ("un docker"):
+        # unknown is no reason for doubt; a guessed speaker that disagrees is
+        extra = UNSURE_SPEAKER_MARGIN if need - threshold >= UNSURE_SPEAKER_MARGIN else 0.0
+        return cosine if cosine >= QUOTE_COSINE + extra else None
+    score = _containment(a, b)
+    return score if score >= need else None
+
+
+def _need(a: _Q, b: _Q, threshold: float) -> float | None:
     """The word overlap two quotes need to be one statement, given their speakers."""
-    same = _same_speaker(a, b)
-    if same is False and not (guessed_speaker(a) or guessed_speaker(b)):
+    same = _same_speaker(a.quote, b.quote)
+    if any(q.by_rule and not _trusted(q) for q in (a, b)):
+        same = same or None  # a capitalised word read as a name disagrees with nothing
+    if same is False and _trusted(a) and _trusted(b):
         return None  # two speakers named in their own sentences: two statements
     if same is False:  # nearly the same words outweigh a pronoun resolved wrongly
         return threshold + UNSURE_SPEAKER_MARGIN
@@ -237,7 +305,7 @@ def _attach_paraphrases(
         for g in groups:
             for v in g.variants:
                 q = by_place[(v.cite.article, v.cite.span)]
-                need = _need(p.quote, q.quote, threshold)
+                need = _need(p, q, threshold)
                 score = _containment(p, q)
                 if need is not None and score >= need and score > best[0]:
                     best = (score, g)
@@ -277,11 +345,20 @@ def _holds_quote(p: _Q, items: Sequence[_Q]) -> bool:
 def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
     # canonical: of the fullest direct versions (the others are read as cuts of them),
     # the credited one, then the one closest to all the others, then the earliest
-    longest = max(len(q.text) for q in members)
+    # lengths and wordings are compared within a language: a rendering is no cut of
+    # its original for being shorter, nor a wording the others share
+    def tongue(q: _Q) -> str:
+        return language_group(ctx.articles[q.article].language)
+
+    longest = {t: max(len(q.text) for q in members if tongue(q) == t) for t in map(tongue, members)}
 
     def centrality(q: _Q) -> tuple[bool, bool, float]:
-        spread = sum(fuzz.ratio(q.text.lower(), o.text.lower()) for o in members if o is not q)
-        return (q.quote.kind == "direct", len(q.text) >= 0.8 * longest, spread)
+        spread = sum(
+            fuzz.ratio(q.text.lower(), o.text.lower())
+            for o in members
+            if o is not q and tongue(o) == tongue(q)
+        )
+        return (q.quote.kind == "direct", len(q.text) >= 0.8 * longest[tongue(q)], spread)
 
     def published(q: _Q) -> float:
         when = ctx.articles[q.article].published
@@ -322,11 +399,12 @@ def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
     for q in sorted(members, key=lambda q: (q.article, q.span)):
         ops = word_diff(_window(canonical.text, q.text), q.text)
         kind: Literal["direct", "partial"] = "partial" if q.quote.kind == "partial" else "direct"
+        rendered = tongue(q) != tongue(canonical)  # another language: a translation
         variants.append(
             QuoteVariant(
                 ctx.cite(q.article, q.span, q.quote.sentence),
                 kind,
-                wording(ops),
+                "translation" if rendered else wording(ops),
                 ops,
                 q.quote.speaker,
             )
