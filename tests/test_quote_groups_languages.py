@@ -27,6 +27,8 @@ def test_an_identical_quote_credited_to_two_spellings_of_one_man_is_one_group() 
     )
     [group] = [g for g in out.quotes if "sorrow" in g.text]
     assert {v.cite.outlet for v in group.variants} == {"Valley News", "Plains Herald"}
+    # one man written fuller in one outlet: no "different speakers" finding
+    assert [f for f in out.findings if f.kind == "speaker"] == []
 
 
 def test_an_english_and_a_french_wording_of_one_statement_are_one_group() -> None:

@@ -108,15 +108,25 @@ def _names_one(name: str, written: str) -> bool:
 
 
 def _trusted(q: _Q) -> bool:
+    return trusted_speaker(q.quote, q.by_rule)
+
+
+def trusted_speaker(q: Quote, by_rule: bool) -> bool:
     """A speaker that can overrule the words: named in the quote's own sentence and,
     when read without a parser (where any capitalised word is a name: "Mitteilung",
     "l'Agence"), written with two name words at least."""
-    if guessed_speaker(q.quote):
+    if guessed_speaker(q):
         return False
-    if not q.by_rule:
+    if not by_rule:
         return True
-    written = (q.quote.speaker or "").split()
+    written = (q.speaker or "").split()
     return sum(1 for w in written if w[:1].isupper()) >= 2
+
+
+def one_speaker(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two (entity, name as written) speakers can be one: the same entity, or
+    names that share a name word ("Red Crescent" / "Crescent Society")."""
+    return a[0] == b[0] or _names_one(a[1], b[1]) or _names_one(b[1], a[1])
 
 
 def guessed_speaker(q: Quote) -> bool:

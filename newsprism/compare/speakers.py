@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsprism.compare.context import StoryContext
-from newsprism.compare.quotes import guessed_speaker
+from newsprism.compare.quotes import one_speaker, trusted_speaker
 from newsprism.compare.records import Finding, QuoteGroup, SlotValue
+from newsprism.language.rules.reader import is_foreign
 
 
 def speaker_findings(ctx: StoryContext, quotes: Sequence[QuoteGroup]) -> list[Finding]:
@@ -14,8 +15,10 @@ def speaker_findings(ctx: StoryContext, quotes: Sequence[QuoteGroup]) -> list[Fi
 
     Only speakers named in the quote's own sentence are compared: an attribution read
     from "she said" or a neighbouring sentence may be the reader's error rather than
-    the outlet's, and a finding is shown only with evidence an outlet would accept.
-    Two speakers each named in the quote's own sentence contradict."""
+    the outlet's, and a finding is shown only with evidence an outlet would accept;
+    in a page read by rule, a speaker is evidence only when written with two name
+    words. Two speakers each named in the quote's own sentence contradict, unless their
+    names share a name word (one written fuller than the other)."""
     out = []
     for group in quotes:
         speakers: dict[str, SlotValue] = {}
@@ -33,11 +36,16 @@ def speaker_findings(ctx: StoryContext, quotes: Sequence[QuoteGroup]) -> list[Fi
                 if ann
                 else None
             )
-            if q is None or not q.speaker_entity or not q.speaker_span or guessed_speaker(q):
-                continue  # "he said" or a neighbouring sentence: the reader's guess, no evidence
-            speakers.setdefault(
-                q.speaker_entity,
-                SlotValue(ctx.cite(v.cite.article, q.speaker_span, q.sentence), q.speaker or ""),
+            by_rule = is_foreign(ctx.articles[v.cite.article].language)
+            if q is None or not q.speaker_entity or not q.speaker_span:
+                continue
+            if not trusted_speaker(q, by_rule):
+                continue  # "he said", or a capitalised word read as a name: no evidence
+            said = (q.speaker_entity, q.speaker or "")
+            if any(one_speaker(said, (e, w.value)) for e, w in speakers.items()):
+                continue  # "Roland L. Butler" and "Roland L. Butler Jr.": one man
+            speakers[q.speaker_entity] = SlotValue(
+                ctx.cite(v.cite.article, q.speaker_span, q.sentence), q.speaker or ""
             )
         if len(speakers) < 2:
             continue
