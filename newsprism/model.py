@@ -36,7 +36,7 @@ Span = tuple[int, int]
 """Half-open character offsets ``(start, end)`` into an article's clean text."""
 
 InputFormat = Literal["text", "html", "json", "warc", "feed"]
-ReuseKind = Literal["duplicate", "wire-copy", "partial", "independent"]
+ReuseKind = Literal["duplicate", "wire-copy", "translation", "partial", "independent"]
 QuantityKind = Literal[
     "count",
     "age",

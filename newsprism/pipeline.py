@@ -439,7 +439,7 @@ def cluster_store(
 ) -> tuple[int, int]:
     """Find reuse pairs, group articles into stories (incrementally), link storylines.
     Returns (stories, reuse pairs)."""
-    from newsprism.stories import find_reuse, link_storylines
+    from newsprism.stories import find_reuse, find_translations, link_storylines
 
     options = options or Options()
     articles = list(store.articles())
@@ -449,11 +449,13 @@ def cluster_store(
     vectors = article_vectors(store, articles, options)
     progress("cluster", 1, 4)
     reuse = find_reuse(articles, vectors, options.stories)
-    store.put_reuse(reuse)
     progress("cluster", 2, 4)
     live = {a.id for a in articles}
     existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
     stories = group_window(store, articles, existing, options)
+    # a translated copy is told by its sentences in order, among one story's languages
+    reuse += find_translations(articles, stories, options.stories)
+    store.put_reuse(reuse)
     progress("cluster", 3, 4)
     ents, _ = cluster_inputs(store, articles)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)

@@ -45,7 +45,7 @@ def find_reuse(
     log.debug("reuse: %d candidate pairs among %d articles", len(pairs), len(articles))
     found: list[ReusePair] = []
     for i, j in sorted(pairs):
-        a, b = _order(articles[i], articles[j])
+        a, b = order_pair(articles[i], articles[j])
         pair = compare_pair(a, b, options)
         if pair is not None:
             found.append(pair)
@@ -127,7 +127,7 @@ def _agencies(article: Article) -> set[str]:
     return found
 
 
-def _order(x: Article, y: Article) -> tuple[Article, Article]:
+def order_pair(x: Article, y: Article) -> tuple[Article, Article]:
     """Origin first when it can be told, so edits read from original to copy."""
     wx, wy = _agencies(x), _agencies(y)
     if wy and not wx:
