@@ -140,3 +140,34 @@ def test_an_omits_cell_says_how_the_outlet_was_searched() -> None:
     assert omits.note is not None
     assert omits.note.startswith("searched 2 sentences (es) for the claim in the same or other")
     assert "closest" in omits.note
+
+
+def test_a_sentence_with_other_figures_is_no_support_for_the_claim() -> None:
+    """Outlets giving another vote count for the same result say something else, not
+    the claim in other words: their cell differs with "other figures" and the digest
+    does not count them as support (a fact-checker's "a cell with a different number
+    is never support")."""
+    out = run(
+        [
+            article("a", "Valley News", [
+                "The election commission said the winner received 27,040,878 votes in the "
+                "eastern region, according to the final tally published on Wednesday.",
+                "Turnout in the region was high, officials said.",
+            ]),
+            article("b", "Plains Herald", [
+                "The election commission said the winner received 27,040,878 votes in the "
+                "eastern region, according to the final tally released on Wednesday.",
+            ]),
+            article("c", "Harbour Times", [
+                "According to the final tally released on Wednesday, the winner won "
+                "27,041,508 votes in the eastern region, the election commission said.",
+            ]),
+        ]
+    )  # fmt: skip
+    row = fact(out, "votes in the")
+    cells = {c.outlet: c for c in row.cells}
+    assert cells["Harbour Times"].state == "differs"
+    assert (cells["Harbour Times"].note or "").startswith("other figures")
+    [item] = [d for d in out.digest if d.fact == row.id]
+    assert "Harbour Times" not in item.outlets
+    assert {"Valley News", "Plains Herald"} <= set(item.outlets)

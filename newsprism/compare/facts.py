@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,6 +35,7 @@ from newsprism.compare.units import Unit
 from newsprism.language.rules.reader import language_group
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
 
+OTHER_FIGURES = "other figures"  # a cell's note: the outlet gives the claim other figures
 SAME_FIGURE = "same figure"  # a cell's note: the outlet gives the claim's figure elsewhere
 SAME_TEXT = "same wire text as"  # a cell's note: the outlet reprints the page telling it
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
@@ -449,7 +450,7 @@ def _cells(
                 for m in mine
             )
             score = max(row.cohesion.get(m, 1.0) for m in mine)
-            note = None if same else "other wording"
+            note = None if same else _other_figures(ctx, words, units[shown], units, mine)
             cells.append(
                 Cell(outlet, "states" if same else "differs", evidence, round(score, 3), note)
             )
@@ -485,6 +486,27 @@ def _cells(
             note = f"{UNCONFIRMED}; {note}"
         cells.append(Cell(outlet, "omits", note=note))
     return cells, carriers
+
+
+def _other_figures(
+    ctx: StoryContext, words: _Words, shown: Unit, units: Sequence[Unit], mine: Sequence[int]
+) -> str:
+    """Why a cell in other words differs: "other wording", or "other figures" when its
+    sentences give figures the claim does not and none of the claim's (27,041,508 votes
+    where the claim says 27,040,878). Another figure for one count is another claim, so
+    the cell is no support for it. Years are dates, not figures, and one sentence's
+    figures inside the other's are the same claim told more fully."""
+    claim = _figures_in(words.of(ctx, shown.article, shown.sentence).numbers)
+    theirs = set().union(
+        *(_figures_in(words.of(ctx, units[m].article, units[m].sentence).numbers) for m in mine)
+    )
+    if claim and theirs and not (claim <= theirs or theirs <= claim):
+        return f"{OTHER_FIGURES}: " + ", ".join(f"{n:,g}" for n in sorted(theirs - claim))
+    return "other wording"
+
+
+def _figures_in(numbers: Iterable[float]) -> set[float]:
+    return {n for n in numbers if not (n.is_integer() and 1900 <= n <= 2100)}
 
 
 def _same_text(
