@@ -27,7 +27,7 @@ import numpy as np
 
 from newsprism.model import Article, ReusePair, SharedSentence, Story
 from newsprism.stories.options import StoryOptions
-from newsprism.stories.reuse import likely_origin, order_pair
+from newsprism.stories.reuse import QUOTED_SHARE, likely_origin, order_pair
 from newsprism.stories.textunits import Unit, quoted_share, sentences
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def own_sentences(text: str, min_words: int) -> list[Unit]:
     return [
         u
         for u in sentences(text)
-        if len(u.text.split()) >= min_words and quoted_share(text, u.span) < 0.5
+        if len(u.text.split()) >= min_words and quoted_share(text, u.span) < QUOTED_SHARE
     ]
 
 
