@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -29,11 +30,20 @@ from newsprism.compare.anchors import Anchors, agree, sentence_anchors, topic_na
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import Provenance, independent_origins
 from newsprism.compare.numbers import FigureSlot
-from newsprism.compare.records import UNCONFIRMED, Cell, Cite, FactRow, Finding, SlotValue
+from newsprism.compare.records import (
+    PREDATES,
+    UNCONFIRMED,
+    Cell,
+    Cite,
+    FactRow,
+    Finding,
+    SlotValue,
+)
 from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
 from newsprism.language.rules.reader import language_group
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
+from newsprism.stories.neighbours import naive_utc
 
 OTHER_FIGURES = "other figures"  # a cell's note: the outlet gives the claim other figures
 SAME_FIGURE = "same figure"  # a cell's note: the outlet gives the claim's figure elsewhere
@@ -482,7 +492,9 @@ def _cells(
             cells.append(Cell(outlet, "differs", evidence, None, note))
             continue
         note = _searched(ctx, units, sim, row, candidates)
-        if close or (candidates and bool(near[np.ix_(row.members, candidates)].any())):
+        if (before := _predates(ctx, units, row, outlet)) is not None:
+            note = f"{PREDATES} ({before}); {note}"
+        elif close or (candidates and bool(near[np.ix_(row.members, candidates)].any())):
             note = f"{UNCONFIRMED}; {note}"
         cells.append(Cell(outlet, "omits", note=note))
     return cells, carriers
@@ -507,6 +519,26 @@ def _other_figures(
 
 def _figures_in(numbers: Iterable[float]) -> set[float]:
     return {n for n in numbers if not (n.is_integer() and 1900 <= n <= 2100)}
+
+
+def _predates(ctx: StoryContext, units: Sequence[Unit], row: _Row, outlet: str) -> str | None:
+    """The days, when every page of ``outlet`` came out a day or more before the first
+    page telling the claim: a page of Sunday cannot omit what was first said on Monday
+    (a search called off, a toll announced, a funeral held). None when any page is
+    undated: then nobody can tell."""
+    claim_days = [_day(ctx.articles[units[m].article].published) for m in row.members]
+    own_days = [_day(a.published) for a in ctx.articles.values() if ctx.outlet_of[a.id] == outlet]
+    if not claim_days or not own_days or None in claim_days or None in own_days:
+        return None
+    first = min(d for d in claim_days if d is not None)
+    last = max(d for d in own_days if d is not None)
+    if last >= first:
+        return None
+    return f"its last page {last.isoformat()}, the claim first on {first.isoformat()}"
+
+
+def _day(published: datetime | None) -> date | None:
+    return naive_utc(published).date() if published is not None else None
 
 
 def _same_text(
