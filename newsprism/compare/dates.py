@@ -268,7 +268,8 @@ def _grade(
     if borrowed:
         caveats.append(
             f"{', '.join(borrowed)}: publication date unknown; relative dates were "
-            "resolved against the story's date, so they cannot contradict a dated page"
+            "resolved against a borrowed date (a dated copy's, else the story's), so they "
+            "cannot contradict a dated page"
         )
     if edge:
         caveats.append(
