@@ -15,6 +15,7 @@ from newsprism.errors import (
     NewsprismError,
     NotFound,
     OptionsError,
+    ServeError,
     StoreError,
 )
 from newsprism.model import (
@@ -63,6 +64,7 @@ __all__ = [
     "RawDocument",
     "ReadProblem",
     "ReusePair",
+    "ServeError",
     "Source",
     "StoreError",
     "Story",

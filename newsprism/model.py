@@ -36,7 +36,7 @@ Span = tuple[int, int]
 """Half-open character offsets ``(start, end)`` into an article's clean text."""
 
 InputFormat = Literal["text", "html", "json", "warc", "feed"]
-ReuseKind = Literal["duplicate", "wire-copy", "partial", "independent"]
+ReuseKind = Literal["duplicate", "wire-copy", "translation", "partial", "independent"]
 QuantityKind = Literal[
     "count",
     "age",
@@ -340,10 +340,14 @@ class TimeExpression:
     end: date | None  # == start for a single day
     rule: str  # how it was resolved, e.g. "weekday-before-anchor", "absolute", "unresolved"
     anchor: date | None = None  # the date it was resolved against
-    anchor_source: str | None = None  # "published", "dateline", "story"
+    anchor_source: str | None = None  # "published", "dateline", or borrowed: "copy", "story"
     reason: str | None = None  # why unresolved, or a caveat
     sentence: Span | None = None
 
+
+BORROWED_ANCHORS = frozenset({"copy", "story"})
+"""Anchors an undated article borrows after clustering: the publication day of a dated
+copy of it (its twin), else its story's day."""
 
 ClauseKind = Literal["sentence", "content", "main", "coordinate", "subordinate"]
 

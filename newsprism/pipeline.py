@@ -13,7 +13,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date
@@ -26,10 +26,12 @@ from newsprism.clean import site_of
 from newsprism.clean.document import PageArticles
 from newsprism.errors import LimitExceeded
 from newsprism.model import (
+    BORROWED_ANCHORS,
     Annotations,
     Article,
     RawDocument,
     ReadProblem,
+    ReusePair,
     Story,
     is_unknown_outlet,
     outlet_count,
@@ -404,7 +406,7 @@ def own_dates(annotations: dict[str, Annotations]) -> dict[str, Annotations]:
     resumed after an interruption would differ from one that was not interrupted."""
     out = {}
     for key, ann in annotations.items():
-        own = [t for t in ann.times if t.anchor_source != "story"]
+        own = [t for t in ann.times if t.anchor_source not in BORROWED_ANCHORS]
         out[key] = ann if len(own) == len(ann.times) else replace(ann, times=own)
     return out
 
@@ -439,7 +441,7 @@ def cluster_store(
 ) -> tuple[int, int]:
     """Find reuse pairs, group articles into stories (incrementally), link storylines.
     Returns (stories, reuse pairs)."""
-    from newsprism.stories import find_reuse, link_storylines
+    from newsprism.stories import find_reuse, find_translations, link_storylines
 
     options = options or Options()
     articles = list(store.articles())
@@ -449,11 +451,13 @@ def cluster_store(
     vectors = article_vectors(store, articles, options)
     progress("cluster", 1, 4)
     reuse = find_reuse(articles, vectors, options.stories)
-    store.put_reuse(reuse)
     progress("cluster", 2, 4)
     live = {a.id for a in articles}
     existing = [s for s in (drop_missing(s, live) for s in store.stories()) if s.articles]
     stories = group_window(store, articles, existing, options)
+    # a translated copy is told by its sentences in order, among one story's languages
+    reuse += find_translations(articles, stories, options.stories)
+    store.put_reuse(reuse)
     progress("cluster", 3, 4)
     ents, _ = cluster_inputs(store, articles)
     stories = link_storylines(stories, articles, vectors, ents, options.stories)
@@ -479,10 +483,12 @@ def story_anchor(articles: Sequence[Article]) -> date | None:
 
 
 def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequence[Article]) -> int:
-    """Resolve the relative dates of undated articles against their story's date.
+    """Resolve the relative dates of undated articles against the best date they have:
+    the publication day of a dated copy of the same text (a reprint of one agency
+    story is as old as its twin), else their story's date.
 
-    The borrowed anchor is recorded on every TimeExpression (anchor_source "story"),
-    so a report can say the date was borrowed and from where.
+    The borrowed anchor is recorded on every TimeExpression (anchor_source "copy" or
+    "story"), so a report can say the date was borrowed and from where.
     """
     from newsprism.language import reanchor_times
     from newsprism.language.rules.reader import is_foreign, reanchor_foreign
@@ -493,23 +499,43 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
     # the rest of the cluster stage on a corpus of undated copies
     undated = [a.id for a in articles if a.published_day is None]
     annotations = store.get_annotations(undated, with_parse=True)
+    twins = copy_days(store.reuse_pairs(undated), by_id) if undated else {}
     changed: list[Annotations] = []
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id]
-        anchor = story_anchor(members)
-        if anchor is None:
-            continue
+        story_day = story_anchor(members)
         for art in members:
             ann = annotations.get(art.id)
-            if art.published_day is None and ann is not None:
-                already = {t.anchor for t in ann.times if t.anchor_source == "story"}
-                if already != {anchor}:
-                    reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
-                    again = reanchor(art, ann, anchor, "story")
-                    changed.append(replace(again, parse=None))  # stored one kept
+            if art.published_day is not None or ann is None:
+                continue
+            anchor, source = (twins[art.id], "copy") if art.id in twins else (story_day, "story")
+            if anchor is None:
+                continue
+            already = {(t.anchor, t.anchor_source) for t in ann.times if t.anchor_source}
+            if already != {(anchor, source)}:
+                reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
+                again = reanchor(art, ann, anchor, source)
+                changed.append(replace(again, parse=None))  # stored one kept
     if changed:
         store.put_annotations(changed)
     return len(changed)
+
+
+def copy_days(pairs: Sequence[ReusePair], by_id: Mapping[str, Article]) -> dict[str, date]:
+    """For each undated article that reprints a dated one whole (a duplicate, a wire
+    copy or a translation), the earliest publication day among its dated twins."""
+    out: dict[str, date] = {}
+    for p in pairs:
+        if p.kind not in ("duplicate", "wire-copy", "translation"):
+            continue
+        a, b = by_id.get(p.a), by_id.get(p.b)
+        if a is None or b is None:
+            continue
+        for undated, twin in ((a, b), (b, a)):
+            day = twin.published_day
+            if undated.published_day is None and day is not None:
+                out[undated.id] = min(out.get(undated.id, day), day)
+    return out
 
 
 # --------------------------------------------------------------------------- compare

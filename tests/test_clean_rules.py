@@ -336,6 +336,15 @@ def test_an_agency_in_the_credit_line_of_a_reprint_is_its_wire_credit() -> None:
     assert barred.wire == ["AFP"]
 
 
+def test_an_agency_alone_before_a_colon_above_the_body_is_its_wire_credit() -> None:
+    """ "AP :" on its own line above a reprint credits the agency; a label of the same
+    shape that is no agency ("WATCH:") credits nobody."""
+    colon = only(page("Valdora quay to close for storm repairs", "AP :", *HARBOUR))
+    assert colon.wire == ["AP"]
+    label = only(page("Valdora quay to close for storm repairs", "WATCH:", *HARBOUR))
+    assert label.wire == []
+
+
 def test_a_person_or_a_menu_in_the_head_is_no_wire_credit() -> None:
     person = only(
         page(

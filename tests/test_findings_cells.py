@@ -140,3 +140,68 @@ def test_an_omits_cell_says_how_the_outlet_was_searched() -> None:
     assert omits.note is not None
     assert omits.note.startswith("searched 2 sentences (es) for the claim in the same or other")
     assert "closest" in omits.note
+
+
+def test_a_sentence_with_other_figures_is_no_support_for_the_claim() -> None:
+    """Outlets giving another vote count for the same result say something else, not
+    the claim in other words: their cell differs with "other figures" and the digest
+    does not count them as support (a fact-checker's "a cell with a different number
+    is never support")."""
+    out = run(
+        [
+            article("a", "Valley News", [
+                "The election commission said the winner received 27,040,878 votes in the "
+                "eastern region, according to the final tally published on Wednesday.",
+                "Turnout in the region was high, officials said.",
+            ]),
+            article("b", "Plains Herald", [
+                "The election commission said the winner received 27,040,878 votes in the "
+                "eastern region, according to the final tally released on Wednesday.",
+            ]),
+            article("c", "Harbour Times", [
+                "According to the final tally released on Wednesday, the winner won "
+                "27,041,508 votes in the eastern region, the election commission said.",
+            ]),
+        ]
+    )  # fmt: skip
+    row = fact(out, "votes in the")
+    cells = {c.outlet: c for c in row.cells}
+    assert cells["Harbour Times"].state == "differs"
+    assert (cells["Harbour Times"].note or "").startswith("other figures")
+    [item] = [d for d in out.digest if d.fact == row.id]
+    assert "Harbour Times" not in item.outlets
+    assert {"Valley News", "Plains Herald"} <= set(item.outlets)
+
+
+def test_a_page_out_before_anyone_told_the_claim_does_not_omit_it() -> None:
+    """A Thursday page cannot leave out what was first reported on Saturday: its cell
+    says it predates the claim, and the reports show it as such, not as an omission."""
+    from newsprism.report.views import Cell as ViewCell
+
+    out = run(
+        [
+            article("a", "Valley News", [
+                "Rescuers searched the Tarn river near Velmora on Thursday for a fisherman "
+                "who went missing in the storm.",
+            ], "2025-04-10T09:00"),
+            article("b", "Plains Herald", [
+                "Rescuers searched the Tarn river near Velmora for a fisherman who went "
+                "missing in the storm.",
+                "The search was called off on Saturday after divers found the fisherman's "
+                "boat wrecked against the weir below the old mill.",
+            ], "2025-04-12T18:00"),
+            article("c", "Harbour Times", [
+                "The search was called off on Saturday after divers found the fisherman's "
+                "boat wrecked against the weir below the old mill.",
+            ], "2025-04-12T20:00"),
+        ]
+    )  # fmt: skip
+    row = fact(out, "called off")
+    cell = next(c for c in row.cells if c.outlet == "Valley News")
+    assert cell.state == "omits"
+    assert cell.note and "published before any outlet reported the claim" in cell.note
+    assert "2025-04-10" in cell.note and "2025-04-12" in cell.note
+    assert ViewCell(cell.outlet, cell.state, [], cell.note).label == "predates"
+    searched = fact(out, "Rescuers searched")
+    later = next(c for c in searched.cells if c.outlet == "Harbour Times")
+    assert "published before" not in (later.note or "")  # a later page can omit it

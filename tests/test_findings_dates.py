@@ -70,3 +70,36 @@ def test_an_undated_pages_relative_date_cannot_contradict_a_dated_one() -> None:
     assert dates.grade == "differs"
     assert dates.caveat and "publication date unknown" in dates.caveat
     assert out.n_conflicts == 0
+
+
+def test_last_week_written_on_a_saturday_may_name_the_tuesday_before() -> None:
+    """ "Last week" is the previous calendar week or the seven days before publication:
+    against a Tuesday four days earlier the dates differ, with the reason; against a day
+    outside both readings they contradict."""
+
+    def meeting(when: str) -> StoryComparison:
+        return compare(
+            [
+                article(
+                    "a",
+                    "Valley News",
+                    [f"The health minister met the striking nurses in the capital {when}."],
+                    "2025-04-12T09:00",
+                ),
+                article(
+                    "b",
+                    "Plains Herald",
+                    ["The health minister met striking nurses in the capital last week."],
+                    "2025-04-12T10:00",
+                ),
+            ]
+        )
+
+    near = meeting("on Tuesday")
+    [dates] = [f for f in near.findings if f.kind == "date"]
+    assert dates.grade == "differs"
+    assert dates.caveat and "'last week' can also mean the seven days" in dates.caveat
+    assert near.n_conflicts == 0
+    far = meeting("on March 20")
+    [dates] = [f for f in far.findings if f.kind == "date"]
+    assert dates.grade == "contradict"

@@ -29,3 +29,23 @@ def test_a_contradicted_digest_line_shows_net_support_and_who_contradicts() -> N
     for html in (render_story_html(view, {}), render_html([view])):
         assert "net support <b>1</b>" in html
         assert "contradicted by <bdi>North Star</bdi>" in html
+
+
+def test_an_earlier_event_the_story_is_set_against_is_no_digest_line() -> None:
+    """Three outlets recall the flood of 2009; two report this week's: the digest says
+    what happened this week, and the older flood stays in the coverage grid."""
+    from test_findings_cells import article, run
+
+    background = "The 2009 flood in Velmora killed 300 people and destroyed the old bridge."
+    news = "The Tarn river burst its banks in Velmora on Tuesday, flooding the market square."
+    out = run(
+        [
+            article("a", "Valley News", [news, background]),
+            article("b", "Plains Herald", [news.replace("flooding", "and flooded"), background]),
+            article("c", "Harbour Times", [background, "Shops stayed shut on Wednesday."]),
+        ]
+    )
+    assert any("2009 flood" in f.text for f in out.facts)
+    assert out.digest, "this week's flood is corroborated by two outlets"
+    assert not any("2009" in d.cite.text for d in out.digest)
+    assert any("burst its banks" in d.cite.text for d in out.digest)

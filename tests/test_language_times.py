@@ -298,3 +298,17 @@ def test_spoken_years_and_bare_months_are_read_with_the_lexicon_words() -> None:
     starts = sorted(v.start.year for v in spoken.values() if v.start is not None)
     assert starts == [1977, 2014], spoken
     assert any(k == "September" for k in t), t
+
+
+def test_a_weekday_naming_a_kind_of_thing_is_no_date() -> None:
+    """ "Friday prayers" and "the Friday prayer leader" name a custom, not a day; a
+    weekday of the story ("the Friday explosions") stays a date."""
+    text = (
+        "The imam of Friday prayers in Velmora and the city's Friday prayer leader were "
+        "aboard. The minister arrived on Tuesday, and the Sunday election was postponed. "
+        "The Friday explosions killed four."
+    )
+    times = next(annotate([_article(text)])).times
+    fridays = [t for t in times if t.text.startswith("Friday")]
+    assert [t.span[0] for t in fridays] == [text.rindex("Friday")]
+    assert {t.text for t in times} >= {"Tuesday", "Sunday"}

@@ -128,14 +128,43 @@ def test_origin_cannot_be_told_without_credit_or_dates() -> None:
     )
 
 
-def test_a_shared_quote_in_rewritten_text_is_partial_reuse() -> None:
-    pair = compare_pair(article("q1", QUOTING, outlet="P"), article("q2", QUOTED, outlet="Q"))
-    assert pair is not None
-    assert pair.kind == "partial"
+def test_a_quote_carried_whole_is_partial_reuse_of_a_common_source() -> None:
+    """Both outlets print the governor's sentence: shared words, but from his statement,
+    and the pair says so rather than naming an origin."""
+    quoting = QUOTING.replace("told reporters that", "said:")
+    quoted = QUOTED.replace(
+        "In a televised address the governor promised that", "Governor Ansel Brack said:"
+    ).replace(" and asked for patience", " as the water kept rising")
+    pair = compare_pair(article("q1", quoting, outlet="P"), article("q2", quoted, outlet="Q"))
+    assert pair is not None and pair.kind == "partial"
     (shared,) = pair.shared
-    assert "no one will be left behind" in QUOTING[shared.a[0] : shared.a[1]]
-    assert "no one will be left behind" in QUOTED[shared.b[0] : shared.b[1]]
-    assert pair.origin is None  # both quote the governor: a common source
+    assert "no one will be left behind" in quoting[shared.a[0] : shared.a[1]]
+    assert pair.origin is None
+    assert pair.origin_reason and "share only quoted words" in pair.origin_reason
+
+
+def test_a_quote_inside_two_different_sentences_is_no_reuse() -> None:
+    """The same quoted words inside two sentences each outlet wrote itself: no
+    sentence travelled (the quotes section groups the quote)."""
+    pair = compare_pair(article("q1", QUOTING, outlet="P"), article("q2", QUOTED, outlet="Q"))
+    assert pair is None
+
+
+def test_one_sentence_carried_whole_is_partial_reuse_and_a_stock_phrase_is_not() -> None:
+    carried = (
+        "Residents of Velmora spent a second night in school gyms. "
+        "The Tarn river rose three metres overnight after a week of heavy rain, the national "
+        "weather office said. Shops on the main square stayed shut."
+    )
+    pair = compare_pair(article("w", WIRE, outlet="A"), article("c", carried, outlet="B"))
+    assert pair is not None and pair.kind == "partial" and len(pair.shared) == 1
+    phrase = (
+        "Volunteers handed out blankets in the town hall. Farmers in the hills above the "
+        "valley, who lost most of their spring crop, said the river rose three metres "
+        "overnight after a week of heavy rain and that nobody from the ministry had come "
+        "to see the damage or to promise any compensation for the lost harvest."
+    )
+    assert compare_pair(article("w", WIRE, outlet="A"), article("p", phrase, outlet="B")) is None
 
 
 def test_unrelated_articles_give_no_pair() -> None:

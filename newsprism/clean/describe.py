@@ -281,16 +281,26 @@ _CREDIT_SEGMENT = re.compile(
     r"|publicado|actualizado|veröffentlicht|aktualisiert)\b)",
     re.I,
 )
+# a line that is only a name and a colon ("AP :"), the credit some reprints put above
+# the body; a name the outlet table does not know as an agency ("WATCH:") is no credit
+_COLON_CREDIT = re.compile(r"^\s*(?P<who>[^\W\d][\w .&/-]{0,30}?)\s*:\s*$")
 
 
 def head_credits(seg: list[Labelled], table: OutletTable) -> list[tuple[str, str]]:
     """Agencies named in a page's credit line (agency, the line's words): a name between
-    bars or before "Published", when the outlet table knows it as a news agency. The
-    wire-credit rules see only lines that are nothing but a credit; these lines also
-    hold a place or a date, so a reprint of Reuters copy read as uncredited."""
+    bars or before "Published", or alone before a colon, when the outlet table knows it
+    as a news agency. The wire-credit rules see only lines that are nothing but a
+    credit; these lines also hold a place or a date, so a reprint of Reuters copy read
+    as uncredited."""
     out: list[tuple[str, str]] = []
     for item in seg[:HEAD_LINES]:
         text = item.line.text
+        colon = _COLON_CREDIT.match(text)
+        if colon:
+            entry = table.by_name(colon.group("who"))
+            if entry is not None and entry.kind == "agency":
+                out.append((colon.group("who"), text.strip()))
+            continue
         # a date line ("Reuters Published 21 Mar") or a line set off by bars: never a
         # sentence of the body that says an agency published something
         if item.reason != "date-line" and "|" not in text[:120]:

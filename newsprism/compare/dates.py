@@ -38,6 +38,7 @@ from newsprism.compare.numbers import overlap, times_in
 from newsprism.compare.records import FactRow, Finding, Grade, SlotValue
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
+from newsprism.language.calendar_rules import possible_days
 from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS, UPDATE_WORDS
 from newsprism.model import Annotations, TimeExpression
 
@@ -196,6 +197,24 @@ def date_findings(
     return out
 
 
+def _loose_words(pairs: Sequence[tuple[Dated, Dated]]) -> list[str]:
+    """The expressions whose every reading ("last week": the previous calendar week, or
+    the seven days before publication) overlaps the other date of each pair: their
+    pages may not disagree at all."""
+    out: list[str] = []
+    for a, b in pairs:
+        (a0, a1), (b0, b1) = _readings(a.t), _readings(b.t)
+        if not (a0 <= b1 and b0 <= a1):
+            return []
+        out.extend(d.t.text for d in (a, b) if _readings(d.t) != _days(d.t))
+    return list(dict.fromkeys(out))
+
+
+def _readings(t: TimeExpression) -> tuple[date, date]:
+    start, end = _days(t)
+    return possible_days(t.rule, start, end, t.anchor)
+
+
 def _weekday_slip(a: TimeExpression, b: TimeExpression) -> bool:
     """A bare weekday seven days from the other date: the week may be resolved wrongly."""
     one_day = _days(a)[0] == _days(a)[1] and _days(b)[0] == _days(b)[1]
@@ -244,16 +263,23 @@ def _grade(
     several = any(per_article[d.article] > 1 and not d.main for d in shown)
     slip = any(_weekday_slip(a.t, b.t) for a, b in pairs)
     edge = all(_day_edge(a, b, ctx) for a, b in pairs)
+    loose = _loose_words(pairs)
     caveats = []
     if borrowed:
         caveats.append(
             f"{', '.join(borrowed)}: publication date unknown; relative dates were "
-            "resolved against the story's date, so they cannot contradict a dated page"
+            "resolved against a borrowed date (a dated copy's, else the story's), so they "
+            "cannot contradict a dated page"
         )
     if edge:
         caveats.append(
             "adjacent days, one told with a time of day: one moment can fall on two dates "
             "in two time zones"
+        )
+    if loose:
+        caveats.append(
+            f"{', '.join(repr(w) for w in loose)} can also mean the seven days before "
+            "publication, which overlap the other date"
         )
     if several:
         caveats.append("a sentence holds several dates; they may refer to different events")
@@ -262,9 +288,11 @@ def _grade(
             "a weekday exactly a week from the other date: it may be resolved to the wrong week"
         )
     # a contradiction about time needs both dates anchored in their own pages
-    weak = slip or several or bool(borrowed) or edge
+    weak = slip or several or bool(borrowed) or edge or bool(loose)
     grade: Grade = "differs" if weak else "contradict"
-    confidence = 0.85 - 0.25 * bool(borrowed) - 0.2 * several - 0.3 * slip - 0.3 * edge
+    confidence = (
+        0.85 - 0.25 * bool(borrowed) - 0.2 * several - 0.3 * slip - 0.3 * edge - 0.3 * bool(loose)
+    )
     clashes: dict[int, set[str]] = {}
     for a, b in pairs:
         clashes.setdefault(id(a), set()).add(b.article)

@@ -12,8 +12,10 @@ replacement recorded; ``text`` stays the verbatim source sentence.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 
 from newsprism.compare.context import StoryContext
+from newsprism.compare.numbers import times_in
 from newsprism.compare.records import DigestItem, FactRow, Replacement
 from newsprism.compare.similarity import text_scores
 from newsprism.model import Span
@@ -59,6 +61,27 @@ def supporting(fact: FactRow) -> list[str]:
     ]
 
 
+BACKGROUND_DAYS = 31  # a claim dated this long before the story's first report is background
+
+
+def _first_report(ctx: StoryContext) -> date | None:
+    days = [a.published.date() for a in ctx.articles.values() if a.published]
+    return min(days) if days else None
+
+
+def _background(ctx: StoryContext, fact: FactRow, first: date) -> bool:
+    """The claim's sentence is dated, and every date it gives ends well before the
+    story's first report: "the 2004 earthquake killed 628 people" is the record this
+    one is measured against. A span reaching the story ("since 2017") is the story's."""
+    ann = ctx.annotations.get(fact.cite.article)
+    if ann is None:
+        return False
+    sentence = fact.cite.sentence or fact.cite.span
+    dated = [t for t in times_in(ann, sentence) if t.start is not None]
+    cutoff = first - timedelta(days=BACKGROUND_DAYS)
+    return bool(dated) and all((t.end or t.start) < cutoff for t in dated if t.start)
+
+
 def build_digest(
     ctx: StoryContext,
     facts: Sequence[FactRow],
@@ -76,12 +99,15 @@ def build_digest(
     )
     out: list[DigestItem] = []
     chosen: list[str] = []
+    first = _first_report(ctx)
     for fact in ranked:
         if len(out) >= size:
             break
         support = supporting(fact)
         if len(support) < 2 and out:
             break  # the digest is what outlets corroborate; single claims have their own list
+        if first is not None and _background(ctx, fact, first):
+            continue  # an earlier event the story is set against, not what happened
         text = fact.text
         if chosen and float(text_scores([text, *chosen], ctx.embed)[0, 1:].max()) >= ctx.cuts.carry:
             continue  # says what a line above already says

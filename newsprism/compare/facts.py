@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -29,12 +30,22 @@ from newsprism.compare.anchors import Anchors, agree, sentence_anchors, topic_na
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import Provenance, independent_origins
 from newsprism.compare.numbers import FigureSlot
-from newsprism.compare.records import UNCONFIRMED, Cell, Cite, FactRow, Finding, SlotValue
+from newsprism.compare.records import (
+    PREDATES,
+    UNCONFIRMED,
+    Cell,
+    Cite,
+    FactRow,
+    Finding,
+    SlotValue,
+)
 from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
 from newsprism.language.rules.reader import language_group
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
+from newsprism.stories.neighbours import naive_utc
 
+OTHER_FIGURES = "other figures"  # a cell's note: the outlet gives the claim other figures
 SAME_FIGURE = "same figure"  # a cell's note: the outlet gives the claim's figure elsewhere
 SAME_TEXT = "same wire text as"  # a cell's note: the outlet reprints the page telling it
 SAME_WORDING = 90.0  # rapidfuzz ratio of two sentences (or one inside the other) to "state"
@@ -449,7 +460,7 @@ def _cells(
                 for m in mine
             )
             score = max(row.cohesion.get(m, 1.0) for m in mine)
-            note = None if same else "other wording"
+            note = None if same else _other_figures(ctx, words, units[shown], units, mine)
             cells.append(
                 Cell(outlet, "states" if same else "differs", evidence, round(score, 3), note)
             )
@@ -481,10 +492,53 @@ def _cells(
             cells.append(Cell(outlet, "differs", evidence, None, note))
             continue
         note = _searched(ctx, units, sim, row, candidates)
-        if close or (candidates and bool(near[np.ix_(row.members, candidates)].any())):
+        if (before := _predates(ctx, units, row, outlet)) is not None:
+            note = f"{PREDATES} ({before}); {note}"
+        elif close or (candidates and bool(near[np.ix_(row.members, candidates)].any())):
             note = f"{UNCONFIRMED}; {note}"
         cells.append(Cell(outlet, "omits", note=note))
     return cells, carriers
+
+
+def _other_figures(
+    ctx: StoryContext, words: _Words, shown: Unit, units: Sequence[Unit], mine: Sequence[int]
+) -> str:
+    """Why a cell in other words differs: "other wording", or "other figures" when its
+    sentences give figures the claim does not and none of the claim's (27,041,508 votes
+    where the claim says 27,040,878). Another figure for one count is another claim, so
+    the cell is no support for it. Years are dates, not figures, and one sentence's
+    figures inside the other's are the same claim told more fully."""
+    claim = _figures_in(words.of(ctx, shown.article, shown.sentence).numbers)
+    theirs = set().union(
+        *(_figures_in(words.of(ctx, units[m].article, units[m].sentence).numbers) for m in mine)
+    )
+    if claim and theirs and not (claim <= theirs or theirs <= claim):
+        return f"{OTHER_FIGURES}: " + ", ".join(f"{n:,g}" for n in sorted(theirs - claim))
+    return "other wording"
+
+
+def _figures_in(numbers: Iterable[float]) -> set[float]:
+    return {n for n in numbers if not (n.is_integer() and 1900 <= n <= 2100)}
+
+
+def _predates(ctx: StoryContext, units: Sequence[Unit], row: _Row, outlet: str) -> str | None:
+    """The days, when every page of ``outlet`` came out a day or more before the first
+    page telling the claim: a page of Sunday cannot omit what was first said on Monday
+    (a search called off, a toll announced, a funeral held). None when any page is
+    undated: then nobody can tell."""
+    claim_days = [_day(ctx.articles[units[m].article].published) for m in row.members]
+    own_days = [_day(a.published) for a in ctx.articles.values() if ctx.outlet_of[a.id] == outlet]
+    if not claim_days or not own_days or None in claim_days or None in own_days:
+        return None
+    first = min(d for d in claim_days if d is not None)
+    last = max(d for d in own_days if d is not None)
+    if last >= first:
+        return None
+    return f"its last page {last.isoformat()}, the claim first on {first.isoformat()}"
+
+
+def _day(published: datetime | None) -> date | None:
+    return naive_utc(published).date() if published is not None else None
 
 
 def _same_text(

@@ -40,6 +40,9 @@ UNCONFIRMED = (
 )
 """How an "omits" cell's note starts when a close sentence could not be confirmed:
 reports show such a cell as "unclear"."""
+PREDATES = "this outlet's pages were all published before any outlet reported the claim"
+"""How an "omits" cell's note starts when the outlet could not have told the claim yet:
+reports show such a cell as "predates", never as an omission."""
 Grade = Literal["contradict", "update", "differs", "agree"]
 FindingKind = Literal["number", "date", "role", "speaker"]
 NameRelation = Literal[

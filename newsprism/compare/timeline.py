@@ -41,7 +41,7 @@ from newsprism.compare.units import Unit
 from newsprism.language.rules.words import fold
 from newsprism.lexicon import FOREIGN_WEEKDAYS
 from newsprism.lexicon import REPORTING_VERBS as SAYING  # a date on one of these dates a statement
-from newsprism.model import Annotations, Article, Span, TimeExpression
+from newsprism.model import BORROWED_ANCHORS, Annotations, Article, Span, TimeExpression
 
 _VAGUE = re.compile(
     r"\b(?:ago|recent(?:ly)?|earlier|later|several|few|couple|some|about|around|early|late|mid"
@@ -417,7 +417,7 @@ def _event(rows: Sequence[_Row], members: Sequence[int], scores: Any) -> Timelin
     start, end = c.days
     precision = precision_of(c.t)
     confidence = {"day": 0.9, "range": 0.7, "approximate": 0.3}[precision]
-    if any(r.t.anchor_source == "story" for r in (rows[m] for m in members)):
+    if any(r.t.anchor_source in BORROWED_ANCHORS for r in (rows[m] for m in members)):
         confidence -= 0.2
     return TimelineEvent(
         start=start.isoformat(),

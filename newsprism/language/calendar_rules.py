@@ -73,6 +73,29 @@ def relative_week(anchor: date, weeks: int) -> Range:
     return monday, monday + timedelta(days=6)
 
 
+def past_week_readings(anchor: date) -> Range:
+    """Every day "last week" can name: the previous calendar week, or (as many writers
+    use it) the seven days before the anchor. Written on a Saturday, a meeting "last
+    week" may have been on the Tuesday four days before."""
+    first, last = relative_week(anchor, -1)
+    return min(first, anchor - timedelta(days=7)), max(last, anchor - timedelta(days=1))
+
+
+# rules whose words allow a wider range than the one they resolve to (the resolved
+# range stays the usual reading, for TIMEX3); a comparison takes every reading
+WIDER_READINGS = {"last-week": past_week_readings}
+
+
+def possible_days(rule: str, start: date, end: date, anchor: date | None) -> Range:
+    """Every day an expression resolved by ``rule`` can name: two dates contradict only
+    when no reading of either overlaps the other."""
+    wider = WIDER_READINGS.get(rule)
+    if wider is None or anchor is None:
+        return start, end
+    first, last = wider(anchor)
+    return min(start, first), max(end, last)
+
+
 def relative_year(anchor: date, years: int, part: str | None = None) -> Range:
     year = anchor.year + years
     if part in YEAR_PARTS:

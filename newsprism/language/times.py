@@ -247,6 +247,8 @@ def _plausible(doc: Doc, match: re.Match[str]) -> bool:
     """Bare years and month names are dates only where the parse agrees: "2000 troops"
     is a count, "May" a modal, "March" a walk, "now" in "now that" a conjunction."""
     kind = match.lastgroup
+    if kind == "weekday":
+        return not _habitual_weekday(doc, match)
     if kind not in ("bareyear", "baremonth", "vague"):
         return True
     tok = _token_at(doc, match.start())
@@ -260,6 +262,26 @@ def _plausible(doc: Doc, match: re.Match[str]) -> bool:
             tok.lower_ not in ("may", "march") and tok.pos_ == "PROPN"
         )
     return not (tok.lower_ == "future" and tok.dep_ not in ("pobj", "dobj", "nsubj", "amod"))
+
+
+def _habitual_weekday(doc: Doc, match: re.Match[str]) -> bool:
+    """A bare weekday that names a kind of thing, not a day: "the imam of Friday
+    prayers" (a plural noun with no article), "a Friday prayer leader" (a noun that
+    itself modifies another: a title). "The Sunday election", "the Friday explosions"
+    and "Tuesday's meeting" stay dates."""
+    if any(match.group(g) for g in ("wmod", "wm", "wpart", "wclock")):
+        return False
+    tok = _token_at(doc, match.start("wd"))
+    if tok is None or tok.dep_ != "compound" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head
+    between = any(c.dep_ == "compound" and tok.i < c.i < head.i for c in head.children)
+    if head.dep_ == "compound" or between:
+        return True  # "a Friday prayer leader": a title
+    # "Friday prayers" with nothing before it is the custom; "the Friday explosions"
+    # are the ones of one Friday
+    bare = not any(c.dep_ in ("det", "poss") for c in head.children)
+    return head.tag_ in ("NNS", "NNPS") and bare
 
 
 _FULL_MONTHS = frozenset(k for k in MONTHS if len(k) > 3) | {"may"}

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from newsprism.compare.records import (
+    PREDATES,
     ArticleRef,
     FactRow,
     ReuseLink,
@@ -254,7 +255,8 @@ def coverage_bars(facts: Sequence[FactRow], outlets: Sequence[str]) -> CoverageB
     counts = {o: dict.fromkeys(COVERAGE_ORDER, 0) for o in outlets}
     for fact in facts:
         for cell in fact.cells:
-            if cell.outlet in counts:
+            # a page out before anyone told the claim neither carries nor leaves it out
+            if cell.outlet in counts and not (cell.note or "").startswith(PREDATES):
                 counts[cell.outlet][cell.state] += 1
     total = len(facts)
     per_claim = COVERAGE_BAR_WIDTH / total

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from newsprism.compare.records import (
+    PREDATES,
     UNCONFIRMED,
     ArticleRef,
     Cite,
@@ -57,6 +58,7 @@ STATE_SYMBOLS = {
     "contradicts": "✗",
     "omits": "○",
     "unclear": "?",
+    "predates": "–",
 }
 
 
@@ -91,6 +93,8 @@ class Cell:
         but whose words could not confirm the claim is "unclear", never a plain omission."""
         if self.state == "omits" and (self.note or "").startswith(UNCONFIRMED):
             return "unclear"
+        if self.state == "omits" and (self.note or "").startswith(PREDATES):
+            return "predates"  # the outlet's pages came out before anyone told the claim
         return self.state
 
     @property

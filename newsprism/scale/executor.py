@@ -287,7 +287,7 @@ def _group_by_windows(
     window's story that takes it, where the local run would pick the best story of the
     whole corpus.
     """
-    from newsprism.stories import link_storylines
+    from newsprism.stories import find_translations, link_storylines
 
     undated = [i for i, d in dates if d is None]
     reuse_windows = make_windows(dates, window_days, reuse_overlap_days(options))
@@ -338,6 +338,9 @@ def _group_by_windows(
     # as existing lets the stage describe them again over the whole corpus, as the local
     # run does, while it cannot change a member: existing stories never merge.
     found = pipeline.group_window(store, articles, found, options, weights)
+    translations = find_translations(articles, found, options.stories)  # as the local run
+    store.put_reuse(translations, replace=False)
+    n_pairs += len(translations)
     stories = link_storylines(found, articles, vectors, ents, options.stories, weights)
     store.put_stories(stories)
     pipeline.borrow_story_dates(store, stories, articles)

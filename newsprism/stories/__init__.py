@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from newsprism.stories.embedding import embed_articles
     from newsprism.stories.reuse import compare_pair, describe_edits, find_reuse
     from newsprism.stories.storylines import link_storylines
+    from newsprism.stories.translations import find_translations
 
 _WHERE = {
     "cluster_stories": "clustering",
@@ -36,6 +37,7 @@ _WHERE = {
     "compare_pair": "reuse",
     "describe_edits": "reuse",
     "find_reuse": "reuse",
+    "find_translations": "translations",
     "link_storylines": "storylines",
 }
 
@@ -53,6 +55,7 @@ __all__ = [
     "describe_edits",
     "embed_articles",
     "find_reuse",
+    "find_translations",
     "link_storylines",
     "story_id",
 ]

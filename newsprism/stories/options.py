@@ -53,6 +53,11 @@ class StoryOptions:
     passage_words: int = 8  # or a verbatim run of this many words (a shared quote)
     wire_copy_coverage: float = 0.6  # share of the shorter text found in the other
     duplicate_coverage: float = 0.92  # share of each text found in the other: one text twice
+    # translated copy: sentences close in the multilingual encoder's space, in order
+    translation_match: float = 0.65  # between "same sentence" (0.75+) and "same event" (<0.65)
+    translation_min_sentences: int = 3  # consecutive matched sentences: a run in order is copy
+    translation_max_gap: int = 2  # sentences a translator may drop or add inside a run
+    translation_min_words: int = 5  # shorter lines (datelines, captions) carry no sentence
 
     # --- storylines
     related_threshold: float | None = None  # story-centroid similarity to link; None: embedder's

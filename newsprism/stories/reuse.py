@@ -14,17 +14,18 @@ from datetime import datetime
 
 import numpy as np
 
-from newsprism.model import Article, ReuseKind, ReusePair
+from newsprism.model import Article, ReuseKind, ReusePair, SharedSentence
 from newsprism.stories.alignment import Alignment, align
 from newsprism.stories.embedding import embed_articles
 from newsprism.stories.minhash import MinHasher, lsh_pairs, shingles
 from newsprism.stories.neighbours import candidate_pairs, naive_utc, within_window
 from newsprism.stories.options import StoryOptions
-from newsprism.stories.textunits import content_words
+from newsprism.stories.textunits import content_words, quoted_share
 
 log = logging.getLogger(__name__)
 
 REUSE_NEIGHBOURS = 10
+QUOTED_SHARE = 0.5  # a sentence more than half inside quotation marks is the speaker's
 
 
 def find_reuse(
@@ -45,7 +46,7 @@ def find_reuse(
     log.debug("reuse: %d candidate pairs among %d articles", len(pairs), len(articles))
     found: list[ReusePair] = []
     for i, j in sorted(pairs):
-        a, b = _order(articles[i], articles[j])
+        a, b = order_pair(articles[i], articles[j])
         pair = compare_pair(a, b, options)
         if pair is not None:
             found.append(pair)
@@ -94,7 +95,16 @@ def compare_pair(a: Article, b: Article, options: StoryOptions | None = None) ->
     kind = classify(al, options)
     if kind == "independent":
         return None
-    origin, reason = likely_origin(a, b, kind, len(al.shared))
+    if kind == "partial" and not enough_shared(al.shared, options):
+        return None
+    if kind == "partial" and not own_words_shared(a.text, b.text, al.shared):
+        origin: str | None = None
+        reason = (
+            "cannot tell: the texts share only quoted words, which both may have taken "
+            "from the same statement"
+        )
+    else:
+        origin, reason = likely_origin(a, b, kind, len(al.shared))
     return ReusePair(
         a=a.id,
         b=b.id,
@@ -106,6 +116,27 @@ def compare_pair(a: Article, b: Article, options: StoryOptions | None = None) ->
         origin=origin,
         origin_reason=reason,
     )
+
+
+def own_words_shared(
+    text_a: str, text_b: str, shared: Sequence[SharedSentence]
+) -> list[SharedSentence]:
+    """The shared sentences the outlets wrote themselves: a sentence mostly inside
+    quotation marks on either side is the speaker's words, which both may have taken
+    from the statement (the quotes section shows them), not text one took from the
+    other."""
+    return [
+        s
+        for s in shared
+        if quoted_share(text_a, s.a) < QUOTED_SHARE and quoted_share(text_b, s.b) < QUOTED_SHARE
+    ]
+
+
+def enough_shared(shared: Sequence[SharedSentence], options: StoryOptions) -> bool:
+    """Partial reuse needs two sentences in common, or one carried whole: a single run
+    of words inside two different sentences is as often a stock phrase ("falsifying
+    business records", a job title, a list of names) as copy."""
+    return len(shared) >= 2 or any(s.similarity >= options.sentence_match for s in shared)
 
 
 def classify(al: Alignment, options: StoryOptions) -> ReuseKind:
@@ -127,7 +158,7 @@ def _agencies(article: Article) -> set[str]:
     return found
 
 
-def _order(x: Article, y: Article) -> tuple[Article, Article]:
+def order_pair(x: Article, y: Article) -> tuple[Article, Article]:
     """Origin first when it can be told, so edits read from original to copy."""
     wx, wy = _agencies(x), _agencies(y)
     if wy and not wx:

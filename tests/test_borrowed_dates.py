@@ -1,0 +1,50 @@
+"""An undated reprint borrows its dates from its dated twin, not from its story: the
+day its text was written is the twin's, while the story's day can be days later (a
+real SQLite store, the real language pipeline; texts written here)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from newsprism.language import annotate
+from newsprism.model import Article, RawDocument, ReusePair, Source, Story
+from newsprism.pipeline import borrow_story_dates
+from newsprism.store.sqlite import SQLiteStore
+
+TEXT = (
+    "The dock workers' union said on Wednesday that talks with the port authority had "
+    "failed. The strike began last month and has closed two of the four quays."
+)
+
+
+def article(aid: str, published: datetime | None, text: str = TEXT) -> Article:
+    return Article(
+        aid, Source(f"{aid}.txt", "text"), aid, 0, text, title=None, outlet=aid, published=published
+    )
+
+
+def test_an_undated_copy_takes_its_twins_day_and_other_pages_the_storys(tmp_path: Path) -> None:
+    wire = article("wire", datetime(2026, 3, 4, 10))  # a Wednesday
+    reprint = article("reprint", None)
+    later = [article(f"later{i}", datetime(2026, 3, 12, 9), "The strike goes on.") for i in (1, 2)]
+    alone = article("alone", None, "The union said on Wednesday the strike would go on.")
+    everyone = [wire, reprint, *later, alone]
+    with SQLiteStore(tmp_path / "s.db") as store:
+        for a in everyone:
+            store.add_raw(RawDocument(a.source, a.raw_sha, text=a.text))
+            store.put_articles(a.raw_sha, [a])
+        store.put_annotations(annotate(everyone))
+        store.put_reuse([ReusePair("wire", "reprint", "duplicate", 1.0)])
+        story = Story("st", "strike", [a.id for a in everyone])
+        borrow_story_dates(store, [story], everyone)
+        ann = store.get_annotations(["reprint", "alone"])
+    wednesday = next(t for t in ann["reprint"].times if t.text == "Wednesday")
+    assert (wednesday.anchor, wednesday.anchor_source) == (date(2026, 3, 4), "copy")
+    assert wednesday.start == date(2026, 3, 4)
+    last_month = next(t for t in ann["reprint"].times if "last month" in t.text)
+    assert last_month.start == date(2026, 2, 1)
+    # a page with no dated copy borrows the story's day (the most common: 12 March)
+    other = next(t for t in ann["alone"].times if t.text == "Wednesday")
+    assert (other.anchor, other.anchor_source) == (date(2026, 3, 12), "story")
+    assert other.start == date(2026, 3, 11)
