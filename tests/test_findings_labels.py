@@ -60,6 +60,9 @@ def test_demonyms_of_known_and_invented_places() -> None:
     assert is_demonym("Iraqi", "Iraq") and is_demonym("Velmoran", "Velmora")
     assert is_demonym("Thai", "Thailand") and is_demonym("Chinese", "China")
     assert not is_demonym("Irak", "Iraq") and not is_demonym("Velmora", "Velmora")
+    # the people of a place: "Indonesians", "Iraqis", "Velmorans" are no transliterations
+    assert is_demonym("Indonesians", "Indonesia") and is_demonym("Iraqis", "Iraq")
+    assert is_demonym("Velmorans", "Velmora") and not is_demonym("Velmoras", "Velmora")
 
 
 def test_a_role_naming_another_person_is_not_this_persons_role() -> None:

@@ -88,9 +88,14 @@ def _reference(entity: Entity | None, forms: list[str]) -> str:
 
 def is_demonym(form: str, place: str) -> bool:
     """``form`` is the adjective of ``place`` ("Iraqi" of "Iraq", "Velmoran" of
-    "Velmora"): a word of its own, never a misspelling or a transliteration of it."""
+    "Velmora") or the name of its people ("Iraqis"): a word of its own, never a
+    misspelling or a transliteration of it."""
     word, name = fold(form), fold(place)
-    if fold(DEMONYMS.get(word, "")) == name:
+    # the people of a place are its adjective too: "Indonesians", "Iraqis", "Velmorans"
+    singular = word[:-1] if word.endswith("s") and len(word) > len(name) + 1 else word
+    if fold(DEMONYMS.get(word, "")) == name or fold(DEMONYMS.get(singular, "")) == name:
+        return True
+    if singular != word and is_demonym(singular, place):
         return True
     if " " in word or " " in name or len(word) <= len(name) - 1:
         return False
