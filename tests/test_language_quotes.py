@@ -59,6 +59,19 @@ def test_pronoun_and_role_noun_refer_to_last_named_speaker():
     assert he.speaker_entity is not None and role.speaker_entity == he.speaker_entity
 
 
+def test_he_goes_on_about_the_subject_not_the_last_man_named():
+    """ "He" opened the sentence before and "he said" follows: the text goes on about
+    one man, not the one named inside "the son of ..."."""
+    _, quotes = _quotes(
+        "Paulo Reis addressed his supporters at a stadium in Velmora, and said he was "
+        '"grateful" for the early count.\n\n'
+        "He was also accompanied by his running mate, Tomas Lindqvist, the eldest son of "
+        'outgoing President Anders Brandt. "This victory must be a victory for every '
+        'voter," he said.'
+    )
+    assert _one(quotes, "victory must be").speaker == "Paulo Reis"
+
+
 def test_speaker_named_in_the_next_sentence():
     _, quotes = _quotes(
         '"We will not leave the valley before winter." Ana Duarte said so on Monday.'

@@ -408,6 +408,29 @@ class SpeakerFinder:
                 return prev.start_char
         return sent.start_char
 
+    def subject_pronoun_before(self, pronoun: Token) -> Token | None:
+        """The subject of the sentence before, when it is the same pronoun in the
+        writer's words: the text goes on about one person, so the second "he" is the
+        first one's, not the last man named in between ("the son of Y")."""
+        earlier = [
+            s
+            for s in self.doc.sents
+            if s.end_char <= pronoun.sent.start_char and self.outside(s.start_char)
+        ]
+        if not earlier:
+            return None
+        return next(
+            (
+                t
+                for t in earlier[-1]
+                if t.dep_ in _SUBJECTS
+                and t.head.dep_ == "ROOT"
+                and t.lower_ == pronoun.lower_
+                and self.outside(t.idx)
+            ),
+            None,
+        )
+
     def antecedent(self, pronoun: Token) -> Mention | None:
         """Whom "she"/"he" stands for: the nearest person named in this or the previous
         sentence, else anywhere before; among those, one the text has already shown to
@@ -416,6 +439,11 @@ class SpeakerFinder:
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         if gender is None:
             return None
+        same = self.subject_pronoun_before(pronoun)
+        if same is not None:  # "He was joined by X, the son of Y. '...,' he said."
+            found = self.antecedent(same)
+            if found is not None:
+                return found
         self.genders.learn(self, pronoun.idx)
         people = self.people_before(pronoun.idx)
         start = self.narrative_window_start(pronoun.sent)
