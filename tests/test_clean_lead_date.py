@@ -39,6 +39,20 @@ def test_a_labelled_iso_date_opening_the_lead_dates_the_page() -> None:
     assert date_source(article.published_source) == "from the date opening its lead"
 
 
+def test_a_labelled_month_opening_the_lead_is_no_part_of_its_claim() -> None:
+    """ "date 2019-05 ..." opens the lead: the label is the page's date line (grouping
+    reads the month from it, ``stories.written``), not words of the claim its sentence
+    makes. It does not date the page: a month stored as its 1st would order the page
+    before an event of the 8th."""
+    from newsprism.compare.claims import lead_to_cut
+
+    (article,) = clean_document(_page("Last missing fishermen found\n\n date 2019-05 " + BODY))
+    assert article.published is None
+    first = article.text[article.text.index("date 2019-05") :].split("\n")[0]
+    assert first[lead_to_cut(first) :].startswith("Rescue crews recovered")
+    assert lead_to_cut("2019-05 Rescue crews recovered the last two men.") == 0
+
+
 def test_a_written_date_before_the_dateline_dates_the_page() -> None:
     (article,) = clean_document(
         _page("Last missing fishermen found\n\nApril 15, 2025 - TARSK - " + BODY)

@@ -39,7 +39,8 @@ _DATELINE = (
 )
 # a date (with its label) heading the sentence, and the dateline after it
 _DATE_LEAD = re.compile(
-    rf"^\s*(?:(?:date|dated|published|updated|posted|last updated)\s*:?\s*)?{_DATE}"
+    rf"^\s*(?:(?:(?:date|dated|published|updated|posted|last updated)\s*:?\s*)"
+    rf"(?:{_DATE}|\d{{4}}-\d{{2}}(?![-\d]))|{_DATE})"  # a labelled month: "date 2024-05"
     rf"\s*(?:[|·•,-]\s*)?{_DATELINE}?",
     re.I,
 )
