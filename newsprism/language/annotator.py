@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from newsprism.language.aliases import load_aliases
 from newsprism.language.clauses import claim_clauses
+from newsprism.language.labels import actor_labels
 from newsprism.language.mentions import extract_mentions
 from newsprism.language.nlp import load_nlp
 from newsprism.language.options import LanguageOptions
@@ -97,6 +98,7 @@ def annotate_doc(
         quantities=quantities,
         times=times,
         clauses=claim_clauses(doc, sentences, article),
+        labels=actor_labels(doc, mentions),
         version=ANNOTATOR_VERSION,
         parse=dump_parse(doc),
     )

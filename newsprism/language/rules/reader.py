@@ -6,7 +6,8 @@ instead: sentences by rule, figures and dates by the language's tables and
 ``dateparser``, names by capitalisation. The records are the project's own
 (``Sentence``, ``Clause``, ``Quantity``, ``TimeExpression``, ``Mention``), so later
 stages take them as they are; there is no parse (``Annotations.parse`` is None) and
-no quotes or speakers are read.
+no quotes or speakers are read. The labels an outlet gives a name are read by rule
+(``rules.labels``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import date
 
 from newsprism.language.rules.dates import read_dates
 from newsprism.language.rules.figures import read_figures
+from newsprism.language.rules.labels import read_labels
 from newsprism.language.rules.names import find_names
 from newsprism.language.rules.options import MultilingualOptions
 from newsprism.language.rules.sentences import split_sentences
@@ -25,7 +27,7 @@ from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Annotations, Article, Clause, Sentence, sha256_hex
 
-MULTILINGUAL_VERSION = "multilingual-5"  # a weekday set off by commas is no count
+MULTILINGUAL_VERSION = "multilingual-6"  # labels of names; a leading title is no name
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")
@@ -62,11 +64,12 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
     sentences = _with_title_role(article, split_sentences(text))
     table = language_words(language, options.words_file)
     anchor = article.published_day  # none when the source gave only a month
+    mentions = find_names(text, sentences, language)
     return Annotations(
         article=article.id,
         text_sha=sha256_hex(text),
         sentences=sentences,
-        mentions=find_names(text, sentences, language),
+        mentions=mentions,
         quantities=read_figures(text, sentences, table),
         times=read_dates(text, sentences, language, anchor, "published" if anchor else None),
         clauses=[
@@ -74,6 +77,7 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
             for s in sentences
             if s.role == "body"
         ],
+        labels=read_labels(text, sentences, mentions, language),
         version=annotation_version(language),
     )
 
