@@ -88,6 +88,12 @@ def test_other_languages_title_and_apposition(
     assert got.get(label) == name, got
 
 
+def test_an_apposition_running_into_another_name_is_that_names_title() -> None:
+    got = _labels("Rudi Kabowo, hijo del presidente saliente Velko Marran, ganó.", "es")
+    assert got.get("presidente saliente") != "Rudi Kabowo", got
+    assert not any(v == "Rudi Kabowo" and "Marran" in t for t, v in got.items()), got
+
+
 def test_a_clause_or_a_complement_before_a_name_is_no_title() -> None:
     fr = _labels("La police a arrêté Velko Marran lundi. Le chef du parti Vorga a parlé.", "fr")
     assert not any("police" in t for t in fr), fr
@@ -182,8 +188,11 @@ def test_transliterations_of_one_name_are_one_actor_and_namesakes_are_not() -> N
         "d": Entity("d", "Velko Marran", "PERSON", {"Velko Marran": 4}),
         "e": Entity("e", "Ilse Marran", "PERSON", {"Ilse Marran": 2}),
         "f": Entity("f", "Marran", "PERSON", {"Marran": 1}),
+        "g": Entity("g", "Kabowo", "PERSON", {"Kabowo": 5}),
+        "h": Entity("h", "Sari Kanowo", "PERSON", {"Sari Kanowo": 2}),
     }
     keys = actor_keys(people, people)
+    assert keys["g"] != keys["h"], keys  # one letter apart, but no transliteration of it
     assert keys["a"] == keys["b"] == keys["c"], keys
     assert keys["d"] != keys["e"], keys  # two Marrans
     assert keys["a"] != keys["d"], keys

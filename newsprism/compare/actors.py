@@ -3,20 +3,22 @@
 Resolution joins spellings within the bounds it can defend for the whole corpus;
 framing needs one row per actor of one story, and outlets in other languages write a
 Russian name three ways ("Prigozhin", "Prigojine", "Prigoschin"). Two entities are one
-actor when their last name words are close (``SURNAME_SIMILARITY``, both long enough
-to tell names apart) and, where both give a first name, the first names are close too
-("Donald" and "Melania Trump" stay two). A group never takes two people whose first
-names differ, whatever single surname ties them.
+actor when their last name words sound the same once the letters transliterations
+disagree on are made one (:func:`sound`: "zh", "j", "sch" are one sound, a final "e"
+is silent), both long enough to tell names apart, and, where both give a first name,
+the first names are close too ("Donald" and "Melania Trump" stay two). Letters no
+transliteration trades stay apart: "Prabowo" and "Pranowo" are two people. A group
+never takes two people whose first names differ, whatever single surname ties them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from newsprism.language.names import name_tokens, similarity
 from newsprism.model import Entity
 
-SURNAME_SIMILARITY = 70.0  # indel similarity of two last name words, 0..100
 FIRST_NAME_SIMILARITY = 50.0
 MIN_SURNAME = 5  # shorter words ("Kim", "Ali") are shared by too many people
 
@@ -50,9 +52,7 @@ def actor_keys(ids: Iterable[str], entities: Mapping[str, Entity]) -> dict[str, 
             if a not in last or b not in last:
                 continue
             sa, sb = last[a], last[b]
-            if min(len(sa), len(sb)) < MIN_SURNAME or sa[0] != sb[0]:
-                continue
-            if similarity(sa, sb) < SURNAME_SIMILARITY:
+            if min(len(sa), len(sb)) < MIN_SURNAME or sound(sa) != sound(sb):
                 continue
             ra, rb = find(a), find(b)
             if ra == rb or not agree(firsts[ra], firsts[rb]):
@@ -68,6 +68,24 @@ def actor_keys(ids: Iterable[str], entities: Mapping[str, Entity]) -> dict[str, 
         for i in members:
             out[i] = best
     return out
+
+
+# Spellings of one sound across the Latin transliterations of Cyrillic, Arabic and
+# Persian names, longest first: English "zh", French "j", German "sch" are one sound.
+_SOUNDS = (
+    ("sch", "s"), ("zh", "s"), ("sh", "s"), ("ch", "s"), ("kh", "h"), ("gu", "g"),
+    ("ou", "u"), ("ck", "k"), ("ph", "f"), ("j", "s"), ("z", "s"), ("c", "k"), ("q", "k"),
+    ("w", "v"), ("y", "i"), ("ee", "i"), ("ie", "i"),
+)  # fmt: skip
+
+
+def sound(word: str) -> str:
+    """A name word with the letters transliterations disagree on made one."""
+    out = word.lower()
+    for a, b in _SOUNDS:
+        out = out.replace(a, b)
+    out = re.sub(r"(.)\1+", r"\1", out)  # "Raissi" is "Raisi"
+    return out[:-1] if len(out) > 3 and out.endswith("e") else out
 
 
 def _weight(entity: Entity | None) -> tuple[int, int]:

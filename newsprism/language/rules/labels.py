@@ -204,8 +204,10 @@ def _after(
     ends = LABEL_OF_WORDS.get(language, frozenset()) | LABEL_DETERMINERS.get(language, frozenset())
     while phrase and phrase[-1].folded in ends:
         phrase = phrase[:-1]
-    for i, t in enumerate(phrase[1:], 1):  # "X, l'ancien président Donald Trump": his title
-        if t.span[0] in starts and is_title_word(phrase[i - 1].folded, language):
+    # a name inside is a complement's ("de Estados Unidos", "de la République") or the
+    # holder of the title before it ("X, hijo del presidente saliente Joko Widodo")
+    for i, t in enumerate(phrase[1:], 1):
+        if t.span[0] in starts and phrase[i - 1].folded not in ends:
             return []
     if not any(is_title_word(t.folded, language) for t in phrase[:2]):
         return []  # "Rossaviatsia, le nom du chef ...": a name, not a chief
