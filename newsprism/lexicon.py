@@ -1015,3 +1015,49 @@ HONORIFICS: frozenset[str] = frozenset(
      "mlle", "sr", "sra", "srta", "don", "dona", "herr", "frau", "bapak", "pak", "ibu", "bu"}
 )  # fmt: skip
 """Forms of address: no description of who the actor is."""
+
+BODY_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"ministry"}),
+    "fr": frozenset({"ministere"}),
+    "es": frozenset({"ministerio"}),
+    "pt": frozenset({"ministerio"}),
+    "de": frozenset({"ministerium"}),
+    "id": frozenset({"kementerian"}),
+    "ar": frozenset({"وزاره"}),
+}
+"""The noun of a government body named by its portfolio ("the Interior Ministry",
+"le ministère de l'Intérieur", "وزارة الداخلية"); folded. German writes the portfolio
+onto it ("Innenministerium")."""
+
+PORTFOLIOS: dict[str, dict[str, frozenset[str]]] = {
+    "interior": {"en": frozenset({"interior", "home"}), "fr": frozenset({"interieur"}),
+                 "es": frozenset({"interior"}), "pt": frozenset({"interior"}),
+                 "de": frozenset({"innern", "inneres", "innen"}),
+                 "id": frozenset({"dalam"}), "ar": frozenset({"الداخليه", "داخليه"})},
+    "health": {"en": frozenset({"health"}), "fr": frozenset({"sante"}),
+               "es": frozenset({"salud", "sanidad"}), "pt": frozenset({"saude"}),
+               "de": frozenset({"gesundheit", "gesundheits"}),
+               "id": frozenset({"kesehatan"}), "ar": frozenset({"الصحه", "صحه"})},
+    "defence": {"en": frozenset({"defence", "defense"}), "fr": frozenset({"defense"}),
+                "es": frozenset({"defensa"}), "pt": frozenset({"defesa"}),
+                "de": frozenset({"verteidigung", "verteidigungs"}),
+                "id": frozenset({"pertahanan"}), "ar": frozenset({"الدفاع", "دفاع"})},
+    "foreign": {"en": frozenset({"foreign"}), "fr": frozenset({"etrangeres"}),
+                "es": frozenset({"exteriores"}), "pt": frozenset({"estrangeiros", "exteriores"}),
+                "de": frozenset({"aussen", "auswartige", "auswartigen"}),
+                "id": frozenset({"luar"}), "ar": frozenset({"الخارجيه", "خارجيه"})},
+    "finance": {"en": frozenset({"finance", "treasury"}), "fr": frozenset({"finances"}),
+                "es": frozenset({"hacienda", "finanzas"}), "pt": frozenset({"fazenda", "financas"}),
+                "de": frozenset({"finanzen", "finanz"}),
+                "id": frozenset({"keuangan"}), "ar": frozenset({"الماليه", "ماليه"})},
+    "justice": {"en": frozenset({"justice"}), "fr": frozenset({"justice"}),
+                "es": frozenset({"justicia"}), "pt": frozenset({"justica"}),
+                "de": frozenset({"justiz"}), "id": frozenset({"hukum"}),
+                "ar": frozenset({"العدل", "عدل"})},
+}  # fmt: skip
+"""A ministry's portfolio in each language, so that one ministry written in five
+languages is one actor of the framing table; folded."""
+
+BODY_REACH = 4
+"""How many words may stand between a body noun and its portfolio ("Ministerio marroquí
+del Interior")."""

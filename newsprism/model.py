@@ -369,7 +369,7 @@ class Clause:
     whole: bool = True  # reads as a sentence: capital start, a verb, a closing stop
 
 
-LabelKind = Literal["apposition", "title", "predicate"]
+LabelKind = Literal["apposition", "title", "predicate", "body"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,12 +381,15 @@ class ActorLabel:
     former president,"), a title or description before the name ("former President
     Donald Trump", "el expresidente Donald Trump") or a predicate ("Trump is the first
     former president ..."). ``actor`` is the span of the name it describes, so the
-    label takes that mention's entity once names are resolved."""
+    label takes that mention's entity once names are resolved. A government body named
+    by its portfolio ("ministère de l'Intérieur", kind "body") is its own actor: ``key``
+    ("ministry:interior") is what makes it one across languages."""
 
     span: Span
     text: str
     actor: Span
     kind: LabelKind
+    key: str | None = None
 
 
 @dataclass(slots=True)

@@ -213,3 +213,52 @@ def test_labels_survive_the_store_round_trip() -> None:
     page = _page("a", "Former President Velko Marran spoke in Tarsk on Monday.", "en")
     ann = next(iter(annotate([page])))
     assert ann.labels and annotations_from_dict(to_dict(ann)).labels == ann.labels
+
+
+def test_a_ministry_named_in_three_languages_is_one_actor() -> None:
+    from newsprism.language.rules.bodies import body_labels
+
+    assert [b.key for b in body_labels("selon le ministère de l'Intérieur, lundi", "fr")] == [
+        "ministry:interior"
+    ]
+    assert [b.text for b in body_labels("Das Innenministerium teilte mit.", "de")] == [
+        "Innenministerium"
+    ]
+    assert [b.text for b in body_labels("أعلنت وزارة الداخلية أمس", "ar")] == ["وزارة الداخلية"]
+    fr = article("b", "Le Courrier", ["Le ministère de l'Intérieur de Tarsk a publié un bilan."])
+    fr.language = "fr"
+    es = article("c", "El Diario", ["El Ministerio del Interior de Tarsk publicó un balance."])
+    es.language = "es"
+    out = run(
+        [article("a", "Valley News", ["The Interior Ministry of Tarsk published a toll."]), fr, es]
+    )
+    rows = [r for r in out.framing if any(x.label == "Interior Ministry" for x in r.labels)]
+    assert rows, out.framing
+    said = {x.label for x in rows[0].labels}
+    assert {"ministère de l'Intérieur", "Ministerio del Interior"} <= said, said
+
+
+def test_two_countries_interior_ministries_stay_two_actors() -> None:
+    first = "The Iranian Interior Ministry said the border was closed on Monday."
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [first, "The Iraqi Interior Ministry denied it on Monday evening."],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                ["Iran's Ministry of Interior said the border was shut.",
+                 "Iraq's Ministry of Interior denied it."],
+            ),
+        ]
+    )  # fmt: skip
+    rows = [
+        {x.cite.span[0] < len(first) for x in r.labels if x.cite.outlet == "Valley News"}
+        for r in out.framing
+        if any("Ministry" in x.label for x in r.labels)
+    ]
+    assert rows, out.framing
+    assert all(len(sides) <= 1 for sides in rows), out.framing  # never both ministries

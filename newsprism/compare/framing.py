@@ -194,6 +194,14 @@ def _people_labels(
 _DESCRIPTION_SKIP = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
 
 
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _english(article: Article) -> bool:
+    return article.language in (None, "en")
+
+
 def _plural_person(doc: Doc | None, m: Mention) -> bool:
     """A plural joined to a person ("his lawyers" read as his apposition) is not him."""
     if doc is None or m.label != "PERSON":
@@ -213,31 +221,55 @@ def _recorded_labels(ctx: StoryContext, found: Sequence[Label]) -> list[Label]:
     for art_id, ann in ctx.annotations.items():
         spans = taken.setdefault(art_id, [])
         text = ctx.articles[art_id].text if art_id in ctx.articles else ""
-        items: list[tuple[Span, str | None, str]] = [
-            (lab.span, _mention_entity(ann, *lab.actor), lab.kind) for lab in ann.labels
-        ]
+        items: list[tuple[Span, str | None, str]] = []
+        for rec in ann.labels:
+            if rec.key:  # a ministry: its portfolio makes it one actor in every language
+                ent = "body:" + rec.key
+                parsed = [x for x in found if x.article == art_id and _overlaps(x.span, rec.span)]
+                for x in parsed:
+                    x.entity = x.entity or ent
+                if not parsed:
+                    items.append((rec.span, ent, rec.kind))
+                continue
+            items.append((rec.span, _mention_entity(ann, *rec.actor), rec.kind))
         doc = ctx.docs.get(art_id)
+        english = art_id in ctx.articles and _english(ctx.articles[art_id])
         for m in ann.mentions:
-            if m.kind == "description" and m.entity and not _plural_person(doc, m):
-                words = m.text.split()
-                skip = 0
-                while skip < len(words) - 1 and words[skip].lower() in _DESCRIPTION_SKIP:
-                    skip += 1
-                start = m.span[0] + len(" ".join(words[:skip])) + (1 if skip else 0)
-                if text[start : m.span[1]].lower() in VAGUE_COUNTS:
-                    continue
-                items.append(((start, m.span[1]), m.entity, "description"))
-        for span, ent, kind in items:
-            if ent is None or any(s[0] < span[1] and span[0] < s[1] for s in spans):
+            if not english or m.kind != "description" or not m.entity:
+                continue
+            if _plural_person(doc, m):
+                continue
+            words = m.text.split()
+            skip = 0
+            while skip < len(words) - 1 and words[skip].lower() in _DESCRIPTION_SKIP:
+                skip += 1
+            start = m.span[0] + len(" ".join(words[:skip])) + (1 if skip else 0)
+            if text[start : m.span[1]].lower() in VAGUE_COUNTS:
+                continue
+            items.append(((start, m.span[1]), m.entity, "description"))
+        for span, who, kind in items:
+            if who is None or any(s[0] < span[1] and span[0] < s[1] for s in spans):
                 continue
             spans.append(span)
             words_text = text[span[0] : span[1]]
             head = words_text.split()[-1].lower() if words_text.split() else ""
             voice = "quoted" if _in_quote(ann, span) else "own"
-            out.append(
-                Label(art_id, span, words_text, head, frozenset(), voice, kind, ent, plural=False)
-            )
+            label = Label(art_id, span, words_text, head, frozenset(), voice, kind, who)
+            label.plural = False
+            label.owner = _body_owner(text, span) if kind == "body" else frozenset()
+            out.append(label)
     return out
+
+
+def _body_owner(text: str, span: Span) -> frozenset[str]:
+    """Whose ministry: a place's adjective in or just before the phrase ("the Moroccan
+    Interior Ministry", "Iran's interior ministry"), so two countries' ministries of one
+    portfolio stay two actors."""
+    before = text[max(0, span[0] - 40) : span[0]].split()[-2:]
+    words = [w.strip(".,;:()\"'’").lower() for w in before + text[span[0] : span[1]].split()]
+    out = {DEMONYMS[w].lower() for w in words if w in DEMONYMS}
+    out.update(w[:-2] for w in words if w.endswith(("'s", "’s")) and len(w) > 3)
+    return frozenset(out)
 
 
 def _union_left_over(
@@ -302,7 +334,9 @@ def find_framing(
 
     ``groups`` are the unit indices of each fact row: labels in the same role of
     aligned sentences name the same actor."""
-    articles, annotations, docs, entities = ctx.articles, ctx.annotations, ctx.docs, ctx.entities
+    articles, annotations, entities = ctx.articles, ctx.annotations, ctx.entities
+    # the English parse of a page in a language no reader covers (Turkish) reads nonsense
+    docs = {k: d for k, d in ctx.docs.items() if k in articles and _english(articles[k])}
     heads = set(COLLECTIVE_HEADS)
     for doc in docs.values():
         heads.update(t.lemma_.lower() for t in doc if t.dep_ == "appos" and t.pos_ == "NOUN")
@@ -355,7 +389,8 @@ def find_framing(
         by_text.setdefault(key, i)
         if lab.entity:  # every word used for one resolved name frames that name
             if lab.entity in by_entity:
-                union(i, by_entity[lab.entity], checked=False)
+                # (checked for a ministry: two countries have one of each portfolio)
+                union(i, by_entity[lab.entity], checked=lab.source == "body")
             by_entity.setdefault(lab.entity, i)
         for j in range(i):
             other = labels[j]

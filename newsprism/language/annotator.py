@@ -29,6 +29,7 @@ from newsprism.language.options import LanguageOptions
 from newsprism.language.parses import dump_parse
 from newsprism.language.quantities import extract_quantities
 from newsprism.language.quotes import extract_quotes
+from newsprism.language.rules.bodies import body_labels
 from newsprism.language.times import Anchor, extract_times
 from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.model import Annotations, Article, Quote, RemovedLine, Sentence, sha256_hex
@@ -98,7 +99,10 @@ def annotate_doc(
         quantities=quantities,
         times=times,
         clauses=claim_clauses(doc, sentences, article),
-        labels=actor_labels(doc, mentions),
+        # the English parse of a Turkish or Russian page reads no description of anyone
+        labels=(actor_labels(doc, mentions) + body_labels(article.text, "en"))
+        if article.language in (None, "en")
+        else [],
         version=ANNOTATOR_VERSION,
         parse=dump_parse(doc),
     )

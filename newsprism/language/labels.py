@@ -6,8 +6,10 @@ name modifies ("the Dali container ship"), an apposition on either side ("Josh G
 governor of Hawaii", "the Wagner chief, Prigozhin,") and the predicate of "NAME is
 the ..." or "NAME has become the ...". Forms of address ("Mr."), articles, possessors
 and counts are no part of a label, and a quantity word ("scores") or a pronoun is
-never one. Other languages are
-read by rule (``rules.labels``); both give ``ActorLabel`` records.
+never one; nor is an adjective before a place ("southern Türkiye"). Only English pages
+are read here: the English parse of a page in a language no reader covers (Turkish)
+describes nobody. Other languages are read by rule (``rules.labels``); both give
+``ActorLabel`` records.
 """
 
 from __future__ import annotations
@@ -36,7 +38,10 @@ def actor_labels(doc: Doc, mentions: Sequence[Mention], offset: int = 0) -> list
         if span is None or not len(span):
             continue
         person = m.label == "PERSON"
+        place = m.label in ("GPE", "LOC")
         for tokens, kind in _found(span, person):
+            if place and kind == "title":
+                continue  # "southern Türkiye", "neighbouring Syria": where, not who
             tokens = _trimmed(tokens)
             if not tokens or not _describes(tokens, named):
                 continue

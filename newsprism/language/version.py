@@ -1,4 +1,4 @@
 """The annotator version: bump it whenever annotation output changes, so the store
 re-annotates articles annotated by an older version."""
 
-ANNOTATOR_VERSION = "language-11.7"  # the labels outlets give a named actor
+ANNOTATOR_VERSION = "language-11.7"  # the labels outlets give a named actor or a ministry

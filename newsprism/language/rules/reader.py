@@ -16,6 +16,7 @@ import dataclasses
 import re
 from datetime import date
 
+from newsprism.language.rules.bodies import body_labels
 from newsprism.language.rules.dates import read_dates
 from newsprism.language.rules.figures import read_figures
 from newsprism.language.rules.labels import read_labels
@@ -27,7 +28,7 @@ from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Annotations, Article, Clause, Sentence, sha256_hex
 
-MULTILINGUAL_VERSION = "multilingual-6"  # labels of names; a leading title is no name
+MULTILINGUAL_VERSION = "multilingual-6"  # labels of names and ministries; a title is no name
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")
@@ -77,7 +78,7 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
             for s in sentences
             if s.role == "body"
         ],
-        labels=read_labels(text, sentences, mentions, language),
+        labels=read_labels(text, sentences, mentions, language) + body_labels(text, language),
         version=annotation_version(language),
     )
 
