@@ -369,7 +369,7 @@ class Clause:
     whole: bool = True  # reads as a sentence: capital start, a verb, a closing stop
 
 
-LabelKind = Literal["apposition", "title", "predicate", "body"]
+LabelKind = Literal["apposition", "title", "predicate", "body", "description"]
 
 
 @dataclass(frozen=True, slots=True)

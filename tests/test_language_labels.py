@@ -262,3 +262,24 @@ def test_two_countries_interior_ministries_stay_two_actors() -> None:
     ]
     assert rows, out.framing
     assert all(len(sides) <= 1 for sides in rows), out.framing  # never both ministries
+
+
+def test_a_title_used_again_alone_is_its_actors_label() -> None:
+    page = _page(
+        "a",
+        "El expresidente Velko Marran habló el lunes en Tarsk. "
+        "El presidente Anton Ruiz dijo que no. "
+        "Después, el expresidente pidió calma. "
+        "El ex mandatario Rudi Kabowo murió. El mandatario habló.",
+        "es",
+    )
+    ann = annotate_foreign(page)
+    text = page.text
+    alone = {
+        (text[lab.span[0] : lab.span[1]], text[lab.actor[0] : lab.actor[1]], lab.span[0])
+        for lab in ann.labels
+        if lab.kind == "description"
+    }
+    later = text.index("Después")
+    assert any(t == "expresidente" and who == "Velko Marran" and at > later for t, who, at in alone)
+    assert not any(who == "Anton Ruiz" and t == "expresidente" for t, who, _ in alone), alone

@@ -97,7 +97,88 @@ def read_labels(
                     kind = "apposition"
                 span = (phrase[0].span[0], phrase[-1].span[1])
                 out.setdefault(span, ActorLabel(span, text[span[0] : span[1]], m.span, kind))
+    for lab in _descriptions(text, sentences, list(out.values()), ends, language):
+        out.setdefault(lab.span, lab)
     return sorted(out.values(), key=lambda lab: lab.span)
+
+
+def _descriptions(
+    text: str,
+    sentences: Sequence[Sentence],
+    labels: Sequence[ActorLabel],
+    names: Sequence[tuple[int, int]],
+    language: str,
+) -> list[ActorLabel]:
+    """A title the article has given one actor, used again alone ("el expresidente de
+    Estados Unidos Donald Trump" ... "la inocencia del expresidente"): that actor's label.
+    The title word must be the one written before (not a shorter one: "el presidente" is
+    not "el expresidente"), given earlier in the article, and to one actor only."""
+    holders: dict[str, set[str]] = {}
+    actor_of: dict[str, tuple[int, int]] = {}
+    first: dict[str, int] = {}  # where the article first gave the title
+    for lab in labels:
+        holder = text[lab.actor[0] : lab.actor[1]].split()[-1]
+        for tok in tokens(lab.text):
+            if is_title_word(tok.folded, language):
+                holders.setdefault(tok.folded, set()).add(holder)
+                actor_of[tok.folded] = lab.actor
+                first[tok.folded] = min(first.get(tok.folded, lab.span[0]), lab.span[0])
+    dets = LABEL_DETERMINERS.get(language, frozenset())
+    of = LABEL_OF_WORDS.get(language, frozenset()) | LABEL_COMPLEMENT_DETERMINERS.get(
+        language, frozenset()
+    )
+    taken = [lab.span for lab in labels]
+    out: list[ActorLabel] = []
+    for sent in sentences:
+        toks = tokens(text[sent.span[0] : sent.span[1]], sent.span[0])
+        for i, tok in enumerate(toks[:-1]):
+            if tok.folded not in dets:
+                continue
+            k = next(
+                (
+                    j
+                    for j in range(i + 1, min(i + 4, len(toks)))
+                    if len(holders.get(toks[j].folded, ())) == 1
+                ),
+                None,
+            )
+            if k is None or any(
+                not _joined(text, toks[j - 1], toks[j]) for j in range(i + 1, k + 1)
+            ):
+                continue
+            if any(t.folded in of or t.folded in dets for t in toks[i + 1 : k]):
+                continue  # "la inocencia del expresidente": the innocence is no title
+            if first[toks[k].folded] > tok.span[0]:
+                continue  # the title is given later: "el ex mandatario" is someone before
+            end = k
+            if (
+                end + 2 < len(toks)
+                and toks[end + 1].folded in of
+                and toks[end + 2].text[:1].isupper()
+            ):
+                end += 2  # "l'ex-président des Etats-Unis"
+                while (
+                    end + 1 < len(toks)
+                    and toks[end + 1].text[:1].isupper()
+                    and _joined(text, toks[end], toks[end + 1])
+                ):
+                    end += 1
+            phrase = toks[i + 1 : end + 1]
+            if not _valid(phrase, language) or not _titled_early(phrase, language):
+                continue
+            span = (phrase[0].span[0], phrase[-1].span[1])
+            head = (span[0], toks[k].span[1])  # the complement may hold a name: "des Etats-Unis"
+            if any(s < span[1] and span[0] < e for s, e in taken) or any(
+                s < head[1] and head[0] < e for s, e in names
+            ):
+                continue  # a title before a name, or a name itself
+            nxt = toks[end + 1] if end + 1 < len(toks) else None
+            if nxt is not None and _joined(text, phrase[-1], nxt) and nxt.text[:1].isupper():
+                continue  # runs on into a name the reader did not take for one
+            taken.append(span)
+            actor = actor_of[toks[k].folded]
+            out.append(ActorLabel(span, text[span[0] : span[1]], actor, "description"))
+    return out
 
 
 def _actor(m: Mention, nouns: set[str], language: str) -> bool:
@@ -185,7 +266,11 @@ def _ends_titled(phrase: Sequence[Token], language: str, named: frozenset[int]) 
 
 
 def _after(
-    toks: Sequence[Token], last: int, text: str, language: str, starts: frozenset[int]
+    toks: Sequence[Token],
+    last: int,
+    text: str,
+    language: str,
+    starts: frozenset[int],
 ) -> list[Token]:
     """The apposition after the name at ``last``: ", expresidente de Estados Unidos,"."""
     if last + 1 >= len(toks) or _gap(text, toks[last], toks[last + 1]) != ",":
@@ -207,10 +292,18 @@ def _after(
     # a name inside is a complement's ("de Estados Unidos", "de la République") or the
     # holder of the title before it ("X, hijo del presidente saliente Joko Widodo")
     for i, t in enumerate(phrase[1:], 1):
-        if t.span[0] in starts and phrase[i - 1].folded not in ends:
+        before = phrase[i - 1]
+        if t.span[0] in starts and before.folded not in ends and not before.text[:1].isupper():
             return []
     if not any(is_title_word(t.folded, language) for t in phrase[:2]):
         return []  # "Rossaviatsia, le nom du chef ...": a name, not a chief
+    of = LABEL_OF_WORDS.get(language, frozenset()) | LABEL_COMPLEMENT_DETERMINERS.get(
+        language, frozenset()
+    )
+    last_title = max(i for i, t in enumerate(phrase) if is_title_word(t.folded, language))
+    rest = phrase[last_title + 1 :]
+    if len(rest) > 1 and rest[0].folded not in of:
+        return []  # "Después, el expresidente pidió calma": a clause, not an apposition
     return phrase if _valid(phrase, language) else []
 
 
