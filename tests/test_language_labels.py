@@ -283,3 +283,30 @@ def test_a_title_used_again_alone_is_its_actors_label() -> None:
     later = text.index("Después")
     assert any(t == "expresidente" and who == "Velko Marran" and at > later for t, who, at in alone)
     assert not any(who == "Anton Ruiz" and t == "expresidente" for t, who, _ in alone), alone
+
+
+def test_a_named_actors_row_takes_no_group_with_like_words() -> None:
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "Anna Keller, a construction worker from Tarsk, died when the bridge fell.",
+                    "Six construction workers were on the bridge on Tuesday.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "Anna Keller, a road worker, was among the dead on Tuesday.",
+                    "The construction workers were filling potholes on the bridge.",
+                ],
+            ),
+        ]
+    )
+    for row in out.framing:
+        said = {x.label.lower() for x in row.labels}
+        named = {x.refers_to for x in row.labels if x.refers_to}
+        assert not (named and any(s.endswith("workers") for s in said)), (row.name, said)

@@ -374,7 +374,9 @@ def find_framing(
             return
         if checked and owners[ri] and owners[rj] and owners[ri].isdisjoint(owners[rj]):
             return
-        if actors[ri] and actors[rj] and actors[ri] != actors[rj]:
+        # a named actor's row takes only that actor's labels: "construction workers" are
+        # not the one worker named, however alike the words
+        if actors[ri] != actors[rj]:
             return
         parent[ri] = rj
         owners[rj] |= owners[ri]
