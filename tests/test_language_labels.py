@@ -310,3 +310,23 @@ def test_a_named_actors_row_takes_no_group_with_like_words() -> None:
         said = {x.label.lower() for x in row.labels}
         named = {x.refers_to for x in row.labels if x.refers_to}
         assert not (named and any(s.endswith("workers") for s in said)), (row.name, said)
+
+
+def test_the_digest_never_rewords_a_title_beside_the_name_into_the_name() -> None:
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                ["Vorga chief Yevgen Dravozhin died in a plane crash near Tarsk on Wednesday."],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                ["Mercenary boss Yevgen Dravozhin died in a plane crash near Tarsk on Wednesday."],
+            ),
+        ]
+    )
+    assert out.framing and out.digest, (out.framing, out.digest)
+    for item in out.digest:
+        assert item.neutral_text.count("Dravozhin") <= 1, item.neutral_text

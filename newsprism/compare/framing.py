@@ -191,6 +191,8 @@ def _people_labels(
     return out
 
 
+# Labels written next to the actor's name: the digest never rewords them to the name.
+_BESIDE_NAME = frozenset({"title", "apposition", "predicate", "compound", "body"})
 _DESCRIPTION_SKIP = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
 
 
@@ -452,7 +454,9 @@ def find_framing(
                     ctx.cite(lab.article, lab.span), lab.text, voice, lab.source, lab.entity
                 )
             )
-            if lab.voice == "own":  # a speaker's words are quoted as spoken, never reworded
+            # a speaker's words are quoted as spoken, never reworded; nor is a label
+            # written beside the name ("Wagner chief Prigozhin" is not "Prigozhin Prigozhin")
+            if lab.voice == "own" and lab.source not in _BESIDE_NAME:
                 neutral_of[(lab.article, lab.span)] = name
         records.append(FramingRow(ent_id, name, items))
     records.sort(key=lambda r: (-len({x.cite.outlet for x in r.labels}), r.name))
