@@ -330,3 +330,19 @@ def test_the_digest_never_rewords_a_title_beside_the_name_into_the_name() -> Non
     assert out.framing and out.digest, (out.framing, out.digest)
     for item in out.digest:
         assert item.neutral_text.count("Dravozhin") <= 1, item.neutral_text
+
+
+def test_english_labels_keep_hyphened_counts_and_take_no_event_or_other_person() -> None:
+    got = _labels(
+        "Velko Marran, a three-time presidential candidate, spoke on Monday. "
+        "The Tarsk Bridge collapse closed the port. "
+        "Hossein Vahl, governor of Tarsk province Anna Keller and others were on board."
+    )
+    assert got.get("three-time presidential candidate") == "Velko Marran", got
+    assert "collapse" not in got, got
+    assert not any("Keller" in t for t in got), got
+
+
+def test_a_complement_before_a_title_is_no_title() -> None:
+    got = _labels("On ignore le sort du président Velko Marran depuis lundi.", "fr")
+    assert not any(t.startswith("sort") for t in got), got

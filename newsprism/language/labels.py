@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.language.rules.labels import is_title_word
-from newsprism.lexicon import HONORIFICS, PEOPLE_NOUNS, VAGUE_COUNTS
+from newsprism.lexicon import EVENT_NOUNS, HONORIFICS, PEOPLE_NOUNS, VAGUE_COUNTS
 from newsprism.model import ActorLabel, LabelKind, Mention
 
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
@@ -68,7 +68,7 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
         and not person
         and owner.tag_ == "NN"
         and not is_title_word(owner.lower_, "en")
-        and owner.lemma_.lower() not in PEOPLE_NOUNS
+        and owner.lemma_.lower() not in PEOPLE_NOUNS | EVENT_NOUNS  # "the bridge collapse"
     ):
         yield list(doc[span.end : owner.i + 1]), "title"
         inside.add(owner.i)
@@ -77,6 +77,10 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
     i = span.start - 1
     while i >= 0 and span.start - i <= _MAX_WORDS:
         tok = doc[i]
+        if not tokens and tok.ent_type_ == "PERSON" and tok.dep_ == "compound":
+            inside.add(tok.i)  # "President Ebrahim Raisi" where the name read is "Raisi"
+            i -= 1
+            continue
         hyphen = tok.text in ("-", "‐") and not tok.whitespace_  # "President-elect"
         if not hyphen and (
             tok.dep_ not in _TITLE_DEPS or tok.head.i not in inside | {t.i for t in tokens}
@@ -123,14 +127,23 @@ def _phrase(noun: Token) -> list[Token]:
     return list(doc[noun.left_edge.i if noun.left_edge.i <= noun.i else noun.i : end + 1])
 
 
+def _hyphened(tok: Token) -> bool:
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return not tok.whitespace_ and nxt is not None and nxt.text in ("-", "‐")
+
+
 def _trimmed(tokens: Sequence[Token]) -> list[Token]:
     out = [t for t in tokens if not t.is_space]
-    while out and (
-        out[0].dep_ in _LEADING_SKIP
-        or out[0].tag_ == "POS"
-        or out[0].like_num
-        or out[0].lower_.rstrip(".") in HONORIFICS
-        or out[0].dep_ in ("advmod", "quantmod")
+    while (
+        out
+        and not _hyphened(out[0])  # "three-time", "85-year-old": one word with the next
+        and (
+            out[0].dep_ in _LEADING_SKIP
+            or out[0].tag_ == "POS"
+            or out[0].like_num
+            or out[0].lower_.rstrip(".") in HONORIFICS
+            or out[0].dep_ in ("advmod", "quantmod")
+        )
     ):
         out = out[1:]
     while out and (out[-1].is_punct and out[-1].text != "."):
@@ -148,5 +161,7 @@ def _describes(tokens: Sequence[Token], named: Sequence[tuple[int, int]]) -> boo
         return False
     if all(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
         return False
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return False  # another person's name: a list or a misparse, not a description
     unnamed = [t for t in tokens if not any(s <= t.idx < e for s, e in named)]
     return any(c.isalpha() for t in unnamed for c in t.text)

@@ -242,8 +242,16 @@ def _before(
 
 def _titled_early(phrase: Sequence[Token], language: str) -> bool:
     """The role noun comes first, after at most two modifiers ("ancien président"):
-    "la mediación del presidente" is a mediation, not a president."""
-    return any(is_title_word(t.folded, language) for t in phrase[:3])
+    "la mediación del presidente", "le sort du président" are no president."""
+    first = next((i for i, t in enumerate(phrase[:3]) if is_title_word(t.folded, language)), None)
+    if first is None:
+        return False
+    joins = (
+        LABEL_OF_WORDS.get(language, frozenset())
+        | LABEL_DETERMINERS.get(language, frozenset())
+        | LABEL_COMPLEMENT_DETERMINERS.get(language, frozenset())
+    )
+    return not any(t.folded in joins for t in phrase[:first])
 
 
 def _ends_titled(phrase: Sequence[Token], language: str, named: frozenset[int]) -> bool:
