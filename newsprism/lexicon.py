@@ -949,3 +949,168 @@ FOREIGN_SPEAKER_DETERMINERS: dict[str, tuple[str, ...]] = {
 Sprecher", "seorang warga"): after a speech verb, words that open otherwise ("à la
 presse", "que le", "après le verdict") are no speaker. Arabic, with its article written
 onto the noun, has none: its description is the words after the verb."""
+
+
+# --------------------------------------------------------------------------- actor labels
+#
+# The words an outlet puts around a name to say who the actor is ("l'ancien président
+# Donald Trump", "Donald Trump, expresidente de Estados Unidos,"), read by rule in the
+# languages without a parser (``newsprism.language.rules.labels``). Entries are folded
+# (lower case, no accents).
+
+LABEL_DETERMINERS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"le", "la", "les", "l", "un", "une", "ce", "cet", "cette", "son", "sa",
+                     "ses", "leur", "du", "des", "au", "aux"}),
+    "es": frozenset({"el", "la", "los", "las", "un", "una", "este", "esta", "su", "sus",
+                     "al", "del"}),
+    "pt": frozenset({"o", "a", "os", "as", "um", "uma", "seu", "sua", "do", "da", "dos",
+                     "das", "ao", "no", "na"}),
+    "de": frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
+                     "einem", "einen", "eines", "sein", "seine", "ihr", "ihre"}),
+    "id": frozenset({"sang", "si", "para"}),
+}  # fmt: skip
+"""Articles and determiners that open the noun phrase of a label."""
+
+LABEL_COMPLEMENT_DETERMINERS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"du", "des", "au", "aux"}),
+    "es": frozenset({"del"}),
+    "pt": frozenset({"do", "da", "dos", "das", "no", "na"}),
+    "de": frozenset(),
+    "id": frozenset(),
+}
+"""Determiners fused with a preposition ("du" is "de le"): the phrase they open is the
+complement of a larger one ("l'avocat du magnat de l'immobilier Michael Cohen": the
+magnate is not Michael Cohen), so it is never a label of the name after it."""
+
+LABEL_OF_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"de", "d"}),
+    "es": frozenset({"de"}),
+    "pt": frozenset({"de"}),
+    "de": frozenset({"von"}),
+    "id": frozenset(),
+}
+"""Prepositions that join a complement ("ministre de la Défense"): a phrase opened right
+after one is a complement, and a label never ends on one."""
+
+LABEL_TITLE_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"president", "chief", "leader", "boss", "head", "minister", "governor",
+                     "gov", "founder", "spokesman", "spokeswoman", "spokesperson",
+                     "secretary", "director", "general", "mayor", "judge", "prosecutor",
+                     "senator", "king", "queen", "prince", "commander", "chairman",
+                     "candidate", "nominee", "official", "officer", "lawyer", "owner",
+                     "ayatollah", "businessman", "tycoon", "cleric", "premier",
+                     "chancellor", "ambassador", "envoy", "adviser", "advisor"}),
+    "fr": frozenset({"president", "presidente", "chef", "patron", "dirigeant", "leader",
+                     "ministre", "gouverneur", "candidat", "candidate", "milliardaire",
+                     "magnat", "fondateur", "porte-parole", "secretaire", "directeur",
+                     "general", "maire", "prefet", "juge", "procureur", "senateur",
+                     "depute", "roi", "reine", "prince", "ayatollah", "commandant",
+                     "porte-conteneurs", "navire", "cargo",
+                     "guide", "souverain", "monarque", "opposant", "avocat"}),
+    "es": frozenset({"presidente", "presidenta", "jefe", "jefa", "lider", "dirigente",
+                     "ministro", "ministra", "gobernador", "gobernadora", "candidato",
+                     "candidata", "magnate", "millonario", "fundador", "portavoz",
+                     "secretario", "director", "alcalde", "juez", "fiscal", "senador",
+                     "diputado", "rey", "reina", "principe", "ayatola", "ayatolá",
+                     "comandante", "mandatario", "buque", "barco", "carguero",
+                     "portacontenedores", "empresario", "abogado", "opositor"}),
+    "pt": frozenset({"presidente", "chefe", "lider", "dirigente", "ministro", "ministra",
+                     "governador", "governadora", "candidato", "magnata", "fundador",
+                     "porta-voz", "secretario", "diretor", "prefeito", "juiz",
+                     "procurador", "senador", "deputado", "rei", "navio", "cargueiro",
+                     "empresario", "advogado"}),
+    "de": frozenset({"prasident", "prasidentin", "chef", "chefin", "boss", "anfuhrer",
+                     "fuhrer", "leiter", "grunder", "minister", "ministerin", "gouverneur",
+                     "kandidat", "kandidatin", "milliardar", "unternehmer", "sprecher",
+                     "sprecherin", "direktor", "burgermeister", "richter", "staatsanwalt",
+                     "senator", "abgeordnete", "konig", "prinz", "ajatollah",
+                     "kommandeur", "kanzler", "schiff", "frachter", "oberhaupt",
+                     "anwalt", "geschaftsmann"}),
+    "id": frozenset({"presiden", "menteri", "calon", "ketua", "pemimpin", "gubernur",
+                     "jenderal", "kandidat", "capres", "panglima", "pengusaha"}),
+}  # fmt: skip
+"""Role nouns a label is built on. A word is one when it ends in an entry, so German
+compounds ("Söldnerchef", "US-Präsident") and prefixed forms ("expresidente",
+"ex-président") count too."""
+
+LABEL_TITLE_ENDINGS: tuple[str, ...] = ("", "s", "es", "en", "n", "e", "in", "innen", "a", "as")
+"""Plural and feminine endings a title word may carry ("Chefs", "Präsidenten")."""
+
+LABEL_BREAK_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"que", "qui", "et", "ou", "a", "est", "sont", "ont", "ete", "dont",
+                     "mais", "avait", "etait", "sera", "selon", "avec", "pour", "par",
+                     "sur", "dans", "contre"}),
+    "es": frozenset({"que", "quien", "y", "o", "ha", "es", "son", "fue", "han", "cuando",
+                     "donde", "era", "sera", "segun", "con", "para", "por", "en", "sobre", "a",
+                     "ante", "contra"}),
+    "pt": frozenset({"que", "quem", "e", "ou", "foi", "tem", "ha", "era", "sera",
+                     "segundo", "com", "para", "por", "em", "sobre"}),
+    "de": frozenset({"und", "oder", "ist", "hat", "war", "wurde", "wird", "dass", "sind",
+                     "haben", "soll", "sei", "mit", "fur", "bei", "nach", "laut", "auf",
+                     "im", "in", "am", "an"}),
+    "id": frozenset({"yang", "dan", "adalah", "atau", "di", "ke", "dari", "untuk",
+                     "dengan", "pada"}),
+}  # fmt: skip
+"""Words a label never holds: conjunctions, relatives, verbs of being, prepositions of
+place and time (a clause or an adverbial, not a description)."""
+
+LABEL_COPULAS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"est", "etait"}),
+    "es": frozenset({"es", "era", "fue"}),
+    "pt": frozenset({"e", "era", "foi"}),
+    "de": frozenset({"ist", "war"}),
+    "id": frozenset({"adalah", "merupakan"}),
+}
+"""The verb of "NAME is a ...", whose predicate is a label."""
+
+HONORIFICS: frozenset[str] = frozenset(
+    {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "madam", "dame", "lord", "m", "mme",
+     "mlle", "sr", "sra", "srta", "don", "dona", "herr", "frau", "bapak", "pak", "ibu", "bu"}
+)  # fmt: skip
+"""Forms of address: no description of who the actor is."""
+
+BODY_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"ministry"}),
+    "fr": frozenset({"ministere"}),
+    "es": frozenset({"ministerio"}),
+    "pt": frozenset({"ministerio"}),
+    "de": frozenset({"ministerium"}),
+    "id": frozenset({"kementerian"}),
+    "ar": frozenset({"وزاره"}),
+}
+"""The noun of a government body named by its portfolio ("the Interior Ministry",
+"le ministère de l'Intérieur", "وزارة الداخلية"); folded. German writes the portfolio
+onto it ("Innenministerium")."""
+
+PORTFOLIOS: dict[str, dict[str, frozenset[str]]] = {
+    "interior": {"en": frozenset({"interior", "home"}), "fr": frozenset({"interieur"}),
+                 "es": frozenset({"interior"}), "pt": frozenset({"interior"}),
+                 "de": frozenset({"innern", "inneres", "innen"}),
+                 "id": frozenset({"dalam"}), "ar": frozenset({"الداخليه", "داخليه"})},
+    "health": {"en": frozenset({"health"}), "fr": frozenset({"sante"}),
+               "es": frozenset({"salud", "sanidad"}), "pt": frozenset({"saude"}),
+               "de": frozenset({"gesundheit", "gesundheits"}),
+               "id": frozenset({"kesehatan"}), "ar": frozenset({"الصحه", "صحه"})},
+    "defence": {"en": frozenset({"defence", "defense"}), "fr": frozenset({"defense"}),
+                "es": frozenset({"defensa"}), "pt": frozenset({"defesa"}),
+                "de": frozenset({"verteidigung", "verteidigungs"}),
+                "id": frozenset({"pertahanan"}), "ar": frozenset({"الدفاع", "دفاع"})},
+    "foreign": {"en": frozenset({"foreign"}), "fr": frozenset({"etrangeres"}),
+                "es": frozenset({"exteriores"}), "pt": frozenset({"estrangeiros", "exteriores"}),
+                "de": frozenset({"aussen", "auswartige", "auswartigen"}),
+                "id": frozenset({"luar"}), "ar": frozenset({"الخارجيه", "خارجيه"})},
+    "finance": {"en": frozenset({"finance", "treasury"}), "fr": frozenset({"finances"}),
+                "es": frozenset({"hacienda", "finanzas"}), "pt": frozenset({"fazenda", "financas"}),
+                "de": frozenset({"finanzen", "finanz"}),
+                "id": frozenset({"keuangan"}), "ar": frozenset({"الماليه", "ماليه"})},
+    "justice": {"en": frozenset({"justice"}), "fr": frozenset({"justice"}),
+                "es": frozenset({"justicia"}), "pt": frozenset({"justica"}),
+                "de": frozenset({"justiz"}), "id": frozenset({"hukum"}),
+                "ar": frozenset({"العدل", "عدل"})},
+}  # fmt: skip
+"""A ministry's portfolio in each language, so that one ministry written in five
+languages is one actor of the framing table; folded."""
+
+BODY_REACH = 4
+"""How many words may stand between a body noun and its portfolio ("Ministerio marroquí
+del Interior")."""

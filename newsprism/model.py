@@ -373,6 +373,29 @@ class Clause:
     whole: bool = True  # reads as a sentence: capital start, a verb, a closing stop
 
 
+LabelKind = Literal["apposition", "title", "predicate", "body", "description"]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLabel:
+    """A descriptive phrase an outlet attaches to a named actor: the words framing
+    compares across outlets ("former president", "l'ancien président", "Söldnerchef").
+
+    Read where the text itself ties the words to the name: an apposition ("Trump, the
+    former president,"), a title or description before the name ("former President
+    Donald Trump", "el expresidente Donald Trump") or a predicate ("Trump is the first
+    former president ..."). ``actor`` is the span of the name it describes, so the
+    label takes that mention's entity once names are resolved. A government body named
+    by its portfolio ("ministère de l'Intérieur", kind "body") is its own actor: ``key``
+    ("ministry:interior") is what makes it one across languages."""
+
+    span: Span
+    text: str
+    actor: Span
+    kind: LabelKind
+    key: str | None = None
+
+
 @dataclass(slots=True)
 class Annotations:
     """Everything the language layer read from one article's clean text."""
@@ -385,6 +408,7 @@ class Annotations:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
+    labels: list[ActorLabel] = field(default_factory=list)
     version: str = ""  # annotator version: a new version re-annotates
     # The spaCy parse these were read from (``language.parses``), kept for the
     # comparison; stored apart from the JSON and loaded only when asked for.

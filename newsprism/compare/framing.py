@@ -1,5 +1,10 @@
 """Framing: the words each outlet uses for an actor, in its own voice or inside quotes.
 
+A row is one actor. The language layer's label records ("former President Donald
+Trump", "l'ancien président", "Söldnerchef") are read with the entity of the name they
+describe, and the entities of one actor across languages are one row
+(``compare.actors``); two actors are never joined because their labels share a word.
+
 Labels are read from the text, not from a list of loaded words: appositions to a
 resolved name ("Kataib Hezbollah, an Iran-backed armed group"), common nouns a name
 modifies ("Kata'ib Hezbollah resistance group"), and generic collective noun phrases
@@ -20,14 +25,16 @@ from typing import Any, Literal
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsprism.compare.actors import actor_keys
 from newsprism.compare.context import StoryContext
 from newsprism.compare.people import people_labels, people_nouns
 from newsprism.compare.records import FramingRow
 from newsprism.compare.records import Label as LabelRecord
 from newsprism.compare.units import Unit
 from newsprism.errors import OptionsError
-from newsprism.lexicon import DEMONYMS
-from newsprism.model import Annotations, Article, Span
+from newsprism.language.labels import listed
+from newsprism.lexicon import DEMONYMS, VAGUE_COUNTS
+from newsprism.model import Annotations, Article, Mention, Span
 
 # Nouns that name a collective of people: the heads generic labels are built on.
 # Heads of appositions found in the story are added to these at run time.
@@ -135,7 +142,7 @@ def _find_labels(
         root = chunk.root
         if root.pos_ != "NOUN":
             continue
-        if root.dep_ == "appos":  # "Kataib Hezbollah, an Iran-backed armed group"
+        if root.dep_ == "appos" and not listed(root, root.head):  # "Kataib Hezbollah, an ..."
             ent = _mention_entity(ann, root.head.idx, root.head.idx + len(root.head))
             bounds = _label_from(chunk)
             if bounds and ent:
@@ -182,6 +189,89 @@ def _people_labels(
         label.owner, label.plural = _owner(words), bool(words) and words[-1].tag_ == "NNS"
         out.append(label)
     return out
+
+
+# Labels written next to the actor's name: the digest never rewords them to the name.
+_BESIDE_NAME = frozenset({"title", "apposition", "predicate", "compound", "body"})
+_DESCRIPTION_SKIP = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _english(article: Article) -> bool:
+    return article.language in (None, "en")
+
+
+def _plural_person(doc: Doc | None, m: Mention) -> bool:
+    """A plural joined to a person ("his lawyers" read as his apposition) is not him."""
+    if doc is None or m.label != "PERSON":
+        return False
+    chunk = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+    return chunk is not None and len(chunk) > 0 and chunk[-1].tag_ in ("NNS", "NNPS")
+
+
+def _recorded_labels(ctx: StoryContext, found: Sequence[Label]) -> list[Label]:
+    """The language layer's labels of named actors (every language), and the English
+    descriptions it joined to a name ("the former president"), each with the entity of
+    the name it describes; spans the parse's own labels took are left to them."""
+    taken: dict[str, list[Span]] = {}
+    for lab in found:
+        taken.setdefault(lab.article, []).append(lab.span)
+    out: list[Label] = []
+    for art_id, ann in ctx.annotations.items():
+        spans = taken.setdefault(art_id, [])
+        text = ctx.articles[art_id].text if art_id in ctx.articles else ""
+        items: list[tuple[Span, str | None, str]] = []
+        for rec in ann.labels:
+            if rec.key:  # a ministry: its portfolio makes it one actor in every language
+                ent = "body:" + rec.key
+                parsed = [x for x in found if x.article == art_id and _overlaps(x.span, rec.span)]
+                for x in parsed:
+                    x.entity = x.entity or ent
+                if not parsed:
+                    items.append((rec.span, ent, rec.kind))
+                continue
+            items.append((rec.span, _mention_entity(ann, *rec.actor), rec.kind))
+        doc = ctx.docs.get(art_id)
+        english = art_id in ctx.articles and _english(ctx.articles[art_id])
+        for m in ann.mentions:
+            if not english or m.kind != "description" or not m.entity:
+                continue
+            if _plural_person(doc, m):
+                continue
+            words = m.text.split()
+            skip = 0
+            while skip < len(words) - 1 and words[skip].lower() in _DESCRIPTION_SKIP:
+                skip += 1
+            start = m.span[0] + len(" ".join(words[:skip])) + (1 if skip else 0)
+            if text[start : m.span[1]].lower() in VAGUE_COUNTS:
+                continue
+            items.append(((start, m.span[1]), m.entity, "description"))
+        for span, who, kind in items:
+            if who is None or any(s[0] < span[1] and span[0] < s[1] for s in spans):
+                continue
+            spans.append(span)
+            words_text = text[span[0] : span[1]]
+            head = words_text.split()[-1].lower() if words_text.split() else ""
+            voice = "quoted" if _in_quote(ann, span) else "own"
+            label = Label(art_id, span, words_text, head, frozenset(), voice, kind, who)
+            label.plural = False
+            label.owner = _body_owner(text, span) if kind == "body" else frozenset()
+            out.append(label)
+    return out
+
+
+def _body_owner(text: str, span: Span) -> frozenset[str]:
+    """Whose ministry: a place's adjective in or just before the phrase ("the Moroccan
+    Interior Ministry", "Iran's interior ministry"), so two countries' ministries of one
+    portfolio stay two actors."""
+    before = text[max(0, span[0] - 40) : span[0]].split()[-2:]
+    words = [w.strip(".,;:()\"'’").lower() for w in before + text[span[0] : span[1]].split()]
+    out = {DEMONYMS[w].lower() for w in words if w in DEMONYMS}
+    out.update(w[:-2] for w in words if w.endswith(("'s", "’s")) and len(w) > 3)
+    return frozenset(out)
 
 
 def _union_left_over(
@@ -246,7 +336,9 @@ def find_framing(
 
     ``groups`` are the unit indices of each fact row: labels in the same role of
     aligned sentences name the same actor."""
-    articles, annotations, docs, entities = ctx.articles, ctx.annotations, ctx.docs, ctx.entities
+    articles, annotations, entities = ctx.articles, ctx.annotations, ctx.entities
+    # the English parse of a page in a language no reader covers (Turkish) reads nonsense
+    docs = {k: d for k, d in ctx.docs.items() if k in articles and _english(articles[k])}
     heads = set(COLLECTIVE_HEADS)
     for doc in docs.values():
         heads.update(t.lemma_.lower() for t in doc if t.dep_ == "appos" and t.pos_ == "NOUN")
@@ -258,6 +350,12 @@ def find_framing(
         labels.extend(
             _people_labels(articles[art_id], doc, annotations.get(art_id), people, labels)
         )
+    labels = [lab for lab in labels if lab.head not in VAGUE_COUNTS]  # "scores" is a count
+    labels.extend(_recorded_labels(ctx, labels))
+    actor_of = actor_keys((lab.entity for lab in labels if lab.entity), entities)
+    for lab in labels:
+        if lab.entity:
+            lab.entity = actor_of.get(lab.entity, lab.entity)
     parent = list(range(len(labels)))
 
     def find(x: int) -> int:
@@ -269,6 +367,8 @@ def find_framing(
     # the owners gathered in each cluster: a cluster of "Iraqi officials" never takes
     # "Iranian officials", even through a bare "officials" both could be
     owners = [set(lab.owner) for lab in labels]
+    # and the actors: a row is one entity, never two joined through a shared word
+    actors = [{lab.entity} if lab.entity else set() for lab in labels]
 
     def union(i: int, j: int, checked: bool = True) -> None:
         ri, rj = find(i), find(j)
@@ -276,8 +376,13 @@ def find_framing(
             return
         if checked and owners[ri] and owners[rj] and owners[ri].isdisjoint(owners[rj]):
             return
+        # a named actor's row takes only that actor's labels: "construction workers" are
+        # not the one worker named, however alike the words
+        if actors[ri] != actors[rj]:
+            return
         parent[ri] = rj
         owners[rj] |= owners[ri]
+        actors[rj] |= actors[ri]
 
     by_entity: dict[str, int] = {}
     by_text: dict[str, int] = {}
@@ -288,12 +393,13 @@ def find_framing(
         by_text.setdefault(key, i)
         if lab.entity:  # every word used for one resolved name frames that name
             if lab.entity in by_entity:
-                union(i, by_entity[lab.entity], checked=False)
+                # (checked for a ministry: two countries have one of each portfolio)
+                union(i, by_entity[lab.entity], checked=lab.source == "body")
             by_entity.setdefault(lab.entity, i)
         for j in range(i):
             other = labels[j]
-            if lab.entity and other.entity and lab.entity != other.entity:
-                continue
+            if (lab.entity or other.entity) and lab.entity != other.entity:
+                continue  # a named actor's row takes only its own labels and same words
             if lab.head == other.head and lab.head in people and lab.plural == other.plural:
                 union(i, j)  # "striking dockworkers" ~ "dockworkers"
             elif lab.article != other.article and lab.against & other.against:
@@ -315,6 +421,8 @@ def find_framing(
             for b in range(a + 1, len(inside)):
                 for i in inside[a]:
                     for j in inside[b]:
+                        if labels[i].entity != labels[j].entity:
+                            continue
                         if (labels[i].head, labels[i].plural) == (labels[j].head, labels[j].plural):
                             union(i, j)
                 _union_left_over(labels, inside[a], inside[b], people, union)
@@ -332,7 +440,7 @@ def find_framing(
             continue  # every outlet uses the same words: no framing difference to show
         ents = Counter(lab.entity for lab in labs if lab.entity)
         neutral = _neutral(labs, ctx.outlet_of)
-        if ents and len({lab.text.lower() for lab in labs if not lab.entity}) == 0:
+        if ents:  # a row holds one named actor at most: it is that actor's row
             ent_id = ents.most_common(1)[0][0]
             name = entities[ent_id].name if ent_id in entities else neutral
         else:
@@ -346,7 +454,9 @@ def find_framing(
                     ctx.cite(lab.article, lab.span), lab.text, voice, lab.source, lab.entity
                 )
             )
-            if lab.voice == "own":  # a speaker's words are quoted as spoken, never reworded
+            # a speaker's words are quoted as spoken, never reworded; nor is a label
+            # written beside the name ("Wagner chief Prigozhin" is not "Prigozhin Prigozhin")
+            if lab.voice == "own" and lab.source not in _BESIDE_NAME:
                 neutral_of[(lab.article, lab.span)] = name
         records.append(FramingRow(ent_id, name, items))
     records.sort(key=lambda r: (-len({x.cite.outlet for x in r.labels}), r.name))

@@ -250,13 +250,16 @@ class Label:
     cite: Cite
     label: str
     voice: Literal["own", "quoted"]
-    source: str  # how it was found: "apposition", "compound", "noun-phrase", "people-noun" ...
-    refers_to: str | None = None
+    # how it was found: "apposition", "title" (before the name), "predicate",
+    # "description" (a title used again alone), "body" (a ministry by its portfolio),
+    # "compound", "noun-phrase", "people-noun", "lexicon"
+    source: str
+    refers_to: str | None = None  # the actor's entity id, or "body:ministry:<portfolio>"
 
 
 @dataclass(slots=True)
 class FramingRow:
-    actor: str  # entity id, or "actor:" + the neutral label
+    actor: str  # entity id, "body:ministry:<portfolio>", or "actor:" + the neutral label
     name: str
     labels: list[Label]
 

@@ -22,12 +22,14 @@ from spacy.tokens import Doc
 
 from newsprism.language.aliases import load_aliases
 from newsprism.language.clauses import claim_clauses
+from newsprism.language.labels import actor_labels
 from newsprism.language.mentions import extract_mentions
 from newsprism.language.nlp import load_nlp
 from newsprism.language.options import LanguageOptions
 from newsprism.language.parses import dump_parse
 from newsprism.language.quantities import extract_quantities
 from newsprism.language.quotes import extract_quotes
+from newsprism.language.rules.bodies import body_labels
 from newsprism.language.times import Anchor, extract_times
 from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.model import Annotations, Article, Quote, RemovedLine, Sentence, sha256_hex
@@ -97,6 +99,10 @@ def annotate_doc(
         quantities=quantities,
         times=times,
         clauses=claim_clauses(doc, sentences, article),
+        # the English parse of a Turkish or Russian page reads no description of anyone
+        labels=(actor_labels(doc, mentions) + body_labels(article.text, "en"))
+        if article.language in (None, "en")
+        else [],
         version=ANNOTATOR_VERSION,
         parse=dump_parse(doc),
     )

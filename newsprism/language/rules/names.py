@@ -2,9 +2,11 @@
 
 A name is a run of capitalised words (with the small joining words names carry:
 "de", "da", "bin", "al-"), leaving out the language's function words, which start
-sentences capitalised ("El", "Die", "Pada"). Arabic has no capitals, so Arabic names
-are not found this way; they still meet the others through ``skeleton``, which the
-cross-language evidence uses on whatever names each side has.
+sentences capitalised ("El", "Die", "Pada"), and leaving out the role nouns that
+open a run as a title ("Söldnerchef Jewgenij Prigoschin": the name is the last two).
+Arabic has no capitals, so Arabic names are not found this way; they still meet the
+others through ``skeleton``, which the cross-language evidence uses on whatever names
+each side has.
 
 ``skeleton`` is the consonant frame of a name after ``anyascii`` transliteration:
 "Kermán", "Kerman" and "كرمان" are all "krmn", "Qassem Soleimani" and "قاسم سليماني"
@@ -20,6 +22,7 @@ import re
 from anyascii import anyascii
 
 from newsprism.clean.lines import stoplist
+from newsprism.language.rules.labels import leading_titles
 from newsprism.language.rules.words import Token, tokens, variants
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Mention, Sentence
@@ -48,7 +51,7 @@ def find_names(text: str, sentences: list[Sentence], language: str) -> list[Ment
         run: list[Token] = []
         for i, tok in enumerate(toks):
             if run and text[run[-1].span[1] : tok.span[0]].strip():
-                _close(run, text, out)  # punctuation between two words ends a name
+                _close(run, text, out, language)  # punctuation between two words ends a name
             word = tok.text
             capital = word[:1].isupper()
             acronym = capital and word.isupper() and len(word) >= 2 and word.isalpha()
@@ -57,8 +60,28 @@ def find_names(text: str, sentences: list[Sentence], language: str) -> list[Ment
             if name_word or (joiner and _capital(toks[i + 1])):
                 run.append(tok)
             else:
-                _close(run, text, out)
-        _close(run, text, out)
+                _close(run, text, out, language)
+        _close(run, text, out, language)
+    return _split_joined(out, text)
+
+
+def _split_joined(names: list[Mention], text: str) -> list[Mention]:
+    """Two names written side by side read as one run ("de Estados Unidos Donald Trump"):
+    split where the run ends in a name of two or more words that the article also writes
+    on its own (what comes before it is a name of its own: "Unidos")."""
+    alone = {m.text for m in names}
+    out: list[Mention] = []
+    for m in names:
+        toks = tokens(m.text, m.span[0])
+        cut = next(
+            (k for k in range(1, len(toks) - 1) if text[toks[k].span[0] : m.span[1]] in alone),
+            None,
+        )
+        if cut is None or text[toks[cut - 1].span[1] : toks[cut].span[0]].strip():
+            out.append(m)
+            continue
+        for a, b in ((toks[0], toks[cut - 1]), (toks[cut], toks[-1])):
+            out.append(Mention((a.span[0], b.span[1]), text[a.span[0] : b.span[1]], "NAME"))
     return out
 
 
@@ -66,9 +89,13 @@ def _capital(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-def _close(run: list[Token], text: str, out: list[Mention]) -> None:
+def _close(run: list[Token], text: str, out: list[Mention], language: str = "") -> None:
     while run and run[-1].folded in _JOINERS:
         run.pop()
+    # a capitalised title is no part of the name ("Söldnerchef Jewgenij Prigoschin")
+    del run[: leading_titles([t.folded for t in run], language)]
+    while run and run[0].folded in _JOINERS:
+        run.pop(0)
     if run:
         s, e = run[0].span[0], run[-1].span[1]
         out.append(Mention((s, e), text[s:e], "NAME"))

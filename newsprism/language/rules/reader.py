@@ -4,9 +4,10 @@ The English pipeline (spaCy ``en_core_web_sm``) would parse Spanish or Arabic in
 nonsense, so an article in another supported language gets rule-based annotations
 instead: sentences by rule, figures and dates by the language's tables and
 ``dateparser``, names by capitalisation, quotes by their quotation marks and speakers
-by the speech verb beside them (``rules.quotes``). The records are the project's own
-(``Sentence``, ``Clause``, ``Quantity``, ``TimeExpression``, ``Mention``, ``Quote``), so
-later stages take them as they are; there is no parse (``Annotations.parse`` is None).
+by the speech verb beside them (``rules.quotes``), and the labels an outlet gives a name
+(``rules.labels``). The records are the project's own (``Sentence``, ``Clause``,
+``Quantity``, ``TimeExpression``, ``Mention``, ``Quote``, ``ActorLabel``), so later
+stages take them as they are; there is no parse (``Annotations.parse`` is None).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import dataclasses
 import re
 from datetime import date
 
+from newsprism.language.rules.bodies import body_labels
 from newsprism.language.rules.dates import read_dates
 from newsprism.language.rules.figures import read_figures
+from newsprism.language.rules.labels import read_labels
 from newsprism.language.rules.names import find_names
 from newsprism.language.rules.options import MultilingualOptions
 from newsprism.language.rules.quotes import read_quotes
@@ -26,7 +29,7 @@ from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Annotations, Article, Clause, Sentence, sha256_hex
 
-MULTILINGUAL_VERSION = "multilingual-6"  # quotes and their speakers are read
+MULTILINGUAL_VERSION = "multilingual-7"  # quotes with speakers; labels of names and ministries
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")
@@ -77,6 +80,7 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
             for s in sentences
             if s.role == "body"
         ],
+        labels=read_labels(text, sentences, mentions, language) + body_labels(text, language),
         version=annotation_version(language),
     )
 

@@ -1,0 +1,95 @@
+"""Which resolved entities of a story are one actor across languages and scripts.
+
+Resolution joins spellings within the bounds it can defend for the whole corpus;
+framing needs one row per actor of one story, and outlets in other languages write a
+Russian name three ways ("Prigozhin", "Prigojine", "Prigoschin"). Two entities are one
+actor when their last name words sound the same once the letters transliterations
+disagree on are made one (:func:`sound`: "zh", "j", "sch" are one sound, a final "e"
+is silent), both long enough to tell names apart, and, where both give a first name,
+the first names are close too ("Donald" and "Melania Trump" stay two). Letters no
+transliteration trades stay apart: "Prabowo" and "Pranowo" are two people. A group
+never takes two people whose first names differ, whatever single surname ties them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from newsprism.language.names import name_tokens, similarity
+from newsprism.model import Entity
+
+FIRST_NAME_SIMILARITY = 50.0
+MIN_SURNAME = 5  # shorter words ("Kim", "Ali") are shared by too many people
+
+
+def actor_keys(ids: Iterable[str], entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Entity id -> the id of the entity that stands for its actor."""
+    ids = sorted(set(ids))
+    parent = {i: i for i in ids}
+    firsts: dict[str, set[str]] = {}
+    last: dict[str, str] = {}
+    for i in ids:
+        entity = entities.get(i)
+        words = name_tokens(entity.name) if entity else ()
+        if words:
+            last[i] = words[-1]
+            firsts[i] = {words[0]} if len(words) >= 2 else set()
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def agree(a: set[str], b: set[str]) -> bool:
+        return (
+            not a or not b or any(similarity(x, y) >= FIRST_NAME_SIMILARITY for x in a for y in b)
+        )
+
+    for n, a in enumerate(ids):
+        for b in ids[n + 1 :]:
+            if a not in last or b not in last:
+                continue
+            sa, sb = last[a], last[b]
+            if min(len(sa), len(sb)) < MIN_SURNAME or sound(sa) != sound(sb):
+                continue
+            ra, rb = find(a), find(b)
+            if ra == rb or not agree(firsts[ra], firsts[rb]):
+                continue
+            parent[ra] = rb
+            firsts[rb] |= firsts[ra]
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        groups.setdefault(find(i), []).append(i)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        best = max(members, key=lambda i: (_weight(entities.get(i)), i))
+        for i in members:
+            out[i] = best
+    return out
+
+
+# Spellings of one sound across the Latin transliterations of Cyrillic, Arabic and
+# Persian names, longest first: English "zh", French "j", German "sch" are one sound.
+_SOUNDS = (
+    ("sch", "s"), ("zh", "s"), ("sh", "s"), ("ch", "s"), ("kh", "h"), ("gu", "g"),
+    ("ou", "u"), ("ck", "k"), ("ph", "f"), ("j", "s"), ("z", "s"), ("c", "k"), ("q", "k"),
+    ("w", "v"), ("y", "i"), ("ee", "i"), ("ie", "i"),
+)  # fmt: skip
+
+
+def sound(word: str) -> str:
+    """A name word with the letters transliterations disagree on made one."""
+    out = word.lower()
+    for a, b in _SOUNDS:
+        out = out.replace(a, b)
+    out = re.sub(r"(.)\1+", r"\1", out)  # "Raissi" is "Raisi"
+    return out[:-1] if len(out) > 3 and out.endswith("e") else out
+
+
+def _weight(entity: Entity | None) -> tuple[int, int]:
+    """The entity that names the actor: the most mentioned, then the fullest name."""
+    if entity is None:
+        return (0, 0)
+    return (sum(entity.variants.values()), len(name_tokens(entity.name)))
