@@ -1,4 +1,4 @@
 """The annotator version: bump it whenever annotation output changes, so the store
 re-annotates articles annotated by an older version."""
 
-ANNOTATOR_VERSION = "language-11.9"  # quote marks; "Friday prayers" is no date; labels of named actors
+ANNOTATOR_VERSION = "language-11.9"  # quote marks; "Friday prayers"; actor labels
