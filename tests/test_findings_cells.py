@@ -205,3 +205,23 @@ def test_a_page_out_before_anyone_told_the_claim_does_not_omit_it() -> None:
     searched = fact(out, "Rescuers searched")
     later = next(c for c in searched.cells if c.outlet == "Harbour Times")
     assert "published before" not in (later.note or "")  # a later page can omit it
+
+
+def test_one_pages_repeated_line_is_one_claim() -> None:
+    """A speaker's line printed twice by one page, once inside its opening quotation
+    mark, is one row, not two claims only that outlet carries."""
+    out = run(
+        [
+            article("a", "Valley News", [
+                "The harbour master spoke to reporters after the storm on Thursday.",
+                "“We will not close the port. We will not close the port. The ferries will "
+                "run on time.",
+                "“The storm is over and the quays are safe,” she said.",
+            ]),
+            article("b", "Plains Herald", [
+                "The harbour master spoke to reporters after the storm on Thursday.",
+            ]),
+        ]
+    )  # fmt: skip
+    rows = [f for f in out.facts if "not close the port" in f.text]
+    assert len(rows) == 1, [f.text for f in rows]

@@ -239,6 +239,7 @@ def build_facts(
         position = min(units[m].position for m in j.row.members)
         facts.append((fact, j.row.members, (-len(origins), -len(fact.carried_by), position)))
     facts.sort(key=lambda f: (f[2], f[0].cite.article))
+    facts = _without_repeats(facts)
     members: dict[str, list[int]] = {}
     out = []
     for n, (fact, idx, _key) in enumerate(facts, 1):
@@ -246,6 +247,34 @@ def build_facts(
         members[fact.id] = idx
         out.append(fact)
     return out, members
+
+
+def _without_repeats(
+    facts: list[tuple[FactRow, list[int], tuple[int, ...]]],
+) -> list[tuple[FactRow, list[int], tuple[int, ...]]]:
+    """Rows in order, less a row one outlet alone carries whose sentence overlaps the
+    sentence of a row kept before it from the same article: the same words read twice
+    (a quotation the splitter cut into a sentence and its content, a speaker's line the
+    page prints twice), never two claims."""
+    kept: list[tuple[FactRow, list[int], tuple[int, ...]]] = []
+    shown: dict[str, list[tuple[int, int]]] = {}
+    said: dict[str, set[str]] = {}
+    for item in facts:
+        cite = item[0].cite
+        span = cite.sentence or cite.span
+        spans = shown.setdefault(cite.article, [])
+        words = said.setdefault(cite.article, set())
+        key = _norm(item[0].text.strip(_QUOTE_MARKS + " "))
+        alone = len(item[0].carried_by) == 1
+        if alone and (key in words or any(s < span[1] and span[0] < e for s, e in spans)):
+            continue
+        spans.append(span)
+        words.add(key)
+        kept.append(item)
+    return kept
+
+
+_QUOTE_MARKS = "\"'“”‘’«»„"
 
 
 @dataclass(slots=True)
