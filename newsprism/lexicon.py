@@ -471,11 +471,25 @@ MEASURE_UNITS: frozenset[str] = frozenset(
      "yard", "centimetre", "centimeter", "cm", "millimetre", "mm", "kilogram", "kg", "gram",
      "lb", "ton", "tonne", "ounce", "gallon", "litre", "liter", "barrel", "acre", "hectare",
      "degree", "mph", "kph", "calibre", "caliber", "megawatt", "kilowatt", "volt", "point",
-     "storey", "floor"}
+     "storey", "floor", "magnitude"}
 )  # fmt: skip
 """Units (by lemma) that make a number a measure rather than a count of people or things."""
 
 PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pct", "percentage"})
+
+MEASURE_BEFORE: dict[str, frozenset[str]] = {
+    "en": frozenset({"magnitude", "category", "level"}),
+    "es": frozenset({"magnitud", "categoria", "nivel"}),
+    "pt": frozenset({"magnitude", "categoria", "nivel"}),
+    "fr": frozenset({"magnitude", "categorie", "niveau"}),
+    "de": frozenset({"magnitude", "starke", "kategorie", "stufe"}),
+    "id": frozenset({"magnitudo", "kategori", "level"}),
+    "ar": frozenset({"بقوه", "قوه", "درجه", "مستوي"}),
+}
+"""Words (folded: lower case, no accents) right before a number that make it a measure or
+a grade, never a count: "magnitude 7", "magnitud 6,8", "category 4", "بقوة 7". Their
+number is no count of people, nor does a later figure take the word as what it counts
+("the 7 magnitude earthquake has risen to 2,960" counts no magnitudes)."""
 
 AGE_WORDS: frozenset[str] = frozenset({"aged", "age", "ages"})
 """Words right before a number that make it an age: "aged 17", "age 17"."""

@@ -114,6 +114,7 @@ class Count:
     replaces: float | None = None  # the 66 of "31, down from 66": the figure it changed from
     source: str | None = None  # who its sentence credits it to ("police", "the coroner")
     status: Status | None = None  # "withdrawn" or "denied": the figure no longer stands
+    dated_to_day: bool = True  # False when the page gave only a month ("2023-09"): no moment
 
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
@@ -482,6 +483,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     cue,
                     _written(doc, q),
                     is_estimate(article.text, q.span, ctx.options),
+                    dated_to_day=article.published_day is not None,
                 )
             )
             _with_change_from(counts[-1], article, ctx.options)
@@ -521,6 +523,7 @@ def _unparsed_count(
         previous=found.previous,
         cue=found.cue,
         estimate=is_estimate(article.text, q.span, options),
+        dated_to_day=article.published_day is not None,
     )
     _with_change_from(count, article, options)
     return count
@@ -685,7 +688,7 @@ def figure_slots(
     )
     for n, slot in enumerate(slots, 1):
         slot.id = f"n{n}"
-        _grade(ctx, slot)
+        _grade(ctx, slot, is_moving([c for c in counts if c.family == slot.family]))
     return slots
 
 
@@ -751,17 +754,23 @@ def when(c: Count) -> tuple[int, datetime, int]:
     return (0, c.published.replace(tzinfo=None), c.version)
 
 
-def explained_as_update(a: Count, b: Count) -> bool:
+def explained_as_update(a: Count, b: Count, moving: bool = False) -> bool:
     """Two clashing figures read as one toll changing: two versions of one page (the
     outlet changed its own figure), or the later says it changed, or is higher (tolls
-    are revised up as victims are found)."""
+    are revised up as victims are found).
+
+    Two figures are a contradiction only at one moment, and a moment needs a date to
+    the day. When either page gives none (undated, or a month only: "2023-09"), a
+    figure given as a change ("decreased to 31", "down from 41") says the count moved,
+    and so does ``moving``: the story gives this figure as changing elsewhere (a "rose
+    to", a revised toll, two dated reports apart). Two reports of a toll the story says
+    was rising, neither of which says when it was counted, are two moments of it, not
+    two outlets disagreeing."""
     if a.key and a.key == b.key and a.version != b.version:
         return True
     early, late = sorted((a, b), key=when)
-    if late.published is None or early.published is None:
-        # undated: no order to go by, but a figure given as a change ("decreased to 31",
-        # "down from 41") says the count moved, which no rival report does
-        return bool(a.cue or b.cue or a.replaces is not None or b.replaces is not None)
+    if not (_has_moment(a) and _has_moment(b)) and not _apart(a, b):
+        return moving or bool(a.cue or b.cue or a.replaces is not None or b.replaces is not None)
     if when(early)[1:] == when(late)[1:]:
         return False  # the same moment: two reports that disagree
     if late.cue:
@@ -769,8 +778,38 @@ def explained_as_update(a: Count, b: Count) -> bool:
     return late.range()[0] >= early.range()[1]  # above all the earlier figure allowed
 
 
-def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
+def _has_moment(c: Count) -> bool:
+    """Whether the count's report is dated to the day (or has an update time)."""
+    return c.updated is not None or (c.published is not None and c.dated_to_day)
+
+
+def _apart(a: Count, b: Count) -> bool:
+    """Whether two reports are surely at different moments though one is dated to the
+    month only: "2023-09" against 13 February is months apart."""
+    if a.published is None or b.published is None:
+        return False
+    x, y = a.updated or a.published, b.updated or b.published
+    return (x.year, x.month) != (y.year, y.month)
+
+
+def is_moving(counts: Sequence[Count]) -> bool:
+    """Whether the story gives a figure as changing: a count stated as a change ("rose
+    to 84", "down from 41", "the figure it changed from"), or two reports dated to
+    different days giving different figures. Then two reports of it that say nothing
+    of when they were counted are two moments of it (``explained_as_update``)."""
+    if len({c.q.value for c in counts}) < 2:
+        return False
+    if any(c.cue or c.previous or c.replaces is not None or c.q.update for c in counts):
+        return True
+    dated = {(when(c)[1:], c.q.value) for c in counts if _has_moment(c)}
+    return len({m for m, _ in dated}) > 1 and len({v for _, v in dated}) > 1
+
+
+def _grade(ctx: StoryContext, slot: FigureSlot, moving: bool = False) -> None:
+    """Grade a slot; ``moving``: the story gives this outcome's figure as changing,
+    in this slot or another (``is_moving`` over all its counts of the outcome)."""
     current = [c for c in slot.counts if not c.previous]
+    moving = moving or is_moving(slot.counts)
     by_class: dict[str, list[Count]] = {}
     for c in current:
         by_class.setdefault(c.counted, []).append(c)
@@ -791,7 +830,7 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
     unexplained = [
         (a, b)
         for a, b in clash
-        if not explained_as_update(a, b)
+        if not explained_as_update(a, b, moving)
         and not _also_printed(ctx, current, a, b)
         and not {a.q.value, b.q.value} & replaced  # the text says one replaced the other
     ]

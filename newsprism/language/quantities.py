@@ -24,6 +24,7 @@ from newsprism.lexicon import (
     CURRENCY_WORDS,
     DURATION_NOUNS,
     EVENT_NOUNS,
+    MEASURE_BEFORE,
     MEASURE_UNITS,
     MONTHS,
     NUMBER_WORDS,
@@ -484,6 +485,8 @@ def _kind(doc: Doc, tokens: Sequence[Token], noun: Token | None) -> QuantityKind
     prev = doc[first.i - 1] if first.i > 0 else None
     if last.ent_type_ == "MONEY" or (prev is not None and prev.lower_ in CURRENCY_WORDS):
         return "money"
+    if prev is not None and prev.lower_ in MEASURE_BEFORE["en"]:
+        return "measure"  # "a magnitude 7 earthquake", "a category 4 storm"
     if last.ent_type_ == "PERCENT" or (nxt is not None and nxt.lower_ in PERCENT_WORDS):
         return "percent"
     if last.ent_type_ == "ORDINAL":

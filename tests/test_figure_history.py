@@ -1,0 +1,165 @@
+"""A figure's history graded as a fact-checker would, on invented coverage in English,
+Spanish and French: a toll the story says was rising is updated, not contradicted, by
+reports that do not say when they were counted (undated, or dated to a month only);
+two reports dated to one day that differ with no word of a change still contradict; and
+the figure guards the reader of each language needs ("magnitude 7" is a measure, "2.946
+y los heridos 5.674" gives 5,674 injured and no noun "y"). Every text is written here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsprism.compare.records import StoryComparison
+from newsprism.model import Article, Quantity
+from tests.test_compare_tolls import grades, page, run
+from tests.test_figure_guards import annotations, stated
+
+# ---------------------------------------------------------------------------- grading
+
+# (the first toll, a rounded and a precise report of the second, undated, and a later toll
+# given as a rise)
+RISING = {
+    "en": (
+        "The interior ministry said 329 people were injured in the Kerav earthquake.",
+        "At least 1,204 people were injured in the Kerav earthquake, the interior ministry said.",
+        "The Kerav earthquake injured 1,200 people, the interior ministry said.",
+        "The number of people injured in the Kerav earthquake rose to 2,059, the interior ministry said.",  # noqa: E501
+    ),
+    "es": (
+        "El ministerio del Interior informó de 329 heridos en el terremoto de Kerav.",
+        "El ministerio del Interior informó de al menos 1.204 heridos en el terremoto de Kerav.",
+        "El ministerio del Interior informó de 1.200 heridos en el terremoto de Kerav.",
+        "El terremoto de Kerav deja ya 2.059 heridos, tras elevarse el balance del ministerio del Interior.",  # noqa: E501
+    ),
+    "fr": (
+        "Le ministère de l'Intérieur fait état de 329 blessés dans le séisme de Kerav.",
+        "Le ministère de l'Intérieur fait état d'au moins 1.204 blessés dans le séisme de Kerav.",
+        "Le ministère de l'Intérieur fait état de 1.200 blessés dans le séisme de Kerav.",
+        "Le séisme de Kerav a fait 2.059 blessés, selon un bilan revu à la hausse par le ministère de l'Intérieur.",  # noqa: E501
+    ),
+}
+
+
+def _month_only(article: Article) -> Article:
+    """The page as a source that gave only a month ("2023-09")."""
+    article.published = datetime(2023, 9, 1)
+    article.published_text = "2023-09"
+    return article
+
+
+def _rising(language: str, undated: str) -> StoryComparison:
+    first, rounded, precise, rose = RISING[language]
+    b = page("b", "Outlet B", rounded, language, None)
+    c = page("c", "Outlet C", precise, language, None)
+    if undated == "month":
+        b, c = _month_only(b), _month_only(c)
+    return run(
+        [
+            page("a", "Outlet A", first, language, datetime(2023, 9, 9, 2)),
+            b,
+            c,
+            page("d", "Outlet D", rose, language, datetime(2023, 9, 10, 22)),
+        ]
+    )
+
+
+@pytest.mark.parametrize("language", sorted(RISING))
+@pytest.mark.parametrize("undated", ["none", "month"])
+def test_undated_reports_of_a_rising_toll_are_updates_not_contradictions(
+    language: str, undated: str
+) -> None:
+    """Two reports that give no day ("1,204" and "1,200", undated or dated "2023-09")
+    differ, but the story says the toll was rising: they are two moments of it."""
+    out = _rising(language, undated)
+    assert "contradict" not in grades(out, "injured")
+    assert {("injured", 1204.0), ("injured", 1200.0), ("injured", 2059.0)} <= stated(out)
+
+
+SAME_DAY = {
+    "en": (
+        "At least 1,204 people were injured in the Kerav earthquake, the interior ministry said.",
+        "The Kerav earthquake injured 900 people, the interior ministry said.",
+    ),
+    "es": (
+        "El ministerio del Interior informó de al menos 1.204 heridos en el terremoto de Kerav.",
+        "El ministerio del Interior informó de 900 heridos en el terremoto de Kerav.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SAME_DAY))
+def test_two_reports_of_one_day_that_differ_without_a_change_still_contradict(
+    language: str,
+) -> None:
+    one, other = SAME_DAY[language]
+    when = datetime(2023, 9, 9, 9)
+    out = run(
+        [page("a", "Outlet A", one, language, when), page("b", "Outlet B", other, language, when)]
+    )
+    assert "contradict" in grades(out, "injured")
+
+
+def test_undated_reports_that_differ_in_a_story_with_no_change_still_contradict() -> None:
+    """Nothing says the figure moved: no moment to tell them apart, and no change."""
+    one, other = SAME_DAY["en"]
+    out = run([page("a", "Outlet A", one, "en", None), page("b", "Outlet B", other, "en", None)])
+    assert "contradict" in grades(out, "injured")
+
+
+# ---------------------------------------------------------------------------- guards
+
+
+def _quantities(text: str, language: str) -> list[Quantity]:
+    return [q for q in annotations(text, language).quantities if q.value is not None]
+
+
+AND_NEXT = [
+    ("es", "Hasta ayer la cifra de muertos del sismo alcanza los 1.520 y los heridos son ya 3.410, según el balance oficial."),  # noqa: E501
+    ("fr", "Le bilan du séisme atteint 1.520 morts et les blessés sont désormais 3 410, selon le ministère."),  # noqa: E501
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text"), AND_NEXT)
+def test_an_outcome_after_and_belongs_to_the_next_figure(language: str, text: str) -> None:
+    """ "los 1.520 y los heridos son ya 3.410": the injured are the 3,410, the 1,520 are
+    the dead (or nothing), and "y" is never the noun a figure counts."""
+    by_value = {q.value: q for q in _quantities(text, language)}
+    assert by_value[3410.0].outcome == "injured"
+    assert by_value[1520.0].outcome != "injured"
+    assert by_value[1520.0].noun is None and by_value[3410.0].noun is None
+
+
+MAGNITUDE = [
+    ("en", "The death toll of the 7 magnitude earthquake has risen to 2,960, the spokesman said."),
+    ("en", "A magnitude 7 earthquake killed 2,960 people, the spokesman said."),
+    ("es", "El terremoto de magnitud 7 dejó 2.960 muertos, según el portavoz."),
+    ("fr", "Le séisme de magnitude 7 a fait 2.960 morts, selon le porte-parole."),
+    ("ar", "أسفر الزلزال بقوة 7 عن مقتل 2960 شخصا."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text"), MAGNITUDE)
+def test_a_magnitude_is_a_measure_and_no_figure_counts_it(language: str, text: str) -> None:
+    qs = _quantities(text, language)
+    [seven] = [q for q in qs if q.value == 7.0]
+    assert seven.kind == "measure"
+    [toll] = [q for q in qs if q.value == 2960.0]
+    assert toll.outcome == "killed"
+    assert "magnitud" not in (toll.noun or "") and "بقوة" not in (toll.noun or "")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("es", "Los heridos son ya 5.674, según el ministerio.", 5674.0),
+        ("pt", "Os feridos já são 5.674, segundo o ministério.", 5674.0),
+        ("de", "Die Zahl der Verletzten liegt bei 5.674, so das Ministerium.", 5674.0),
+        ("fr", "Les blessés sont désormais 5 674, selon le ministère.", 5674.0),
+    ],
+)
+def test_a_dot_groups_thousands_where_a_comma_is_the_decimal_mark(
+    language: str, text: str, value: float
+) -> None:
+    assert value in {q.value for q in _quantities(text, language)}
