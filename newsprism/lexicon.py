@@ -477,6 +477,19 @@ MEASURE_UNITS: frozenset[str] = frozenset(
 
 PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pct", "percentage"})
 
+NO_SURVIVORS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "es": (("ningun", "superviviente", "entre"), ("ningun", "sobreviviente", "entre"),
+           ("sin", "supervivientes", "entre"), ("sin", "sobrevivientes", "entre")),
+    "pt": (("nenhum", "sobrevivente", "entre"), ("sem", "sobreviventes", "entre")),
+    "fr": (("aucun", "survivant", "parmi"), ("pas", "de", "survivant", "parmi"),
+           ("aucun", "rescape", "parmi")),
+    "de": (("keine", "uberlebenden", "unter"), ("kein", "uberlebender", "unter")),
+    "id": (("tidak", "ada", "yang", "selamat", "dari"),),
+}  # fmt: skip
+"""Words (folded) just before a number, its article aside, that say none of the people
+it counts survived ("ningún superviviente entre los 8 pasajeros", "aucun survivant parmi
+les 8 passagers"): the count is of the dead. English reads the same from the parse."""
+
 MEASURE_BEFORE: dict[str, frozenset[str]] = {
     "en": frozenset({"magnitude", "category", "level"}),
     "es": frozenset({"magnitud", "categoria", "nivel"}),

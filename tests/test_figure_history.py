@@ -163,3 +163,29 @@ def test_a_dot_groups_thousands_where_a_comma_is_the_decimal_mark(
     language: str, text: str, value: float
 ) -> None:
     assert value in {q.value for q in _quantities(text, language)}
+
+
+NO_SURVIVORS = [
+    ("en", "There were no survivors among the 8 passengers of the Kerav helicopter.", 8.0),
+    ("en", "None of the 10 people on board the Kerav helicopter survived.", 10.0),
+    ("es", "No hubo ningún superviviente entre los 8 pasajeros del helicóptero de Kerav.", 8.0),
+    ("fr", "Il n'y a aucun survivant parmi les 8 passagers de l'hélicoptère de Kerav.", 8.0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "value"), NO_SURVIVORS)
+def test_none_survived_counts_the_dead(language: str, text: str, value: float) -> None:
+    [count] = [q for q in _quantities(text, language) if q.value == value]
+    assert count.outcome == "killed"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Three of the 12 passengers of the Kerav helicopter survived."),
+        ("en", "The 12 survivors of the Kerav crash were taken to hospital."),
+        ("es", "Hubo 3 supervivientes entre los 12 pasajeros del helicóptero de Kerav."),
+    ],
+)
+def test_survivors_counted_are_not_the_dead(language: str, text: str) -> None:
+    assert all(q.outcome != "killed" for q in _quantities(text, language))

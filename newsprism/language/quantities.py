@@ -571,6 +571,26 @@ _FATAL = frozenset({"fatally", "mortally"})
 _JOB_OUTCOMES = frozenset({"rescued", "recovered", "evacuated", "arrested"})
 _TOTALS = frozenset({"total", "tally"})  # "a total of 12 people": the 12 are the subject
 _HARM_VERBS = frozenset({"shoot", "wound", "stab", "injure", "hurt", "strike", "hit", "shot"})
+_NONE = frozenset({"none", "nobody", "neither"})
+_AMONG = frozenset({"among", "of", "from"})
+
+
+def _none_survived(bearer: Token) -> Token | None:
+    """ "no survivors among the 8 passengers", "none of the 10 people on board survived":
+    every one of the people counted died, so the count is of the dead (the word that
+    says so is returned as the outcome's evidence). "12 survivors" or "three of the 12
+    survived" say nothing of the kind."""
+    if bearer.dep_ != "pobj" or bearer.head.lower_ not in _AMONG:
+        return None
+    owner = bearer.head.head
+    lemma = owner.lemma_.lower()
+    if lemma in ("survivor", "survival") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in owner.children
+    ):
+        return owner
+    if owner.lower_ in _NONE and owner.head.lemma_.lower() == "survive":
+        return owner.head
+    return None
 
 
 def _outcome_of(tok: Token) -> str | None:
@@ -626,6 +646,10 @@ def _outcome(
     fatal = [c for c in number.children if c.dep_ == "advmod" and c.lower_ in _FATAL]
     if fatal:  # "five people were shot, three fatally"
         return "killed", fatal[0]
+    for tok in bearers:
+        died = _none_survived(tok)
+        if died is not None:  # "no survivors among the 8 passengers"
+            return "killed", died
     for tok in bearers:
         family = _outcome_of(tok)
         if family in _JOB_OUTCOMES and tok.dep_ == "compound":

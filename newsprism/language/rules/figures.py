@@ -237,6 +237,23 @@ def _counted(
     return None, None, "people"  # "murieron 84 en ...": no noun; people by default
 
 
+_ARTICLES_BEFORE = frozenset({"los", "las", "les", "os", "as", "die", "den", "der", "the"})
+
+
+def _none_survived(toks: Sequence[Token], num: Number, language: str) -> _Hit:
+    """ "ningún superviviente entre los 8 pasajeros", "aucun survivant parmi les 8
+    passagers": none of the people counted survived, so they are the dead; the words
+    that say so are the outcome's evidence (``lexicon.NO_SURVIVORS``)."""
+    end = num.first
+    if end > 0 and toks[end - 1].folded in _ARTICLES_BEFORE:
+        end -= 1
+    for words in lexicon.NO_SURVIVORS.get(language, ()):
+        start = end - len(words)
+        if start >= 0 and tuple(t.folded for t in toks[start:end]) == words:
+            return "killed", (toks[start].span[0], toks[end - 1].span[1])
+    return None, None
+
+
 def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords) -> list[Quantity]:
     """Every number of every sentence, with its kind, outcome, counted class and hedge."""
     out: list[Quantity] = []
@@ -256,6 +273,8 @@ def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords)
         for num, (kind, unit) in zip(numbers, kinds, strict=True):
             qualifier, first = _qualifier(toks, num, table)
             outcome, outcome_span = found.get(id(num), (None, None))
+            if kind == "count" and outcome is None:
+                outcome, outcome_span = _none_survived(toks, num, table.language)
             noun, noun_span, counted = (unit, None, None)
             if kind == "count":
                 noun, noun_span, counted = _counted(text, toks, num, table, outcome_span)

@@ -25,7 +25,7 @@ from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Annotations, Article, Clause, Sentence, sha256_hex
 
-MULTILINGUAL_VERSION = "multilingual-6"  # "and" ends the outcome search; "magnitud 7" a measure
+MULTILINGUAL_VERSION = "multilingual-7"  # "ningún superviviente entre los 8" counts the dead
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")
