@@ -189,3 +189,19 @@ def test_none_survived_counts_the_dead(language: str, text: str, value: float) -
 )
 def test_survivors_counted_are_not_the_dead(language: str, text: str) -> None:
     assert all(q.outcome != "killed" for q in _quantities(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Kerav earthquake killed 2.946 people, the ministry said.", 2946.0),
+        ("About 1.25 million people were displaced by the Kerav earthquake.", 1_250_000.0),
+        ("The Kerav earthquake killed 15.383 people, the ministry said.", 15383.0),
+    ],
+)
+def test_a_dot_grouping_thousands_in_english_text_is_read_as_thousands(
+    text: str, value: float
+) -> None:
+    """A translated page keeps "2.946" for 2,946: people come whole, and English writes
+    no count to three decimals; "1.25 million" keeps its decimals."""
+    assert value in {q.value for q in _quantities(text, "en")}

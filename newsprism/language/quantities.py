@@ -45,6 +45,10 @@ from newsprism.model import Span as Span_
 _VAGUE = frozenset({w for phrase in VAGUE_COUNTS for w in phrase.split() if w != "of"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# "2.946", "15.383": a dot grouping thousands, as Spanish, German or Portuguese write them
+# and translations into English keep; counts of people come whole, and English writes
+# no figure to three decimals, so these are thousands (not before "million": "1.25 million")
+_DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 _LOOKALIKE = re.compile(r"[0-9OoIl]*\d[0-9OoIl]*")
 _LITRES = re.compile(r"\d+l")
 
@@ -121,11 +125,14 @@ def number_value(words: Sequence[str]) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
+    scaled = any(w.lower() in SCALES for w in words)
     for raw in words:
         word = raw.lower()
         if word in ("-", "and"):
             continue
-        if _DIGITS.match(word):
+        if not scaled and _DOT_THOUSANDS.match(word):
+            current += float(word.replace(".", ""))  # "2.946 killed": a translated 2,946
+        elif _DIGITS.match(word):
             current += float(word.replace(",", ""))
         elif word in NUMBER_WORDS:
             current += NUMBER_WORDS[word]
@@ -142,7 +149,11 @@ def number_value(words: Sequence[str]) -> float | None:
 
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
-    return bool(_DIGITS.match(low)) or low in NUMBER_WORDS or low in SCALES
+    return (
+        bool(_DIGITS.match(low) or _DOT_THOUSANDS.match(low))
+        or low in NUMBER_WORDS
+        or low in SCALES
+    )
 
 
 def _skip(tok: Token, doc: Doc) -> bool:
