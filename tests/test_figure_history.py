@@ -7,6 +7,7 @@ y los heridos 5.674" gives 5,674 injured and no noun "y"). Every text is written
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -75,6 +76,18 @@ def test_undated_reports_of_a_rising_toll_are_updates_not_contradictions(
     out = _rising(language, undated)
     assert "contradict" not in grades(out, "injured")
     assert {("injured", 1204.0), ("injured", 1200.0), ("injured", 2059.0)} <= stated(out)
+
+
+@pytest.mark.parametrize("language", sorted(RISING))
+def test_undated_steps_of_a_rising_toll_fall_in_its_course_not_after_it(language: str) -> None:
+    """ "329 (Sat) → 1,200 → 1,204 → 2,059 (Sun)", not "329 → 2,059 → 1,204 → 1,200":
+    undated reports listed after every dated one would read as the toll falling back."""
+    out = _rising(language, "none")
+    [update] = [f for f in out.findings if f.kind == "number" and f.development]
+    digits = [re.search(r"\d[\d.,]*", s.value) for s in update.development]
+    numbers = [float(d.group().replace(",", "").replace(".", "")) for d in digits if d]
+    assert numbers == sorted(numbers), numbers
+    assert numbers[0] == 329.0 and numbers[-1] == 2059.0
 
 
 SAME_DAY = {

@@ -46,6 +46,7 @@ from newsprism.lexicon import (
     CURRENCY_WORDS,
     DURATION_NOUNS,
     ESTIMATE_WORDS,
+    FALLING_OUTCOMES,
     FIGURE_STATUS_STOPS,
     FIGURE_STATUS_WORDS,
     FOREIGN_FROM_TO,
@@ -841,7 +842,7 @@ def _grade(ctx: StoryContext, slot: FigureSlot, moving: bool = False) -> None:
     slot.values = [
         slot_value(ctx, c, sorted(partners.get(id(c), ()))) for c in _once_per_page(slot.counts)
     ]
-    slot.development = _development(ctx, slot)
+    slot.development = _development(ctx, slot, moving)
     slot.figure = _story_figure(slot)
     outlets = {ctx.outlet_of[c.article] for c in slot.counts}
     if len(outlets) < 2:
@@ -965,12 +966,18 @@ def slot_value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
     )
 
 
-def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
-    """The figure over time: one step per new figure, in order of publication."""
+def _development(ctx: StoryContext, slot: FigureSlot, moving: bool = False) -> list[Step]:
+    """The figure over time: one step per new figure, in order of publication. When the
+    story gives the figure as changing (``moving``), a report with no day has no place
+    of its own in time, and listing it after every dated one reads as the toll falling
+    back ("2,059 → 5,674 → 1,204"): it goes where its figure falls among the dated ones,
+    by the way the count moves (tolls grow as victims are counted, the missing fall)."""
     steps: list[Step] = []
     ordered = sorted(
         slot.counts, key=lambda c: (when(c), c.previous is False, c.cue is not None, c.q.span)
     )
+    if moving:
+        ordered = _by_course(ordered, slot.family in FALLING_OUTCOMES)
     for c in ordered:
         outlet = ctx.outlet_of[c.article]
         stamp = c.updated or c.published  # a later version's time is its update's
@@ -988,6 +995,27 @@ def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
         cite = ctx.cite(c.article, c.q.span, c.sentence)
         steps.append(Step(c.shown, [outlet], published, cue, c.source, cite))
     return steps
+
+
+def _by_course(ordered: Sequence[Count], falling: bool) -> list[Count]:
+    """Dated counts in their order, undated ones merged in by value (see ``_development``)."""
+    sign = -1.0 if falling else 1.0
+
+    def value(c: Count) -> float:
+        return sign * (c.q.value or 0.0)
+
+    dated = [c for c in ordered if _has_moment(c)]
+    undated = sorted((c for c in ordered if not _has_moment(c)), key=value)
+    out: list[Count] = []
+    i = j = 0
+    while i < len(dated) or j < len(undated):
+        if j < len(undated) and (i >= len(dated) or value(undated[j]) < value(dated[i])):
+            out.append(undated[j])
+            j += 1
+        else:
+            out.append(dated[i])
+            i += 1
+    return out
 
 
 def set_aside(counts: Sequence[Count]) -> dict[float, Count]:
