@@ -490,6 +490,19 @@ NO_SURVIVORS: dict[str, tuple[tuple[str, ...], ...]] = {
 it counts survived ("ningún superviviente entre los 8 pasajeros", "aucun survivant parmi
 les 8 passagers"): the count is of the dead. English reads the same from the parse."""
 
+FOREIGN_REMAINS: dict[str, frozenset[str]] = {
+    "es": frozenset({"cuerpos", "restos", "cadaveres"}),
+    "pt": frozenset({"corpos", "restos", "cadaveres"}),
+    "fr": frozenset({"corps", "restes", "depouilles", "cadavres"}),
+    "de": frozenset({"leichen", "leichname", "uberreste"}),
+    "id": frozenset({"jenazah", "jasad", "mayat"}),
+    "ar": frozenset({"جثث", "رفات", "جثامين"}),
+}
+"""Nouns (folded) for the bodies of the people a number counts, written before it ("les
+corps des 10 occupants", "los cuerpos de los 10 pasajeros"): what the clause's verb says
+became of the bodies ("ont été retrouvés") is the outcome of the people counted, however
+far along the clause it comes."""
+
 MEASURE_BEFORE: dict[str, frozenset[str]] = {
     "en": frozenset({"magnitude", "category", "level"}),
     "es": frozenset({"magnitud", "categoria", "nivel"}),

@@ -218,3 +218,20 @@ def test_a_dot_grouping_thousands_in_english_text_is_read_as_thousands(
     """A translated page keeps "2.946" for 2,946: people come whole, and English writes
     no count to three decimals; "1.25 million" keeps its decimals."""
     assert value in {q.value for q in _quantities(text, "en")}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The bodies of the 10 people on board the Kerav plane were recovered on Thursday."),
+        ("fr", "Les corps des 10 occupants de l'avion d'Edouard Kerav ont été retrouvés jeudi."),
+        ("es", "Los cuerpos de los 10 pasajeros del avión fueron recuperados el jueves."),
+    ],
+)
+def test_the_bodies_of_the_people_counted_share_the_verb_s_outcome(
+    language: str, text: str
+) -> None:
+    """ "The bodies of the 10 people ... were recovered": 10 recovered. In French the
+    elided "l'" and "d'" are no words of their own on the way to the outcome word."""
+    [ten] = [q for q in _quantities(text, language) if q.value == 10.0]
+    assert ten.outcome == "recovered"

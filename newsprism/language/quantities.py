@@ -581,6 +581,7 @@ _FATAL = frozenset({"fatally", "mortally"})
 # workers", "recovery divers", "evacuation buses", "arrest warrants"), never its fate.
 _JOB_OUTCOMES = frozenset({"rescued", "recovered", "evacuated", "arrested"})
 _TOTALS = frozenset({"total", "tally"})  # "a total of 12 people": the 12 are the subject
+_REMAINS = frozenset({"body", "remains", "corpse"})  # "the bodies of the 10 people"
 _HARM_VERBS = frozenset({"shoot", "wound", "stab", "injure", "hurt", "strike", "hit", "shot"})
 _NONE = frozenset({"none", "nobody", "neither"})
 _AMONG = frozenset({"among", "of", "from"})
@@ -714,8 +715,10 @@ def _outcome(
                     break
                 via = owner if owner.dep_ == "prep" else via
                 owner = owner.head
-            total = owner.lemma_.lower() in _TOTALS and owner.dep_ in ("nsubj", "nsubjpass")
-            if total and _outcome_of(owner.head):  # "a total of 12 people were killed"
+            total = owner.lemma_.lower() in _TOTALS | _REMAINS
+            if total and owner.dep_ in ("nsubj", "nsubjpass") and _outcome_of(owner.head):
+                # "a total of 12 people were killed"; "the bodies of the 10 people on
+                # board were recovered": the verb says what became of the people counted
                 return _outcome_of(owner.head), owner.head
     last = noun if noun is not None and noun.i > number.i else number
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None

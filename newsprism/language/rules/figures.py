@@ -176,14 +176,24 @@ def _counts_people(text: str, toks: Sequence[Token], num: Number, table: Languag
     )
 
 
+def _elided(text: str, tok: Token) -> bool:
+    """An elided article or pronoun written onto the next word: the "l" of "l'avion",
+    the "d" of "d'Evguéni", the "qu" of "qu'il"."""
+    return len(tok.text) <= 2 and text[tok.span[1] : tok.span[1] + 1] in ("'", "’")
+
+
 def _outcome_after(
     text: str, toks: Sequence[Token], num: Number, stop: int, table: LanguageWords
 ) -> _Hit:
-    for i in range(num.last, min(stop, num.last + OUTCOME_REACH)):
+    words = 0
+    for i in range(num.last, stop):
+        if words >= OUTCOME_REACH:
+            break
         if i > num.last and _clause_break(text, toks[num.last - 1].span[1], toks[i].span[0]):
             break
         if toks[i].folded in _AND:
             break  # "2.946 y los heridos": the outcome after "and" is another item's
+        words += not _elided(text, toks[i])  # "l'avion" is one word, not two
         hit = match_at(table.outcomes, toks, i)
         if hit is not None:
             return hit.value, (toks[i].span[0], toks[i + len(hit.words) - 1].span[1])
@@ -254,6 +264,22 @@ def _none_survived(toks: Sequence[Token], num: Number, language: str) -> _Hit:
     return None, None
 
 
+def _remains_of(text: str, toks: Sequence[Token], num: Number, table: LanguageWords) -> _Hit:
+    """ "les corps des 10 occupants de l'avion ... ont été retrouvés": the outcome the
+    clause gives the bodies (``lexicon.FOREIGN_REMAINS``) is the people's, wherever in the
+    clause it comes."""
+    remains = lexicon.FOREIGN_REMAINS.get(table.language, frozenset())
+    if not any(t.folded in remains for t in toks[max(0, num.first - 3) : num.first]):
+        return None, None
+    for i in range(num.last, len(toks)):
+        if _clause_break(text, toks[num.last - 1].span[1], toks[i].span[0]):
+            break
+        hit = match_at(table.outcomes, toks, i)
+        if hit is not None:
+            return hit.value, (toks[i].span[0], toks[i + len(hit.words) - 1].span[1])
+    return None, None
+
+
 def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords) -> list[Quantity]:
     """Every number of every sentence, with its kind, outcome, counted class and hedge."""
     out: list[Quantity] = []
@@ -275,6 +301,8 @@ def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords)
             outcome, outcome_span = found.get(id(num), (None, None))
             if kind == "count" and outcome is None:
                 outcome, outcome_span = _none_survived(toks, num, table.language)
+            if kind == "count" and outcome is None:
+                outcome, outcome_span = _remains_of(text, toks, num, table)
             noun, noun_span, counted = (unit, None, None)
             if kind == "count":
                 noun, noun_span, counted = _counted(text, toks, num, table, outcome_span)
