@@ -503,6 +503,32 @@ corps des 10 occupants", "los cuerpos de los 10 pasajeros"): what the clause's v
 became of the bodies ("ont été retrouvés") is the outcome of the people counted, however
 far along the clause it comes."""
 
+FOREIGN_SUBSET_BEFORE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "es": (("de", "los", "cuales"), ("de", "las", "cuales"), ("entre", "ellos"),
+           ("entre", "ellas"), ("de", "ellos"), ("de", "ellas")),
+    "pt": (("dos", "quais"), ("das", "quais"), ("entre", "eles"), ("entre", "elas"),
+           ("dentre", "eles")),
+    "fr": (("dont",), ("parmi", "eux"), ("parmi", "elles"), ("parmi", "lesquels"),
+           ("parmi", "lesquelles")),
+    "de": (("darunter",), ("davon",)),
+    "id": (("di", "antaranya"), ("diantaranya",)),
+    "ar": (("من", "بينهم"), ("من", "بينها"), ("بينهم",), ("بينها",), ("منهم",)),
+}  # fmt: skip
+"""Words (folded) right before a number, its hedge aside, that make it a part of the
+count before it: "329 blessés, dont 51 grièvement", "1.204 heridos, de los cuales 721
+graves", "2059 جريحا، من بينهم 1404": the seriously hurt among the hurt, never a rival
+figure for them."""
+
+FOREIGN_PARTITIVE: dict[str, frozenset[str]] = {
+    "es": frozenset({"de los", "de las"}),
+    "pt": frozenset({"dos", "das"}),
+    "fr": frozenset({"des", "d'entre"}),
+    "de": frozenset({"der"}),
+}
+"""Words (folded) right after a number that make it a part of a group the sentence names:
+"721 de los lesionados", "deux des blessés"; read as a part only when an outcome or a
+people noun follows them."""
+
 MEASURE_BEFORE: dict[str, frozenset[str]] = {
     "en": frozenset({"magnitude", "category", "level"}),
     "es": frozenset({"magnitud", "categoria", "nivel"}),

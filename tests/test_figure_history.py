@@ -235,3 +235,22 @@ def test_the_bodies_of_the_people_counted_share_the_verb_s_outcome(
     elided "l'" and "d'" are no words of their own on the way to the outcome word."""
     [ten] = [q for q in _quantities(text, language) if q.value == 10.0]
     assert ten.outcome == "recovered"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "part"),
+    [
+        ("fr", "Le séisme de Kerav a fait 632 morts et 329 blessés, dont 51 grièvement.", 51.0),
+        ("es", "El sismo de Kerav dejó 1.204 heridos, de los cuales 721 son de gravedad.", 721.0),
+        ("es", "Las autoridades dijeron que 721 de los lesionados están en estado crítico.", 721.0),
+        ("ar", "أسفر زلزال كيراف عن 329 جريحا، من بينهم 51 حالاتهم خطرة.", 51.0),
+    ],
+)
+def test_the_seriously_hurt_among_the_hurt_are_a_part_not_a_rival_figure(
+    language: str, text: str, part: float
+) -> None:
+    """ "329 blessés, dont 51 grièvement": 51 is some of the 329, never the injured toll."""
+    [count] = [q for q in _quantities(text, language) if q.value == part]
+    assert count.part_of
+    whole = [q for q in _quantities(text, language) if q.value not in (part, 632.0)]
+    assert all(not q.part_of for q in whole)

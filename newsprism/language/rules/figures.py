@@ -280,6 +280,24 @@ def _remains_of(text: str, toks: Sequence[Token], num: Number, table: LanguageWo
     return None, None
 
 
+def _a_part(toks: Sequence[Token], num: Number, first: int, table: LanguageWords) -> bool:
+    """Whether the number counts a part of a count already given: "dont 51", "de los
+    cuales 721" before it (``lexicon.FOREIGN_SUBSET_BEFORE``), or "721 de los lesionados"
+    after it (``lexicon.FOREIGN_PARTITIVE``, then an outcome word or a people noun)."""
+    for words in lexicon.FOREIGN_SUBSET_BEFORE.get(table.language, ()):
+        start = first - len(words)
+        if start >= 0 and tuple(t.folded for t in toks[start:first]) == words:
+            return True
+    for phrase in lexicon.FOREIGN_PARTITIVE.get(table.language, ()):
+        words = tuple(phrase.split())
+        end = num.last + len(words)
+        if tuple(t.folded for t in toks[num.last : end]) == words and end < len(toks):
+            named = match_at(table.outcomes, toks, end) or match_at(table.people, toks, end)
+            if named is not None:
+                return True
+    return False
+
+
 def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords) -> list[Quantity]:
     """Every number of every sentence, with its kind, outcome, counted class and hedge."""
     out: list[Quantity] = []
@@ -307,6 +325,7 @@ def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords)
             if kind == "count":
                 noun, noun_span, counted = _counted(text, toks, num, table, outcome_span)
             start = toks[first].span[0]
+            part_of = kind == "count" and _a_part(toks, num, first, table)
             out.append(
                 Quantity(
                     span=(start, num.span[1]),
@@ -320,6 +339,7 @@ def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords)
                     outcome=outcome,
                     outcome_span=outcome_span,
                     counted=counted,
+                    part_of=part_of,
                 )
             )
     return out
