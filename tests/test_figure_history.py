@@ -254,3 +254,20 @@ def test_the_seriously_hurt_among_the_hurt_are_a_part_not_a_rival_figure(
     assert count.part_of
     whole = [q for q in _quantities(text, language) if q.value not in (part, 632.0)]
     assert all(not q.part_of for q in whole)
+
+
+def test_a_count_of_things_fired_lends_no_noun_to_the_hurt() -> None:
+    """ "More than 50 rounds were fired ... one dead and four injured": the four are
+    people, never "four (rounds)"; "five soldiers were killed and 12 others" still
+    carries "soldiers" to the 12."""
+    text = (
+        "More than 50 rounds were fired in the Kerav gunfight that left one dead and four injured."
+    )
+    by_value = {q.value: q for q in _quantities(text, "en")}
+    assert by_value[4.0].outcome == "injured"
+    assert by_value[4.0].counted == "people" and by_value[4.0].noun is None
+    carried = {
+        q.value: q
+        for q in _quantities("Five soldiers were killed and 12 others were wounded.", "en")
+    }
+    assert carried[12.0].noun == "soldiers"

@@ -398,6 +398,9 @@ def extract_quantities(
         if qualifier is None and doc.text[end : end + 6].lower() == " or so":
             qualifier, end = "or so", end + 6
         reading = read_figure(doc, group, noun_tok, prior)
+        carried = prior is not None and noun_span is not None and noun_span == prior.noun_span
+        if carried and reading.outcome is not None and prior and not _bears_outcomes(prior):
+            noun = noun_span = None  # "50 rounds were fired ... four injured": not rounds
         if cand.person is not None and (reading.outcome is None or reading.kind != "count"):
             continue  # "a man" is a count only when the text says what befell him
         outcome_span = reading.outcome_span
@@ -563,10 +566,23 @@ def _of_head(obj: Token) -> Token:
     return obj
 
 
+def _bears_outcomes(prior: Quantity) -> bool:
+    """Whether a later figure the text gives an outcome may count what ``prior`` counts:
+    people, or something the text says befell ("five soldiers were killed and 12 others
+    wounded"); "50 rounds were fired" counts no one a later "four injured" could be."""
+    counted = prior.counted or ""
+    return prior.outcome is not None or counted == "people" or counted in ONE_PERSON_NOUNS
+
+
 def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | None) -> str | None:
     if tok is None or tok.lower_ in _ANAPHORIC or tok.pos_ in ("VERB", "NUM", "ADJ"):
-        if prior is not None and prior.counted and prior.counted not in EVENT_NOUNS:
-            return prior.counted
+        if (
+            prior is not None
+            and prior.counted
+            and prior.counted not in EVENT_NOUNS
+            and (outcome is None or _bears_outcomes(prior))
+        ):
+            return prior.counted  # "900 troops in Syria and 2,500 in Iraq": troops
         return "people" if outcome else None
     lemma = tok.lemma_.lower()
     if lemma in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS or lemma in _PEOPLE_PRONOUNS:
