@@ -471,11 +471,77 @@ MEASURE_UNITS: frozenset[str] = frozenset(
      "yard", "centimetre", "centimeter", "cm", "millimetre", "mm", "kilogram", "kg", "gram",
      "lb", "ton", "tonne", "ounce", "gallon", "litre", "liter", "barrel", "acre", "hectare",
      "degree", "mph", "kph", "calibre", "caliber", "megawatt", "kilowatt", "volt", "point",
-     "storey", "floor"}
+     "storey", "floor", "magnitude"}
 )  # fmt: skip
 """Units (by lemma) that make a number a measure rather than a count of people or things."""
 
 PERCENT_WORDS: frozenset[str] = frozenset({"%", "percent", "per cent", "pct", "percentage"})
+
+NO_SURVIVORS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "es": (("ningun", "superviviente", "entre"), ("ningun", "sobreviviente", "entre"),
+           ("sin", "supervivientes", "entre"), ("sin", "sobrevivientes", "entre")),
+    "pt": (("nenhum", "sobrevivente", "entre"), ("sem", "sobreviventes", "entre")),
+    "fr": (("aucun", "survivant", "parmi"), ("pas", "de", "survivant", "parmi"),
+           ("aucun", "rescape", "parmi")),
+    "de": (("keine", "uberlebenden", "unter"), ("kein", "uberlebender", "unter")),
+    "id": (("tidak", "ada", "yang", "selamat", "dari"),),
+}  # fmt: skip
+"""Words (folded) just before a number, its article aside, that say none of the people
+it counts survived ("ningún superviviente entre los 8 pasajeros", "aucun survivant parmi
+les 8 passagers"): the count is of the dead. English reads the same from the parse."""
+
+FOREIGN_REMAINS: dict[str, frozenset[str]] = {
+    "es": frozenset({"cuerpos", "restos", "cadaveres"}),
+    "pt": frozenset({"corpos", "restos", "cadaveres"}),
+    "fr": frozenset({"corps", "restes", "depouilles", "cadavres"}),
+    "de": frozenset({"leichen", "leichname", "uberreste"}),
+    "id": frozenset({"jenazah", "jasad", "mayat"}),
+    "ar": frozenset({"جثث", "رفات", "جثامين"}),
+}
+"""Nouns (folded) for the bodies of the people a number counts, written before it ("les
+corps des 10 occupants", "los cuerpos de los 10 pasajeros"): what the clause's verb says
+became of the bodies ("ont été retrouvés") is the outcome of the people counted, however
+far along the clause it comes."""
+
+FOREIGN_SUBSET_BEFORE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "es": (("de", "los", "cuales"), ("de", "las", "cuales"), ("entre", "ellos"),
+           ("entre", "ellas"), ("de", "ellos"), ("de", "ellas")),
+    "pt": (("dos", "quais"), ("das", "quais"), ("entre", "eles"), ("entre", "elas"),
+           ("dentre", "eles")),
+    "fr": (("dont",), ("parmi", "eux"), ("parmi", "elles"), ("parmi", "lesquels"),
+           ("parmi", "lesquelles")),
+    "de": (("darunter",), ("davon",)),
+    "id": (("di", "antaranya"), ("diantaranya",)),
+    "ar": (("من", "بينهم"), ("من", "بينها"), ("بينهم",), ("بينها",), ("منهم",)),
+}  # fmt: skip
+"""Words (folded) right before a number, its hedge aside, that make it a part of the
+count before it: "329 blessés, dont 51 grièvement", "1.204 heridos, de los cuales 721
+graves", "2059 جريحا، من بينهم 1404": the seriously hurt among the hurt, never a rival
+figure for them."""
+
+FOREIGN_PARTITIVE: dict[str, frozenset[str]] = {
+    "es": frozenset({"de los", "de las"}),
+    "pt": frozenset({"dos", "das"}),
+    "fr": frozenset({"des", "d'entre"}),
+    "de": frozenset({"der"}),
+}
+"""Words (folded) right after a number that make it a part of a group the sentence names:
+"721 de los lesionados", "deux des blessés"; read as a part only when an outcome or a
+people noun follows them."""
+
+MEASURE_BEFORE: dict[str, frozenset[str]] = {
+    "en": frozenset({"magnitude", "category", "level"}),
+    "es": frozenset({"magnitud", "categoria", "nivel"}),
+    "pt": frozenset({"magnitude", "categoria", "nivel"}),
+    "fr": frozenset({"magnitude", "categorie", "niveau"}),
+    "de": frozenset({"magnitude", "starke", "kategorie", "stufe"}),
+    "id": frozenset({"magnitudo", "kategori", "level"}),
+    "ar": frozenset({"بقوه", "قوه", "درجه", "مستوي"}),
+}
+"""Words (folded: lower case, no accents) right before a number that make it a measure or
+a grade, never a count: "magnitude 7", "magnitud 6,8", "category 4", "بقوة 7". Their
+number is no count of people, nor does a later figure take the word as what it counts
+("the 7 magnitude earthquake has risen to 2,960" counts no magnitudes)."""
 
 AGE_WORDS: frozenset[str] = frozenset({"aged", "age", "ages"})
 """Words right before a number that make it an age: "aged 17", "age 17"."""

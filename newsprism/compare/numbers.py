@@ -46,6 +46,7 @@ from newsprism.lexicon import (
     CURRENCY_WORDS,
     DURATION_NOUNS,
     ESTIMATE_WORDS,
+    FALLING_OUTCOMES,
     FIGURE_STATUS_STOPS,
     FIGURE_STATUS_WORDS,
     FOREIGN_FROM_TO,
@@ -114,6 +115,7 @@ class Count:
     replaces: float | None = None  # the 66 of "31, down from 66": the figure it changed from
     source: str | None = None  # who its sentence credits it to ("police", "the coroner")
     status: Status | None = None  # "withdrawn" or "denied": the figure no longer stands
+    dated_to_day: bool = True  # False when the page gave only a month ("2023-09"): no moment
 
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
@@ -482,6 +484,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
                     cue,
                     _written(doc, q),
                     is_estimate(article.text, q.span, ctx.options),
+                    dated_to_day=article.published_day is not None,
                 )
             )
             _with_change_from(counts[-1], article, ctx.options)
@@ -521,6 +524,7 @@ def _unparsed_count(
         previous=found.previous,
         cue=found.cue,
         estimate=is_estimate(article.text, q.span, options),
+        dated_to_day=article.published_day is not None,
     )
     _with_change_from(count, article, options)
     return count
@@ -685,7 +689,7 @@ def figure_slots(
     )
     for n, slot in enumerate(slots, 1):
         slot.id = f"n{n}"
-        _grade(ctx, slot)
+        _grade(ctx, slot, is_moving([c for c in counts if c.family == slot.family]))
     return slots
 
 
@@ -751,17 +755,23 @@ def when(c: Count) -> tuple[int, datetime, int]:
     return (0, c.published.replace(tzinfo=None), c.version)
 
 
-def explained_as_update(a: Count, b: Count) -> bool:
+def explained_as_update(a: Count, b: Count, moving: bool = False) -> bool:
     """Two clashing figures read as one toll changing: two versions of one page (the
     outlet changed its own figure), or the later says it changed, or is higher (tolls
-    are revised up as victims are found)."""
+    are revised up as victims are found).
+
+    Two figures are a contradiction only at one moment, and a moment needs a date to
+    the day. When either page gives none (undated, or a month only: "2023-09"), a
+    figure given as a change ("decreased to 31", "down from 41") says the count moved,
+    and so does ``moving``: the story gives this figure as changing elsewhere (a "rose
+    to", a revised toll, two dated reports apart). Two reports of a toll the story says
+    was rising, neither of which says when it was counted, are two moments of it, not
+    two outlets disagreeing."""
     if a.key and a.key == b.key and a.version != b.version:
         return True
     early, late = sorted((a, b), key=when)
-    if late.published is None or early.published is None:
-        # undated: no order to go by, but a figure given as a change ("decreased to 31",
-        # "down from 41") says the count moved, which no rival report does
-        return bool(a.cue or b.cue or a.replaces is not None or b.replaces is not None)
+    if not (_has_moment(a) and _has_moment(b)) and not _apart(a, b):
+        return moving or bool(a.cue or b.cue or a.replaces is not None or b.replaces is not None)
     if when(early)[1:] == when(late)[1:]:
         return False  # the same moment: two reports that disagree
     if late.cue:
@@ -769,8 +779,38 @@ def explained_as_update(a: Count, b: Count) -> bool:
     return late.range()[0] >= early.range()[1]  # above all the earlier figure allowed
 
 
-def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
+def _has_moment(c: Count) -> bool:
+    """Whether the count's report is dated to the day (or has an update time)."""
+    return c.updated is not None or (c.published is not None and c.dated_to_day)
+
+
+def _apart(a: Count, b: Count) -> bool:
+    """Whether two reports are surely at different moments though one is dated to the
+    month only: "2023-09" against 13 February is months apart."""
+    if a.published is None or b.published is None:
+        return False
+    x, y = a.updated or a.published, b.updated or b.published
+    return (x.year, x.month) != (y.year, y.month)
+
+
+def is_moving(counts: Sequence[Count]) -> bool:
+    """Whether the story gives a figure as changing: a count stated as a change ("rose
+    to 84", "down from 41", "the figure it changed from"), or two reports dated to
+    different days giving different figures. Then two reports of it that say nothing
+    of when they were counted are two moments of it (``explained_as_update``)."""
+    if len({c.q.value for c in counts}) < 2:
+        return False
+    if any(c.cue or c.previous or c.replaces is not None or c.q.update for c in counts):
+        return True
+    dated = {(when(c)[1:], c.q.value) for c in counts if _has_moment(c)}
+    return len({m for m, _ in dated}) > 1 and len({v for _, v in dated}) > 1
+
+
+def _grade(ctx: StoryContext, slot: FigureSlot, moving: bool = False) -> None:
+    """Grade a slot; ``moving``: the story gives this outcome's figure as changing,
+    in this slot or another (``is_moving`` over all its counts of the outcome)."""
     current = [c for c in slot.counts if not c.previous]
+    moving = moving or is_moving(slot.counts)
     by_class: dict[str, list[Count]] = {}
     for c in current:
         by_class.setdefault(c.counted, []).append(c)
@@ -791,7 +831,7 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
     unexplained = [
         (a, b)
         for a, b in clash
-        if not explained_as_update(a, b)
+        if not explained_as_update(a, b, moving)
         and not _also_printed(ctx, current, a, b)
         and not {a.q.value, b.q.value} & replaced  # the text says one replaced the other
     ]
@@ -802,7 +842,7 @@ def _grade(ctx: StoryContext, slot: FigureSlot) -> None:
     slot.values = [
         slot_value(ctx, c, sorted(partners.get(id(c), ()))) for c in _once_per_page(slot.counts)
     ]
-    slot.development = _development(ctx, slot)
+    slot.development = _development(ctx, slot, moving)
     slot.figure = _story_figure(slot)
     outlets = {ctx.outlet_of[c.article] for c in slot.counts}
     if len(outlets) < 2:
@@ -926,12 +966,18 @@ def slot_value(ctx: StoryContext, c: Count, clashes: list[str]) -> SlotValue:
     )
 
 
-def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
-    """The figure over time: one step per new figure, in order of publication."""
+def _development(ctx: StoryContext, slot: FigureSlot, moving: bool = False) -> list[Step]:
+    """The figure over time: one step per new figure, in order of publication. When the
+    story gives the figure as changing (``moving``), a report with no day has no place
+    of its own in time, and listing it after every dated one reads as the toll falling
+    back ("2,059 → 5,674 → 1,204"): it goes where its figure falls among the dated ones,
+    by the way the count moves (tolls grow as victims are counted, the missing fall)."""
     steps: list[Step] = []
     ordered = sorted(
         slot.counts, key=lambda c: (when(c), c.previous is False, c.cue is not None, c.q.span)
     )
+    if moving:
+        ordered = _by_course(ordered, slot.family in FALLING_OUTCOMES)
     for c in ordered:
         outlet = ctx.outlet_of[c.article]
         stamp = c.updated or c.published  # a later version's time is its update's
@@ -949,6 +995,27 @@ def _development(ctx: StoryContext, slot: FigureSlot) -> list[Step]:
         cite = ctx.cite(c.article, c.q.span, c.sentence)
         steps.append(Step(c.shown, [outlet], published, cue, c.source, cite))
     return steps
+
+
+def _by_course(ordered: Sequence[Count], falling: bool) -> list[Count]:
+    """Dated counts in their order, undated ones merged in by value (see ``_development``)."""
+    sign = -1.0 if falling else 1.0
+
+    def value(c: Count) -> float:
+        return sign * (c.q.value or 0.0)
+
+    dated = [c for c in ordered if _has_moment(c)]
+    undated = sorted((c for c in ordered if not _has_moment(c)), key=value)
+    out: list[Count] = []
+    i = j = 0
+    while i < len(dated) or j < len(undated):
+        if j < len(undated) and (i >= len(dated) or value(undated[j]) < value(dated[i])):
+            out.append(undated[j])
+            j += 1
+        else:
+            out.append(dated[i])
+            i += 1
+    return out
 
 
 def set_aside(counts: Sequence[Count]) -> dict[float, Count]:

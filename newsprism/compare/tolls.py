@@ -39,6 +39,7 @@ from newsprism.compare.numbers import (
     Count,
     FigureSlot,
     explained_as_update,
+    is_moving,
     set_aside,
     slot_value,
     when,
@@ -80,7 +81,9 @@ def story_tolls(
         chosen, basis = picked
         figure = chosen.shown
         falling = family in FALLING_OUTCOMES
-        spread = _split(ctx, current, chosen, origin, falling) if basis != "revision" else None
+        spread = (
+            _split(ctx, current, chosen, origin, falling, counts) if basis != "revision" else None
+        )
         if spread is not None:
             figure = f"outlets differ: {spread}; " + (
                 f"latest official {_bare(chosen)} ({chosen.source})"
@@ -90,7 +93,9 @@ def story_tolls(
             basis = "split"
         values = [slot_value(ctx, c, []) for c in firsts]
         support = sorted({ctx.outlet_of[c.article] for c in firsts if _same(c, chosen)})
-        finding, existing = _finding(ctx, family, firsts, values, findings, replaced)
+        finding, existing = _finding(
+            ctx, family, firsts, values, findings, replaced, is_moving(counts)
+        )
         tolls.append(
             Toll(
                 outcome=family,
@@ -127,12 +132,14 @@ def _split(
     chosen: Count,
     origin: Mapping[str, str],
     falling: bool,
+    counts: Sequence[Count] = (),
 ) -> str | None:
     """ "200–900" when outlets lead with figures for the same people at the same moment
     that cannot both hold, that nothing explains as a change, and no figure is led with by
     most of the independent sources: the evidence is split, and the story's figure must
     say so rather than pick one. One outlet's odd figure against a clear majority is a
     ``differs`` finding, not a split story."""
+    moving = is_moving(counts)
     sources = {origin.get(c.article, c.article) for c in current}
     backing = {origin.get(c.article, c.article) for c in current if _same(c, chosen)}
     if 2 * len(backing) > len(sources):
@@ -146,7 +153,7 @@ def _split(
         and a.counted == b.counted
         and not (_more(ctx, a) or _more(ctx, b))
         and not ranges_overlap(a.range(), b.range())
-        and not explained_as_update(a, b)
+        and not explained_as_update(a, b, moving)
         and not (falling and _fell(a, b))
     ]
     if not clashing:
@@ -286,6 +293,7 @@ def _finding(
     values: Sequence[SlotValue],
     findings: Sequence[Finding],
     replaced: set[float],
+    moving: bool = False,
 ) -> tuple[Finding | None, Finding | None]:
     """(a new finding, or the slot finding that already shows the outlets differ)."""
     clashing = [
@@ -305,7 +313,10 @@ def _finding(
         return None, existing
     grade: Grade = (
         "update"
-        if all(explained_as_update(a, b) or {a.q.value, b.q.value} & replaced for a, b in clashing)
+        if all(
+            explained_as_update(a, b, moving) or {a.q.value, b.q.value} & replaced
+            for a, b in clashing
+        )
         else "differs"
     )
     by_outlet = "; ".join(f"'{v.value}' ({v.cite.outlet})" for v in shown)

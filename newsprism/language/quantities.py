@@ -24,6 +24,7 @@ from newsprism.lexicon import (
     CURRENCY_WORDS,
     DURATION_NOUNS,
     EVENT_NOUNS,
+    MEASURE_BEFORE,
     MEASURE_UNITS,
     MONTHS,
     NUMBER_WORDS,
@@ -44,6 +45,10 @@ from newsprism.model import Span as Span_
 _VAGUE = frozenset({w for phrase in VAGUE_COUNTS for w in phrase.split() if w != "of"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# "2.946", "15.383": a dot grouping thousands, as Spanish, German or Portuguese write them
+# and translations into English keep; counts of people come whole, and English writes
+# no figure to three decimals, so these are thousands (not before "million": "1.25 million")
+_DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 _LOOKALIKE = re.compile(r"[0-9OoIl]*\d[0-9OoIl]*")
 _LITRES = re.compile(r"\d+l")
 
@@ -120,11 +125,14 @@ def number_value(words: Sequence[str]) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
+    scaled = any(w.lower() in SCALES for w in words)
     for raw in words:
         word = raw.lower()
         if word in ("-", "and"):
             continue
-        if _DIGITS.match(word):
+        if not scaled and _DOT_THOUSANDS.match(word):
+            current += float(word.replace(".", ""))  # "2.946 killed": a translated 2,946
+        elif _DIGITS.match(word):
             current += float(word.replace(",", ""))
         elif word in NUMBER_WORDS:
             current += NUMBER_WORDS[word]
@@ -141,7 +149,11 @@ def number_value(words: Sequence[str]) -> float | None:
 
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
-    return bool(_DIGITS.match(low)) or low in NUMBER_WORDS or low in SCALES
+    return (
+        bool(_DIGITS.match(low) or _DOT_THOUSANDS.match(low))
+        or low in NUMBER_WORDS
+        or low in SCALES
+    )
 
 
 def _skip(tok: Token, doc: Doc) -> bool:
@@ -386,6 +398,9 @@ def extract_quantities(
         if qualifier is None and doc.text[end : end + 6].lower() == " or so":
             qualifier, end = "or so", end + 6
         reading = read_figure(doc, group, noun_tok, prior)
+        carried = prior is not None and noun_span is not None and noun_span == prior.noun_span
+        if carried and reading.outcome is not None and prior and not _bears_outcomes(prior):
+            noun = noun_span = None  # "50 rounds were fired ... four injured": not rounds
         if cand.person is not None and (reading.outcome is None or reading.kind != "count"):
             continue  # "a man" is a count only when the text says what befell him
         outcome_span = reading.outcome_span
@@ -484,6 +499,8 @@ def _kind(doc: Doc, tokens: Sequence[Token], noun: Token | None) -> QuantityKind
     prev = doc[first.i - 1] if first.i > 0 else None
     if last.ent_type_ == "MONEY" or (prev is not None and prev.lower_ in CURRENCY_WORDS):
         return "money"
+    if prev is not None and prev.lower_ in MEASURE_BEFORE["en"]:
+        return "measure"  # "a magnitude 7 earthquake", "a category 4 storm"
     if last.ent_type_ == "PERCENT" or (nxt is not None and nxt.lower_ in PERCENT_WORDS):
         return "percent"
     if last.ent_type_ == "ORDINAL":
@@ -549,10 +566,23 @@ def _of_head(obj: Token) -> Token:
     return obj
 
 
+def _bears_outcomes(prior: Quantity) -> bool:
+    """Whether a later figure the text gives an outcome may count what ``prior`` counts:
+    people, or something the text says befell ("five soldiers were killed and 12 others
+    wounded"); "50 rounds were fired" counts no one a later "four injured" could be."""
+    counted = prior.counted or ""
+    return prior.outcome is not None or counted == "people" or counted in ONE_PERSON_NOUNS
+
+
 def _counted_class(tok: Token | None, prior: Quantity | None, outcome: str | None) -> str | None:
     if tok is None or tok.lower_ in _ANAPHORIC or tok.pos_ in ("VERB", "NUM", "ADJ"):
-        if prior is not None and prior.counted and prior.counted not in EVENT_NOUNS:
-            return prior.counted
+        if (
+            prior is not None
+            and prior.counted
+            and prior.counted not in EVENT_NOUNS
+            and (outcome is None or _bears_outcomes(prior))
+        ):
+            return prior.counted  # "900 troops in Syria and 2,500 in Iraq": troops
         return "people" if outcome else None
     lemma = tok.lemma_.lower()
     if lemma in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS or lemma in _PEOPLE_PRONOUNS:
@@ -567,7 +597,28 @@ _FATAL = frozenset({"fatally", "mortally"})
 # workers", "recovery divers", "evacuation buses", "arrest warrants"), never its fate.
 _JOB_OUTCOMES = frozenset({"rescued", "recovered", "evacuated", "arrested"})
 _TOTALS = frozenset({"total", "tally"})  # "a total of 12 people": the 12 are the subject
+_REMAINS = frozenset({"body", "remains", "corpse"})  # "the bodies of the 10 people"
 _HARM_VERBS = frozenset({"shoot", "wound", "stab", "injure", "hurt", "strike", "hit", "shot"})
+_NONE = frozenset({"none", "nobody", "neither"})
+_AMONG = frozenset({"among", "of", "from"})
+
+
+def _none_survived(bearer: Token) -> Token | None:
+    """ "no survivors among the 8 passengers", "none of the 10 people on board survived":
+    every one of the people counted died, so the count is of the dead (the word that
+    says so is returned as the outcome's evidence). "12 survivors" or "three of the 12
+    survived" say nothing of the kind."""
+    if bearer.dep_ != "pobj" or bearer.head.lower_ not in _AMONG:
+        return None
+    owner = bearer.head.head
+    lemma = owner.lemma_.lower()
+    if lemma in ("survivor", "survival") and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in owner.children
+    ):
+        return owner
+    if owner.lower_ in _NONE and owner.head.lemma_.lower() == "survive":
+        return owner.head
+    return None
 
 
 def _outcome_of(tok: Token) -> str | None:
@@ -624,6 +675,10 @@ def _outcome(
     if fatal:  # "five people were shot, three fatally"
         return "killed", fatal[0]
     for tok in bearers:
+        died = _none_survived(tok)
+        if died is not None:  # "no survivors among the 8 passengers"
+            return "killed", died
+    for tok in bearers:
         family = _outcome_of(tok)
         if family in _JOB_OUTCOMES and tok.dep_ == "compound":
             family = None  # "forty rescue workers": the counted noun's job
@@ -676,8 +731,10 @@ def _outcome(
                     break
                 via = owner if owner.dep_ == "prep" else via
                 owner = owner.head
-            total = owner.lemma_.lower() in _TOTALS and owner.dep_ in ("nsubj", "nsubjpass")
-            if total and _outcome_of(owner.head):  # "a total of 12 people were killed"
+            total = owner.lemma_.lower() in _TOTALS | _REMAINS
+            if total and owner.dep_ in ("nsubj", "nsubjpass") and _outcome_of(owner.head):
+                # "a total of 12 people were killed"; "the bodies of the 10 people on
+                # board were recovered": the verb says what became of the people counted
                 return _outcome_of(owner.head), owner.head
     last = noun if noun is not None and noun.i > number.i else number
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None

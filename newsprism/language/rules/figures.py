@@ -34,6 +34,9 @@ from newsprism.model import Quantity, QuantityKind, Sentence
 OUTCOME_REACH = 6  # tokens between a number and the outcome word that reports it
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "،", "؛"})
 _YEAR_RANGE = (1900, 2100)
+# "and" in the languages read here: after a number it opens the next item of a list
+# ("2.946 y los heridos 5.674"), whose outcome word is the next number's, never a noun
+_AND = frozenset({"y", "e", "et", "und", "dan", "and"})
 _Hit = tuple[str | None, tuple[int, int] | None]  # (outcome family, its words' span)
 
 
@@ -74,6 +77,9 @@ def _kind(
         return _KINDS.get(unit.value, "other"), words
     if num.last < len(toks) and toks[num.last].text == "%":
         return "percent", "%"
+    before = lexicon.MEASURE_BEFORE.get(table.language, frozenset())
+    if num.first > 0 and toks[num.first - 1].folded in before:
+        return "measure", toks[num.first - 1].text  # "magnitud 7", "بقوة 7": no count
     if _day_of_month(num, toks, table.language):
         return "day", None  # "el 8 de septiembre murieron ...": a date, never 8 dead
     four_digits = not num.words and num.value.is_integer() and len(num.text) == 4
@@ -130,7 +136,8 @@ def _outcomes(
         if hit[1] is None or table.language == "ar" or is_from(k):
             return hit
         adjacent = toks[numbers[k].first - 1].span[1] == hit[1][1]  # "murieron 12 soldados"
-        return hit if adjacent or _counts_people(toks, numbers[k], table) else (None, None)
+        counts_people = _counts_people(text, toks, numbers[k], table)
+        return hit if adjacent or counts_people else (None, None)
 
     forward = table.language != "ar"
     first = [after(k) if forward else (None, None) for k in range(len(numbers))]
@@ -152,25 +159,41 @@ def _outcomes(
     return out
 
 
-def _counts_people(toks: Sequence[Token], num: Number, table: LanguageWords) -> bool:
-    """No noun after the number, or a people noun ("84 personas", "103 orang")."""
+def _counts_people(text: str, toks: Sequence[Token], num: Number, table: LanguageWords) -> bool:
+    """No noun after the number (the clause ends, or "and" opens the next item: "los
+    heridos son 5.674, según ...", "alcanzan los 2.946 y ..."), or a people noun ("84
+    personas", "103 orang")."""
     if num.last >= len(toks):
         return True
     nxt = toks[num.last]
     return (
         not nxt.text[:1].isalpha()
+        or nxt.folded in _AND
+        or _clause_break(text, num.span[1], nxt.span[0])
         or match_at(table.people, toks, num.last) is not None
         or match_at(table.links, toks, num.last) is not None
         or match_at(table.outcomes, toks, num.last) is not None
     )
 
 
+def _elided(text: str, tok: Token) -> bool:
+    """An elided article or pronoun written onto the next word: the "l" of "l'avion",
+    the "d" of "d'Evguéni", the "qu" of "qu'il"."""
+    return len(tok.text) <= 2 and text[tok.span[1] : tok.span[1] + 1] in ("'", "’")
+
+
 def _outcome_after(
     text: str, toks: Sequence[Token], num: Number, stop: int, table: LanguageWords
 ) -> _Hit:
-    for i in range(num.last, min(stop, num.last + OUTCOME_REACH)):
+    words = 0
+    for i in range(num.last, stop):
+        if words >= OUTCOME_REACH:
+            break
         if i > num.last and _clause_break(text, toks[num.last - 1].span[1], toks[i].span[0]):
             break
+        if toks[i].folded in _AND:
+            break  # "2.946 y los heridos": the outcome after "and" is another item's
+        words += not _elided(text, toks[i])  # "l'avion" is one word, not two
         hit = match_at(table.outcomes, toks, i)
         if hit is not None:
             return hit.value, (toks[i].span[0], toks[i + len(hit.words) - 1].span[1])
@@ -195,11 +218,15 @@ def _outcome_before(
 
 
 def _counted(
-    toks: Sequence[Token], num: Number, table: LanguageWords, outcome_span: tuple[int, int] | None
+    text: str,
+    toks: Sequence[Token],
+    num: Number,
+    table: LanguageWords,
+    outcome_span: tuple[int, int] | None,
 ) -> tuple[str | None, tuple[int, int] | None, str | None]:
     """(noun as written, its span, counted class) of the word after the number."""
-    if num.last >= len(toks):
-        return None, None, "people" if outcome_span else None
+    if num.last >= len(toks) or _clause_break(text, num.span[1], toks[num.last].span[0]):
+        return None, None, "people" if outcome_span else None  # "5.674, según ...": no noun
     nxt = toks[num.last]
     if outcome_span is not None and nxt.span[0] == outcome_span[0]:
         return None, None, "people"  # "84 muertos": the outcome word is the noun
@@ -208,12 +235,67 @@ def _counted(
     if outcome_span is None:
         return None, None, None
     to_words = lexicon.FOREIGN_FROM_TO.get(table.language, (frozenset(), frozenset()))[1]
-    link = match_at(table.links, toks, num.last) is not None or nxt.folded in to_words
+    link = (
+        match_at(table.links, toks, num.last) is not None
+        or nxt.folded in to_words
+        or nxt.folded in _AND  # "los 2.946 y ...": "y" is no noun
+    )
     noun = nxt.text[:1].isalpha() and not link
     around = outcome_span[0] > nxt.span[0] or outcome_span[1] <= toks[num.first].span[0]
     if noun and around:
         return nxt.text, nxt.span, nxt.folded  # "84 soldados murieron": soldiers
     return None, None, "people"  # "murieron 84 en ...": no noun; people by default
+
+
+_ARTICLES_BEFORE = frozenset({"los", "las", "les", "os", "as", "die", "den", "der", "the"})
+
+
+def _none_survived(toks: Sequence[Token], num: Number, language: str) -> _Hit:
+    """ "ningún superviviente entre los 8 pasajeros", "aucun survivant parmi les 8
+    passagers": none of the people counted survived, so they are the dead; the words
+    that say so are the outcome's evidence (``lexicon.NO_SURVIVORS``)."""
+    end = num.first
+    if end > 0 and toks[end - 1].folded in _ARTICLES_BEFORE:
+        end -= 1
+    for words in lexicon.NO_SURVIVORS.get(language, ()):
+        start = end - len(words)
+        if start >= 0 and tuple(t.folded for t in toks[start:end]) == words:
+            return "killed", (toks[start].span[0], toks[end - 1].span[1])
+    return None, None
+
+
+def _remains_of(text: str, toks: Sequence[Token], num: Number, table: LanguageWords) -> _Hit:
+    """ "les corps des 10 occupants de l'avion ... ont été retrouvés": the outcome the
+    clause gives the bodies (``lexicon.FOREIGN_REMAINS``) is the people's, wherever in the
+    clause it comes."""
+    remains = lexicon.FOREIGN_REMAINS.get(table.language, frozenset())
+    if not any(t.folded in remains for t in toks[max(0, num.first - 3) : num.first]):
+        return None, None
+    for i in range(num.last, len(toks)):
+        if _clause_break(text, toks[num.last - 1].span[1], toks[i].span[0]):
+            break
+        hit = match_at(table.outcomes, toks, i)
+        if hit is not None:
+            return hit.value, (toks[i].span[0], toks[i + len(hit.words) - 1].span[1])
+    return None, None
+
+
+def _a_part(toks: Sequence[Token], num: Number, first: int, table: LanguageWords) -> bool:
+    """Whether the number counts a part of a count already given: "dont 51", "de los
+    cuales 721" before it (``lexicon.FOREIGN_SUBSET_BEFORE``), or "721 de los lesionados"
+    after it (``lexicon.FOREIGN_PARTITIVE``, then an outcome word or a people noun)."""
+    for words in lexicon.FOREIGN_SUBSET_BEFORE.get(table.language, ()):
+        start = first - len(words)
+        if start >= 0 and tuple(t.folded for t in toks[start:first]) == words:
+            return True
+    for phrase in lexicon.FOREIGN_PARTITIVE.get(table.language, ()):
+        words = tuple(phrase.split())
+        end = num.last + len(words)
+        if tuple(t.folded for t in toks[num.last : end]) == words and end < len(toks):
+            named = match_at(table.outcomes, toks, end) or match_at(table.people, toks, end)
+            if named is not None:
+                return True
+    return False
 
 
 def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords) -> list[Quantity]:
@@ -235,10 +317,15 @@ def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords)
         for num, (kind, unit) in zip(numbers, kinds, strict=True):
             qualifier, first = _qualifier(toks, num, table)
             outcome, outcome_span = found.get(id(num), (None, None))
+            if kind == "count" and outcome is None:
+                outcome, outcome_span = _none_survived(toks, num, table.language)
+            if kind == "count" and outcome is None:
+                outcome, outcome_span = _remains_of(text, toks, num, table)
             noun, noun_span, counted = (unit, None, None)
             if kind == "count":
-                noun, noun_span, counted = _counted(toks, num, table, outcome_span)
+                noun, noun_span, counted = _counted(text, toks, num, table, outcome_span)
             start = toks[first].span[0]
+            part_of = kind == "count" and _a_part(toks, num, first, table)
             out.append(
                 Quantity(
                     span=(start, num.span[1]),
@@ -252,6 +339,7 @@ def read_figures(text: str, sentences: Sequence[Sentence], table: LanguageWords)
                     outcome=outcome,
                     outcome_span=outcome_span,
                     counted=counted,
+                    part_of=part_of,
                 )
             )
     return out
