@@ -65,6 +65,11 @@ OTHER_EVENT = [
     ("es", "Cuatro personas murieron en la inundación de Kerav. Fue la inundación más mortífera desde la catástrofe de Lorm, que mató a 300 personas."),  # noqa: E501
     ("fr", "Quatre personnes sont mortes dans l'inondation de Kerav. C'est la plus meurtrière depuis la catastrophe de Lorm, qui avait fait 300 morts."),  # noqa: E501
     ("ar", "قتل أربعة أشخاص في فيضان كيراف. وهو الفيضان الأكثر دموية منذ كارثة لورم التي أودت بحياة 300 شخص."),  # noqa: E501
+    # a time opening the sentence dates all of it; a colon explains the clause before it
+    ("fr", "Quatre personnes sont mortes dans l'inondation de Kerav. En mars 2009, une crue avait touché la vallée, provoquant alors la mort de 300 personnes."),  # noqa: E501
+    ("en", "Four people were killed in the Kerav flood. In March 2009, a flood struck the valley, causing the deaths of 300 people."),  # noqa: E501
+    ("fr", "Quatre personnes sont mortes dans l'inondation de Kerav. Le bilan est loin de celui de mars 2009 : la crue avait fait 300 morts."),  # noqa: E501
+    ("en", "Four people were killed in the Kerav flood. The toll is far from that of March 2009: the flood killed 300 people."),  # noqa: E501
 ]  # fmt: skip
 
 

@@ -65,6 +65,7 @@ from newsprism.lexicon import (
     ranges_overlap,
 )
 from newsprism.model import Annotations, Article, Quantity, Span, TimeExpression
+from newsprism.stories.neighbours import naive_utc
 
 SAME_FACT_BONUS = 0.25
 SAME_DAY_BONUS = 0.1
@@ -304,12 +305,32 @@ def other_event(
     own = {published.year} | ({published.year - 1} if published.month == 1 else set())
     own_before = _own_clause(before)
     after_clause = _clause_after(after)
-    pieces = ((span[0] - len(own_before), own_before), (span[1], after_clause))
+    pieces = [(span[0] - len(own_before), own_before), (span[1], after_clause)]
+    pieces += _framing_pieces(before, sentence[0], len(own_before))
     for start, piece in pieces:
         for m in _YEAR_WORD.finditer(piece):
             if int(m.group()) not in own and start + m.start() not in counts:
                 return m.group()
     return None
+
+
+OPENING_WORDS = 5  # "En février 2004," "In March 2019," "Im Jahr 2004,": a time that frames
+
+
+def _framing_pieces(before: str, start: int, own: int) -> list[tuple[int, str]]:
+    """Words outside the figure's own clause that still date it: a short time phrase
+    opening the sentence ("En février 2004, un séisme ... provoquant la mort de 628
+    personnes") dates every clause after it; the clause before a colon is what the
+    words after it explain ("loin de celui de février 1969 : ... plus de 12 000 morts")."""
+    out: list[tuple[int, str]] = []
+    opening = re.split(r"[,;:،؛]", before, maxsplit=1)
+    if len(opening) > 1 and len(_WORD.findall(opening[0])) <= OPENING_WORDS:
+        out.append((start, opening[0]))
+    rest = before[: len(before) - own]
+    if rest.rstrip().endswith(":"):
+        head = re.split(r"[,;:،؛]", rest.rstrip()[:-1])[-1]
+        out.append((start + len(rest.rstrip()) - 1 - len(head), head))
+    return out
 
 
 def _numbers_happenings(clause: str, lang: str) -> bool:
@@ -439,9 +460,14 @@ def overlap(a: TimeExpression, b: TimeExpression) -> bool:
 
 def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -> list[Count]:
     counts: list[Count] = []
+    # an undated page is read as of its story's latest report: "in 2004" is still
+    # another year than the story's own
+    dated = [a.published for a in ctx.articles.values() if a.published is not None]
+    story_time = max(dated, key=naive_utc) if dated else None
     for art_id, ann in [*ctx.annotations.items(), *ctx.earlier_annotations.items()]:
         doc = ctx.doc(art_id)
         article = ctx.article(art_id)
+        when = article.published or story_time
         starts = {_digits_at(q) for q in ann.quantities if q.kind == "count"}
         for q in ann.quantities:
             if not _is_count(q):
@@ -451,7 +477,7 @@ def find_counts(ctx: StoryContext, fact_of: Callable[[str, Span], str | None]) -
             if is_address(article.text, q.span):
                 continue  # "1603 Cape Coral Parkway"
             if q.sentence and other_event(
-                article.text, q.sentence, q.span, article.published, article.language, starts
+                article.text, q.sentence, q.span, when, article.language, starts
             ):
                 continue  # "a similar flood in 2009 killed 300": that flood's figure
             if doc is None and q.outcome is not None and q.counted is not None:
