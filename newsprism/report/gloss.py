@@ -108,6 +108,7 @@ def story_glosses(
     """The ``glosses`` and ``gloss_note`` of a story's comparison: every sentence of its
     Spanish, Portuguese and French articles glossed (one Apertium run per language),
     or, when that cannot be done, a note that says why. Nothing for other stories."""
+    from newsprism.compare.claims import lead_to_cut  # a page's date line is not glossed
     from newsprism.compare.records import Gloss as GlossRecord
 
     by_language: dict[str, list[tuple[str, Span, str]]] = {}
@@ -122,7 +123,9 @@ def story_glosses(
         ann = annotations.get(article.id)
         spans = [s.span for s in ann.sentences] if ann is not None else []
         rows = by_language.setdefault(language, [])
-        rows.extend((article.id, span, article.text[span[0] : span[1]]) for span in spans)
+        for span in spans:
+            text = article.text[span[0] : span[1]]
+            rows.append((article.id, span, text[lead_to_cut(text) :] or text))
     records: list[GlossRecord] = []
     notes: list[str] = []
     for language, rows in sorted(by_language.items()):
