@@ -16,8 +16,8 @@ merge cut on the average probability is then chosen on the same tune parts by
 grouping them with ``stories.grouping`` (mean B-cubed F1 of the three sets). The
 check parts are grouped with the result and their scores written beside it.
 
-Then the keep-apart gap (``grouping._keep_apart``: a page written that long from every
-other dated member of its group leaves it) is chosen on the tune parts the same way:
+Then the keep-apart gap (``grouping._keep_apart``: the pages of a period written that
+long from the group's largest period leave it) is chosen on the tune parts the same way:
 the smallest of ``APART_DAYS`` whose tune score is the best, or never.
 
     python benchmarks/fit_grouping.py               # fit, score, write the model file
@@ -276,8 +276,8 @@ def fit_and_cut(tune: Sequence[LabelledSet], check: Sequence[LabelledSet]) -> Sa
 def fit_apart_days(
     tune: Sequence[LabelledSet], check: Sequence[LabelledSet], model: SameEventModel
 ) -> SameEventModel:
-    """The gap past which a page written far from every other dated member of its group
-    leaves it: the smallest candidate whose tune score is the best (a smaller gap splits
+    """The gap past which the pages of a period written far from the group's largest
+    period leave it: the smallest candidate whose tune score is the best (a smaller gap splits
     more; the tune sets say how small it may go before it splits one event), else never.
     ``check`` only scored."""
     plain = model.with_apart_days(None, model.provenance)

@@ -6,8 +6,9 @@ merge, best first, while the average probability over all their article pairs st
 or above the model's cut (average linkage). Pairs are scored when a merge needs them
 and kept, so a group pair is judged on every one of its article pairs, not a sample.
 
-Then a second look by date: a member written far (the fitted ``apart_days``) from
-every other dated member of its group leaves it (``_keep_apart``).
+Then a second look by date: a group's dated members fall into periods split by gaps
+of the fitted ``apart_days``; the members of every period but the largest leave it,
+together (``_keep_apart``).
 
 Candidates: every pair in a small corpus; in a larger one, each article's nearest
 neighbours in the multilingual space and in the lexical space, within
@@ -26,6 +27,7 @@ import heapq
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -230,35 +232,50 @@ def _merge(groups: dict[int, _Group], scores: PairScores, cut: float) -> None:
 
 
 def _keep_apart(groups: dict[int, _Group], signals: ArticleSignals, days: int) -> None:
-    """A second look at each group, by when its members were written: a page written at
-    least ``days`` from every other dated member (a report of the same country's
-    election five years before, the region's earthquake of twenty years ago) is another
-    event that shares the words, and leaves the group as a story of its own. Pair
-    scores cannot say it: most pages are undated, so average linkage lets one old page
-    in on its similarity to the undated rest. ``days`` is fitted
+    """A second look at each group, by when its members were written. Its dated members
+    fall into periods: runs of pages each written less than ``days`` from the next. The
+    period with the most pages is the event's; the pages of every other period (a
+    report of the same country's election five years before, the region's earthquake
+    of twenty years ago) report another event that shares the words, and leave the
+    group together, as a story of their own: two pages of the earlier election must not
+    keep each other in because each has the other within the gap. Pair scores cannot
+    say it alone: most pages are undated, so average linkage lets old pages in on their
+    similarity to the undated rest. With no single largest period there is no core to
+    be apart from, and the group stays. ``days`` is fitted
     (``benchmarks/fit_grouping.py``). Members of an existing story stay."""
     written = signals.written
     for gid in sorted(groups):
         g = groups[gid]
         kept = set(g.story.articles) if g.story is not None else set()
-        dated = [m for m in g.members if written[m] is not None]
+        dated = [(m, w) for m in g.members if (w := written[m]) is not None]
         if len(g.members) < 3 or len(dated) < 2:
             continue
-        leave = [
-            m
-            for m in dated
-            if signals.ids[m] not in kept
-            and min(_gap(written[m], written[o]) for o in dated if o != m) >= days
-        ]
-        if len(leave) == len(dated):
-            continue  # no dated core to be apart from
-        for m in leave:
-            g.members.remove(m)
-            groups[max(groups) + 1] = _Group([m], None, signals.ids[m])
+        periods = _periods(dated, days)
+        sizes = sorted((len(p) for p in periods), reverse=True)
+        if len(periods) < 2 or sizes[0] == sizes[1]:
+            continue
+        core = max(periods, key=len)
+        for period in periods:
+            leave = [m for m in period if period is not core and signals.ids[m] not in kept]
+            if not leave:
+                continue
+            for m in leave:
+                g.members.remove(m)
+            groups[max(groups) + 1] = _Group(leave, None, min(signals.ids[m] for m in leave))
 
 
-def _gap(a: Written | None, b: Written | None) -> int:
-    return a.gap_days(b) if a is not None and b is not None else 0
+def _periods(dated: list[tuple[int, Written]], days: int) -> list[list[int]]:
+    """The members of ``dated`` in runs: in the order they were written, a new run
+    wherever the next was written ``days`` or more after every one before it."""
+    runs: list[list[int]] = []
+    last: date | None = None
+    for m, w in sorted(dated, key=lambda mw: (mw[1].first, mw[0])):
+        if last is None or (w.first - last).days >= days:
+            runs.append([m])
+        else:
+            runs[-1].append(m)
+        last = w.last if last is None or w.last > last else last
+    return runs
 
 
 def _to_stories(
