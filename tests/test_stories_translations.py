@@ -122,3 +122,12 @@ def test_quoted_share_reads_the_marks_of_each_language() -> None:
     # a quote left open runs to the end of the paragraph
     assert quoted_share(text, (len(text) - 5, len(text))) == 1.0
     assert quoted_share(text, (26, 35)) == 0.0
+
+
+def test_a_title_from_the_first_line_leaves_out_a_date_line_run_into_it() -> None:
+    from newsprism.stories.textunits import lead_line
+
+    assert (
+        lead_line(" date 2024-02 The Tarn burst its banks.\nMore.") == "The Tarn burst its banks."
+    )
+    assert lead_line("2024-02 figures are out.") == "2024-02 figures are out."

@@ -32,6 +32,7 @@ from newsprism.stories.evidence import EventEvidence, pair_score
 from newsprism.stories.features import Features, WordWeights, build_features
 from newsprism.stories.neighbours import candidate_pairs, naive_utc
 from newsprism.stories.options import StoryOptions
+from newsprism.stories.textunits import lead_line
 
 log = logging.getLogger(__name__)
 
@@ -318,7 +319,7 @@ def _describe(
         title, title_article = articles[best].title or "", articles[best].id
     else:
         best = members[int(np.argmax(central))]
-        title, title_article = _lead(articles[best].text), articles[best].id
+        title, title_article = lead_line(articles[best].text), articles[best].id
     dates = [d for d in (articles[m].published for m in members) if d is not None]
     if old is not None:
         dates += [d for d in (old.start, old.end) if d is not None]
@@ -341,8 +342,3 @@ def _centrality(feats: Features, g: _Group, members: list[int]) -> list[float]:
         words = np.asarray(rows[:, g.idx] @ g.val).ravel()
     scores: list[float] = (words + feats.dense[members] @ g.dense).tolist()
     return scores
-
-
-def _lead(text: str, limit: int = 120) -> str:
-    first = text.strip().split("\n", 1)[0]
-    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"

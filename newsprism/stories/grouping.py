@@ -37,6 +37,7 @@ from newsprism.stories.neighbours import candidate_pairs, naive_utc
 from newsprism.stories.options import StoryOptions
 from newsprism.stories.same_event import SameEventModel, packaged_model, probability
 from newsprism.stories.signals import ArticleSignals, pair_rows
+from newsprism.stories.textunits import lead_line
 from newsprism.stories.written import Written
 
 log = logging.getLogger(__name__)
@@ -322,7 +323,7 @@ def _describe(
     order = sorted(range(n), key=lambda k: (-central[k], members[k]))
     titled = [members[k] for k in order if articles[members[k]].title]
     best = titled[0] if titled else members[order[0]]
-    title = articles[best].title or _lead(articles[best].text)
+    title = articles[best].title or lead_line(articles[best].text)
     dates = [d for d in (articles[m].published for m in members) if d is not None]
     if old is not None:
         dates += [d for d in (old.start, old.end) if d is not None]
@@ -336,8 +337,3 @@ def _describe(
         title_article=articles[best].id,
         confidence=round(confidence, 4) if confidence is not None else None,
     )
-
-
-def _lead(text: str, limit: int = 120) -> str:
-    first = text.strip().split("\n", 1)[0]
-    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"

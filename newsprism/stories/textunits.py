@@ -113,3 +113,16 @@ def quoted_share(text: str, span: Span) -> float:
     start, end = span
     inside = sum(max(0, min(end, e) - max(start, s)) for s, e in quoted_regions(text))
     return inside / max(1, end - start)
+
+
+# a page's date line run into its first line ("date 2024-02 El ex presidente ...")
+_DATE_LABEL = re.compile(
+    r"^\s*(?:date|dated|published|posted)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+", re.I
+)
+
+
+def lead_line(text: str, limit: int = 120) -> str:
+    """A title for a page that has none: its first line, less a date line run into it,
+    cut at a word within ``limit`` characters."""
+    first = _DATE_LABEL.sub("", text.strip().split("\n", 1)[0], count=1)
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
