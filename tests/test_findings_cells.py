@@ -8,6 +8,7 @@ dated one.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from newsprism.compare import CompareOptions, compare_story
@@ -225,3 +226,32 @@ def test_one_pages_repeated_line_is_one_claim() -> None:
     )  # fmt: skip
     rows = [f for f in out.facts if "not close the port" in f.text]
     assert len(rows) == 1, [f.text for f in rows]
+
+
+def test_a_sentence_in_another_language_with_other_figures_is_no_support() -> None:
+    """The Spanish outlet gives another vote count for the same result: its cell says
+    "other figures", and the digest does not count it as telling the claim."""
+    out = run(
+        [
+            article("a", "Valley News", [
+                "The election commission said the winner received 27,040,878 votes in the "
+                "eastern region, according to the final tally published on Wednesday.",
+            ]),
+            article("b", "Plains Herald", [
+                "The election commission said the winner received 27,040,878 votes in the "
+                "eastern region, according to the final tally released on Wednesday.",
+            ]),
+            dataclasses.replace(article("c", "Diario del Sur", [
+                "La comisión electoral dijo que el ganador obtuvo 27.041.508 votos en la "
+                "región oriental, según el recuento final publicado el miércoles.",
+            ]), language="es"),
+        ]
+    )  # fmt: skip
+    row = fact(out, "votes in the")
+    cell = next(c for c in row.cells if c.outlet == "Diario del Sur")
+    assert cell.state != "states"
+    if cell.state == "differs":
+        assert (cell.note or "").startswith("other figures"), cell.note
+    for item in out.digest:
+        if item.fact == row.id:
+            assert "Diario del Sur" not in item.outlets

@@ -510,8 +510,10 @@ def _cells(
             close = any(ctx.outlet_of[units[m].article] == outlet for m in row.members)
         if found is not None:
             best, score, how = found
+            other = _other_figures(ctx, words, units[shown], units, [best])
+            note = other if other.startswith(OTHER_FIGURES) else how
             cells.append(
-                Cell(outlet, "differs", _sentence_cites(ctx, units, [best]), round(score, 3), how)
+                Cell(outlet, "differs", _sentence_cites(ctx, units, [best]), round(score, 3), note)
             )
             carriers.append(best)
             continue
