@@ -226,17 +226,3 @@ def test_a_verb_of_speaking_beside_the_quote_names_the_speaker():
         'Mara Velk, the union leader, was unmoved. "Then we strike tomorrow," Velk snapped.'
     )
     assert _one(quotes, "we strike").speaker == "Velk"
-
-
-def test_a_place_is_never_the_i_of_a_quote():
-    """A witness's first-person words near a city's name are not the city's; a
-    government named by its capital may still speak for it."""
-    _, quotes = _quotes(
-        "Panic spread through Marrakesh after midnight.\n\n"
-        '"I saw buildings moving and I ran outside with my children," one resident '
-        "of Marrakesh said.\n\n"
-        '"We will rebuild every village," Rabat said in a statement.'
-    )
-    witness = _one(quotes, "buildings moving")
-    assert witness.speaker != "Marrakesh"
-    assert _one(quotes, "rebuild every village").speaker == "Rabat"

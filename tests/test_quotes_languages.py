@@ -57,6 +57,17 @@ def test_french_quote_with_inverted_speaker() -> None:
     assert q.speaker_resolution == "same-sentence"
 
 
+def test_a_place_inside_the_words_about_the_speaker_is_not_the_speaker() -> None:
+    """ "X, 33 ans, qui vit à Varne, a confié : « … »": the words between commas
+    describe X; the town named in them does not speak."""
+    [q] = _quotes(
+        "fr",
+        "Odile Marchetti, 33 ans, qui vit à Varne, a confié à la presse : « Je voyais "
+        "les maisons bouger. »",
+    )
+    assert q.speaker == "Odile Marchetti"
+
+
 def test_spanish_quote_with_speaker_and_description() -> None:
     [named, described] = _quotes(
         "es",

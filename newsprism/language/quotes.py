@@ -257,12 +257,6 @@ class SpeakerFinder:
     def named(self, mention: Mention, resolution: str, cue: str | None) -> Speaker:
         return Speaker(mention.text, mention.span, resolution, cue)
 
-    def can_say_i(self, speaker: Speaker) -> bool:
-        """Whether the speaker can be the "I" of a quote: not a place or a nation of
-        people (a city is named near a witness's words, it does not speak them)."""
-        m = self.mention_at(speaker.span[0] - self.offset, speaker.span[1] - self.offset)
-        return m is None or m.label not in _NOT_A_VOICE
-
     def last_person_before(self, pos: int) -> Mention | None:
         before = [
             m
@@ -586,8 +580,6 @@ def _direct(
     if speaker is None and kind == "direct" and finder.last_named and k > 0 and continuing:
         last = finder.last_named
         speaker = Speaker(last.text, last.span, "previous", None)
-    if speaker is not None and _first_person(inner_text) and not finder.can_say_i(speaker):
-        speaker = None  # "I saw buildings moving" is no city's or ministry's words
     if speaker is not None:
         finder.marked_speakers[k] = speaker
     finder.remember(speaker)
@@ -601,14 +593,6 @@ def _direct(
         sentence=(ctx[0].start_char + offset, ctx[-1].end_char + offset),
         cue=speaker.cue if speaker else None,
     )
-
-
-_NOT_A_VOICE = frozenset({"GPE", "LOC", "FAC", "NORP"})  # ORG: spaCy tags some people so
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
-
-
-def _first_person(text: str) -> bool:
-    return bool(_FIRST_PERSON.search(text))
 
 
 def _introduced_by_colon(doc: Doc, finder: SpeakerFinder, marked: Marked) -> Speaker | None:

@@ -18,6 +18,7 @@ Reported speech without quotation marks is not read here: it is never a direct q
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from newsprism.language.quotes import Marked, find_quote_marks
@@ -139,8 +140,10 @@ def _speaker(
             found = _named_after(text, before[i + 1 :], mentions, language)
             return (*found, tok.text) if found else None
         if _is_verb(tok, language):
-            named = _named_before(before[:i], mentions) or _named_after(
-                text, before[i + 1 :], mentions, language
+            named = (
+                _subject_before_incidental(text, before, i, mentions)
+                or _named_before(before[:i], mentions)
+                or _named_after(text, before[i + 1 :], mentions, language)
             )
             return (*named, tok.text) if named else None
     return None
@@ -188,6 +191,26 @@ def _named_after(
         return None
     span = (words[0].span[0], words[-1].span[1])
     return text[span[0] : span[1]], span
+
+
+_CLOSING_COMMA = re.compile(r",\s*(?:\w+\s+)?$")  # ", a confié", ", hat gesagt": one auxiliary
+
+
+def _subject_before_incidental(
+    text: str, toks: Sequence[Token], verb: int, mentions: Sequence[Mention]
+) -> tuple[str, tuple[int, int]] | None:
+    """ "Abdelhak Amrani, 33 ans, qui vit à Marrakech, a confié : « … »": words set off
+    by commas before the verb describe its subject, so the speaker is the name before
+    the first comma, not the place named inside them."""
+    if not toks or verb == 0:
+        return None
+    start = toks[0].span[0]
+    lead = text[start : toks[verb].span[0]]
+    if not _CLOSING_COMMA.search(lead) or lead.count(",") < 2:
+        return None
+    first_end = start + lead.index(",")
+    inside = [m for m in mentions if start <= m.span[0] and m.span[1] <= first_end]
+    return (inside[-1].text, inside[-1].span) if inside else None
 
 
 def _named_before(

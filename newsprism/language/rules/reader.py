@@ -29,7 +29,7 @@ from newsprism.language.version import ANNOTATOR_VERSION
 from newsprism.lexicon import FOREIGN_LANGUAGES
 from newsprism.model import Annotations, Article, Clause, Sentence, sha256_hex
 
-MULTILINGUAL_VERSION = "multilingual-10"  # quotes, labels, figure parts ("dont 51")
+MULTILINGUAL_VERSION = "multilingual-11"  # quotes, labels, figure parts; incidentals
 """Bump when what this module reads changes, so stored foreign annotations are redone."""
 
 _WHOLE_END = re.compile(r"[.!?؟…][\"'»”’)]*$")
