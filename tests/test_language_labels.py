@@ -346,3 +346,24 @@ def test_english_labels_keep_hyphened_counts_and_take_no_event_or_other_person()
 def test_a_complement_before_a_title_is_no_title() -> None:
     got = _labels("On ignore le sort du président Velko Marran depuis lundi.", "fr")
     assert not any(t.startswith("sort") for t in got), got
+
+
+def test_a_label_keeps_its_hyphenated_word_and_never_holds_another_persons_name() -> None:
+    """ "a three-time presidential candidate" is the label, not "time presidential
+    candidate"; a phrase naming another person ("the son of outgoing President X")
+    describes that person."""
+    from newsprism.compare.framing import _names_another, _whole_words
+    from newsprism.model import Annotations, Mention
+
+    text = "Mara Lind, a three-time presidential candidate, won."
+    start = text.index("time")
+    assert text[slice(*_whole_words(text, (start, start + 27)))] == (
+        "three-time presidential candidate"
+    )
+    ann = Annotations(
+        article="a", text_sha="x",
+        mentions=[Mention((30, 43), "Anders Brandt", "PERSON", entity="e-brandt")],
+    )  # fmt: skip
+    assert _names_another(ann, (10, 43), "e-lind")
+    assert not _names_another(ann, (10, 43), "e-brandt")
+    assert not _names_another(ann, (0, 9), "e-lind")

@@ -127,6 +127,7 @@ def _find_labels(
     def add(
         span: Span, root_lemma: str, tokens: Sequence[Any], source: str, ent: str | None
     ) -> None:
+        span = _whole_words(text, span)
         # capitalised words characterise a label ("Iran" in "pro-Iran", tagged ADJ there)
         proper = frozenset(
             t.lower_ for t in tokens if t.text[:1].isupper() and t.dep_ not in _SKIP_DEPS
@@ -212,6 +213,27 @@ def _plural_person(doc: Doc | None, m: Mention) -> bool:
     return chunk is not None and len(chunk) > 0 and chunk[-1].tag_ in ("NNS", "NNPS")
 
 
+def _whole_words(text: str, span: Span) -> Span:
+    """A label that starts inside a hyphenated word takes the whole word: "three-time
+    presidential candidate", never "time presidential candidate"."""
+    start = span[0]
+    while start > 0 and text[start - 1] in "-‐" and start > 1 and text[start - 2].isalnum():
+        start -= 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    return start, span[1]
+
+
+def _names_another(ann: Annotations, span: Span, entity: str) -> bool:
+    """The label holds another person's name: it is that person's description (a place
+    or a body in it, "former Jakarta governor", says whose the title is)."""
+    return any(
+        m.kind == "name" and m.label == "PERSON" and m.entity and m.entity != entity
+        and span[0] <= m.span[0] and m.span[1] <= span[1]
+        for m in ann.mentions
+    )  # fmt: skip
+
+
 def _recorded_labels(ctx: StoryContext, found: Sequence[Label]) -> list[Label]:
     """The language layer's labels of named actors (every language), and the English
     descriptions it joined to a name ("the former president"), each with the entity of
@@ -252,6 +274,9 @@ def _recorded_labels(ctx: StoryContext, found: Sequence[Label]) -> list[Label]:
         for span, who, kind in items:
             if who is None or any(s[0] < span[1] and span[0] < s[1] for s in spans):
                 continue
+            span = _whole_words(text, span)
+            if _names_another(ann, span, who):
+                continue  # "presidente saliente Joko Widodo" describes Widodo, not its actor
             spans.append(span)
             words_text = text[span[0] : span[1]]
             head = words_text.split()[-1].lower() if words_text.split() else ""
