@@ -37,6 +37,8 @@ Span = tuple[int, int]
 
 InputFormat = Literal["text", "html", "json", "warc", "feed"]
 ReuseKind = Literal["duplicate", "wire-copy", "translation", "partial", "independent"]
+WHOLE_ARTICLE_KINDS: tuple[ReuseKind, ...] = ("duplicate", "wire-copy", "translation")
+"""Reuse kinds where one page reprints the other whole (in its language or another)."""
 QuantityKind = Literal[
     "count",
     "age",

@@ -27,6 +27,7 @@ from newsprism.clean.document import PageArticles
 from newsprism.errors import LimitExceeded
 from newsprism.model import (
     BORROWED_ANCHORS,
+    WHOLE_ARTICLE_KINDS,
     Annotations,
     Article,
     RawDocument,
@@ -526,7 +527,7 @@ def copy_days(pairs: Sequence[ReusePair], by_id: Mapping[str, Article]) -> dict[
     copy or a translation), the earliest publication day among its dated twins."""
     out: dict[str, date] = {}
     for p in pairs:
-        if p.kind not in ("duplicate", "wire-copy", "translation"):
+        if p.kind not in WHOLE_ARTICLE_KINDS:
             continue
         a, b = by_id.get(p.a), by_id.get(p.b)
         if a is None or b is None:

@@ -208,6 +208,30 @@ def test_a_page_out_before_anyone_told_the_claim_does_not_omit_it() -> None:
     assert "published before" not in (later.note or "")  # a later page can omit it
 
 
+def test_a_page_dated_only_to_the_month_never_predates_a_claim() -> None:
+    """ "2025-04" is stored as the 1st of April: that is no day the page came out on,
+    so it cannot be said to predate a claim first told on the 12th."""
+    month = article("m", "Valley News", [
+        "Rescuers searched the Tarn river near Velmora for a fisherman who went missing.",
+    ], "2025-04-01T00:00")  # fmt: skip
+    month.published_text = "2025-04"
+    out = run(
+        [
+            month,
+            article("b", "Plains Herald", [
+                "The search was called off on Saturday after divers found the fisherman's "
+                "boat wrecked against the weir below the old mill.",
+            ], "2025-04-12T18:00"),
+            article("c", "Harbour Times", [
+                "The search was called off on Saturday after divers found the fisherman's "
+                "boat wrecked against the weir below the old mill.",
+            ], "2025-04-12T20:00"),
+        ]
+    )  # fmt: skip
+    cell = next(c for c in fact(out, "called off").cells if c.outlet == "Valley News")
+    assert "published before" not in (cell.note or "")
+
+
 def test_one_pages_repeated_line_is_one_claim() -> None:
     """A speaker's line printed twice by one page, once inside its opening quotation
     mark, is one row, not two claims only that outlet carries."""

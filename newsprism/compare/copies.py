@@ -18,9 +18,8 @@ from datetime import datetime
 
 from rapidfuzz import fuzz
 
-from newsprism.model import Article, ReusePair, Span
+from newsprism.model import WHOLE_ARTICLE_KINDS, Article, ReusePair, Span
 
-WHOLE_ARTICLE_KINDS = ("duplicate", "wire-copy", "translation")
 VERBATIM_MIN_WORDS = 10
 VERBATIM_RATIO = 95.0
 QUOTED_SHARE = 0.5  # a shared sentence mostly inside quotation marks is the speaker's text

@@ -65,7 +65,7 @@ BACKGROUND_DAYS = 31  # a claim dated this long before the story's first report 
 
 
 def _first_report(ctx: StoryContext) -> date | None:
-    days = [a.published.date() for a in ctx.articles.values() if a.published]
+    days = [d for a in ctx.articles.values() if (d := a.published_day) is not None]
     return min(days) if days else None
 
 

@@ -19,7 +19,6 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -43,7 +42,6 @@ from newsprism.compare.similarity import content_terms
 from newsprism.compare.units import Unit
 from newsprism.language.rules.reader import language_group
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
-from newsprism.stories.neighbours import naive_utc
 
 OTHER_FIGURES = "other figures"  # a cell's note: the outlet gives the claim other figures
 SAME_FIGURE = "same figure"  # a cell's note: the outlet gives the claim's figure elsewhere
@@ -489,7 +487,11 @@ def _cells(
                 for m in mine
             )
             score = max(row.cohesion.get(m, 1.0) for m in mine)
-            note = None if same else _other_figures(ctx, words, units[shown], units, mine)
+            note = (
+                None
+                if same
+                else _other_figures(ctx, words, units[shown], units, mine) or "other wording"
+            )
             cells.append(
                 Cell(outlet, "states" if same else "differs", evidence, round(score, 3), note)
             )
@@ -510,8 +512,7 @@ def _cells(
             close = any(ctx.outlet_of[units[m].article] == outlet for m in row.members)
         if found is not None:
             best, score, how = found
-            other = _other_figures(ctx, words, units[shown], units, [best])
-            note = other if other.startswith(OTHER_FIGURES) else how
+            note = _other_figures(ctx, words, units[shown], units, [best]) or how
             cells.append(
                 Cell(outlet, "differs", _sentence_cites(ctx, units, [best]), round(score, 3), note)
             )
@@ -533,9 +534,9 @@ def _cells(
 
 def _other_figures(
     ctx: StoryContext, words: _Words, shown: Unit, units: Sequence[Unit], mine: Sequence[int]
-) -> str:
-    """Why a cell in other words differs: "other wording", or "other figures" when its
-    sentences give figures the claim does not and none of the claim's (27,041,508 votes
+) -> str | None:
+    """The "other figures" note of a cell in other words whose sentences give figures
+    the claim does not and none of the claim's (27,041,508 votes
     where the claim says 27,040,878). Another figure for one count is another claim, so
     the cell is no support for it. Years are dates, not figures, and one sentence's
     figures inside the other's are the same claim told more fully."""
@@ -545,7 +546,7 @@ def _other_figures(
     )
     if claim and theirs and not (claim <= theirs or theirs <= claim):
         return f"{OTHER_FIGURES}: " + ", ".join(f"{n:,g}" for n in sorted(theirs - claim))
-    return "other wording"
+    return None
 
 
 def _figures_in(numbers: Iterable[float]) -> set[float]:
@@ -555,10 +556,10 @@ def _figures_in(numbers: Iterable[float]) -> set[float]:
 def _predates(ctx: StoryContext, units: Sequence[Unit], row: _Row, outlet: str) -> str | None:
     """The days, when every page of ``outlet`` came out a day or more before the first
     page telling the claim: a page of Sunday cannot omit what was first said on Monday
-    (a search called off, a toll announced, a funeral held). None when any page is
-    undated: then nobody can tell."""
-    claim_days = [_day(ctx.articles[units[m].article].published) for m in row.members]
-    own_days = [_day(a.published) for a in ctx.articles.values() if ctx.outlet_of[a.id] == outlet]
+    (a search called off, a toll announced, a funeral held). None when any page is not
+    dated to the day (a month alone says nothing of the day): then nobody can tell."""
+    claim_days = [ctx.articles[units[m].article].published_day for m in row.members]
+    own_days = [a.published_day for a in ctx.articles.values() if ctx.outlet_of[a.id] == outlet]
     if not claim_days or not own_days or None in claim_days or None in own_days:
         return None
     first = min(d for d in claim_days if d is not None)
@@ -566,10 +567,6 @@ def _predates(ctx: StoryContext, units: Sequence[Unit], row: _Row, outlet: str) 
     if last >= first:
         return None
     return f"its last page {last.isoformat()}, the claim first on {first.isoformat()}"
-
-
-def _day(published: datetime | None) -> date | None:
-    return naive_utc(published).date() if published is not None else None
 
 
 def _same_text(

@@ -82,30 +82,14 @@ def content_words(text: str) -> list[str]:
     return [norm_word(m.group(0)) for m in _WORD.finditer(text) if m.group(0)[0].isalnum()]
 
 
-# Quotation marks of the languages read, each opener with the marks that close it. A
-# quote left open runs to the end of its paragraph: a speech over several paragraphs
-# opens each of them again and closes only the last.
-_QUOTE_CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "「": "」", "『": "』"}
-_PARAGRAPH = re.compile(r"\n")
-
-
 @functools.lru_cache(maxsize=4096)
 def quoted_regions(text: str) -> tuple[Span, ...]:
-    """Character spans of ``text`` inside quotation marks, the marks included."""
-    out: list[Span] = []
-    i, n = 0, len(text)
-    while i < n:
-        closers = _QUOTE_CLOSERS.get(text[i])
-        if closers is None:
-            i += 1
-            continue
-        brk = _PARAGRAPH.search(text, i + 1)
-        limit = brk.start() if brk else n
-        end = next((k for k in range(i + 1, limit) if text[k] in closers), None)
-        stop = limit if end is None else end + 1
-        out.append((i, stop))
-        i = stop
-    return tuple(out)
+    """Character spans of ``text`` inside quotation marks, the marks included: the
+    language layer's pairing, for every language it reads (a quote left open runs to
+    the end of its paragraph)."""
+    from newsprism.language.quotes import find_quote_marks
+
+    return tuple((m.open, m.close + 1) for m in find_quote_marks(text))
 
 
 def quoted_share(text: str, span: Span) -> float:

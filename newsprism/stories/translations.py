@@ -98,23 +98,20 @@ def compare_translation(
     vectors: dict[str, np.ndarray],
     options: StoryOptions,
 ) -> ReusePair | None:
-    """A ``translation`` pair when enough sentences of x and y match in order."""
-    vx, vy = vectors[x.id], vectors[y.id]
-    if not len(vx) or not len(vy):
+    """A ``translation`` pair when enough sentences of x and y match in order; ``a`` is
+    the likely original (it credits an agency the other does not, or came first)."""
+    a, b = order_pair(x, y)
+    va, vb = vectors[a.id], vectors[b.id]
+    if not len(va) or not len(vb):
         return None
-    chain = ordered_matches(vx @ vy.T, options.translation_match)
+    sims = va @ vb.T
+    chain = ordered_matches(sims, options.translation_match)
     if longest_run(chain, options.translation_max_gap) < options.translation_min_sentences:
         return None
-    ux, uy = units[x.id], units[y.id]
-    sims = vx @ vy.T
-    shared = [SharedSentence(ux[i].span, uy[j].span, round(float(sims[i, j]), 3)) for i, j in chain]
-    matched_x = {i for i, _ in chain}
-    matched_y = {j for _, j in chain}
-    coverage = len(chain) / min(len(ux), len(uy))
-    a, b = (x, y) if _first(x, y) else (y, x)
-    if a is y:
-        shared = [SharedSentence(s.b, s.a, s.similarity) for s in shared]
-        matched_x, matched_y, ux, uy = matched_y, matched_x, uy, ux
+    ua, ub = units[a.id], units[b.id]
+    shared = [SharedSentence(ua[i].span, ub[j].span, round(float(sims[i, j]), 3)) for i, j in chain]
+    matched_a, matched_b = {i for i, _ in chain}, {j for _, j in chain}
+    coverage = len(chain) / min(len(ua), len(ub))
     origin, reason = likely_origin(a, b, "translation", len(shared))
     return ReusePair(
         a=a.id,
@@ -122,16 +119,11 @@ def compare_translation(
         kind="translation",
         score=round(coverage * float(np.mean([s.similarity for s in shared])), 3),
         shared=shared,
-        added_a=[u.span for i, u in enumerate(ux) if i not in matched_x],
-        added_b=[u.span for j, u in enumerate(uy) if j not in matched_y],
+        added_a=[u.span for i, u in enumerate(ua) if i not in matched_a],
+        added_b=[u.span for j, u in enumerate(ub) if j not in matched_b],
         origin=origin,
         origin_reason=reason,
     )
-
-
-def _first(x: Article, y: Article) -> bool:
-    """x reads as the original: it credits an agency and y does not, or came first."""
-    return order_pair(x, y)[0] is x
 
 
 def longest_run(chain: Sequence[tuple[int, int]], max_gap: int) -> int:
