@@ -1020,7 +1020,7 @@ onto the noun, has none: its description is the words after the verb."""
 # --------------------------------------------------------------------------- actor labels
 #
 # The words an outlet puts around a name to say who the actor is ("l'ancien président
-# Donald Trump", "Donald Trump, expresidente de Estados Unidos,"), read by rule in the
+# Anders Brandt", "Anders Brandt, expresidente de Velmora,"), read by rule in the
 # languages without a parser (``newsprism.language.rules.labels``). Entries are folded
 # (lower case, no accents).
 

@@ -383,9 +383,9 @@ class ActorLabel:
     """A descriptive phrase an outlet attaches to a named actor: the words framing
     compares across outlets ("former president", "l'ancien président", "Söldnerchef").
 
-    Read where the text itself ties the words to the name: an apposition ("Trump, the
+    Read where the text itself ties the words to the name: an apposition ("Brandt, the
     former president,"), a title or description before the name ("former President
-    Donald Trump", "el expresidente Donald Trump") or a predicate ("Trump is the first
+    Anders Brandt", "el expresidente Anders Brandt") or a predicate ("Brandt is the first
     former president ..."). ``actor`` is the span of the name it describes, so the
     label takes that mention's entity once names are resolved. A government body named
     by its portfolio ("ministère de l'Intérieur", kind "body") is its own actor: ``key``

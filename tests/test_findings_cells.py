@@ -151,17 +151,17 @@ def test_a_sentence_with_other_figures_is_no_support_for_the_claim() -> None:
     out = run(
         [
             article("a", "Valley News", [
-                "The election commission said the winner received 27,040,878 votes in the "
+                "The election commission said the winner received 12,403,977 votes in the "
                 "eastern region, according to the final tally published on Wednesday.",
                 "Turnout in the region was high, officials said.",
             ]),
             article("b", "Plains Herald", [
-                "The election commission said the winner received 27,040,878 votes in the "
+                "The election commission said the winner received 12,403,977 votes in the "
                 "eastern region, according to the final tally released on Wednesday.",
             ]),
             article("c", "Harbour Times", [
                 "According to the final tally released on Wednesday, the winner won "
-                "27,041,508 votes in the eastern region, the election commission said.",
+                "12,405,311 votes in the eastern region, the election commission said.",
             ]),
         ]
     )  # fmt: skip
@@ -258,15 +258,15 @@ def test_a_sentence_in_another_language_with_other_figures_is_no_support() -> No
     out = run(
         [
             article("a", "Valley News", [
-                "The election commission said the winner received 27,040,878 votes in the "
+                "The election commission said the winner received 12,403,977 votes in the "
                 "eastern region, according to the final tally published on Wednesday.",
             ]),
             article("b", "Plains Herald", [
-                "The election commission said the winner received 27,040,878 votes in the "
+                "The election commission said the winner received 12,403,977 votes in the "
                 "eastern region, according to the final tally released on Wednesday.",
             ]),
             dataclasses.replace(article("c", "Diario del Sur", [
-                "La comisión electoral dijo que el ganador obtuvo 27.041.508 votos en la "
+                "La comisión electoral dijo que el ganador obtuvo 12.405.311 votos en la "
                 "región oriental, según el recuento final publicado el miércoles.",
             ]), language="es"),
         ]

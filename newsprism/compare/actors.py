@@ -2,12 +2,12 @@
 
 Resolution joins spellings within the bounds it can defend for the whole corpus;
 framing needs one row per actor of one story, and outlets in other languages write a
-Russian name three ways ("Prigozhin", "Prigojine", "Prigoschin"). Two entities are one
+Russian name three ways ("Korzhin", "Korjine", "Korschin"). Two entities are one
 actor when their last name words sound the same once the letters transliterations
 disagree on are made one (:func:`sound`: "zh", "j", "sch" are one sound, a final "e"
 is silent), both long enough to tell names apart, and, where both give a first name,
-the first names are close too ("Donald" and "Melania Trump" stay two). Letters no
-transliteration trades stay apart: "Prabowo" and "Pranowo" are two people. A group
+the first names are close too ("Anders" and "Lena Brandt" stay two). Letters no
+transliteration trades stay apart: "Barovo" and "Banovo" are two people. A group
 never takes two people whose first names differ, whatever single surname ties them.
 """
 
@@ -84,7 +84,7 @@ def sound(word: str) -> str:
     out = word.lower()
     for a, b in _SOUNDS:
         out = out.replace(a, b)
-    out = re.sub(r"(.)\1+", r"\1", out)  # "Raissi" is "Raisi"
+    out = re.sub(r"(.)\1+", r"\1", out)  # "Hassani" is "Hasani"
     return out[:-1] if len(out) > 3 and out.endswith("e") else out
 
 

@@ -19,21 +19,17 @@ from datetime import datetime
 from rapidfuzz import fuzz
 
 from newsprism.model import WHOLE_ARTICLE_KINDS, Article, ReusePair, Span
+from newsprism.stories.reuse import QUOTED_SHARE
+from newsprism.stories.textunits import quoted_share
 
 VERBATIM_MIN_WORDS = 10
 VERBATIM_RATIO = 95.0
-QUOTED_SHARE = 0.5  # a shared sentence mostly inside quotation marks is the speaker's text
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 
 
 def outside_quotes(text: str) -> str:
     """The words an outlet wrote itself: ``text`` without its quoted passages."""
     return " ".join(_QUOTED.sub(" ", text).split())
-
-
-def _quoted_share(text: str) -> float:
-    inside = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
-    return inside / max(1, len(text.strip()))
 
 
 def _seniority(article: Article, order: int) -> tuple[datetime, int]:
@@ -114,8 +110,7 @@ def find_provenance(
                 prov.carried.setdefault(pair.b, []).append((s.b, pair.a, s.a))
         elif pair.kind == "partial":
             for s in pair.shared:
-                text_a = by_id[pair.a].text[s.a[0] : s.a[1]]
-                if _quoted_share(text_a) >= QUOTED_SHARE:
+                if quoted_share(by_id[pair.a].text, s.a) >= QUOTED_SHARE:
                     continue  # the same statement quoted: the speaker's words, not reuse
                 prov.shared.setdefault(pair.a, []).append((s.a, pair.b))
                 prov.shared.setdefault(pair.b, []).append((s.b, pair.a))

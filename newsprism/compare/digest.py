@@ -71,7 +71,7 @@ def _first_report(ctx: StoryContext) -> date | None:
 
 def _background(ctx: StoryContext, fact: FactRow, first: date) -> bool:
     """The claim's sentence is dated, and every date it gives ends well before the
-    story's first report: "the 2004 earthquake killed 628 people" is the record this
+    story's first report: "the 2009 flood killed 300 people" is the record this
     one is measured against. A span reaching the story ("since 2017") is the story's."""
     ann = ctx.annotations.get(fact.cite.article)
     if ann is None:

@@ -536,8 +536,8 @@ def _other_figures(
     ctx: StoryContext, words: _Words, shown: Unit, units: Sequence[Unit], mine: Sequence[int]
 ) -> str | None:
     """The "other figures" note of a cell in other words whose sentences give figures
-    the claim does not and none of the claim's (27,041,508 votes
-    where the claim says 27,040,878). Another figure for one count is another claim, so
+    the claim does not and none of the claim's (12,405,311 votes
+    where the claim says 12,403,977). Another figure for one count is another claim, so
     the cell is no support for it. Years are dates, not figures, and one sentence's
     figures inside the other's are the same claim told more fully."""
     claim = _figures_in(words.of(ctx, shown.article, shown.sentence).numbers)

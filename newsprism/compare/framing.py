@@ -1,7 +1,7 @@
 """Framing: the words each outlet uses for an actor, in its own voice or inside quotes.
 
 A row is one actor. The language layer's label records ("former President Donald
-Trump", "l'ancien président", "Söldnerchef") are read with the entity of the name they
+Brandt", "l'ancien président", "Milizenchef") are read with the entity of the name they
 describe, and the entities of one actor across languages are one row
 (``compare.actors``); two actors are never joined because their labels share a word.
 
@@ -276,7 +276,7 @@ def _recorded_labels(ctx: StoryContext, found: Sequence[Label]) -> list[Label]:
                 continue
             span = _whole_words(text, span)
             if _names_another(ann, span, who):
-                continue  # "presidente saliente Joko Widodo" describes Widodo, not its actor
+                continue  # "hijo del presidente Anders Brandt" describes Brandt, not its actor
             spans.append(span)
             words_text = text[span[0] : span[1]]
             head = words_text.split()[-1].lower() if words_text.split() else ""
@@ -480,7 +480,7 @@ def find_framing(
                 )
             )
             # a speaker's words are quoted as spoken, never reworded; nor is a label
-            # written beside the name ("Wagner chief Prigozhin" is not "Prigozhin Prigozhin")
+            # written beside the name ("militia chief Volkov" is not "Volkov Volkov")
             if lab.voice == "own" and lab.source not in _BESIDE_NAME:
                 neutral_of[(lab.article, lab.span)] = name
         records.append(FramingRow(ent_id, name, items))

@@ -319,9 +319,9 @@ OPENING_WORDS = 5  # "En février 2004," "In March 2019," "Im Jahr 2004,": a tim
 
 def _framing_pieces(before: str, start: int, own: int) -> list[tuple[int, str]]:
     """Words outside the figure's own clause that still date it: a short time phrase
-    opening the sentence ("En février 2004, un séisme ... provoquant la mort de 628
+    opening the sentence ("En mars 2009, une crue ... provoquant la mort de 300
     personnes") dates every clause after it; the clause before a colon is what the
-    words after it explain ("loin de celui de février 1969 : ... plus de 12 000 morts")."""
+    words after it explain ("loin de celui de mars 2009 : la crue avait fait 300 morts")."""
     out: list[tuple[int, str]] = []
     opening = re.split(r"[,;:،؛]", before, maxsplit=1)
     if len(opening) > 1 and len(_WORD.findall(opening[0])) <= OPENING_WORDS:

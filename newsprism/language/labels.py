@@ -1,9 +1,9 @@
 """The words an English outlet puts around a name, read from the spaCy parse.
 
 A label is a description the text itself ties to a named actor: a title before the
-name ("former President Donald Trump", "Hawaii Gov. Josh Green"), the head noun a
-name modifies ("the Dali container ship"), an apposition on either side ("Josh Green,
-governor of Hawaii", "the Wagner chief, Prigozhin,") and the predicate of "NAME is
+name ("former President Anders Brandt", "Kesmet Gov. Mara Lind"), the head noun a
+name modifies ("the Orla container ship"), an apposition on either side ("Mara Lind,
+governor of Kesmet", "the militia chief, Volkov,") and the predicate of "NAME is
 the ..." or "NAME has become the ...". Forms of address ("Mr."), articles, possessors
 and counts are no part of a label, and a quantity word ("scores") or a pronoun is
 never one; nor is an adjective before a place ("southern Türkiye"). Only English pages
@@ -58,10 +58,10 @@ def actor_labels(doc: Doc, mentions: Sequence[Mention], offset: int = 0) -> list
 def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
     doc, root = span.doc, span.root
     inside = set(range(span.start, span.end))
-    # the head noun the name modifies: "the Dali container ship" -> "container ship"
+    # the head noun the name modifies: "the Orla container ship" -> "container ship"
     # (not a role: the "Wagner chief" is no Wagner, the "U.S. president" no U.S.)
     # nor a group of people: "Wagner soldiers" are no Wagner; and a person's name
-    # before a noun is whose the thing is ("the Trump campaign"), not what he is
+    # before a noun is whose the thing is ("the Brandt campaign"), not what he is
     owner = root.head if root.dep_ == "compound" and root.head.i >= span.end else None
     if (
         owner is not None
@@ -78,7 +78,7 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
     while i >= 0 and span.start - i <= _MAX_WORDS:
         tok = doc[i]
         if not tokens and tok.ent_type_ == "PERSON" and tok.dep_ == "compound":
-            inside.add(tok.i)  # "President Ebrahim Raisi" where the name read is "Raisi"
+            inside.add(tok.i)  # "President Anders Brandt" where the name read is "Brandt"
             i -= 1
             continue
         hyphen = tok.text in ("-", "‐") and not tok.whitespace_  # "President-elect"
@@ -99,7 +99,7 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
     reverse = root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in inside
     if reverse and not listed(root, head):
         yield _phrase(head), "apposition"
-    # "Trump is the first former U.S. president ..."
+    # "Brandt is the first former president ..."
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "become"):
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
@@ -107,8 +107,8 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
 
 
 def listed(*tokens: Token) -> bool:
-    """Commas of a list read as an apposition: "Raisi, the foreign minister, and other
-    officials" names three parties, and the minister is not Raisi."""
+    """Commas of a list read as an apposition: "Brandt, the foreign minister, and other
+    officials" names three parties, and the minister is not Brandt."""
     return any(c.dep_ in ("conj", "cc") for t in tokens for c in t.children)
 
 

@@ -1,13 +1,13 @@
 """The words an outlet puts around a name, read by rule in the languages without a parser.
 
 Three places tie a description to a name without any parse: a title before it, opened
-by an article ("l'ancien président Donald Trump", "der frühere US-Präsident Donald
-Trump") or written bare ("Wagner-Chef Jewgeni Prigoschin"); an apposition set off by
-a comma on either side ("Donald Trump, expresidente de Estados Unidos,", "El líder del
-Grupo Wagner, Yevgueni Prigozhin"); and a predicate ("Trump ist der erste ...
+by an article ("l'ancien président Anders Brandt", "der frühere Präsident Anders
+Brandt") or written bare ("Milizenchef Oren Volkov"); an apposition set off by
+a comma on either side ("Anders Brandt, expresidente de Velmora,", "El jefe de la
+milicia, Oren Volkov"); and a predicate ("Brandt ist der erste ...
 Ex-US-Präsident"). A phrase counts only when it holds a role noun of the language
 (``lexicon.LABEL_TITLE_WORDS``) and no word that opens a clause or an adverbial, so
-"la police a arrêté Donald Trump" gives no label. A phrase opened by a determiner fused
+"la police a arrêté Anders Brandt" gives no label. A phrase opened by a determiner fused
 with a preposition ("du magnat") is the complement of a larger phrase, not a title of
 the name after it.
 """
@@ -47,8 +47,8 @@ def is_title_word(folded: str, language: str) -> bool:
 
 
 def leading_titles(words: Sequence[str], language: str) -> int:
-    """How many of a capitalised run's first words are titles ("Söldnerchef Jewgenij
-        Prigoschin" starts with one); the rest is the name. A run of titles alone
+    """How many of a capitalised run's first words are titles ("Milizenchef Oren
+        Volkov" starts with one); the rest is the name. A run of titles alone
     ("Ex-US-Präsident") is no name at all."""
     n = 0
     while n < len(words) and is_title_word(words[n], language):
@@ -110,7 +110,7 @@ def _descriptions(
     language: str,
 ) -> list[ActorLabel]:
     """A title the article has given one actor, used again alone ("el expresidente de
-    Estados Unidos Donald Trump" ... "la inocencia del expresidente"): that actor's label.
+    Velmora Anders Brandt" ... "la inocencia del expresidente"): that actor's label.
     The title word must be the one written before (not a shorter one: "el presidente" is
     not "el expresidente"), given earlier in the article, and to one actor only."""
     holders: dict[str, set[str]] = {}
@@ -257,9 +257,9 @@ def _titled_early(phrase: Sequence[Token], language: str) -> bool:
 def _ends_titled(phrase: Sequence[Token], language: str, named: frozenset[int]) -> bool:
     """What follows the last role noun of a title written before a name: at most one
     modifier ("l'ex-président américain"), or a complement that is itself a whole name
-    ("expresidente de Estados Unidos Donald Trump"). A complement ending in a common
+    ("expresidente de Velmora Anders Brandt"). A complement ending in a common
     word is the name's own phrase: in "el líder del Grupo Wagner", the name is the
-    group's, not the leader's; "los fiscales imputan a Trump" is a clause."""
+    group's, not the leader's; "los fiscales acusan a Brandt" is a clause."""
     of = LABEL_OF_WORDS.get(language, frozenset()) | LABEL_COMPLEMENT_DETERMINERS.get(
         language, frozenset()
     )
@@ -280,7 +280,7 @@ def _after(
     language: str,
     starts: frozenset[int],
 ) -> list[Token]:
-    """The apposition after the name at ``last``: ", expresidente de Estados Unidos,"."""
+    """The apposition after the name at ``last``: ", expresidente de Velmora,"."""
     if last + 1 >= len(toks) or _gap(text, toks[last], toks[last + 1]) != ",":
         return []
     phrase = [toks[last + 1]]
@@ -297,8 +297,8 @@ def _after(
     ends = LABEL_OF_WORDS.get(language, frozenset()) | LABEL_DETERMINERS.get(language, frozenset())
     while phrase and phrase[-1].folded in ends:
         phrase = phrase[:-1]
-    # a name inside is a complement's ("de Estados Unidos", "de la République") or the
-    # holder of the title before it ("X, hijo del presidente saliente Joko Widodo")
+    # a name inside is a complement's ("de Velmora", "de la République") or the
+    # holder of the title before it ("X, hijo del presidente Anders Brandt")
     for i, t in enumerate(phrase[1:], 1):
         before = phrase[i - 1]
         if t.span[0] in starts and before.folded not in ends and not before.text[:1].isupper():
@@ -316,7 +316,7 @@ def _after(
 
 
 def _predicate(toks: Sequence[Token], last: int, text: str, language: str) -> list[Token]:
-    """ "Trump ist damit der erste ... Ex-US-Präsident": up to the role noun."""
+    """ "Brandt ist damit der erste ... Ex-Präsident": up to the role noun."""
     i = last + 1
     if i >= len(toks) or toks[i].folded not in LABEL_COPULAS.get(language, frozenset()):
         return []

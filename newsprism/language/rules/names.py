@@ -3,7 +3,7 @@
 A name is a run of capitalised words (with the small joining words names carry:
 "de", "da", "bin", "al-"), leaving out the language's function words, which start
 sentences capitalised ("El", "Die", "Pada"), and leaving out the role nouns that
-open a run as a title ("Söldnerchef Jewgenij Prigoschin": the name is the last two).
+open a run as a title ("Milizenchef Oren Volkov": the name is the last two).
 Arabic has no capitals, so Arabic names are not found this way; they still meet the
 others through ``skeleton``, which the cross-language evidence uses on whatever names
 each side has.
@@ -66,7 +66,7 @@ def find_names(text: str, sentences: list[Sentence], language: str) -> list[Ment
 
 
 def _split_joined(names: list[Mention], text: str) -> list[Mention]:
-    """Two names written side by side read as one run ("de Estados Unidos Donald Trump"):
+    """Two names written side by side read as one run ("de Velmora Anders Brandt"):
     split where the run ends in a name of two or more words that the article also writes
     on its own (what comes before it is a name of its own: "Unidos")."""
     alone = {m.text for m in names}
@@ -92,7 +92,7 @@ def _capital(tok: Token) -> bool:
 def _close(run: list[Token], text: str, out: list[Mention], language: str = "") -> None:
     while run and run[-1].folded in _JOINERS:
         run.pop()
-    # a capitalised title is no part of the name ("Söldnerchef Jewgenij Prigoschin")
+    # a capitalised title is no part of the name ("Milizenchef Oren Volkov")
     del run[: leading_titles([t.folded for t in run], language)]
     while run and run[0].folded in _JOINERS:
         run.pop(0)

@@ -199,7 +199,7 @@ _CLOSING_COMMA = re.compile(r",\s*(?:\w+\s+)?$")  # ", a confié", ", hat gesagt
 def _subject_before_incidental(
     text: str, toks: Sequence[Token], verb: int, mentions: Sequence[Mention]
 ) -> tuple[str, tuple[int, int]] | None:
-    """ "Abdelhak Amrani, 33 ans, qui vit à Marrakech, a confié : « … »": words set off
+    """ "Odile Marchetti, 33 ans, qui vit à Varne, a confié : « … »": words set off
     by commas before the verb describe its subject, so the speaker is the name before
     the first comma, not the place named inside them."""
     if not toks or verb == 0:
