@@ -279,3 +279,24 @@ def test_a_sentence_in_another_language_with_other_figures_is_no_support() -> No
     for item in out.digest:
         if item.fact == row.id:
             assert "Diario del Sur" not in item.outlets
+
+
+def test_the_coverage_bar_of_an_outlet_counts_only_the_claims_it_could_have_told() -> None:
+    """A claim first told after the outlet's pages is neither carried nor left out, so
+    the bar's parts add up to the outlet's own total."""
+    from newsprism.report.charts import coverage_bars
+
+    out = run(
+        [
+            article("a", "Valley News", [
+                "Rescuers searched the Tarn river near Velmora on Thursday for a fisherman "
+                "who went missing in the storm.",
+            ], "2025-04-10T09:00"),
+            article("b", "Plains Herald", [
+                "The search was called off on Saturday after divers found the fisherman's "
+                "boat wrecked against the weir below the old mill.",
+            ], "2025-04-12T18:00"),
+        ]
+    )  # fmt: skip
+    bar = next(b for b in coverage_bars(out.facts, out.outlets).bars if b.outlet == "Valley News")
+    assert sum(p.n for p in bar.parts) == bar.total == len(out.facts) - 1

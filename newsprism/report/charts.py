@@ -236,7 +236,7 @@ class CoverageBar:
     carried: int  # claims it states, in its own words or with other details
     left_out: int
     contradicts: int
-    total: int
+    total: int  # claims the outlet could have told (not those first told after its pages)
 
 
 @dataclass(slots=True)
@@ -276,7 +276,7 @@ def coverage_bars(facts: Sequence[FactRow], outlets: Sequence[str]) -> CoverageB
                 c["states"] + c["differs"],
                 c["omits"],
                 c["contradicts"],
-                total,
+                sum(c.values()),  # the claims it could have told: those after its pages
             )
         )
     chart.height = 8 + len(ranked) * COVERAGE_ROW + 6
