@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from newsprism.compare.context import StoryContext
 from newsprism.compare.numbers import times_in
-from newsprism.compare.records import DigestItem, FactRow, Replacement
+from newsprism.compare.records import BACKGROUND_DAYS, DigestItem, FactRow, Replacement
 from newsprism.compare.similarity import text_scores
 from newsprism.model import Span
 
@@ -59,9 +59,6 @@ def supporting(fact: FactRow) -> list[str]:
         if c.state == "states"
         or (c.state == "differs" and not (c.note or "").startswith((OTHER_FIGURES, SAME_FIGURE)))
     ]
-
-
-BACKGROUND_DAYS = 31  # a claim dated this long before the story's first report is background
 
 
 def _first_report(ctx: StoryContext) -> date | None:

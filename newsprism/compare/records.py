@@ -40,6 +40,10 @@ UNCONFIRMED = (
 )
 """How an "omits" cell's note starts when a close sentence could not be confirmed:
 reports show such a cell as "unclear"."""
+BACKGROUND_DAYS = 31
+"""A happening that ends this many days before a story's first report is background:
+the record the story is set against, folded off the timeline and kept out of the
+digest."""
 PREDATES = "this outlet's pages were all published before any outlet reported the claim"
 """How an "omits" cell's note starts when the outlet could not have told the claim yet:
 reports show such a cell as "predates", never as an omission."""

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from newsprism.compare.records import (
+    BACKGROUND_DAYS,
     PREDATES,
     ArticleRef,
     FactRow,
@@ -73,7 +74,6 @@ class Timeline:
     skipped: int = 0  # events whose dates could not be read
 
 
-BACKGROUND_DAYS = 31  # an event ending this long before the story's first report is background
 LATER_DAYS = 31  # an event starting this long after the story's last report is "later"
 
 
