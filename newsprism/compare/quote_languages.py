@@ -10,9 +10,8 @@ statements ("six dead" is not "ten aboard") whatever the cosine.
 
 ``QUOTE_COSINE`` was fitted on the tune half of the page benchmark: there, the pairs in
 two languages that render one gold statement scored 0.56-0.79 (one printed twice,
-1.0), and the closest pairs of different statements 0.52-0.53 ("we suffered a terrible
-catastrophe" against "the biggest natural disaster we have lived through"); the cut
-sits between them.
+1.0), and the closest pairs of different statements 0.52-0.53 (two witnesses each
+calling the disaster the worst they had lived through); the cut sits between them.
 """
 
 from __future__ import annotations
