@@ -468,17 +468,31 @@ class Story:
 # --------------------------------------------------------------------------- (de)serialisation
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+_JSON_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _json_fields(cls: type) -> tuple[str, ...]:
+    names = _JSON_FIELDS.get(cls)
+    if names is None:
+        fields = dataclasses.fields(cls)
+        names = _JSON_FIELDS[cls] = tuple(f.name for f in fields if f.metadata.get("json", True))
+    return names
+
+
 def to_dict(obj: Any) -> Any:
     """JSON-ready form of any record: dates as ISO strings, tuples as lists.
 
     A field marked ``metadata={"json": False}`` (a binary parse) is left out: the store
-    keeps it in a column of its own."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {
-            f.name: to_dict(getattr(obj, f.name))
-            for f in dataclasses.fields(obj)
-            if f.metadata.get("json", True)
-        }
+    keeps it in a column of its own. Plain values return first and each record type's
+    fields are listed once: a story report holds hundreds of thousands of values."""
+    cls = type(obj)
+    if cls in _PLAIN:
+        return obj
+    if hasattr(cls, "__dataclass_fields__"):
+        return {name: to_dict(getattr(obj, name)) for name in _json_fields(cls)}
     if isinstance(obj, datetime | date):
         return obj.isoformat()
     if isinstance(obj, list | tuple):
