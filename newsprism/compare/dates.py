@@ -26,7 +26,6 @@ are reported as ``differs`` with the caveat.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,8 +37,8 @@ from newsprism.compare.records import FactRow, Finding, Grade, SlotValue
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.language.calendar_rules import possible_days
-from newsprism.language.dated import DateReading, read_date
-from newsprism.model import Annotations, Span, TimeExpression
+from newsprism.language.dated import nearest_year, stored_reading
+from newsprism.model import Annotations, DateReading, Span, TimeExpression
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GROUP"}
 SAME_EVENT_TEXT = 0.7  # two dated clauses with different verbs read alike enough to be one event
@@ -67,38 +66,9 @@ def _days(t: TimeExpression) -> tuple[date, date]:
     return t.start, t.end or t.start
 
 
-_YEARLESS = ("day-month-near-anchor", "month-near-anchor")
-
-
-def nearest_year(t: TimeExpression) -> TimeExpression:
-    """A day or month written without a year ("le 11 juillet", "5. November") in the year
-    that puts it nearest the page's date: a sentencing "le 11 juillet" on a page of 30 May
-    is in six weeks, not eleven months ago (the reader of other languages resolves every
-    yearless date backwards)."""
-    if t.rule not in _YEARLESS or t.start is None or t.anchor is None:
-        return t
-    start, end = t.start, t.end or t.start
-    best = min(
-        (-1, 0, 1),
-        key=lambda k: abs((_shift_year(start, k) - t.anchor).days),  # type: ignore[operator]
-    )
-    if best == 0:
-        return t
-    return dataclasses.replace(
-        t, start=_shift_year(start, best), end=_shift_year(end, best), rule=t.rule + "-nearest"
-    )
-
-
-def _shift_year(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def read_dated(ctx: StoryContext, article: str, t: TimeExpression) -> Dated:
     t = nearest_year(t)
-    return Dated(article, t, read_date(ctx.docs.get(article), t))
+    return Dated(article, t, stored_reading(ctx.annotations.get(article), t))
 
 
 def _same_event(a: Dated, b: Dated, score: float) -> bool:

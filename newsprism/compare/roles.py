@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from newsprism.compare.context import StoryContext
 from newsprism.compare.records import Finding, SlotValue
 from newsprism.compare.similarity import text_scores
-from newsprism.language.roles import RoleKind, person_roles
+from newsprism.model import PersonRole, RoleKind
 
 SAME_ROLE = 0.6  # two descriptions scoring at least this are one description
 
@@ -35,18 +35,18 @@ class Role:
 def role_findings(ctx: StoryContext) -> list[Finding]:
     found: list[Role] = []
     for art_id, ann in ctx.annotations.items():
-        doc = ctx.docs.get(art_id)
-        if doc is None:
-            continue
         people = [p for p in ann.mentions if p.label == "PERSON" and p.kind == "name"]
+        roles_at: dict[tuple[int, int], list[PersonRole]] = {}
+        for read in ann.roles:
+            roles_at.setdefault(read.mention, []).append(read)
         for m in ann.mentions:
             if m.entity and m.label == "PERSON":
                 found.extend(
-                    Role(art_id, m.entity, r.start, r.end, r.kind, r.noun)
-                    for r in person_roles(doc, m)
+                    Role(art_id, m.entity, x.start, x.end, x.kind, x.noun)
+                    for x in roles_at.get(m.span, ())
                     # a description naming another person is that person's, or a list's
                     if not any(
-                        r.start < p.span[1] and p.span[0] < r.end and p.entity != m.entity
+                        x.start < p.span[1] and p.span[0] < x.end and p.entity != m.entity
                         for p in people
                     )
                 )

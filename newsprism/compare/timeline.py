@@ -32,12 +32,12 @@ from typing import Any
 
 from newsprism.compare.claims import is_date_line, lead_to_cut
 from newsprism.compare.context import StoryContext
-from newsprism.compare.dates import nearest_year
 from newsprism.compare.evidence import cite, trim_span
 from newsprism.compare.records import DatePrecision, TimelineEvent, TimelineMention
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
-from newsprism.language.dated_events import read_dated_event
+from newsprism.language.dated import date_sentence, nearest_year
+from newsprism.language.dated_events import stored_event
 from newsprism.language.rules.words import fold
 from newsprism.lexicon import FOREIGN_WEEKDAYS
 from newsprism.model import BORROWED_ANCHORS, Annotations, Article, Span, TimeExpression
@@ -68,13 +68,6 @@ class _Row:
     @property
     def days(self) -> tuple[Any, Any]:
         return (self.t.start, self.t.end or self.t.start)
-
-
-def _sentence(ann: Annotations, span: Span, text: str) -> Span:
-    for s in ann.sentences:
-        if s.span[0] <= span[0] and span[1] <= s.span[1]:
-            return trim_span(text, s.span)
-    return trim_span(text, span)
 
 
 _COARSE_DAYS = 27  # a date spanning a month or more ("en juin 2021", "in 2019")
@@ -140,7 +133,7 @@ def _rows(
                 day = published.date() if published else own_day if story_id == own else None
                 if _own_year(t, day):
                     continue  # "the 2024 election" in a 2024 page dates nothing on a day axis
-                sent = trim_span(text, t.sentence or _sentence(ann, t.span, text))
+                sent = date_sentence(text, ann.sentences, t)
                 words = text[sent[0] : sent[1]]
                 if is_date_line(words) or t.span[1] <= sent[0] + lead_to_cut(words):
                     continue  # the page's date line ("date 2024-05-20 CITY -") dates no event
@@ -207,11 +200,10 @@ def build_timeline(
         if (r.articles[r.article].language or "en") != "en" and _coarse(r.t):
             r.description = _segment(text, r.sentence, r.t)  # no parse: its clause, by marks
             continue
-        doc = ctx.docs.get(r.article)
-        if doc is None:
-            continue
-        when = r.articles[r.article].published
-        reading = read_dated_event(doc, r.t, r.sentence, when.date() if when else None)
+        own = None if r.related else ctx.annotations.get(r.article)
+        reading = stored_event(own, r.t) if own is not None else None
+        if reading is None:
+            continue  # no parse: the related stories' pages, pages read by rule
         r.kind, r.terms, r.core = reading.kind, set(reading.terms), set(reading.core)
         r.description = reading.description
         if reading.description is None:

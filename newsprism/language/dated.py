@@ -4,39 +4,24 @@ A date is compared only with a date of the same happening, and the parse says wh
 happening that is: the verb it modifies ("met ... on Tuesday"), or a noun ("the death
 of three soldiers late last month", "the anniversary of the 2004 bombing") when it
 dates something else than the sentence's own event. ``read_date`` gives that as a
-``DateReading``, so the comparison never walks the parse itself.
+``DateReading``, stored with the annotations, so the comparison never walks the parse.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS, UPDATE_WORDS
-from newsprism.model import Span, TimeExpression
+from newsprism.model import Annotations, DateReading, Sentence, Span, TimeExpression
 
 _PREPS = {"on", "in", "since", "during", "at", "by", "until", "from", "before", "after", "of"}
 _EMBEDDED = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj", "appos"}
 # "revised the toll ... on Tuesday" dates the revision, like "said on Tuesday"
 _STATEMENT_VERBS = ATTRIBUTION_VERBS | UPDATE_WORDS
-
-
-@dataclass(frozen=True, slots=True)
-class DateReading:
-    """The happening one date belongs to, as the parse tells it.
-
-    ``word`` is the lemma of the word the date belongs to (None when the parse cannot
-    place the date: no parse, or a span that does not align). ``extent`` is the
-    characters of that word's whole phrase, where its participants are named."""
-
-    word: str | None
-    nominal: bool  # the date modifies a noun: another happening named in passing
-    main: bool  # the date is on the sentence's own event
-    statement: bool  # the date is on a verb that attributes or revises ("said", "revised")
-    negated: bool  # "did not respond on Thursday": nothing happened that day
-    phrase: str  # the dated happening in words, without the date
-    extent: Span | None
 
 
 def dated_head(doc: Doc, t: TimeExpression) -> tuple[Token | None, bool]:
@@ -64,9 +49,10 @@ def read_date(doc: Doc | None, t: TimeExpression) -> DateReading:
     """The happening ``t`` belongs to; without a parse, only the expression's words."""
     head, nominal = dated_head(doc, t) if doc is not None else (None, False)
     if head is None:
-        return DateReading(None, False, False, False, False, t.text, None)
+        return unread_date(t)
     lemma = head.lemma_.lower()
     return DateReading(
+        span=t.span,
         word=lemma,
         nominal=nominal,
         main=not nominal and _is_main(head),
@@ -75,6 +61,21 @@ def read_date(doc: Doc | None, t: TimeExpression) -> DateReading:
         phrase=_phrase(head, t),
         extent=(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)),
     )
+
+
+def stored_reading(ann: Annotations | None, t: TimeExpression) -> DateReading:
+    """The reading stored with the annotations for the date at ``t.span``; a date of a
+    page read without a parse (or a date unknown to them) reads only its own words."""
+    if ann is not None:
+        for r in ann.dates:
+            if r.span == t.span:
+                return r
+    return unread_date(t)
+
+
+def unread_date(t: TimeExpression) -> DateReading:
+    """What is known of a date without a parse: its own words."""
+    return DateReading(t.span, None, False, False, False, False, t.text, None)
 
 
 def _is_main(head: Token) -> bool:
@@ -100,3 +101,47 @@ def _phrase(head: Token, t: TimeExpression) -> str:
             cut |= {x.i for x in w.subtree}
     words = [w for w in head.subtree if w.i not in cut and not (t.span[0] <= w.idx < t.span[1])]
     return " ".join(w.text for w in words if w.ent_type_ not in ("DATE", "TIME"))
+
+
+def date_sentence(text: str, sentences: Sequence[Sentence], t: TimeExpression) -> Span:
+    """The sentence a date is in (its own, else the annotated sentence holding it),
+    trimmed of the white space around it."""
+    span = t.sentence or next(
+        (s.span for s in sentences if s.span[0] <= t.span[0] and t.span[1] <= s.span[1]),
+        t.span,
+    )
+    start, end = max(0, span[0]), min(len(text), span[1])
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+_YEARLESS = ("day-month-near-anchor", "month-near-anchor")
+
+
+def nearest_year(t: TimeExpression) -> TimeExpression:
+    """A day or month written without a year ("le 11 juillet", "5. November") in the year
+    that puts it nearest the page's date: a sentencing "le 11 juillet" on a page of 30 May
+    is in six weeks, not eleven months ago (the reader of other languages resolves every
+    yearless date backwards)."""
+    if t.rule not in _YEARLESS or t.start is None or t.anchor is None:
+        return t
+    start, end = t.start, t.end or t.start
+    best = min(
+        (-1, 0, 1),
+        key=lambda k: abs((_shift_year(start, k) - t.anchor).days),  # type: ignore[operator]
+    )
+    if best == 0:
+        return t
+    return dataclasses.replace(
+        t, start=_shift_year(start, best), end=_shift_year(end, best), rule=t.rule + "-nearest"
+    )
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

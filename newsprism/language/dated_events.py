@@ -7,23 +7,29 @@ participant's past in passing ("a commander whose predecessor was killed in 2019
 "who has led the union since 2017"), and a date a thing lasts to or is due by ("a
 guarantee of no redundancies until 2028"). "The ministry said on Thursday that ..."
 dates the saying, not what was said: a statement. ``read_dated_event`` gives all
-that as a ``DatedEvent``, so the timeline never walks the parse itself.
+that as a ``DatedEvent``, stored with the annotations, so the timeline never walks
+the parse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsprism.language.dated import dated_head
+from newsprism.language.dated import date_sentence, dated_head, nearest_year, read_date
 from newsprism.lexicon import REPORTING_VERBS as SAYING  # a date on one of these dates a statement
-from newsprism.model import Span, TimeExpression
-
-EventKind = Literal["event", "statement"]
+from newsprism.model import (
+    Annotations,
+    Article,
+    DatedEvent,
+    DatedKind,
+    DateReading,
+    Sentence,
+    Span,
+    TimeExpression,
+)
 
 _CONTENT = ("NOUN", "VERB", "PROPN", "ADJ")
 _AT_THE_TIME = {"when", "as", "while"}
@@ -33,29 +39,13 @@ _LEADING = {"WDT", "WP", "WP$", "IN", "DT"}  # "whose", "who", "which", "that"
 _DEADLINE = {"until", "till", "through", "by"}
 
 
-@dataclass(frozen=True, slots=True)
-class DatedEvent:
-    """What one date of a sentence dates.
-
-    ``terms`` are the content lemmas of the sentence around the date (of the reported
-    clause when the date is inside one; minus what was said when the date is on the
-    saying); ``core`` those of the dated clause alone, without the clauses embedded in
-    it. ``description`` is set when the date belongs to a happening named in passing
-    (a noun, a background clause, a deadline): the characters that name it, and then
-    ``core`` is its one head lemma."""
-
-    kind: EventKind
-    terms: frozenset[str]
-    core: frozenset[str]
-    description: Span | None = None
-
-
 def read_dated_event(
     doc: Doc, t: TimeExpression, sentence: Span, published: date | None
 ) -> DatedEvent:
     """The happening ``t`` dates in its ``sentence``; ``published``, the page's day,
     tells a deadline ahead ("offered a guarantee until 2030") from a past date."""
     kind, terms, core = _frame(doc, t, sentence)
+    lemmas = tuple(sorted(terms))
     head, nominal = dated_head(doc, t)
     deadline = _deadline_noun(doc, t, published)
     if deadline is not None:
@@ -66,11 +56,31 @@ def read_dated_event(
         while len(words) > 1 and (words[-1].pos_ == "ADP" or words[-1].is_punct):
             words = words[:-1]
         described = (words[0].idx, words[-1].idx + len(words[-1]))
-        return DatedEvent("event", terms, frozenset({head.lemma_.lower()}), described)
+        return DatedEvent(t.span, "event", lemmas, (head.lemma_.lower(),), described)
     if clause is not None:  # "a commander whose predecessor was killed in 2019"
         described = _clause_span(clause, t)
-        return DatedEvent("event", terms, frozenset({clause.lemma_.lower()}), described)
-    return DatedEvent(kind, terms, core)
+        return DatedEvent(t.span, "event", lemmas, (clause.lemma_.lower(),), described)
+    return DatedEvent(t.span, kind, lemmas, tuple(sorted(core)))
+
+
+def time_readings(
+    doc: Doc, article: Article, sentences: Sequence[Sentence], times: Sequence[TimeExpression]
+) -> tuple[list[DateReading], list[DatedEvent]]:
+    """The readings stored with an article's dates: what each belongs to (for date
+    findings) and, for each date with a day, what it dates (for the timeline, which
+    reads a yearless day in its nearest year, as here)."""
+    day = article.published.date() if article.published else None
+    events = [
+        read_dated_event(doc, nearest_year(t), date_sentence(article.text, sentences, t), day)
+        for t in times
+        if t.start is not None
+    ]
+    return [read_date(doc, t) for t in times], events
+
+
+def stored_event(ann: Annotations, t: TimeExpression) -> DatedEvent | None:
+    """The timeline reading stored for the date at ``t.span``, if the page was parsed."""
+    return next((e for e in ann.events if e.span == t.span), None)
 
 
 def _saying_verb(tok: Token) -> Token | None:
@@ -110,7 +120,7 @@ def _core(governor: Token, words: Sequence[Token]) -> list[Token]:
 
 def _frame(
     doc: Doc, t: TimeExpression, sentence: Span
-) -> tuple[EventKind, frozenset[str], frozenset[str]]:
+) -> tuple[DatedKind, frozenset[str], frozenset[str]]:
     """Statement or event, the words of the sentence around the date, and of its own clause."""
     when = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
     sent = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
@@ -121,7 +131,7 @@ def _frame(
         governor = governor.head
     said = [c for c in governor.children if c.dep_ in ("ccomp", "parataxis")]
     skip = {w.i for w in when}
-    kind: EventKind
+    kind: DatedKind
     if governor.lemma_.lower() in SAYING and said:
         kind = "statement"  # who spoke, not what they said, is the happening
         skip |= {w.i for c in said for w in c.subtree}

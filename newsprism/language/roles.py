@@ -3,44 +3,38 @@
 An apposition ("X, a senior commander of ..."), the role noun before the name
 ("military spokesperson Dana Orrin"), "described as/to be ..." ("X, described to be
 in charge of logistics") and "identified as X" on a role noun ("a senior commander ...
-identified as X"). ``person_roles`` gives each as a ``PersonRole``, so the comparison
-of roles never walks the parse itself.
+identified as X"). ``person_roles`` gives each as a ``PersonRole``, stored with the
+annotations, so the comparison of roles never walks the parse.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsprism.model import Mention
+from newsprism.model import Mention, PersonRole, RoleKind, Span
 
 _DESCRIBE = {"describe", "identify", "name", "know", "believe", "say", "report"}
 _ROLE_POS = ("NOUN",)
 
-RoleKind = Literal["title", "description"]
+
+def person_roles(doc: Doc, mentions: Sequence[Mention]) -> list[PersonRole]:
+    """The roles the text gives the person at each mention, each with its head noun.
+
+    Read at every mention, whatever its label: which mentions are people the
+    comparison decides, once names are resolved across articles."""
+    spans = dict.fromkeys(m.span for m in mentions)  # one reading per place named
+    return [
+        PersonRole(at, s, e, kind, _head_noun(doc, s, e))
+        for at in spans
+        for s, e, kind in _role_spans(doc, at)
+    ]
 
 
-@dataclass(frozen=True, slots=True)
-class PersonRole:
-    """A span of the text that says what the person named at a mention is."""
-
-    start: int
-    end: int
-    kind: RoleKind  # a title before the name, or a description around it
-    noun: str  # the description's head noun lemma ("" when the span does not align)
-
-
-def person_roles(doc: Doc, m: Mention) -> list[PersonRole]:
-    """The roles the text gives the person named at ``m``, each with its head noun."""
-    return [PersonRole(s, e, kind, _head_noun(doc, s, e)) for s, e, kind in _role_spans(doc, m)]
-
-
-def _tokens(doc: Doc, m: Mention) -> list[Token]:
-    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand")
+def _tokens(doc: Doc, at: Span) -> list[Token]:
+    span = doc.char_span(at[0], at[1], alignment_mode="expand")
     return list(span) if span is not None else []
 
 
@@ -58,9 +52,9 @@ def _phrase(tok: Token, skip: set[int]) -> tuple[int, int] | None:
     return _bounds(words)
 
 
-def _role_spans(doc: Doc, m: Mention) -> list[tuple[int, int, RoleKind]]:
-    """The spans that describe the person named at ``m``, each a title or a description."""
-    toks = _tokens(doc, m)
+def _role_spans(doc: Doc, at: Span) -> list[tuple[int, int, RoleKind]]:
+    """The spans that describe the person named at ``at``, each a title or a description."""
+    toks = _tokens(doc, at)
     if not toks:
         return []
     inside = {t.i for t in toks}
@@ -83,7 +77,7 @@ def _role_spans(doc: Doc, m: Mention) -> list[tuple[int, int, RoleKind]]:
                 noun = noun.head.head  # "a senior commander of ... group identified as X"
             skip = {w.i for w in verb.subtree}
             described.append(_phrase(noun, skip))  # "a senior commander ... identified as X"
-    described.append(_described_after(doc, m))
+    described.append(_described_after(doc, at))
     out: list[tuple[int, int, RoleKind]] = [
         (s, e, "description") for s, e in (d for d in described if d is not None)
     ]
@@ -115,14 +109,14 @@ _DESCRIBED = re.compile(
 )
 
 
-def _described_after(doc: Doc, m: Mention) -> tuple[int, int] | None:
+def _described_after(doc: Doc, at: Span) -> tuple[int, int] | None:
     """ "X, described to be in charge of logistics": the words after the cue, to the end of
     the clause (the parse often hangs them elsewhere)."""
     text = doc.text
-    cue = _DESCRIBED.match(text[m.span[1] : m.span[1] + 40])
+    cue = _DESCRIBED.match(text[at[1] : at[1] + 40])
     if cue is None:
         return None
-    start = m.span[1] + cue.end()
+    start = at[1] + cue.end()
     end = start
     while end < len(text) and text[end] not in ".;,\n":
         end += 1
