@@ -52,6 +52,23 @@ STILL_READ_THE_PARSE = frozenset(
 )
 
 
+# Modules outside language/ that import spaCy: those above, and the story context that
+# holds the kept parses for them.
+STILL_IMPORT_SPACY = STILL_READ_THE_PARSE | {"compare/context.py"}
+
+
+def imports_spacy(source: str) -> bool:
+    """Whether ``source`` imports spaCy (or any of its modules), at any depth."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import) and any(
+            a.name.split(".")[0] == "spacy" for a in node.names
+        ):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "spacy":
+            return True
+    return False
+
+
 def parse_reads(source: str) -> dict[str, int]:
     """How often each parse attribute is read in ``source``."""
     counts: dict[str, int] = {}
@@ -61,17 +78,20 @@ def parse_reads(source: str) -> dict[str, int]:
     return counts
 
 
-def modules_reading_the_parse() -> dict[str, dict[str, int]]:
-    """Every module outside ``language/`` that reads the parse, by path in the package."""
-    out: dict[str, dict[str, int]] = {}
+def _outside_language() -> dict[str, str]:
+    """The source of every module outside ``language/``, by path in the package."""
+    out: dict[str, str] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         name = path.relative_to(PACKAGE).as_posix()
-        if name.startswith("language/"):
-            continue
-        reads = parse_reads(path.read_text(encoding="utf-8"))
-        if reads:
-            out[name] = reads
+        if not name.startswith("language/"):
+            out[name] = path.read_text(encoding="utf-8")
     return out
+
+
+def modules_reading_the_parse() -> dict[str, dict[str, int]]:
+    """Every module outside ``language/`` that reads the parse, by path in the package."""
+    reads = {name: parse_reads(source) for name, source in _outside_language().items()}
+    return {name: counts for name, counts in reads.items() if counts}
 
 
 def test_the_attribute_counter_sees_token_reads_and_nothing_else() -> None:
@@ -94,3 +114,16 @@ def test_the_list_of_modules_still_reading_the_parse_only_shrinks() -> None:
     found = modules_reading_the_parse()
     left = sorted(STILL_READ_THE_PARSE - set(found))
     assert not left, f"no longer read the parse: remove them from STILL_READ_THE_PARSE: {left}"
+
+
+def test_the_import_finder_sees_spacy_at_any_depth() -> None:
+    assert imports_spacy("def f():\n    from spacy.tokens import Doc\n")
+    assert imports_spacy("import spacy.util as u\n")
+    assert not imports_spacy("from newsprism.language import spacy_reader\n")
+
+
+def test_only_the_modules_allowed_import_spacy_outside_the_language_layer() -> None:
+    found = {name for name, source in _outside_language().items() if imports_spacy(source)}
+    assert not sorted(found - STILL_IMPORT_SPACY), "import spaCy outside language/"
+    left = sorted(STILL_IMPORT_SPACY - found)
+    assert not left, f"no longer import spaCy: remove them from STILL_IMPORT_SPACY: {left}"
