@@ -398,6 +398,63 @@ class ActorLabel:
     key: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """The happening one date belongs to, as the parse tells it (``language.dated``):
+    what date findings compare, so the comparison never walks the parse.
+
+    ``span`` is the date's (the ``TimeExpression`` it reads). ``word`` is the lemma of
+    the word the date belongs to: the verb it modifies ("met ... on Tuesday") or an
+    event noun ("the death of two divers last month"). ``extent`` is the characters of
+    that word's whole phrase, where its participants are named."""
+
+    span: Span
+    word: str | None  # None when the parse cannot place the date
+    nominal: bool  # the date modifies a noun: another happening named in passing
+    main: bool  # the date is on the sentence's own event
+    statement: bool  # on a verb that attributes or revises ("said", "revised")
+    negated: bool  # "did not respond on Thursday": nothing happened that day
+    phrase: str  # the dated happening in words, without the date
+    extent: Span | None = None
+
+
+DatedKind = Literal["event", "statement"]
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    """What one date dates, for the timeline (``language.dated_events``).
+
+    "The ministry said on Thursday that ..." dates the saying (``statement``). ``terms``
+    are the content lemmas of the sentence around the date (of the reported clause when
+    the date is inside one; without what was said when the date is on the saying);
+    ``core`` those of the dated clause alone. ``description`` is set when the date
+    belongs to a happening named in passing (an event noun, a clause about a
+    participant, a thing due "until 2030"): the characters that name it, and ``core``
+    is then its head lemma alone."""
+
+    span: Span
+    kind: DatedKind
+    terms: tuple[str, ...] = ()
+    core: tuple[str, ...] = ()
+    description: Span | None = None
+
+
+RoleKind = Literal["title", "description"]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRole:
+    """Words that say what the person named at ``mention`` is (``language.roles``): an
+    apposition, a role noun before the name, "described as ..."."""
+
+    mention: Span
+    start: int
+    end: int
+    kind: RoleKind  # a title before the name, or a description around it
+    noun: str  # the description's head noun lemma ("" when the span does not align)
+
+
 @dataclass(slots=True)
 class Annotations:
     """Everything the language layer read from one article's clean text."""
@@ -411,6 +468,10 @@ class Annotations:
     times: list[TimeExpression] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     labels: list[ActorLabel] = field(default_factory=list)
+    # readings of the parse the comparison needs, one record per date or role
+    dates: list[DateReading] = field(default_factory=list)
+    events: list[DatedEvent] = field(default_factory=list)  # dates with a resolved day
+    roles: list[PersonRole] = field(default_factory=list)
     version: str = ""  # annotator version: a new version re-annotates
     # The spaCy parse these were read from (``language.parses``), kept for the
     # comparison; stored apart from the JSON and loaded only when asked for.

@@ -1,9 +1,10 @@
 """Date findings: the days outlets give for the same happening, when they cannot all be true.
 
-A date is compared only with a date of the same happening. The parse says which
-happening a date belongs to: the verb it modifies ("met ... on Tuesday"), or a
-noun ("the death of three soldiers late last month", "the anniversary of the 2004
-bombing") when it dates something else than the sentence's own event. So:
+A date is compared only with a date of the same happening. The language layer reads
+which happening a date belongs to (``language.dated.DateReading``): the verb it
+modifies ("met ... on Tuesday"), or a noun ("the death of three soldiers late last
+month", "the anniversary of the 2004 bombing") when it dates something else than the
+sentence's own event. So:
 
 - in two sentences that state one claim (a fact group), the dates of their main
   events are compared, and dates of other events only with dates of the same event
@@ -25,13 +26,10 @@ are reported as ``differs`` with the caveat.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from spacy.tokens import Doc, Token
 
 from newsprism.compare.context import StoryContext
 from newsprism.compare.numbers import overlap, times_in
@@ -39,23 +37,28 @@ from newsprism.compare.records import FactRow, Finding, Grade, SlotValue
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.language.calendar_rules import possible_days
-from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS, UPDATE_WORDS
-from newsprism.model import Annotations, TimeExpression
+from newsprism.language.dated import nearest_year, stored_reading
+from newsprism.model import Annotations, DateReading, Span, TimeExpression
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GROUP"}
 SAME_EVENT_TEXT = 0.7  # two dated clauses with different verbs read alike enough to be one event
-_PREPS = {"on", "in", "since", "during", "at", "by", "until", "from", "before", "after", "of"}
 
 
 @dataclass(slots=True)
 class Dated:
+    """One date of one article, with what the language layer read it to belong to."""
+
     article: str
     t: TimeExpression
-    head: Token | None  # the word the date belongs to
-    nominal: bool  # the date modifies a noun: another happening named in passing
-    main: bool  # the date is on the sentence's own event
-    statement: bool  # the date is on a verb of saying
-    phrase: str  # the dated happening, in words (without the date)
+    reading: DateReading
+
+    @property
+    def main(self) -> bool:
+        return self.reading.main
+
+    @property
+    def phrase(self) -> str:
+        return self.reading.phrase
 
 
 def _days(t: TimeExpression) -> tuple[date, date]:
@@ -63,103 +66,18 @@ def _days(t: TimeExpression) -> tuple[date, date]:
     return t.start, t.end or t.start
 
 
-def dated_head(doc: Doc, t: TimeExpression) -> tuple[Token | None, bool]:
-    """The word a date belongs to, and whether it is a noun (a happening named in passing).
-
-    "on Tuesday" hangs from "met"; "late last month" in "the death of three soldiers
-    in Jordan late last month" hangs from "death", not from the sentence's verb."""
-    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-    if span is None:
-        return None, False
-    node = span.root
-    head = node.head
-    while head.i != node.i and head.lower_ in _PREPS and head.pos_ == "ADP":
-        node, head = head, head.head
-    if head.i == node.i:
-        return node, False
-    if head.pos_ == "NOUN" and head.lemma_.lower() in EVENT_NOUNS:
-        return head, True
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head, False
-
-
-def _is_main(head: Token) -> bool:
-    """The sentence's own event: its root, a verb joined to the root, or the content
-    of a reported statement ("X said the strike killed ... on Wednesday")."""
-    node = head
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "ROOT":
-        return True
-    if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in REPORTING_VERBS:
-        return node.head.dep_ == "ROOT"
-    return False
-
-
-_EMBEDDED = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj", "appos"}
-
-
-def _phrase(head: Token, t: TimeExpression) -> str:
-    """The dated happening in words: the head's own clause, without the clauses
-    embedded in it ("held the gate ..., hours after police used tear gas") and
-    without the date itself."""
-    cut: set[int] = set()
-    for w in head.subtree:
-        if w.i != head.i and w.dep_ in _EMBEDDED and w.i not in cut:
-            cut |= {x.i for x in w.subtree}
-    words = [w for w in head.subtree if w.i not in cut and not (t.span[0] <= w.idx < t.span[1])]
-    return " ".join(w.text for w in words if w.ent_type_ not in ("DATE", "TIME"))
-
-
-_YEARLESS = ("day-month-near-anchor", "month-near-anchor")
-
-
-def nearest_year(t: TimeExpression) -> TimeExpression:
-    """A day or month written without a year ("le 11 juillet", "5. November") in the year
-    that puts it nearest the page's date: a sentencing "le 11 juillet" on a page of 30 May
-    is in six weeks, not eleven months ago (the reader of other languages resolves every
-    yearless date backwards)."""
-    if t.rule not in _YEARLESS or t.start is None or t.anchor is None:
-        return t
-    start, end = t.start, t.end or t.start
-    best = min(
-        (-1, 0, 1),
-        key=lambda k: abs((_shift_year(start, k) - t.anchor).days),  # type: ignore[operator]
-    )
-    if best == 0:
-        return t
-    return dataclasses.replace(
-        t, start=_shift_year(start, best), end=_shift_year(end, best), rule=t.rule + "-nearest"
-    )
-
-
-def _shift_year(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 def read_dated(ctx: StoryContext, article: str, t: TimeExpression) -> Dated:
     t = nearest_year(t)
-    doc = ctx.docs.get(article)
-    head, nominal = dated_head(doc, t) if doc is not None else (None, False)
-    # "revised the toll ... on Tuesday" dates the revision, like "said on Tuesday"
-    verbs = ATTRIBUTION_VERBS | UPDATE_WORDS
-    statement = bool(head is not None and not nominal and head.lemma_.lower() in verbs)
-    main = head is not None and not nominal and _is_main(head)
-    phrase = _phrase(head, t) if head is not None else t.text
-    return Dated(article, t, head, nominal, main, statement, phrase)
+    return Dated(article, t, stored_reading(ctx.annotations.get(article), t))
 
 
 def _same_event(a: Dated, b: Dated, score: float) -> bool:
-    if a.statement or b.statement:
+    x, y = a.reading, b.reading
+    if x.statement or y.statement:
         return False
-    if a.main != b.main or a.head is None or b.head is None:
+    if x.main != y.main or x.word is None or y.word is None:
         return False
-    same_word = a.head.lemma_.lower() == b.head.lemma_.lower()
-    return same_word or score >= SAME_EVENT_TEXT
+    return x.word == y.word or score >= SAME_EVENT_TEXT
 
 
 def date_findings(
@@ -348,11 +266,12 @@ def actor_date_findings(ctx: StoryContext, known: Sequence[Finding]) -> list[Fin
             if t.start is None or (art_id, t.span) in seen:
                 continue
             d = read_dated(ctx, art_id, t)
-            if d.head is None or d.statement or d.nominal:
+            r = d.reading
+            if r.extent is None or r.statement or r.nominal:
                 continue
-            if any(c.dep_ == "neg" for c in d.head.children):
+            if r.negated:
                 continue  # "did not respond on Thursday": nothing happened to disagree on
-            actors = _actors(ann, d.head)
+            actors = _actors(ann, r.extent)
             if actors:
                 dated.append((d, actors))
     scores = text_scores([d.phrase for d, _ in dated], ctx.embed)
@@ -385,8 +304,9 @@ def actor_date_findings(ctx: StoryContext, known: Sequence[Finding]) -> list[Fin
     return out
 
 
-def _actors(ann: Annotations, head: Token) -> set[str]:
-    lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+def _actors(ann: Annotations, extent: Span) -> set[str]:
+    """The actors named in the dated happening's phrase."""
+    lo, hi = extent
     return {
         m.entity
         for m in ann.mentions

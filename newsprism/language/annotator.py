@@ -1,7 +1,8 @@
 """The annotation stage: one pass of spaCy per article, then our readers on its output.
 
 The parse itself is kept with the annotations (``Annotations.parse``), so the
-comparison reads the same grammar without parsing the article again.
+comparison reads the same grammar without parsing the article again; what the
+comparison needs of it is read here into records (``dates``, ``events``, ``roles``).
 
 Spans index ``Article.text``. A title that is not part of the text is read as a
 separate document: quotes found there are kept in ``Annotations.quotes`` with
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from newsprism.language.aliases import load_aliases
 from newsprism.language.clauses import claim_clauses
+from newsprism.language.dated_events import time_readings
 from newsprism.language.labels import actor_labels
 from newsprism.language.mentions import extract_mentions
 from newsprism.language.nlp import load_nlp
@@ -29,6 +31,7 @@ from newsprism.language.options import LanguageOptions
 from newsprism.language.parses import dump_parse
 from newsprism.language.quantities import extract_quantities
 from newsprism.language.quotes import extract_quotes
+from newsprism.language.roles import person_roles
 from newsprism.language.rules.bodies import body_labels
 from newsprism.language.times import Anchor, extract_times
 from newsprism.language.version import ANNOTATOR_VERSION
@@ -90,6 +93,7 @@ def annotate_doc(
             q.in_title = True
             q.where = "title"
             quotes.append(q)
+    dates, events = time_readings(doc, article, sentences, times)
     return Annotations(
         article=article.id,
         text_sha=sha256_hex(article.text),
@@ -103,6 +107,9 @@ def annotate_doc(
         labels=(actor_labels(doc, mentions) + body_labels(article.text, "en"))
         if article.language in (None, "en")
         else [],
+        dates=dates,
+        events=events,
+        roles=person_roles(doc, mentions),
         version=ANNOTATOR_VERSION,
         parse=dump_parse(doc),
     )

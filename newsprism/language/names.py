@@ -14,6 +14,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import Indel
 
+from newsprism.model import Mention
+
 # Titles and roles that precede a name. Multi-word titles first, so the longest wins.
 _TITLES = (
     "secretary of state",
@@ -160,3 +162,11 @@ def initials(tokens: tuple[str, ...]) -> str:
 def is_acronym(text: str) -> bool:
     letters = text.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def surname(mention: Mention) -> str:
+    """The last word of the fullest form of a name (the in-article full form it was
+    joined to, else its own words): "Tara Reid", "Reid" and "Ms. Reid" are one person
+    to this key, whatever the entity resolution made of them."""
+    words = (mention.head or mention.text).replace("’s", "").replace("'s", "").split()
+    return words[-1].lower() if words else ""

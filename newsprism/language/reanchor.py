@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from newsprism.language.dated_events import time_readings
 from newsprism.language.nlp import load_nlp
 from newsprism.language.options import LanguageOptions
 from newsprism.language.parses import load_parse
@@ -30,4 +31,5 @@ def reanchor_times(
     else:
         doc = load_nlp(options)(article.text)
     times = extract_times(doc, Anchor(anchor, anchor_source))
-    return dataclasses.replace(annotations, times=times)
+    dates, events = time_readings(doc, article, annotations.sentences, times)
+    return dataclasses.replace(annotations, times=times, dates=dates, events=events)

@@ -28,8 +28,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from newsprism.language.names import surname
 from newsprism.language.rules.names import UNCASED, name_keys, uncased_name_words
-from newsprism.model import Annotations, Article, Mention, Quantity
+from newsprism.model import Annotations, Article, Quantity
 from newsprism.stories.options import StoryOptions
 
 LEAD_SENTENCES = 4  # the event's own date is stated in the first sentences of a report
@@ -126,26 +127,19 @@ def _figures(ann: Annotations, text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _surname(mention: Mention) -> str:
-    """The last word of the fullest form of a name: "Tara Reid", "Reid" and "Ms. Reid"
-    are one person to this test, whatever the entity resolution made of them."""
-    words = (mention.head or mention.text).replace("’s", "").replace("'s", "").split()
-    return words[-1].lower() if words else ""
-
-
 def event_evidence(article: Article, ann: Annotations | None) -> EventEvidence:
     first, last, from_text = event_days(article, ann)
     if ann is None:
         return EventEvidence(first, from_text, last)
-    named = [m for m in ann.mentions if m.label in PEOPLE_LABELS and _surname(m)]
+    named = [m for m in ann.mentions if m.label in PEOPLE_LABELS and surname(m)]
     lead_end = _lead_end(ann, PROTAGONIST_SENTENCES)
     return EventEvidence(
         first,
         from_text,
         last,
-        frozenset(_surname(m) for m in named),
+        frozenset(surname(m) for m in named),
         _figures(ann, article.text),
-        frozenset(_surname(m) for m in named if m.span[0] < lead_end),
+        frozenset(surname(m) for m in named if m.span[0] < lead_end),
     )
 
 
