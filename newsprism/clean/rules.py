@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.clean.chrome import page_note, signpost
 from newsprism.clean.dates import find_dates
 from newsprism.clean.lines import PageLine
 from newsprism.lexicon import FOREIGN_RIGHTS_RESERVED, WEEKDAYS
@@ -113,10 +114,18 @@ def caption_reason(line: PageLine) -> str | None:
     return None
 
 
+# a page's publication stamp as a bare word ("- Published", "(Updated)"): no agency
+_STAMP_WORD = re.compile(
+    r"^(?:published|updated|posted|modified|publi[ée]e?|mis à jour|publicad[ao]|actualizad[ao]"
+    r"|ver[öo]ffentlicht|aktualisiert|atualizad[ao])$",
+    re.I,
+)
+
+
 def wire_agencies(text: str) -> list[str] | None:
     """The agencies of a "Source: Reuters/fs" line (editor initials dropped), else None."""
     m = _WIRE_LINE.match(text.strip()) or _BARE_CREDIT.match(text.strip())
-    if not m or len(text.split()) > 8:
+    if not m or len(text.split()) > 8 or _STAMP_WORD.match(m.group("who").strip()):
         return None
     parts = re.split(r"\s*(?:/|,|;|&|\band\b|\+)\s*", m.group("who").strip())
     names = [p.strip(" .") for p in parts if p.strip(" .")]
@@ -181,6 +190,16 @@ def interface_reason(line: PageLine) -> str | None:
     return None
 
 
+def chrome_line_reason(line: PageLine) -> str | None:
+    """A line that is a note about the page or an explainer's signpost
+    (``newsprism.clean.chrome``): written as a sentence, so no other rule sees it."""
+    if page_note(line.text):
+        return "page-note"
+    if signpost(line.text):
+        return "signpost"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class LineRule:
     """What the context-free rules said about one line."""
@@ -200,6 +219,7 @@ def apply_rules(line: PageLine, *, day_first: bool = True) -> LineRule:
         caption_reason(line)
         or date_line_reason(line, day_first=day_first)
         or interface_reason(line)
+        or chrome_line_reason(line)
         or ("author-bio:label" if is_author_label(line) else None)
     )
     return LineRule(reason)
