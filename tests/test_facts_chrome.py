@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_findings_cells import article, run
+from test_findings_cells import annotate_all, article, run
 
 from newsprism.clean.dateline import find_dateline
 from newsprism.model import Article
@@ -50,3 +50,46 @@ def test_chrome_sentences_inside_paragraphs_are_no_facts() -> None:
     shown = [f.text for f in out.facts]
     assert not any("mis à jour" in t or "Voici" in t or "Imagen" in t for t in shown), shown
     assert not any(t.rstrip().endswith("...") for t in shown), shown
+    lead = next(f for f in out.facts if "quai nord" in f.text)
+    assert lead.text.startswith("Le port de Valdora"), lead.text  # its dateline cut off
+
+
+def test_no_sentence_a_report_shows_starts_with_the_date_stamp_or_dateline() -> None:
+    """A figure's context, a quotation's sentence and a timeline entry show the
+    language layer's sentences: the dateline is a sentence of its own, in English and
+    in the languages read by rule."""
+    english = _with_dateline(
+        article(
+            "a",
+            "Valley News",
+            ["date 2025-04-10 Riot police cleared the blockade at the Tarsk grain terminal."],
+        )
+    )
+    french = _with_dateline(
+        article("b", "Gazette de Valdora", ["Valdora — Le port a rouvert son quai nord mardi."]),
+        "fr",
+    )
+    annotations = annotate_all([english, french])
+    for a, lead in ((english, "Riot police"), (french, "Le port")):
+        texts = [a.text[s.span[0] : s.span[1]] for s in annotations[a.id].sentences]
+        assert any(t.startswith(lead) for t in texts), texts
+        clauses = [a.text[c.span[0] : c.span[1]] for c in annotations[a.id].clauses]
+        assert clauses and all(not c.startswith(("date", "Valdora —")) for c in clauses)
+
+
+def test_a_dateline_date_dates_no_timeline_event() -> None:
+    lead = (
+        "Valdora, Ostland | KPA | lundi 14/04/2025 - Le port a rouvert son quai nord mardi dernier."
+    )
+    out = run(
+        [
+            _with_dateline(article("a", "Gazette de Valdora", [lead]), "fr"),
+            article(
+                "b",
+                "Plains Herald",
+                ["The port of Valdora reopened its northern quay on Tuesday."],
+            ),
+        ]
+    )
+    assert not any("KPA" in e.description for e in out.timeline), out.timeline
+    assert not any(e.start.startswith("2025-04-14") for e in out.timeline), out.timeline
