@@ -49,6 +49,8 @@ def _clean(text: str) -> Article:
         ("What we know so far:", "signpost"),
         ("(Imagen: Cortesía del puerto de Valdora).", "credit"),
         ("(Foto: Lena Morr)", "credit"),
+        ("Visit valdorafund.org for a list of events.", "direction"),
+        ("Pour plus d'informations, consultez port-valdora.fr.", "direction"),
         (
             "Il est douteux que les élus aient compris le message du maire, qui disait ...",
             "cut off",
@@ -69,6 +71,8 @@ def test_sentences_about_the_page_are_chrome(sentence: str, reason: str) -> None
         'He said: "I do not know..."',
         "The article of the harbour law was amended in 2019.",
         "Six people were hurt (two of them seriously) when the deck gave way.",
+        "Visit the harbour museum, officials urged residents at 5 p.m. on Friday.",
+        "See you at the quay, the mayor told reporters.",
     ],
 )
 def test_reporting_sentences_are_not_chrome(sentence: str) -> None:

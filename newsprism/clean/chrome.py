@@ -9,6 +9,7 @@ sentence, on its own line or inside a paragraph, and then passes every line rule
 - an explainer's announcement of what follows ("Here is what we know", "Voici ce
   que l'on sait de la catastrophe"): a signpost, no claim;
 - a sentence that is only a picture credit ("(Imagen: Cortesía de …).");
+- a direction to a web address ("Visit example.org for a list of events");
 - an excerpt cut off by an ellipsis ("… the politicians understood the message ..."):
   the preview of another article, or a paragraph the page truncated; neither is a
   whole clause an outlet can be said to state.
@@ -83,6 +84,20 @@ _SIGNPOST = re.compile(
     r"(?: so far| jusqu['’]ici| hasta ahora| até agora| bisher)?\W*$)",
     re.I,
 )
+# the reader sent elsewhere: "Visit example.org for a list of events", "Plus
+# d'informations sur example.fr", "Weitere Informationen unter example.de"
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9\-]*\.(?:[a-z]{2,6})(?:/\S*)?\b"
+)
+_DIRECTION = re.compile(
+    r"^\W*(?:(?:please )?(?:visit|go to|see|check|click|call|contact|email|follow|download"
+    r"|read more|find out more|learn more)\b"
+    r"|for (?:more|further) (?:information|details|updates)\b"
+    r"|(?:visitez|consultez|rendez-vous sur|plus d['’]informations?|pour plus d['’]informations?)"
+    r"|(?:visite|visita|consulte|más información|para más información|mais informações)"
+    r"|(?:besuchen sie|weitere informationen|mehr informationen|mehr unter))",
+    re.I,
+)
 # a sentence that is only a picture credit: "(Imagen: Cortesía de …).", "(Foto: EFE)"
 _CREDIT_ONLY = re.compile(
     r"^\W*\((?:photos?|pictures?|images?|imagen|imágenes|fotos?|fotograf[íi]as?|bild(?:er)?"
@@ -119,16 +134,24 @@ def cut_off(text: str) -> bool:
     return bool(_CUT_OFF.search(text.strip()))
 
 
+def direction(text: str) -> bool:
+    """A sentence that sends the reader to a web address: a promotion, no claim."""
+    body = text.strip()
+    return _words(body) <= 30 and bool(_DIRECTION.match(body) and _WEB_ADDRESS.search(body))
+
+
 def credit_only(text: str) -> bool:
     """A sentence that is nothing but a parenthesised picture or source credit."""
     return bool(_CREDIT_ONLY.match(text.strip()))
 
 
 def chrome_reason(text: str) -> str | None:
-    """Why a sentence is page chrome ("page note", "signpost", "credit", "cut off"),
-    else None."""
+    """Why a sentence is page chrome ("page note", "signpost", "credit", "direction",
+    "cut off"), else None."""
     if credit_only(text):
         return "credit"
+    if direction(text):
+        return "direction"
     if page_note(text):
         return "page note"
     if signpost(text):
