@@ -106,3 +106,29 @@ def test_the_dateline_is_a_sentence_of_its_own_and_no_claim_starts_with_it() -> 
     assert after_dateline(text, split[0].span, cut) is None
     assert after_dateline(text, split[1].span, cut) == _span(text, "A ferry sank.")
     assert after_dateline(text, split[2].span, cut) == split[2].span
+
+
+def test_a_dateline_below_a_standfirst_and_a_caption_is_found() -> None:
+    from newsprism.clean import clean_document
+    from newsprism.model import Metadata, RawDocument, Source, sha256_hex
+
+    text = "\n\n".join(
+        [
+            "Six ferries were stranded in Valdora after the storm closed the northern quay, "
+            "and the harbour authority said repairs would take weeks.",
+            "The authority said the southern terminal would take the ferries until then, "
+            "and shop owners fear a lost season.",
+            "Valdora, Ostland — Engineers found cracks along a 40-metre stretch of the quay "
+            "on Monday, the harbour authority said.",
+        ]
+    )
+    raw = RawDocument(
+        source=Source("/invented/quay.txt", "text"),
+        content_sha=sha256_hex(text),
+        text=text,
+        meta=Metadata(),
+    )
+    (article,) = clean_document(raw)
+    assert article.dateline is not None and article.dateline.place == "Valdora, Ostland"
+    start = article.text.index("Valdora, Ostland —")
+    assert article.dateline.span == (start, start + len("Valdora, Ostland —"))

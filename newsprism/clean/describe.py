@@ -260,10 +260,15 @@ def parse_published(text: str | None, source: str, day_first: bool) -> Published
     return Published(found.value, text, source) if found else None
 
 
+# how far down a dateline may open a paragraph: a page may print a standfirst and a
+# caption above the dateline's lead
+DATELINE_PARAGRAPHS = 3
+
+
 def locate_dateline(body: list[str]) -> Dateline | None:
     """The dateline opening one of the first paragraphs, with its span in the joined body."""
     offset = 0
-    for paragraph in body[:2]:
+    for paragraph in body[:DATELINE_PARAGRAPHS]:
         found = find_dateline(paragraph)
         if found:
             start = offset + (found.span[0] if found.span else 0)
