@@ -62,7 +62,10 @@ def test_no_sentence_a_report_shows_starts_with_the_date_stamp_or_dateline() -> 
         article(
             "a",
             "Valley News",
-            ["date 2025-04-10 Riot police cleared the blockade at the Tarsk grain terminal."],
+            [
+                "date 2025-04-10 Riot police cleared the blockade at the Tarsk grain terminal "
+                "on Tuesday."
+            ],
         )
     )
     french = _with_dateline(
@@ -75,6 +78,10 @@ def test_no_sentence_a_report_shows_starts_with_the_date_stamp_or_dateline() -> 
         assert any(t.startswith(lead) for t in texts), texts
         clauses = [a.text[c.span[0] : c.span[1]] for c in annotations[a.id].clauses]
         assert clauses and all(not c.startswith(("date", "Valdora —")) for c in clauses)
+    # the parse's own sentence, which dates and quotations cite, starts after the stamp
+    stamp = english.text.index("Riot")
+    cited = [t.sentence for t in annotations[english.id].times if t.sentence and t.span[0] > stamp]
+    assert cited and all(english.text[s[0] : s[1]].startswith("Riot") for s in cited)
 
 
 def test_a_dateline_date_dates_no_timeline_event() -> None:

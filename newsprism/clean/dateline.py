@@ -27,9 +27,11 @@ _NAME_WORD = r"[A-ZÀ-Ý][\w'’.\-]*"  # Tarsk, Port, St.
 _REGION_WORD = r"(?:[A-ZÀ-Ý][\w'’.\-]*|of|and|the|de|la|al|el|upon|on)"
 _MONTH_DAY = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?"  # "Feb 8", "Sep. 9", "August 23."
 _DOMAIN = r"[a-z0-9][a-z0-9\-]*(?:\.[a-z]{2,6})+"  # example.com, news.example.co
+# a labelled month ("date 2024-05") or a full day, labelled or not ("2024-05-07"): an
+# unlabelled month may be a figure's label ("2024-02 figures are out")
 _STAMP = re.compile(
-    r"^\s*(?:(?:date|dated|published|posted)\s*:?\s*)?"
-    r"\d{4}-\d{2}(?:-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?)?(?![\d-])\s+"
+    r"^\s*(?:(?:date|dated|published|posted)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?|\d{4}-\d{2}-\d{2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?![\d-])\s+"
 )
 # the capitals form: a capitalised place alone is too weak after a plain hyphen
 _CAPS = (
@@ -103,3 +105,20 @@ def _dateline(m: re.Match[str], paragraph: str, start: int) -> Dateline | None:
     return Dateline(
         text=text, place=place, agency=agency.strip() if agency else None, span=(0, len(text))
     )
+
+
+# how far down a dateline may open a paragraph: a page may print a standfirst and a
+# caption above the dateline's lead
+DATELINE_PARAGRAPHS = 3
+
+
+def locate_dateline(body: list[str]) -> Dateline | None:
+    """The dateline opening one of the first paragraphs, with its span in the joined body."""
+    offset = 0
+    for paragraph in body[:DATELINE_PARAGRAPHS]:
+        found = find_dateline(paragraph)
+        if found:
+            start = offset + (found.span[0] if found.span else 0)
+            return Dateline(found.text, found.place, found.agency, (start, start + len(found.text)))
+        offset += len(paragraph) + 2
+    return None
