@@ -132,3 +132,17 @@ def test_a_dateline_below_a_standfirst_and_a_caption_is_found() -> None:
     assert article.dateline is not None and article.dateline.place == "Valdora, Ostland"
     start = article.text.index("Valdora, Ostland —")
     assert article.dateline.span == (start, start + len("Valdora, Ostland —"))
+
+
+def test_an_unlabelled_month_is_no_date_stamp() -> None:
+    assert find_dateline("2024-02 figures are out, the port said.") is None
+    stamp = find_dateline("2024-02-15 Ferries resumed.")
+    assert stamp is not None and stamp.text == "2024-02-15"
+
+
+def test_a_story_title_from_a_lead_never_starts_with_its_dateline() -> None:
+    from newsprism.stories.textunits import lead_line
+
+    assert lead_line("VALDORA, OSTLAND, (KPA).- El puerto reabrió.\nMás.") == "El puerto reabrió."
+    assert lead_line("Valdora — Le port a rouvert.") == "Le port a rouvert."
+    assert lead_line("VALDORA -") == "VALDORA -"  # nothing after it: the line stays
