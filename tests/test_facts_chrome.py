@@ -26,12 +26,11 @@ def test_chrome_sentences_inside_paragraphs_are_no_facts() -> None:
                     "Gazette de Valdora",
                     [
                         "Valdora — Le port de Valdora a fermé son quai nord lundi après la "
-                        "tempête. L'article est régulièrement mis à jour avec les derniers "
-                        "chiffres.",
-                        "Voici ce que l'on sait du naufrage. Deux ferries ont été endommagés "
-                        "dans la nuit, selon la capitainerie.",
-                        "Les commerçants craignent une saison perdue. (Imagen: Cortesía del "
-                        "puerto).",
+                        "tempête. Cet article sera mis à jour au fil de la journée.",
+                        "Voici ce que l'on sait sur la fermeture du quai. Deux ferries ont été "
+                        "endommagés dans la nuit, selon la capitainerie.",
+                        "Les commerçants craignent une saison perdue. (Imagen: cortesía de "
+                        "la capitanía).",
                         "Le maire a promis une navette entre les deux terminaux, qui ...",
                     ],
                 ),

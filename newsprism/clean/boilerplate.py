@@ -217,6 +217,7 @@ def _mark_teasers(seg: list[Labelled], options: CleanOptions) -> None:
 
 
 MAX_EXCERPT_WORDS = 80  # a preview of another article is a sentence or two
+MIN_EXCERPT_WORDS = 12  # ... of some length: "So frustrating …" is a writer's pause
 
 
 def _heading_or_question(line: PageLine) -> bool:
@@ -229,19 +230,22 @@ _CLOSERS_AND_SPACE = "\"'”’» "
 
 
 def _mark_excerpts(seg: list[Labelled]) -> None:
-    """A headline (or a question) followed by a short paragraph cut off by an ellipsis
-    is the preview of another article ("Can the city rebuild? / The mayor admitted
-    that ..."): both lines are chrome, not the article's text. A long body paragraph
-    that the page truncated keeps its lines; its cut-off sentence is no claim
+    """A headline (or a question) followed by a paragraph cut off by an ellipsis, after
+    the article's last prose line, is the preview of another article ("Can the city
+    rebuild? / The mayor admitted that ..."): both lines are chrome, not the article's
+    text. Inside the body the same shape is a writer's cliffhanger, and a long paragraph
+    the page truncated keeps its lines; a cut-off sentence is no claim either way
     (``newsprism.clean.chrome``)."""
+    prose_at = [i for i, s in enumerate(seg) if s.prose and s.reason is None]
     for i in range(1, len(seg)):
         item, before = seg[i], seg[i - 1]
         if item.reason is not None or before.reason is not None:
             continue
         line = item.line
-        if line.n_words > MAX_EXCERPT_WORDS or not cut_off(line.text):
+        if not MIN_EXCERPT_WORDS <= line.n_words <= MAX_EXCERPT_WORDS or not cut_off(line.text):
             continue
-        if _heading_or_question(before.line):
+        trailing = not any(j > i for j in prose_at)
+        if trailing and _heading_or_question(before.line) and not cut_off(before.line.text):
             for marked in (before, item):
                 marked.reason = "teaser:excerpt"
                 marked.prose = False

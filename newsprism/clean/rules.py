@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.clean.chrome import page_note, signpost
 from newsprism.clean.dates import find_dates
 from newsprism.clean.lines import PageLine
 from newsprism.lexicon import FOREIGN_RIGHTS_RESERVED, WEEKDAYS
@@ -190,16 +189,6 @@ def interface_reason(line: PageLine) -> str | None:
     return None
 
 
-def chrome_line_reason(line: PageLine) -> str | None:
-    """A line that is a note about the page or an explainer's signpost
-    (``newsprism.clean.chrome``): written as a sentence, so no other rule sees it."""
-    if page_note(line.text):
-        return "page-note"
-    if signpost(line.text):
-        return "signpost"
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class LineRule:
     """What the context-free rules said about one line."""
@@ -219,7 +208,6 @@ def apply_rules(line: PageLine, *, day_first: bool = True) -> LineRule:
         caption_reason(line)
         or date_line_reason(line, day_first=day_first)
         or interface_reason(line)
-        or chrome_line_reason(line)
         or ("author-bio:label" if is_author_label(line) else None)
     )
     return LineRule(reason)
