@@ -146,3 +146,16 @@ def test_a_story_title_from_a_lead_never_starts_with_its_dateline() -> None:
     assert lead_line("VALDORA, OSTLAND, (KPA).- El puerto reabrió.\nMás.") == "El puerto reabrió."
     assert lead_line("Valdora — Le port a rouvert.") == "Le port a rouvert."
     assert lead_line("VALDORA -") == "VALDORA -"  # nothing after it: the line stays
+
+
+def test_an_agency_dateline_on_the_agencys_own_page_credits_no_source() -> None:
+    from newsprism.compare.copies import credited_agency
+    from newsprism.model import Article, Dateline, Source
+
+    line = Dateline("TARSK, May 3. /KORPRESS/.", "TARSK", "KORPRESS", (0, 25))
+    own = Article("a", Source("a.txt", "text"), "s", 0, "x", outlet="Korpress", dateline=line)
+    reprint = Article(
+        "b", Source("b.txt", "text"), "s", 0, "x", outlet="Valley News", dateline=line
+    )
+    assert credited_agency(own) is None
+    assert credited_agency(reprint) == "KORPRESS"
