@@ -23,6 +23,7 @@ from typing import Any
 from justext.core import classify_paragraphs, revise_paragraph_classification
 from rapidfuzz import fuzz
 
+from newsprism.clean.chrome import cut_off
 from newsprism.clean.lines import PageLine
 from newsprism.clean.options import CleanOptions
 from newsprism.clean.rules import apply_rules, bio_name
@@ -162,6 +163,7 @@ def settle_segment(
     _mark_author_bios(seg, byline_name)
     _mark_repeats(seg)
     _mark_teasers(seg, options)
+    _mark_excerpts(seg)
     _mark_by_position(seg)
 
 
@@ -212,6 +214,41 @@ def _mark_teasers(seg: list[Labelled], options: CleanOptions) -> None:
                 item.reason = "teaser-duplicate"
                 item.prose = False
                 break
+
+
+MAX_EXCERPT_WORDS = 80  # a preview of another article is a sentence or two
+MIN_EXCERPT_WORDS = 12  # ... of some length: "So frustrating …" is a writer's pause
+
+
+def _heading_or_question(line: PageLine) -> bool:
+    return headline_like(line, min_words=2) or line.text.rstrip(_CLOSERS_AND_SPACE).endswith(
+        ("?", "؟")
+    )
+
+
+_CLOSERS_AND_SPACE = "\"'”’» "
+
+
+def _mark_excerpts(seg: list[Labelled]) -> None:
+    """A headline (or a question) followed by a paragraph cut off by an ellipsis, after
+    the article's last prose line, is the preview of another article ("Can the city
+    rebuild? / The mayor admitted that ..."): both lines are chrome, not the article's
+    text. Inside the body the same shape is a writer's cliffhanger, and a long paragraph
+    the page truncated keeps its lines; a cut-off sentence is no claim either way
+    (``newsprism.clean.chrome``)."""
+    prose_at = [i for i, s in enumerate(seg) if s.prose and s.reason is None]
+    for i in range(1, len(seg)):
+        item, before = seg[i], seg[i - 1]
+        if item.reason is not None or before.reason is not None:
+            continue
+        line = item.line
+        if not MIN_EXCERPT_WORDS <= line.n_words <= MAX_EXCERPT_WORDS or not cut_off(line.text):
+            continue
+        trailing = not any(j > i for j in prose_at)
+        if trailing and _heading_or_question(before.line) and not cut_off(before.line.text):
+            for marked in (before, item):
+                marked.reason = "teaser:excerpt"
+                marked.prose = False
 
 
 def _mark_by_position(seg: list[Labelled]) -> None:

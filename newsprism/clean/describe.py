@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsprism.clean.boilerplate import Labelled, headline_like, same_text
-from newsprism.clean.dateline import find_dateline
 from newsprism.clean.dates import (
     FoundDate,
     labelled_dates,
@@ -258,18 +257,6 @@ def parse_published(text: str | None, source: str, day_first: bool) -> Published
         return None
     found: FoundDate | None = parse_date(text, day_first=day_first)
     return Published(found.value, text, source) if found else None
-
-
-def locate_dateline(body: list[str]) -> Dateline | None:
-    """The dateline opening one of the first paragraphs, with its span in the joined body."""
-    offset = 0
-    for paragraph in body[:2]:
-        found = find_dateline(paragraph)
-        if found:
-            start = offset + (found.span[0] if found.span else 0)
-            return Dateline(found.text, found.place, found.agency, (start, start + len(found.text)))
-        offset += len(paragraph) + 2
-    return None
 
 
 HEAD_LINES = 8  # where a page prints its credit line: above or at the start of the body

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsprism.clean.boilerplate import Labelled, label_page, settle_segment
+from newsprism.clean.dateline import locate_dateline
 from newsprism.clean.dates import find_dates
 from newsprism.clean.describe import (
     day_first_for,
-    locate_dateline,
     pick_byline,
     pick_title,
     publication_dates,

@@ -113,10 +113,18 @@ def caption_reason(line: PageLine) -> str | None:
     return None
 
 
+# a page's publication stamp as a bare word ("- Published", "(Updated)"): no agency
+_STAMP_WORD = re.compile(
+    r"^(?:published|updated|posted|modified|publi[ée]e?|mis à jour|publicad[ao]|actualizad[ao]"
+    r"|ver[öo]ffentlicht|aktualisiert|atualizad[ao])$",
+    re.I,
+)
+
+
 def wire_agencies(text: str) -> list[str] | None:
     """The agencies of a "Source: Reuters/fs" line (editor initials dropped), else None."""
     m = _WIRE_LINE.match(text.strip()) or _BARE_CREDIT.match(text.strip())
-    if not m or len(text.split()) > 8:
+    if not m or len(text.split()) > 8 or _STAMP_WORD.match(m.group("who").strip()):
         return None
     parts = re.split(r"\s*(?:/|,|;|&|\band\b|\+)\s*", m.group("who").strip())
     names = [p.strip(" .") for p in parts if p.strip(" .")]

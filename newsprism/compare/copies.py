@@ -19,6 +19,7 @@ from datetime import datetime
 from rapidfuzz import fuzz
 
 from newsprism.model import WHOLE_ARTICLE_KINDS, Article, ReusePair, Span
+from newsprism.sources.outlets import name_key
 from newsprism.stories.reuse import QUOTED_SHARE
 from newsprism.stories.textunits import quoted_share
 
@@ -77,11 +78,13 @@ class Provenance:
 def credited_agency(article: Article) -> str | None:
     """The agency a page names as its text's source: a wire credit ("Source: Reuters"),
     else the agency of its dateline ("ALDRAVE (Meridian Press) -"), which a reprint
-    keeps when it drops every other credit."""
+    keeps when it drops every other credit; an agency's dateline on its own page names
+    the outlet itself, no source."""
     if article.wire and article.wire[0]:
         return article.wire[0]
-    if article.dateline and article.dateline.agency:
-        return article.dateline.agency
+    agency = article.dateline.agency if article.dateline else None
+    if agency and name_key(agency) != name_key(article.outlet or ""):
+        return agency
     return None
 
 

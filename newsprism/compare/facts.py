@@ -24,6 +24,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
+from newsprism.clean.chrome import chrome_reason
 from newsprism.compare.align import FactGroup, lone_sentences
 from newsprism.compare.anchors import Anchors, agree, sentence_anchors, topic_names
 from newsprism.compare.context import StoryContext
@@ -210,7 +211,9 @@ def build_facts(
         _Judged(row, *_judge(ctx, units, sim, row, by_outlet, figures, preds, words, prov))
         for row in rows
     ]
-    judged = [j for j in judged if j.shown is not None]  # no whole sentence: not a claim
+    # no whole sentence, or one that is the page's chrome (a note about the page, a
+    # credit, a cut-off excerpt): not a claim any outlet can state or omit
+    judged = [j for j in judged if j.shown is not None and chrome_reason(j.text) is None]
     judged = _merge_same_claims(ctx, units, sim, judged, by_outlet, figures, preds, words, prov)
     facts: list[tuple[FactRow, list[int], tuple[int, ...]]] = []
     for j in judged:

@@ -113,6 +113,11 @@ def _beside_finer(
     )
 
 
+def _in_dateline(article: Article, span: Span) -> bool:
+    dateline = article.dateline
+    return bool(dateline and dateline.span and dateline.span[0] <= span[0] < dateline.span[1])
+
+
 def _rows(
     sources: Sequence[tuple[str, Mapping[str, Article], Mapping[str, Annotations]]],
     own: str,
@@ -137,6 +142,8 @@ def _rows(
                 words = text[sent[0] : sent[1]]
                 if is_date_line(words) or t.span[1] <= sent[0] + lead_to_cut(words):
                     continue  # the page's date line ("date 2024-05-20 CITY -") dates no event
+                if _in_dateline(articles[art_id], t.span):
+                    continue  # "CITY | Agency | Monday 20/03/2024 -": the page's, no event
                 language = articles[art_id].language or "en"
                 if language != "en" and _beside_finer(t, ann, sent, words, language):
                     continue  # unparsed: a year beside a day names another happening

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc
 
 from newsprism.language.aliases import load_aliases
-from newsprism.language.clauses import claim_clauses
+from newsprism.language.clauses import apart_from_dateline, claim_clauses
 from newsprism.language.dated_events import time_readings
 from newsprism.language.labels import actor_labels
 from newsprism.language.mentions import extract_mentions
@@ -78,7 +78,9 @@ def annotate_doc(
     times = extract_times(doc, publication_anchor(article))
     quotes = extract_quotes(doc, mentions, options.max_quote_chars)
     quantities = extract_quantities(doc, mentions, times)
-    sentences = sentence_spans(doc)
+    sentences = apart_from_dateline(
+        article.text, sentence_spans(doc), article.dateline.span if article.dateline else None
+    )
     title_end = _title_prefix_end(article)
     if title_end:
         for q in quotes:

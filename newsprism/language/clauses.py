@@ -41,10 +41,11 @@ def claim_clauses(doc: Doc, sentences: Sequence[Sentence], article: Article) -> 
     text = doc.text
     cut = _dateline_end(article)
     out: list[Clause] = []
-    for start, end in _claim_sentences(text, [s.span for s in sentences if s.role == "body"]):
-        if cut and start <= cut[0] < end:
-            start = _skip(text, cut[1], end)
-        span = _trim(text, (start, end))
+    for sentence in _claim_sentences(text, [s.span for s in sentences if s.role == "body"]):
+        after = after_dateline(text, sentence, cut)
+        if after is None:
+            continue
+        span = _trim(text, after)
         if span[1] - span[0] < 2:
             continue
         tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
@@ -59,6 +60,43 @@ def claim_clauses(doc: Doc, sentences: Sequence[Sentence], article: Article) -> 
 def _dateline_end(article: Article) -> Span | None:
     dateline = article.dateline
     return dateline.span if dateline is not None and dateline.span is not None else None
+
+
+def apart_from_dateline(
+    text: str, sentences: Sequence[Sentence], cut: Span | None
+) -> list[Sentence]:
+    """The sentences with the dateline (``cut``) a sentence of its own: what a report
+    shows of the lead sentence (a figure's context, a timeline entry, a quotation's
+    sentence) then never starts with "KORVA (Agency) -" or a page's date stamp, and the
+    dateline's own date stays in a sentence for the date readers."""
+    if cut is None:
+        return list(sentences)
+    out: list[Sentence] = []
+    for s in sentences:
+        start, end = s.span
+        # (a splitter may have ended a sentence inside the dateline: "KORVA, May 3." /
+        # "/AGENCY/. The …"; the piece before the dateline's end is still the dateline's)
+        if start < cut[1] < end:
+            rest = _skip(text, cut[1], end)
+            if rest < end:
+                out.append(Sentence((start, cut[1]), 0, s.role))
+                out.append(Sentence((rest, end), 0, s.role))
+                continue
+        out.append(s)
+    return [Sentence(s.span, i, s.role) for i, s in enumerate(out)]
+
+
+def after_dateline(text: str, sentence: Span, cut: Span | None) -> Span | None:
+    """The part of a sentence after the dateline (``cut``), or None when the dateline
+    holds all of it: a splitter may end a sentence inside the dateline ("KORVA, May 3."
+    / "/AGENCY/. The …"), and no claim starts with any piece of it."""
+    start, end = sentence
+    if cut is None or not (start < cut[1] and cut[0] < end):
+        return sentence
+    if cut[0] > start:
+        return sentence  # the dateline opens a later part of the text: not this sentence's
+    start = _skip(text, cut[1], end)
+    return (start, end) if end - start >= 2 else None
 
 
 def _skip(text: str, pos: int, end: int) -> int:

@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsprism.clean.dateline import locate_dateline
 from newsprism.language.aliases import load_aliases
 from newsprism.language.options import LanguageOptions
 
@@ -50,11 +51,21 @@ def load_bare_nlp(options: LanguageOptions | None = None) -> Language:
 
 @Language.component("newsprism_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and paragraphs have no full stop."""
+    """A line break ends a sentence: headlines, datelines and paragraphs have no full stop.
+
+    So does a dateline or date stamp ("date 2024-05-07 KORVA (Agency) —", found as
+    cleaning finds it): the lead after it is a sentence of its own, and what a report
+    shows of it (a quotation's sentence, a timeline entry) never starts with it."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
+    dateline = locate_dateline(doc.text.split("\n\n"))
+    if dateline is not None and dateline.span is not None:
+        end = dateline.span[1]
+        after = next((t for t in doc if t.idx >= end and not t.is_space), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
     return doc
 
 

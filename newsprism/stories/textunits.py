@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsprism.clean.dateline import find_dateline
 from newsprism.model import Span
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before
@@ -106,7 +107,12 @@ _DATE_LABEL = re.compile(
 
 
 def lead_line(text: str, limit: int = 120) -> str:
-    """A title for a page that has none: its first line, less a date line run into it,
-    cut at a word within ``limit`` characters."""
-    first = _DATE_LABEL.sub("", text.strip().split("\n", 1)[0], count=1)
+    """A title for a page that has none: its first line, less a date line run into it
+    and its dateline ("KORVA (Agency) -", as cleaning finds it), cut at a word within
+    ``limit`` characters."""
+    first = text.strip().split("\n", 1)[0]
+    dateline = find_dateline(first)
+    if dateline is not None and dateline.span is not None and first[dateline.span[1] :].strip():
+        first = first[dateline.span[1] :].strip()
+    first = _DATE_LABEL.sub("", first, count=1)
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"

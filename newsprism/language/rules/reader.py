@@ -16,6 +16,7 @@ import dataclasses
 import re
 from datetime import date
 
+from newsprism.language.clauses import after_dateline, apart_from_dateline
 from newsprism.language.rules.bodies import body_labels
 from newsprism.language.rules.dates import read_dates
 from newsprism.language.rules.figures import read_figures
@@ -63,7 +64,11 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
     if not is_foreign(language):
         raise ValueError(f"article {article.id}: language {language!r} is not read here")
     text = article.text
-    sentences = _with_title_role(article, split_sentences(text))
+    sentences = apart_from_dateline(
+        text,
+        _with_title_role(article, split_sentences(text)),
+        article.dateline.span if article.dateline else None,
+    )
     table = language_words(language, options.words_file)
     anchor = article.published_day  # none when the source gave only a month
     mentions = find_names(text, sentences, language)
@@ -75,14 +80,23 @@ def annotate_foreign(article: Article, options: MultilingualOptions | None = Non
         quotes=read_quotes(text, sentences, mentions, language),
         quantities=read_figures(text, sentences, table),
         times=read_dates(text, sentences, language, anchor, "published" if anchor else None),
-        clauses=[
-            Clause(s.span, s.span, "sentence", whole=_reads_whole(text[s.span[0] : s.span[1]]))
-            for s in sentences
-            if s.role == "body"
-        ],
+        clauses=_claims(article, sentences),
         labels=read_labels(text, sentences, mentions, language) + body_labels(text, language),
         version=annotation_version(language),
     )
+
+
+def _claims(article: Article, sentences: list[Sentence]) -> list[Clause]:
+    """Every body sentence as a claim, its dateline cut off ("KORVA (Agency) - …"), as
+    the English pipeline cuts it (``newsprism.language.clauses``)."""
+    text = article.text
+    cut = article.dateline.span if article.dateline else None
+    out: list[Clause] = []
+    for s in sentences:
+        span = after_dateline(text, s.span, cut) if s.role == "body" else None
+        if span is not None:
+            out.append(Clause(span, span, "sentence", whole=_reads_whole(text[span[0] : span[1]])))
+    return out
 
 
 def reanchor_foreign(
