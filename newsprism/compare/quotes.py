@@ -22,9 +22,10 @@ from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import credited_agency
 from newsprism.compare.evidence import trim_span
 from newsprism.compare.quote_languages import QUOTE_COSINE, cross_language_cosines
+from newsprism.compare.quote_languages import tongue as printed_in
 from newsprism.compare.records import DiffOp, Paraphrase, QuoteGroup, QuoteVariant, QuoteWording
 from newsprism.compare.similarity import content_terms
-from newsprism.language.rules.reader import is_foreign, language_group
+from newsprism.language.rules.reader import is_foreign
 from newsprism.model import Quote
 
 _WORDS = re.compile(r"\S+")
@@ -46,6 +47,16 @@ class _Q:
     # the words that introduce the speaker in the quote's sentence, title and all
     # ("Iranian Red Crescent chief Pir Hossein Kolivand"): see ``introduction``
     attribution: str = ""
+
+
+# words in scripts other than Latin (Arabic, Cyrillic, Greek, ...), which
+# ``content_terms`` does not read: without them a quote in Arabic holds no word at all
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]{2,}")
+
+
+def quote_terms(text: str) -> set[str]:
+    """The content words a quote is matched on, in any script."""
+    return content_terms(text) | {w.casefold() for w in _OTHER_SCRIPT.findall(text)}
 
 
 SHORT_QUOTE_WORDS = 4  # a phrase this short is lifted verbatim, or is another phrase
@@ -243,7 +254,7 @@ def group_quotes(ctx: StoryContext) -> list[QuoteGroup]:
                 continue  # headline quotes index the title; the body carries the statement
             span = trim_span(text, q.span)
             words = text[span[0] : span[1]]
-            terms = content_terms(words)
+            terms = quote_terms(words)
             if q.kind == "indirect":
                 span = _balanced(text, span, q.sentence)
                 words = text[span[0] : span[1]]
@@ -271,7 +282,7 @@ def group_quotes(ctx: StoryContext) -> list[QuoteGroup]:
     pending = list(range(len(items)))
     while pending:
         found = _linked(items, pending, links, sure)
-        kept, pending = _read_against_canonical(ctx, items, found, threshold)
+        kept, pending = _read_against_canonical(ctx, items, found, threshold, links)
         groups += kept
     out = [_group(ctx, [items[i] for i in m]) for m in groups]
     out = [g for g in out if len({v.cite.outlet for v in g.variants}) >= 2]
@@ -316,15 +327,24 @@ def _linked(
 
 
 def _read_against_canonical(
-    ctx: StoryContext, items: Sequence[_Q], groups: Sequence[list[int]], threshold: float
+    ctx: StoryContext,
+    items: Sequence[_Q],
+    groups: Sequence[list[int]],
+    threshold: float,
+    links: Sequence[tuple[float, int, int]],
 ) -> tuple[list[list[int]], list[int]]:
     """Each group kept with the versions its canonical text can be shown against, and
     the versions it cannot: a quote in the canonical's language that is neither part
     of it nor a wording of it (another sentence of the same remarks, joined through a
-    third version holding words of both) is a statement of its own, grouped again.
+    third version holding words of both) is a statement of its own, grouped again. A
+    page in another language renders the statement once: of its quotes joined, the one
+    linked closest to the other pages' stays, and the others are grouped again.
 
     Returns the groups and the quotes left to group again (none when no group lost any:
     each round only removes, so it ends)."""
+    strength: dict[tuple[int, int], float] = {}
+    for score, i, j in links:
+        strength[(i, j)] = strength[(j, i)] = score
     kept: list[list[int]] = []
     again: list[int] = []
     for members in groups:
@@ -332,7 +352,7 @@ def _read_against_canonical(
             kept.append(members)
             continue
         canonical = _canonical(ctx, [items[i] for i in members])
-        tongue = language_group(ctx.articles[canonical.article].language)
+        tongue = printed_in(ctx.articles[canonical.article].language)
 
         def shown(i: int, against: _Q) -> bool:
             return _pair_score(items[i], against, -1.0, threshold) is not None
@@ -341,7 +361,7 @@ def _read_against_canonical(
             i
             for i in members
             if items[i] is not canonical
-            and language_group(ctx.articles[items[i].article].language) == tongue
+            and printed_in(ctx.articles[items[i].article].language) == tongue
         ]
         wordings = [items[i] for i in alike if shown(i, canonical)] + [canonical]
         # a cut of a wording the canonical is shown with is read against that wording
@@ -351,6 +371,40 @@ def _read_against_canonical(
             if items[i] not in wordings
             and not any(len(items[i].terms) <= len(w.terms) and shown(i, w) for w in wordings)
         ]
+        pages: dict[str, list[int]] = {}
+        for i in members:
+            if printed_in(ctx.articles[items[i].article].language) != tongue:
+                pages.setdefault(items[i].article, []).append(i)
+        # a version in another language renders the statement: it is linked to a
+        # version in a language other than its own, or it is a cut of one that is;
+        # a fragment that only resembles a rendering in its own language is not
+        rendered = {
+            i
+            for quotes in pages.values()
+            for i in quotes
+            if any(
+                (i, o) in strength
+                and printed_in(ctx.articles[items[o].article].language)
+                != printed_in(ctx.articles[items[i].article].language)
+                for o in members
+            )
+        }
+        for quotes in pages.values():
+            for i in quotes:
+                if i in rendered:
+                    continue
+                if not any(
+                    len(items[i].terms) <= len(items[o].terms) and shown(i, items[o])
+                    for o in rendered
+                ):
+                    out.append(i)
+        pages = {a: [i for i in quotes if i not in out] for a, quotes in pages.items()}
+        pages = {a: quotes for a, quotes in pages.items() if quotes}
+
+        for quotes in pages.values():
+            others = [o for o in members if items[o].article != items[quotes[0]].article]
+            best = max(quotes, key=lambda i: max(strength.get((i, o), 0.0) for o in others))
+            out += [i for i in quotes if i != best]
         kept.append([i for i in members if i not in out])
         again += out
     return kept, again
@@ -483,7 +537,7 @@ def _canonical(ctx: StoryContext, members: Sequence[_Q]) -> _Q:
     shorter, nor a wording the others share."""
 
     def tongue(q: _Q) -> str:
-        return language_group(ctx.articles[q.article].language)
+        return printed_in(ctx.articles[q.article].language)
 
     longest = {t: max(len(q.text) for q in members if tongue(q) == t) for t in map(tongue, members)}
 
@@ -515,7 +569,7 @@ def _canonical(ctx: StoryContext, members: Sequence[_Q]) -> _Q:
 
 def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
     def tongue(q: _Q) -> str:
-        return language_group(ctx.articles[q.article].language)
+        return printed_in(ctx.articles[q.article].language)
 
     canonical = _canonical(ctx, members)
     # who said it: the speakers named in the quotes' own sentences, when any are
