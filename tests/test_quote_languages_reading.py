@@ -8,14 +8,17 @@ quote holds words. Invented sentences; the real encoder.
 
 from __future__ import annotations
 
+from newsprism.compare.context import StoryContext, story_context
+from newsprism.compare.options import CompareOptions
 from newsprism.compare.quote_languages import (
     cross_language_cosines,
     encoded_pairs,
     figures,
     unpointed,
 )
-from newsprism.compare.quotes import MIN_QUOTE_TERMS, quote_terms
+from newsprism.compare.quotes import _Q, MIN_QUOTE_TERMS, _read_against_canonical, quote_terms
 from newsprism.compare.similarity import content_terms
+from newsprism.model import Annotations, Article, Quote, Source, Story
 
 
 def test_quotes_of_two_printed_languages_are_scored_by_the_encoder() -> None:
@@ -63,3 +66,53 @@ def test_an_english_and_a_turkish_quote_are_compared_by_the_encoder() -> None:
         "Tüm bölge için dördüncü seviye alarm ilan ettik",
     ]
     assert cross_language_cosines(texts, ["en", "tr"])[0, 1] > 0.3
+
+
+def _versions() -> tuple[StoryContext, list[_Q]]:
+    """An English statement, its French rendering on one page beside a second French
+    quote, and a French fragment on a third page that resembles only the rendering."""
+    pages = [
+        ("a", "Valley News", "en", "“No one on board the ferry survived,” the chief said."),
+        (
+            "b",
+            "Le Courrier",
+            "fr",
+            "« Personne à bord n'a survécu », dit-il. « Le port reste fermé ».",
+        ),
+        ("c", "La Gazette", "fr", "Le ferry a sombré « dans la nuit de dimanche »."),
+    ]
+    articles = [
+        Article(aid, Source(f"{aid}.txt", "text"), "x", 0, text, outlet=outlet, language=lang)
+        for aid, outlet, lang, text in pages
+    ]
+    ctx = story_context(
+        Story("s", "invented", [a.id for a in articles]),
+        articles,
+        {a.id: Annotations(a.id, "") for a in articles},
+        {},
+        CompareOptions(),
+    )
+
+    def version(aid: str, words: str) -> _Q:
+        text = ctx.articles[aid].text
+        start = text.index(words)
+        quote = Quote((start, start + len(words)), words, "direct")
+        return _Q(aid, quote, quote.span, words, quote_terms(words))
+
+    items = [
+        version("a", "No one on board the ferry survived,"),
+        version("b", "Personne à bord n'a survécu"),
+        version("b", "Le port reste fermé"),
+        version("c", "dans la nuit de dimanche"),
+    ]
+    return ctx, items
+
+
+def test_a_page_renders_a_statement_once_and_a_lookalike_fragment_renders_nothing() -> None:
+    ctx, items = _versions()
+    # (score, i, j): the rendering and, weaker, the page's other quote are linked to
+    # the English statement; the fragment only to the French rendering
+    links = [(0.7, 0, 1), (0.6, 1, 3), (0.56, 0, 2)]
+    kept, again = _read_against_canonical(ctx, items, [[0, 1, 2, 3]], 0.6, links)
+    assert kept == [[0, 1]]
+    assert sorted(again) == [2, 3]
