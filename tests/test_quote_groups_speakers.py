@@ -90,3 +90,41 @@ def test_a_speakers_introduction_is_the_title_before_the_name_not_a_possessor() 
     lawyer = quote("No", "Ivo Lam", (second, len(text)))
     assert introduction(text, chief) == "Red Crescent chief Ana Berg"
     assert introduction(text, lawyer) == "lawyer Ivo Lam"
+
+
+def test_reported_speech_joins_the_statement_it_restates_and_a_lead_sentence_does_not() -> None:
+    """North Star reports the mayor's pledge in its own words; Hill Times's lead holds
+    two of the short version's words among twenty of the day's news: no report of it."""
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "“We must stay calm, we must stay patient, this pension must be a pension "
+                    "for every family of the docks,” Mayor Odile Marchetti said."
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                ["“This pension must be the pension of every docker family,” Marchetti said."],
+            ),
+            article(
+                "c",
+                "North Star",
+                ["Marchetti said the pension must be a pension for every family of the docks."],
+            ),
+            article(
+                "d",
+                "Hill Times",
+                [
+                    "Mayor Odile Marchetti said a pension fund for every docker family was "
+                    "approved on Tuesday after the council voted on the harbour budget, ending a "
+                    "strike that had closed the port for weeks."
+                ],
+            ),
+        ]
+    )
+    group = next(g for g in out.quotes if "pension" in g.text)
+    assert {p.cite.outlet for p in group.paraphrases} == {"North Star"}

@@ -492,11 +492,26 @@ def _attach_paraphrases(
             for v in g.variants:
                 q = by_place[(v.cite.article, v.cite.span)]
                 need = _need(p, q, threshold)
-                score = _containment(p, q)
+                score = _restates(p, q)
                 if need is not None and score >= need and score > best[0]:
                     best = (score, g)
         if best[1] is not None:
             best[1].paraphrases.append(Paraphrase(ctx.cite(p.article, p.span), p.quote.speaker))
+
+
+PARAPHRASE_SHARE = 0.5  # at least half of reported speech's words are the statement's
+
+
+def _restates(p: _Q, q: _Q) -> float:
+    """How surely reported speech ``p`` restates quote ``q``: the share of the shorter
+    one's words in the other, by words alone (a few shared letters are no restatement:
+    "Two bodies have been identified" is no report of "None of us really knows"), when
+    two words at least are shared and half of the reported words are the quote's (a
+    lead sentence holding two of its words reports the day's news, not the quote)."""
+    shared = p.terms & q.terms
+    if len(shared) < MIN_QUOTE_TERMS or len(shared) < PARAPHRASE_SHARE * len(p.terms):
+        return 0.0
+    return len(shared) / min(len(p.terms), len(q.terms))
 
 
 _MARKS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‹": "›", "「": "」", '"': '"'}
