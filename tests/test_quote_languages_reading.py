@@ -69,8 +69,9 @@ def test_an_english_and_a_turkish_quote_are_compared_by_the_encoder() -> None:
 
 
 def _versions() -> tuple[StoryContext, list[_Q]]:
-    """An English statement, its French rendering on one page beside a second French
-    quote, and a French fragment on a third page that resembles only the rendering."""
+    """An English statement printed by three pages, its French rendering on one page
+    beside a second French quote, and a French fragment on another page that resembles
+    only the rendering."""
     pages = [
         ("a", "Valley News", "en", "“No one on board the ferry survived,” the chief said."),
         (
@@ -80,6 +81,8 @@ def _versions() -> tuple[StoryContext, list[_Q]]:
             "« Personne à bord n'a survécu », dit-il. « Le port reste fermé ».",
         ),
         ("c", "La Gazette", "fr", "Le ferry a sombré « dans la nuit de dimanche »."),
+        ("d", "Plains Herald", "en", "“No one on board the ferry survived,” the chief said."),
+        ("e", "Hill Times", "en", "“No one on board the ferry survived,” the chief said."),
     ]
     articles = [
         Article(aid, Source(f"{aid}.txt", "text"), "x", 0, text, outlet=outlet, language=lang)
@@ -104,6 +107,8 @@ def _versions() -> tuple[StoryContext, list[_Q]]:
         version("b", "Personne à bord n'a survécu"),
         version("b", "Le port reste fermé"),
         version("c", "dans la nuit de dimanche"),
+        version("d", "No one on board the ferry survived,"),
+        version("e", "No one on board the ferry survived,"),
     ]
     return ctx, items
 
@@ -112,7 +117,21 @@ def test_a_page_renders_a_statement_once_and_a_lookalike_fragment_renders_nothin
     ctx, items = _versions()
     # (score, i, j): the rendering and, weaker, the page's other quote are linked to
     # the English statement; the fragment only to the French rendering
-    links = [(0.7, 0, 1), (0.6, 1, 3), (0.56, 0, 2)]
-    kept, again = _read_against_canonical(ctx, items, [[0, 1, 2, 3]], 0.6, links)
-    assert kept == [[0, 1]]
+    links = [(1.0, 0, 4), (1.0, 0, 5), (0.7, 0, 1), (0.6, 1, 3), (0.56, 0, 2)]
+    kept, again = _read_against_canonical(ctx, items, [[0, 1, 2, 3, 4, 5]], 0.6, links)
+    assert kept == [[0, 1, 4, 5]]
+    assert sorted(again) == [2, 3]
+
+
+def test_a_page_printing_its_rendering_again_in_part_keeps_both() -> None:
+    ctx, items = _versions()
+    text = ctx.articles["b"].text
+    start = text.index("bord n'a survécu")
+    words = "bord n'a survécu"
+    again_quote = Quote((start, start + len(words)), words, "direct")
+    items.append(_Q("b", again_quote, again_quote.span, words, quote_terms(words)))
+    # the piece is linked closer to the English than the whole rendering is
+    links = [(1.0, 0, 4), (1.0, 0, 5), (0.7, 0, 6), (0.6, 0, 1), (0.6, 1, 3), (0.56, 0, 2)]
+    kept, again = _read_against_canonical(ctx, items, [[0, 1, 2, 3, 4, 5, 6]], 0.6, links)
+    assert kept == [[0, 1, 4, 5, 6]]
     assert sorted(again) == [2, 3]

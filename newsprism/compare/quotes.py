@@ -293,6 +293,13 @@ def group_quotes(ctx: StoryContext) -> list[QuoteGroup]:
     return out
 
 
+def _cut(part: _Q, whole: _Q, threshold: float) -> bool:
+    """Whether ``part`` is a piece of ``whole``: no more words, and its words in it."""
+    return len(part.terms) <= len(whole.terms) and (
+        _pair_score(part, whole, -1.0, threshold) is not None
+    )
+
+
 def _linked(
     items: Sequence[_Q],
     pending: Sequence[int],
@@ -338,7 +345,8 @@ def _read_against_canonical(
     of it nor a wording of it (another sentence of the same remarks, joined through a
     third version holding words of both) is a statement of its own, grouped again. A
     page in another language renders the statement once: of its quotes joined, the one
-    linked closest to the other pages' stays, and the others are grouped again.
+    linked closest to the other pages' stays with the pieces of it the page prints
+    again, and the others are grouped again.
 
     Returns the groups and the quotes left to group again (none when no group lost any:
     each round only removes, so it ends)."""
@@ -404,7 +412,14 @@ def _read_against_canonical(
         for quotes in pages.values():
             others = [o for o in members if items[o].article != items[quotes[0]].article]
             best = max(quotes, key=lambda i: max(strength.get((i, o), 0.0) for o in others))
-            out += [i for i in quotes if i != best]
+            # the page's rendering printed again whole or in part stays with it
+            out += [
+                i
+                for i in quotes
+                if i != best
+                and not _cut(items[i], items[best], threshold)
+                and not _cut(items[best], items[i], threshold)
+            ]
         kept.append([i for i in members if i not in out])
         again += out
     return kept, again
@@ -555,6 +570,8 @@ def _canonical(ctx: StoryContext, members: Sequence[_Q]) -> _Q:
         return printed_in(ctx.articles[q.article].language)
 
     longest = {t: max(len(q.text) for q in members if tongue(q) == t) for t in map(tongue, members)}
+    # the statement is shown in the language most of its outlets print it in
+    printers = Counter(t for t, _ in {(tongue(q), ctx.outlet_of[q.article]) for q in members})
 
     def centrality(q: _Q) -> tuple[bool, bool, float]:
         spread = sum(
@@ -574,6 +591,7 @@ def _canonical(ctx: StoryContext, members: Sequence[_Q]) -> _Q:
     return max(
         members,
         key=lambda q: (
+            printers[tongue(q)],
             *centrality(q)[:2],
             credited_agency(ctx.articles[q.article]) is not None,
             centrality(q)[2],
