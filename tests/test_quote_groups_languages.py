@@ -86,3 +86,34 @@ def test_two_statements_of_one_speaker_in_two_languages_stay_apart() -> None:
         assert not any("pension" in t for t in texts) or not any("juin" in t for t in texts)
         assert not any("pension" in t for t in texts) or not any("rivière" in t for t in texts)
         assert not any("juin" in t for t in texts) or not any("river" in t for t in texts)
+
+
+def test_a_statement_is_shown_in_the_language_most_of_its_outlets_print() -> None:
+    """Two English pages quote a phrase of the statement, one French page prints it
+    whole: the group is shown in English, the French its rendering."""
+    out = run(
+        [
+            _article(
+                "a",
+                "Valley News",
+                "en",
+                ["State television said there was “no sign of life” at the pier."],
+            ),
+            _article(
+                "b",
+                "Plains Herald",
+                "en",
+                ["Rescuers found “no sign of life” near the sunken ferry, state television said."],
+            ),
+            _article(
+                "c",
+                "Le Courrier",
+                "fr",
+                ["« Aucun signe de vie n'a été trouvé », a annoncé la télévision d'État."],
+                "2025-04-10T07:00",
+            ),
+        ]
+    )
+    [group] = [g for g in out.quotes if "Le Courrier" in {v.cite.outlet for v in g.variants}]
+    assert group.canonical.outlet in {"Valley News", "Plains Herald"}
+    assert {v.cite.outlet: v.wording for v in group.variants}["Le Courrier"] == "translation"
