@@ -21,7 +21,7 @@ from newsprism.compare.digest import build_digest
 from newsprism.compare.facts import build_facts, mark_contradictions
 from newsprism.compare.framing import find_framing, load_lexicon
 from newsprism.compare.names import name_variants
-from newsprism.compare.numbers import FigureSlot, figure_slots
+from newsprism.compare.numbers import FigureSlot, figure_slots, slot_label
 from newsprism.compare.options import CompareOptions
 from newsprism.compare.quotes import group_quotes
 from newsprism.compare.records import (
@@ -203,12 +203,11 @@ def _overview(
 def _figures(ctx: StoryContext, slots: Sequence[FigureSlot]) -> list[Figure]:
     out = []
     for slot in slots:
-        counted = sorted({c.counted for c in slot.counts})
         out.append(
             Figure(
                 id=slot.id,
                 outcome=slot.family,
-                label=f"{slot.family} ({', '.join(counted)})",
+                label=slot_label(slot),
                 figure=slot.figure,
                 outlets=sorted({ctx.outlet_of[a] for a in slot.articles}),
                 values=slot.values,
