@@ -23,7 +23,9 @@ TIES = {
 @pytest.mark.parametrize("language", sorted(TIES))
 def test_a_tie_between_clashing_figures_gives_the_range(language: str) -> None:
     one, other = TIES[language]
-    out = run([page("a", "Valley News", one, language), page("b", "Plains Herald", other, language)])
+    out = run(
+        [page("a", "Valley News", one, language), page("b", "Plains Herald", other, language)]
+    )
     toll = next(t for t in out.tolls if t.outcome == "killed")
     assert toll.basis == "split"
     assert toll.number is None
