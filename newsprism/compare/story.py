@@ -20,6 +20,7 @@ from newsprism.compare.dates import actor_date_findings, date_findings
 from newsprism.compare.digest import build_digest
 from newsprism.compare.facts import build_facts, mark_contradictions
 from newsprism.compare.framing import find_framing, load_lexicon
+from newsprism.compare.moments import moment_findings
 from newsprism.compare.names import name_variants
 from newsprism.compare.numbers import FigureSlot, figure_slots, slot_label
 from newsprism.compare.options import CompareOptions
@@ -43,7 +44,7 @@ from newsprism.compare.roles import role_findings
 from newsprism.compare.similarity import similarity_matrix
 from newsprism.compare.speakers import speaker_findings
 from newsprism.compare.timeline import build_timeline
-from newsprism.compare.tolls import internal_findings, story_tolls
+from newsprism.compare.tolls import internal_findings, replaced_figures, story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
 
@@ -98,6 +99,7 @@ def compare_story(
         slot_findings
         + toll_findings
         + internal_findings(ctx, slots)
+        + moment_findings(ctx, slots, replaced_figures(slots))
         + (dates := date_findings(ctx, units, facts, members))
         + actor_date_findings(ctx, dates)
         + role_findings(ctx)

@@ -186,6 +186,12 @@ def _fell(a: Count, b: Count) -> bool:
     return late.range()[1] <= early.range()[0]
 
 
+def replaced_figures(slots: Sequence[FigureSlot]) -> set[float]:
+    """Every figure the story says was replaced ("dropped from 115"), withdrawn or denied."""
+    counts = [c for s in slots for c in s.counts]
+    return superseded(counts) | set(set_aside(counts))
+
+
 def _first_figures(counts: Sequence[Count], replaced: set[float] | None = None) -> list[Count]:
     """Each page's first current figure for the outcome; of one page's versions, the
     latest's only. A figure the story says was replaced ("fell from 41 to 31") is not a

@@ -42,6 +42,7 @@ TOLL_NOUNS = frozenset(
 )
 # "passed the 1,000 mark", "superó la barrera de los mil": a threshold, not the figure
 THRESHOLD_NOUNS = frozenset({"mark", "barrier", "barrera", "umbral", "barre", "seuil", "cap"})
+THRESHOLD_GAP = 3  # tokens between a threshold and the figure that passed it
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "،", "؛"})
 _YEAR_RANGE = (1900, 2100)
 # "and" in the languages read here: after a number it opens the next item of a list
@@ -147,6 +148,15 @@ def _outcomes(
             hit = _tally_before(
                 text, toks, numbers[k], max(start, numbers[k - 1].last if k else 0), table
             )
+            if (
+                hit[1] is None
+                and k
+                and _threshold(toks, numbers[k - 1])
+                and numbers[k].first - numbers[k - 1].last <= THRESHOLD_GAP
+            ):
+                # "superó la barrera de los mil, hasta los 1.037": the figure after the
+                # threshold is the tally's
+                hit = _tally_before(text, toks, numbers[k - 1], start, table, True)
             if hit[1] is not None:
                 return hit
         if hit[1] is None or table.language == "ar" or is_from(k):
@@ -233,13 +243,23 @@ def _outcome_before(
     return None, None
 
 
+def _threshold(toks: Sequence[Token], num: Number) -> bool:
+    """ "the 1,000 mark", "la barrera de los mil": a threshold the figure passed."""
+    return any(t.folded in THRESHOLD_NOUNS for t in toks[max(0, num.first - 3) : num.first])
+
+
 def _tally_before(
-    text: str, toks: Sequence[Token], num: Number, start: int, table: LanguageWords
+    text: str,
+    toks: Sequence[Token],
+    num: Number,
+    start: int,
+    table: LanguageWords,
+    past_threshold: bool = False,
 ) -> _Hit:
     """ "La cifra de muertos [...] alcanza los 2.946": the outcome word right after a
     tally noun (past "de", "des", "of") earlier in the figure's clause, with no other
     number between, is the figure's outcome."""
-    if any(t.folded in THRESHOLD_NOUNS for t in toks[max(0, num.first - 3) : num.first]):
+    if not past_threshold and _threshold(toks, num):
         return None, None
     for i in range(num.first - 1, max(start, num.first - TOLL_REACH) - 1, -1):
         if _clause_break(text, toks[i].span[1], toks[num.first].span[0]):
