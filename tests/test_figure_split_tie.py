@@ -65,3 +65,14 @@ def test_a_threshold_is_not_the_tally_figure() -> None:
     text = "El número de muertos en el sismo de Kerav superó la barrera de los mil."
     ann = annotate_foreign(page("a", "Valley News", text, "es"))
     assert not [q for q in ann.quantities if q.outcome == "killed"]
+
+
+def test_a_tie_in_a_count_that_grows_as_the_job_proceeds_keeps_the_larger() -> None:
+    out = run(
+        [
+            page("a", "Valley News", "Rescuers have recovered the bodies of four people near Kerav.", "en"),  # noqa: E501
+            page("b", "Plains Herald", "The bodies of all ten people were recovered near Kerav.", "en"),  # noqa: E501
+        ]
+    )  # fmt: skip
+    toll = next(t for t in out.tolls if t.outcome == "recovered")
+    assert toll.number == 10

@@ -18,7 +18,8 @@ toll), as a fact-checker would state it:
   ministère"; not "a neighbour said", not "a 46-year-old man, police said"), unless a
   later page gives another;
 - else the figure most independent sources lead with; on a tie, the larger only when
-  the figures can both hold (a subset is smaller than its whole), else the range;
+  the figures can both hold (a subset is smaller than its whole) or count a job that
+  proceeds (bodies recovered: a lower figure is an earlier stage), else the range;
 - and when no figure has most sources behind it and outlets lead with figures for the
   same people at the same moment that cannot both hold, the figure says the evidence is
   split ("outlets differ: 200–900; latest official 410") rather than pick one.
@@ -48,6 +49,11 @@ from newsprism.compare.records import Finding, Grade, SlotValue, Toll
 from newsprism.lexicon import EARLIER_FIGURE_WORDS, FALLING_OUTCOMES, ranges_overlap
 
 TOLL_CONFIDENCE = 0.5  # first figures may count different groups: a lead, not a verdict
+# outcomes counted as a job proceeds (bodies recovered, people rescued, arrested,
+# evacuated): a lower figure is most often an earlier stage of the same count, so on a
+# tie the larger stands; a toll of dead or injured is counted once, and a tie between
+# clashing figures is a split
+GROWING_OUTCOMES = frozenset({"recovered", "rescued", "arrested", "evacuated", "displaced"})
 
 
 def story_tolls(
@@ -85,7 +91,7 @@ def story_tolls(
             _split(ctx, current, chosen, origin, falling, counts) if basis != "revision" else None
         )
         number = chosen.q.value
-        if spread is not None and basis == "larger":
+        if spread is not None and basis == "larger" and family not in GROWING_OUTCOMES:
             # no figure has more sources behind it than another: the story states the
             # range, never the single larger value
             figure, number, basis = f"outlets differ: {spread}", None, "split"
