@@ -96,14 +96,15 @@ def _countries() -> frozenset[str]:
 def _not_places() -> frozenset[str]:
     """Capitalised words after "in" that name no place: months, weekdays, nationalities
     ("in September", "en Lunes", "in Russian strikes")."""
-    words = set(MONTHS) | set(WEEKDAYS) | set(DEMONYMS)
+    words = set(MONTHS) | set(WEEKDAYS) | set(DEMONYMS) | {d + "s" for d in DEMONYMS}
     words |= {w for names in FOREIGN_MONTHS.values() for w in names}
     words |= {w for names in FOREIGN_WEEKDAYS.values() for w in names}
     return frozenset(fold(w) for w in words)
 
 
 def is_country(name: str) -> bool:
-    """Whether ``name`` is a country ("Morocco", "Marruecos", "المغرب") or no place."""
+    """Whether ``name`` is a country ("Morocco", "Marruecos", "المغرب") or no place (a
+    month, a weekday, a nationality)."""
     folded = fold(name)
     if folded in _not_places() or fold(name.split()[0]) in _not_places():
         return True

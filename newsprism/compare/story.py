@@ -41,6 +41,7 @@ from newsprism.compare.records import (
     StorySpan,
 )
 from newsprism.compare.roles import role_findings
+from newsprism.compare.shares import share_figures, share_findings
 from newsprism.compare.similarity import similarity_matrix
 from newsprism.compare.speakers import speaker_findings
 from newsprism.compare.timeline import build_timeline
@@ -95,6 +96,7 @@ def compare_story(
     quotes = group_quotes(ctx)
     slot_findings = [s.finding for s in slots if s.finding is not None]
     tolls, toll_findings, toll_links = story_tolls(ctx, slots, slot_findings, provenance.origin)
+    shares = share_findings(ctx)  # votes, shares, a verdict's counts: no one harmed
     findings = _numbered(
         slot_findings
         + toll_findings
@@ -104,6 +106,7 @@ def compare_story(
         + actor_date_findings(ctx, dates)
         + role_findings(ctx)
         + speaker_findings(ctx, quotes)
+        + [f for f, _, _ in shares]
     )
     for toll in tolls:  # ids are given by _numbered
         toll.finding = toll_links[toll.outcome].id if toll.outcome in toll_links else None
@@ -127,7 +130,7 @@ def compare_story(
         + [_article_ref(ctx, a, provenance, current=False) for a in ctx.earlier.values()],
         overview=_overview(findings, facts, provenance),
         findings=findings,
-        figures=_figures(ctx, slots),
+        figures=_figures(ctx, slots) + share_figures(shares),
         facts=facts,
         quotes=quotes,
         names=name_variants(ctx),
