@@ -83,3 +83,8 @@ def test_a_sub_area_count_is_a_part_not_a_toll_nor_an_internal_clash(language: s
     assert {v.number for f in national for v in f.values} == {1240}
     shown = {v.number for f in out.figures for v in f.values if " in " in f.label}
     assert shown <= {610, 390}
+
+
+def test_an_area_noun_deep_in_the_sentence_only_says_where_it_happened() -> None:
+    text = "A party in the city of Olen ended in gunfire, leaving three others hurt."
+    assert _at(text, "three") is None

@@ -35,6 +35,7 @@ PART_MARGIN = 1.05  # parts rounded up ("nearly 2,000") may add up a little past
 AFTER_WORDS = 5  # words between a figure and the locative word that places it
 RELATIVE_REACH = 4  # words between a locative relative and the figure it places
 NAME_REACH = 8  # words between a locative relative and the place it refers to
+SUBJECT_WORDS = 3  # "La provincia de Tarva ...": an area noun this near the start is the subject
 
 # the words that place a figure: "in Olen", "en Tarva", "à Olen", "في تارفا"
 LOCATIVE_WORDS = frozenset(
@@ -226,9 +227,10 @@ def _relative_before(before: Sequence[tuple[str, int]]) -> str | None:
 
 def _named_area_before(before: Sequence[tuple[str, int]]) -> str | None:
     """ "The province of Tarva, south of the capital, suffered most, with 542 dead": an
-    area noun that names its place earlier in the figure's sentence ties the figure to
-    it, even across a comma (the area noun is the plain sign)."""
-    for i in range(len(before) - 1, -1, -1):
+    area noun that opens the figure's sentence names its subject, and ties the figure
+    to that place even across a comma; one further in ("a party in the city of Olen
+    left three hurt") only says where the happening was."""
+    for i in range(min(len(before), SUBJECT_WORDS) - 1, -1, -1):
         if fold(before[i][0]) in AREA_NOUNS:
             name = _name_after(before, i)
             if name is not None:

@@ -94,8 +94,10 @@ def story_tolls(
         number = chosen.q.value
         if spread is not None and basis == "larger" and family not in GROWING_OUTCOMES:
             # no figure has more sources behind it than another: the story states the
-            # range, never the single larger value
-            figure, number, basis = f"outlets differ: {spread}", None, "split"
+            # range, never the single larger value as its figure; the number leans to
+            # the larger, as a toll is revised up while victims are counted
+            figure = f"outlets differ: {spread}; the larger {_bare(chosen)} if the toll rose"
+            basis = "split"
         elif spread is not None:
             figure = f"outlets differ: {spread}; " + (
                 f"latest official {_bare(chosen)} ({chosen.source})"
