@@ -75,17 +75,3 @@ def test_a_tie_in_a_count_that_grows_as_the_job_proceeds_keeps_the_larger() -> N
     )  # fmt: skip
     toll = next(t for t in out.tolls if t.outcome == "recovered")
     assert toll.number == 10
-
-
-def test_a_tie_between_dated_reports_gives_the_later_report_s_figure() -> None:
-    from datetime import datetime
-
-    one, other = TIES["en"]
-    out = run(
-        [
-            page("a", "Valley News", other, "en", datetime(2023, 5, 9, 8)),
-            page("b", "Plains Herald", one, "en", datetime(2023, 5, 10, 8)),
-        ]
-    )
-    toll = next(t for t in out.tolls if t.outcome == "killed")
-    assert (toll.basis, toll.number) == ("latest", 9)

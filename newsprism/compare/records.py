@@ -183,7 +183,7 @@ class Toll:
     figure: str  # as written: "three people"
     number: float | None
     outlets: list[str]  # the outlets whose first figure it is
-    basis: Literal["revision", "named", "split", "agreement", "latest", "larger", "single"]
+    basis: Literal["revision", "named", "split", "agreement", "larger", "single"]
     values: list[SlotValue]  # each article's first figure for the outcome
     finding: str | None = None  # the finding showing outlets lead with other figures
     set_aside: list[str] = field(default_factory=list)  # "300 (withdrawn: health ministry)"

@@ -17,10 +17,10 @@ toll), as a fact-checker would state it:
 - else the latest figure of people an official source gives ("police said", "selon le
   ministère"; not "a neighbour said", not "a 46-year-old man, police said"), unless a
   later page gives another;
-- else the figure most independent sources lead with; on a tie, the one a later dated
-  report gives; else the larger only when
-  the figures can both hold (a subset is smaller than its whole) or count a job that
-  proceeds (bodies recovered: a lower figure is an earlier stage), else the range;
+- else the figure most independent sources lead with; on a tie, the larger when the
+  figures can both hold (a subset is smaller than its whole) or count a job that
+  proceeds (bodies recovered: a lower figure is an earlier stage); when they clash,
+  the range ("outlets differ: 8–9"), with the larger as its number;
 - and when no figure has most sources behind it and outlets lead with figures for the
   same people at the same moment that cannot both hold, the figure says the evidence is
   split ("outlets differ: 200–900; latest official 410") rather than pick one.
@@ -102,8 +102,6 @@ def story_tolls(
             figure = f"outlets differ: {spread}; " + (
                 f"latest official {_bare(chosen)} ({chosen.source})"
                 if basis == "named"
-                else f"latest report {_bare(chosen)}"
-                if basis == "latest"
                 else f"most lead with {_bare(chosen)}"
             )
             basis = "split"
@@ -246,7 +244,7 @@ def _same(a: Count, b: Count) -> bool:
     return a.q.value == b.q.value
 
 
-Basis = Literal["revision", "named", "split", "agreement", "latest", "larger", "single"]
+Basis = Literal["revision", "named", "split", "agreement", "larger", "single"]
 
 
 def superseded(counts: Sequence[Count]) -> set[float]:
@@ -287,25 +285,7 @@ def _choose(
     value = max(votes, key=lambda v: (len(sources[v]), v))
     if len(sources[value]) >= 2:
         return votes[value][0], "agreement"
-    later = _latest_of_tie([c for v, cs in votes.items() for c in cs], falling)
-    if later is not None:
-        return later, "latest"
     return votes[value][0], "larger" if len(votes) > 1 else "single"
-
-
-def _latest_of_tie(tied: Sequence[Count], falling: bool) -> Count | None:
-    """Of figures no one of which has more sources behind it, the one a later report
-    gives, when every report is dated to the day and one is later than the others: a
-    toll is counted better as the hours pass. None when they cannot be ordered."""
-    if len({c.q.value for c in tied}) < 2 or falling:
-        return None
-    if not all(c.published is not None and c.dated_to_day for c in tied):
-        return None
-    last = max(when(c) for c in tied)
-    top = [c for c in tied if when(c) == last]
-    if len({c.q.value for c in top}) != 1 or all(when(c) == last for c in tied):
-        return None
-    return top[0]
 
 
 def _revised_later(pick: Count, pool: Sequence[Count]) -> bool:

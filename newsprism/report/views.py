@@ -162,7 +162,6 @@ _BASIS = {
     "named": "the latest official figure, and no later report gives another",
     "split": "the evidence is split",
     "agreement": "most outlets lead with it",
-    "latest": "outlets lead with different figures, none with more sources: the latest report's",
     "larger": "outlets lead with different figures: the larger",
     "single": "one outlet gives it",
 }
