@@ -33,6 +33,7 @@ from typing import Literal, cast
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from newsprism.compare.areas import area_of, parts
 from newsprism.compare.context import StoryContext
 from newsprism.compare.credit import credited_to, subject_before
 from newsprism.compare.options import CompareOptions
@@ -117,6 +118,7 @@ class Count:
     source: str | None = None  # who its sentence credits it to ("police", "the coroner")
     status: Status | None = None  # "withdrawn" or "denied": the figure no longer stands
     dated_to_day: bool = True  # False when the page gave only a month ("2023-09"): no moment
+    area: str | None = None  # the sub-area of a part of its page's total ("809 in Olen")
 
     def range(self) -> tuple[float, float, bool, bool]:
         return figure_range(self.q.value, self.q.qualifier)
@@ -150,6 +152,19 @@ class FigureSlot:
     @property
     def articles(self) -> set[str]:
         return {c.article for c in self.counts}
+
+    @property
+    def area(self) -> str | None:
+        """The sub-area whose part of the total every count of the slot is, if any."""
+        areas = {c.area for c in self.counts}
+        return areas.pop() if len(areas) == 1 else None
+
+
+def slot_label(slot: FigureSlot) -> str:
+    """ "killed (people)", "killed in Olen (people)": a sub-area's count says its place."""
+    counted = ", ".join(sorted({c.counted for c in slot.counts}))
+    where = f" in {slot.area} (a part of the page's total)" if slot.area else ""
+    return f"{slot.family}{where} ({counted})"
 
 
 # --------------------------------------------------------------------------- reading counts
@@ -614,7 +629,28 @@ def _same_figure(a: Count, b: Count) -> bool:
 
 
 def _other_place(a: Count, b: Count) -> bool:
+    """Counts of different places; a sub-area's part joins only that sub-area's counts."""
+    if a.area is not None or b.area is not None:
+        return (a.area or "").lower() != (b.area or "").lower()
     return bool(a.place and b.place and a.place.lower() != b.place.lower())
+
+
+def mark_parts(ctx: StoryContext, counts: Sequence[Count]) -> None:
+    """Set ``area`` on each count that is a part of its page's total ("1,591 in Tarva"
+    beside "2,681 dead"), as ``areas.parts`` reads them."""
+    by_page: dict[tuple[str, str], list[Count]] = {}
+    for c in counts:
+        if not (c.previous or c.estimate or c.status):
+            by_page.setdefault((c.article, c.family), []).append(c)
+    for (article, _), page in by_page.items():
+        text = ctx.article(article).text
+        areas = [area_of(text, c.sentence, c.q.span) for c in page]
+        rows = [
+            (k, c.q.value, c.range()[1], a)
+            for k, (c, a) in enumerate(zip(page, areas, strict=True))
+        ]
+        for k in parts(rows):
+            page[k].area = areas[k]
 
 
 # a year after these words bounds a span that reaches the story ("the deadliest since 1918")
@@ -649,6 +685,7 @@ def figure_slots(
     """Every counted outcome of the story, joined across outlets where it is one slot;
     counts of earlier happenings (``is_background``) join none."""
     counts = find_counts(ctx, fact_finder(units, members))
+    mark_parts(ctx, counts)
     years = [a.published.year for a in ctx.articles.values() if a.published]
     story_year = max(years) if years else None
     counted: dict[tuple[str, Span], set[float]] = {}
@@ -911,7 +948,7 @@ def _grade(ctx: StoryContext, slot: FigureSlot, moving: bool = False) -> None:
     else:
         grade, why = "agree", "the outlets give the same figure"
     confidence = round(min(1.0, slot.strength / (cuts.strong_event + SAME_FACT_BONUS)), 2)
-    label = f"{slot.family} ({', '.join(sorted(by_class))})"
+    label = slot_label(slot)
     slot.finding = Finding(
         id="",
         kind="number",

@@ -20,8 +20,9 @@ from newsprism.compare.dates import actor_date_findings, date_findings
 from newsprism.compare.digest import build_digest
 from newsprism.compare.facts import build_facts, mark_contradictions
 from newsprism.compare.framing import find_framing, load_lexicon
+from newsprism.compare.moments import moment_findings
 from newsprism.compare.names import name_variants
-from newsprism.compare.numbers import FigureSlot, figure_slots
+from newsprism.compare.numbers import FigureSlot, figure_slots, slot_label
 from newsprism.compare.options import CompareOptions
 from newsprism.compare.quotes import group_quotes
 from newsprism.compare.records import (
@@ -40,10 +41,11 @@ from newsprism.compare.records import (
     StorySpan,
 )
 from newsprism.compare.roles import role_findings
+from newsprism.compare.shares import share_figures, share_findings
 from newsprism.compare.similarity import similarity_matrix
 from newsprism.compare.speakers import speaker_findings
 from newsprism.compare.timeline import build_timeline
-from newsprism.compare.tolls import internal_findings, story_tolls
+from newsprism.compare.tolls import internal_findings, replaced_figures, story_tolls
 from newsprism.compare.units import story_units
 from newsprism.model import Annotations, Article, Entity, ReusePair, Story
 
@@ -94,14 +96,17 @@ def compare_story(
     quotes = group_quotes(ctx)
     slot_findings = [s.finding for s in slots if s.finding is not None]
     tolls, toll_findings, toll_links = story_tolls(ctx, slots, slot_findings, provenance.origin)
+    shares = share_findings(ctx)  # votes, shares, a verdict's counts: no one harmed
     findings = _numbered(
         slot_findings
         + toll_findings
         + internal_findings(ctx, slots)
+        + moment_findings(ctx, slots, replaced_figures(slots))
         + (dates := date_findings(ctx, units, facts, members))
         + actor_date_findings(ctx, dates)
         + role_findings(ctx)
         + speaker_findings(ctx, quotes)
+        + [f for f, _, _ in shares]
     )
     for toll in tolls:  # ids are given by _numbered
         toll.finding = toll_links[toll.outcome].id if toll.outcome in toll_links else None
@@ -125,7 +130,7 @@ def compare_story(
         + [_article_ref(ctx, a, provenance, current=False) for a in ctx.earlier.values()],
         overview=_overview(findings, facts, provenance),
         findings=findings,
-        figures=_figures(ctx, slots),
+        figures=_figures(ctx, slots) + share_figures(shares),
         facts=facts,
         quotes=quotes,
         names=name_variants(ctx),
@@ -203,12 +208,11 @@ def _overview(
 def _figures(ctx: StoryContext, slots: Sequence[FigureSlot]) -> list[Figure]:
     out = []
     for slot in slots:
-        counted = sorted({c.counted for c in slot.counts})
         out.append(
             Figure(
                 id=slot.id,
                 outcome=slot.family,
-                label=f"{slot.family} ({', '.join(counted)})",
+                label=slot_label(slot),
                 figure=slot.figure,
                 outlets=sorted({ctx.outlet_of[a] for a in slot.articles}),
                 values=slot.values,

@@ -17,8 +17,10 @@ toll), as a fact-checker would state it:
 - else the latest figure of people an official source gives ("police said", "selon le
   ministère"; not "a neighbour said", not "a 46-year-old man, police said"), unless a
   later page gives another;
-- else the figure most independent sources lead with, the larger on a tie (a subset is
-  smaller than its whole);
+- else the figure most independent sources lead with; on a tie, the larger when the
+  figures can both hold (a subset is smaller than its whole) or count a job that
+  proceeds (bodies recovered: a lower figure is an earlier stage); when they clash,
+  the range ("outlets differ: 8–9"), with the larger as its number;
 - and when no figure has most sources behind it and outlets lead with figures for the
   same people at the same moment that cannot both hold, the figure says the evidence is
   split ("outlets differ: 200–900; latest official 410") rather than pick one.
@@ -48,6 +50,11 @@ from newsprism.compare.records import Finding, Grade, SlotValue, Toll
 from newsprism.lexicon import EARLIER_FIGURE_WORDS, FALLING_OUTCOMES, ranges_overlap
 
 TOLL_CONFIDENCE = 0.5  # first figures may count different groups: a lead, not a verdict
+# outcomes counted as a job proceeds (bodies recovered, people rescued, arrested,
+# evacuated): a lower figure is most often an earlier stage of the same count, so on a
+# tie the larger stands; a toll of dead or injured is counted once, and a tie between
+# clashing figures is a split
+GROWING_OUTCOMES = frozenset({"recovered", "rescued", "arrested", "evacuated", "displaced"})
 
 
 def story_tolls(
@@ -84,7 +91,14 @@ def story_tolls(
         spread = (
             _split(ctx, current, chosen, origin, falling, counts) if basis != "revision" else None
         )
-        if spread is not None:
+        number = chosen.q.value
+        if spread is not None and basis == "larger" and family not in GROWING_OUTCOMES:
+            # no figure has more sources behind it than another: the story states the
+            # range, never the single larger value as its figure; the number leans to
+            # the larger, as a toll is revised up while victims are counted
+            figure = f"outlets differ: {spread}; the larger {_bare(chosen)} if the toll rose"
+            basis = "split"
+        elif spread is not None:
             figure = f"outlets differ: {spread}; " + (
                 f"latest official {_bare(chosen)} ({chosen.source})"
                 if basis == "named"
@@ -100,7 +114,7 @@ def story_tolls(
             Toll(
                 outcome=family,
                 figure=figure,
-                number=chosen.q.value,
+                number=number,
                 outlets=support,
                 basis=basis,
                 values=values,
@@ -150,7 +164,7 @@ def _split(
         for b in current[i + 1 :]
         if ctx.outlet_of[a.article] != ctx.outlet_of[b.article]
         and not (a.estimate or b.estimate)
-        and a.counted == b.counted
+        and _comparable(a, b)
         and not (_more(ctx, a) or _more(ctx, b))
         and not ranges_overlap(a.range(), b.range())
         and not explained_as_update(a, b, moving)
@@ -181,6 +195,12 @@ def _fell(a: Count, b: Count) -> bool:
     return late.range()[1] <= early.range()[0]
 
 
+def replaced_figures(slots: Sequence[FigureSlot]) -> set[float]:
+    """Every figure the story says was replaced ("dropped from 115"), withdrawn or denied."""
+    counts = [c for s in slots for c in s.counts]
+    return superseded(counts) | set(set_aside(counts))
+
+
 def _first_figures(counts: Sequence[Count], replaced: set[float] | None = None) -> list[Count]:
     """Each page's first current figure for the outcome; of one page's versions, the
     latest's only. A figure the story says was replaced ("fell from 41 to 31") is not a
@@ -194,6 +214,8 @@ def _first_figures(counts: Sequence[Count], replaced: set[float] | None = None) 
     for c in sorted(counts, key=lambda c: (c.article, c.q.span[0])):
         if c.previous or c.estimate or c.status or c.version != latest[c.key or c.article]:
             continue
+        if c.area is not None:
+            continue  # "809 in Olen": a part of the page's total, never the story's toll
         if c.q.value is None or c.q.value in (replaced or set()):
             continue
         first.setdefault(c.article, c)
@@ -426,6 +448,8 @@ def _plain(ctx: StoryContext, c: Count) -> bool:
     figure its sentence calls earlier ("officials had earlier said ten")."""
     if c.previous or c.cue or c.replaces is not None or c.estimate or c.status:
         return False
+    if c.area is not None:
+        return False  # a sub-area's part of the page's total, no rival to it
     if c.q.value is None:
         return False
     text = ctx.text(c.article, c.sentence).lower()

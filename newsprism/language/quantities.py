@@ -497,6 +497,8 @@ def _kind(doc: Doc, tokens: Sequence[Token], noun: Token | None) -> QuantityKind
         return "age"
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     prev = doc[first.i - 1] if first.i > 0 else None
+    if nxt is not None and (nxt.lower_ in PERCENT_WORDS or _per_cent(doc, nxt)):
+        return "percent"  # "58.6 percent" even where the parser read money
     if last.ent_type_ == "MONEY" or (prev is not None and prev.lower_ in CURRENCY_WORDS):
         return "money"
     if prev is not None and prev.lower_ in MEASURE_BEFORE["en"]:
@@ -526,6 +528,11 @@ def _kind(doc: Doc, tokens: Sequence[Token], noun: Token | None) -> QuantityKind
     if last.ent_type_ == "DATE" and _YEAR.match(last.lower_):
         return "year"
     return "count"
+
+
+def _per_cent(doc: Doc, tok: Token) -> bool:
+    """ "16.5 per cent": the two words of a percentage."""
+    return tok.lower_ == "per" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "cent"
 
 
 def _is_age(doc: Doc, first: Token, last: Token) -> bool:

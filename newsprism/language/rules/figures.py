@@ -32,6 +32,17 @@ from newsprism.language.rules.words import (
 from newsprism.model import Quantity, QuantityKind, Sentence
 
 OUTCOME_REACH = 6  # tokens between a number and the outcome word that reports it
+TOLL_REACH = 18  # tokens between "the toll of dead" and the figure its clause gives it
+# nouns of a tally ("la cifra de muertos", "le bilan des morts", "حصيلة القتلى"): the
+# outcome word after one names what the figure at the end of its clause counts, however
+# far ("la cifra de muertos tras el sismo que azotó el país el viernes alcanza los 2.946")
+TOLL_NOUNS = frozenset(
+    {"cifra", "numero", "balance", "bilan", "nombre", "toll", "number", "tally"}
+    | {"zahl", "bilanz", "jumlah", "total", "حصيلة", "عدد"}
+)
+# "passed the 1,000 mark", "superó la barrera de los mil": a threshold, not the figure
+THRESHOLD_NOUNS = frozenset({"mark", "barrier", "barrera", "umbral", "barre", "seuil", "cap"})
+THRESHOLD_GAP = 3  # tokens between a threshold and the figure that passed it
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "،", "؛"})
 _YEAR_RANGE = (1900, 2100)
 # "and" in the languages read here: after a number it opens the next item of a list
@@ -133,6 +144,21 @@ def _outcomes(
     def before(k: int, start: int) -> _Hit:
         reach = OUTCOME_REACH * 2 if is_from(k) else OUTCOME_REACH
         hit = _outcome_before(text, toks, numbers[k], start, table, reach)
+        if hit[1] is None and _counts_people(text, toks, numbers[k], table):
+            hit = _tally_before(
+                text, toks, numbers[k], max(start, numbers[k - 1].last if k else 0), table
+            )
+            if (
+                hit[1] is None
+                and k
+                and _threshold(toks, numbers[k - 1])
+                and numbers[k].first - numbers[k - 1].last <= THRESHOLD_GAP
+            ):
+                # "superó la barrera de los mil, hasta los 1.037": the figure after the
+                # threshold is the tally's
+                hit = _tally_before(text, toks, numbers[k - 1], start, table, True)
+            if hit[1] is not None:
+                return hit
         if hit[1] is None or table.language == "ar" or is_from(k):
             return hit
         adjacent = toks[numbers[k].first - 1].span[1] == hit[1][1]  # "murieron 12 soldados"
@@ -214,6 +240,40 @@ def _outcome_before(
         hit = match_at(table.outcomes, toks, i)
         if hit is not None and i + len(hit.words) <= num.first:
             return hit.value, (toks[i].span[0], toks[i + len(hit.words) - 1].span[1])
+    return None, None
+
+
+def _threshold(toks: Sequence[Token], num: Number) -> bool:
+    """ "the 1,000 mark", "la barrera de los mil": a threshold the figure passed."""
+    return any(t.folded in THRESHOLD_NOUNS for t in toks[max(0, num.first - 3) : num.first])
+
+
+def _tally_before(
+    text: str,
+    toks: Sequence[Token],
+    num: Number,
+    start: int,
+    table: LanguageWords,
+    past_threshold: bool = False,
+) -> _Hit:
+    """ "La cifra de muertos [...] alcanza los 2.946": the outcome word right after a
+    tally noun (past "de", "des", "of") earlier in the figure's clause, with no other
+    number between, is the figure's outcome."""
+    if not past_threshold and _threshold(toks, num):
+        return None, None
+    for i in range(num.first - 1, max(start, num.first - TOLL_REACH) - 1, -1):
+        if _clause_break(text, toks[i].span[1], toks[num.first].span[0]):
+            break
+        if toks[i].folded not in TOLL_NOUNS:
+            continue
+        for j in range(i + 1, min(i + 3, num.first)):
+            hit = match_at(table.outcomes, toks, j)
+            if hit is not None:
+                return hit.value, (toks[j].span[0], toks[j + len(hit.words) - 1].span[1])
+        for j in range(max(start, i - 1), i):  # "death toll", "القتلى حصيلة" read back
+            hit = match_at(table.outcomes, toks, j)
+            if hit is not None and j + len(hit.words) == i:
+                return hit.value, (toks[j].span[0], toks[j + len(hit.words) - 1].span[1])
     return None, None
 
 
