@@ -1,4 +1,4 @@
 """The annotator version: bump it whenever annotation output changes, so the store
 re-annotates articles annotated by an older version."""
 
-ANNOTATOR_VERSION = "language-12.2"  # date, timeline and role readings stored
+ANNOTATOR_VERSION = "language-12.3"  # weekdays of customs and titles; weekday years
