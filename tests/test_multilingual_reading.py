@@ -305,6 +305,31 @@ def test_a_weekday_without_a_publication_date_stays_unresolved() -> None:
     assert t.start is None and t.rule == "unresolved" and t.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("Murió también el jefe de la oración del viernes de Velmora; cayó el martes.", "es",
+         ["martes"]),
+        ("Le chef de la prière du vendredi de Velmora est mort mardi dans la nuit.", "fr",
+         ["mardi"]),
+        ("O imã da oração de sexta morreu na terça-feira.", "pt", ["terça-feira"]),
+        ("Há mais mil pessoas numa segunda lista de desaparecidos desde a segunda-feira.", "pt",
+         ["segunda-feira"]),
+        ("Khatib salat Jumat itu tewas pada hari Selasa.", "id", ["Selasa"]),
+        ("L'incendie a commencé dans la nuit du vendredi au samedi.", "fr",
+         ["vendredi", "samedi"]),
+    ],
+)  # fmt: skip
+def test_a_weekday_naming_a_weekly_custom_is_no_date(
+    text: str, language: str, kept: list[str]
+) -> None:
+    """ "La prière du vendredi", "la oración del viernes", "salat Jumat": a weekly
+    observance (or a title made of one) named after its day is no date; neither is the
+    Portuguese ordinal "segunda" ("a second list"). "La nuit du vendredi" stays a date."""
+    times = read_dates(text, split_sentences(text), language, date(2027, 1, 6))
+    assert [t.text for t in times if t.rule.startswith("weekday")] == kept
+
+
 # --------------------------------------------------------------------------- names, sentences
 
 

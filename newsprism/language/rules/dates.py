@@ -51,6 +51,36 @@ _NOT_DATES = frozenset(
      "demain", "morgen", "besok", "غدا", "tarde", "noche", "noite", "soir", "abend", "malam"}
 )  # fmt: skip
 _FAR_YEARS = 1  # without a written year, a date more than this many years away is refused
+# weekly observances named after their day ("la prière du vendredi", "la oración del
+# viernes", "صلاة الجمعة", "salat Jumat"): a weekday after one of these names the custom
+# or a title ("le chef de la prière du vendredi"), never the day something happened
+_OBSERVANCES = frozenset(
+    {"priere", "prieres", "preche", "sermon", "messe", "marche", "oracion", "oraciones", "rezo",
+     "misa", "mercado", "oracao", "oracoes", "missa", "feira", "gebet", "predigt",
+     "salat", "shalat", "sholat", "solat", "khotbah", "khutbah", "صلاه", "خطبه", "خطيب", "امام"}
+)  # fmt: skip
+_GENITIVES = frozenset({"du", "de", "la", "des", "del", "da", "do", "dos", "das", "der", "al"})
+# Portuguese weekdays are ordinals when written short ("segunda" is also "second"): a short
+# form followed by a word that is no time of day ("numa segunda lista") is the ordinal
+_PT_SHORT = frozenset({"segunda", "terca", "quarta", "quinta", "sexta"})
+_PT_TIME_AFTER = frozenset({"feira", "de", "a", "à", "e", "pela", "manha", "tarde", "noite",
+                            "madrugada", "passada", "proxima", "seguinte"})  # fmt: skip
+
+
+def habitual_weekday(before: str, weekday: str, after: str, language: str) -> bool:
+    """A weekday that names a kind of thing, not a day: after a weekly observance, with at
+    most a genitive between ("la prière du vendredi", "oración del viernes", "صلاة
+    الجمعة"), or a Portuguese ordinal ("numa segunda lista"). ``before`` and ``after`` are
+    the text on either side of the weekday in its sentence."""
+    words = [fold(w.text).strip(".,،") for w in tokens(before)][-3:]
+    while words and words[-1] in _GENITIVES:
+        words.pop()
+    if words and words[-1].removeprefix("ال") in _OBSERVANCES:
+        return True
+    if language == "pt" and fold(weekday) in _PT_SHORT:
+        nxt = [fold(w.text) for w in tokens(after)][:1]
+        return bool(nxt) and nxt[0].isalpha() and nxt[0] not in _PT_TIME_AFTER
+    return False
 
 
 def _settings(base: datetime) -> dict[str, Any]:
@@ -183,6 +213,10 @@ def read_dates(
                 continue
             trimmed, start, end, rule, reason = expr
             offset = s + at + hit.find(trimmed)
+            if rule.startswith("weekday") and habitual_weekday(
+                text[s:offset], trimmed, text[offset + len(trimmed) : e], language
+            ):
+                continue
             out.append(
                 TimeExpression(
                     span=(offset, offset + len(trimmed)),
