@@ -34,6 +34,7 @@ from newsprism.model import (
     ReadProblem,
     ReusePair,
     Story,
+    TimeExpression,
     is_unknown_outlet,
     outlet_count,
     sha256_hex,
@@ -505,6 +506,7 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id]
         story_day = story_anchor(members)
+        last_day = max((d for a in members if (d := a.published_day) is not None), default=None)
         for art in members:
             ann = annotations.get(art.id)
             if art.published_day is not None or ann is None:
@@ -512,14 +514,34 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
             anchor, source = (twins[art.id], "copy") if art.id in twins else (story_day, "story")
             if anchor is None:
                 continue
+            reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
             already = {(t.anchor, t.anchor_source) for t in ann.times if t.anchor_source}
+            probe = None
+            if source == "story" and last_day is not None:
+                probe = ann if already == {(anchor, source)} else reanchor(art, ann, anchor, source)
+                told = stated_day(probe.times, anchor, last_day)
+                if told is not None:
+                    anchor, probe = told, None
             if already != {(anchor, source)}:
-                reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
-                again = reanchor(art, ann, anchor, source)
+                again = probe or reanchor(art, ann, anchor, source)
                 changed.append(replace(again, parse=None))  # stored one kept
     if changed:
         store.put_annotations(changed)
     return len(changed)
+
+
+def stated_day(times: Sequence[TimeExpression], anchor: date, last: date) -> date | None:
+    """The latest day an undated page names with its weekday ("announced on Wednesday
+    March 20"), when it falls after the story's day it borrowed and no later than the
+    story's last dated page: the page was written on or after that day, so its "last
+    month" and "on Wednesday" count from there, not from the story's first days."""
+    days = [
+        t.start
+        for t in times
+        if t.rule == "weekday-explicit-date" and t.reason is None and t.start is not None
+    ]
+    later = [d for d in days if anchor < d <= last]
+    return max(later) if later else None
 
 
 def copy_days(pairs: Sequence[ReusePair], by_id: Mapping[str, Article]) -> dict[str, date]:
