@@ -202,3 +202,32 @@ def test_an_unparsed_clause_in_passing_dates_itself_and_the_sentence_its_other_d
     assert by_day["2025-04-07"] == "qui avait quitté Tarsk lundi", by_day
     assert by_day["2025-04-09"].startswith("Le ferry") and "police" not in by_day["2025-04-09"]
     assert by_day["2025-04-10"].startswith("La police"), by_day
+
+
+def test_a_year_that_modifies_a_noun_dates_the_noun_not_the_sentence() -> None:
+    """ "found guilty on Thursday of hiding payments during his 2019 campaign": 2019 is the
+    campaign's year; the sentence's verdict is Thursday's, never filed under 2019. A noun
+    and its year alone ("the 2019 campaign") tell no event and make no entry."""
+    page = article(
+        "a",
+        "Valley News",
+        [
+            "A jury found the mayor guilty on Thursday of hiding payments during his 2019 "
+            "campaign.",
+        ],
+        "2025-04-11T08:00",
+    )
+    out = run([page])
+    assert [e.start for e in out.timeline] == ["2025-04-10"], out.timeline
+
+
+def test_a_day_that_modifies_a_bare_noun_keeps_its_sentence() -> None:
+    """ "won the April 6 vote with 59%": a day on a bare noun is the sentence's, shown whole."""
+    page = article(
+        "a",
+        "Valley News",
+        ["Omar Vahl won the April 6 vote with 59% of the ballots, the commission said."],
+        "2025-04-11T08:00",
+    )
+    out = run([page])
+    assert [(e.start, e.description[:9]) for e in out.timeline] == [("2025-04-06", "Omar Vahl")]

@@ -255,7 +255,7 @@ def _without_lead(text: str, sentence: Span) -> Span:
 
 # two sentences glued by a missing space ("... de Irán.A última hora del domingo ..."):
 # a full stop after a word, then a capital that opens a word
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_a-z](?:[^\W\d_A-Z]|\s))")
+_GLUED = re.compile(r"(?<=[^\W_]{2})[.!?](?=[^\W\d_a-z](?:[^\W\d_A-Z]|\s))")
 
 
 def _own_part(text: str, sentence: Span, t: TimeExpression) -> Span:
@@ -329,10 +329,18 @@ def build_timeline(
             continue  # no parse: the related stories' pages, pages read by rule
         r.kind, r.terms, r.core = reading.kind, set(reading.terms), set(reading.core)
         r.description = reading.description
-        if reading.description is None:
+        if reading.description is not None and _says_little(text, reading.description, r.t):
+            if _coarse(r.t):
+                r.kind = "fragment"  # "the 2016 election": a noun and its year tell no event
+            else:
+                r.description = None  # "won the Feb 14 contest": the sentence tells it
+        if r.description is None:
             r.fact = fact_of.get((r.article, r.sentence)) or fact_of.get(
                 (r.article, r.whole or r.sentence)
             )
+    rows = [r for r in rows if r.kind != "fragment"]
+    if not rows:
+        return []
     df = Counter(term for r in rows for term in r.terms)
     idf = {term: math.log(1 + len(rows) / n) for term, n in df.items()}
     scores = text_scores([_said(r) for r in rows], ctx.embed)
@@ -363,6 +371,21 @@ def build_timeline(
     out = [_event(rows, members, scores) for members in events.values()]
     out.sort(key=lambda e: (e.related, e.start, e.end, e.kind, e.description))
     return out
+
+
+# the words of a noun phrase that say nothing of what happened
+_EMPTY_WORDS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "of", "in", "on",
+     "at", "s", "year", "years", "day", "days", "month", "week"}
+)  # fmt: skip
+
+
+def _says_little(text: str, described: Span, t: TimeExpression) -> bool:
+    """A happening named by one noun beside its date ("the 2016 election", "his 2016
+    campaign", "the March 26 collapse"): no event a reader could check, only a word."""
+    words = text[described[0] : described[1]].replace(t.text, " ")
+    content = [w for w in re.findall(r"[^\W\d_]+", words.lower()) if w not in _EMPTY_WORDS]
+    return len(content) < 2
 
 
 def _said(r: _Row) -> str:
