@@ -535,13 +535,27 @@ def stated_day(times: Sequence[TimeExpression], anchor: date, last: date) -> dat
     March 20"), when it falls after the story's day it borrowed and no later than the
     story's last dated page: the page was written on or after that day, so its "last
     month" and "on Wednesday" count from there, not from the story's first days."""
-    days = [
-        t.start
-        for t in times
-        if t.rule == "weekday-explicit-date" and t.reason is None and t.start is not None
-    ]
+    days = [t.start for t in times if t.start is not None and _weekday_dated(t)]
     later = [d for d in days if anchor < d <= last]
     return max(later) if later else None
+
+
+def _weekday_dated(t: TimeExpression) -> bool:
+    """A single day written with its weekday, which fits it ("Wednesday March 20",
+    "mercredi 20/03/2024", "Rabu (20/3/2024)")."""
+    if t.rule == "weekday-explicit-date":
+        return t.reason is None
+    if t.rule != "absolute" or t.start is None or t.end not in (None, t.start):
+        return False
+    from newsprism.language.rules.words import fold
+    from newsprism.lexicon import FOREIGN_WEEKDAYS, WEEKDAYS
+
+    names: dict[str, int] = {}
+    for day_names in FOREIGN_WEEKDAYS.values():
+        names.update({name: i for i, name in enumerate(day_names)})
+    names.update(WEEKDAYS)
+    words = [fold(w).strip("(),.") for w in t.text.split()]
+    return any(names.get(w.removeprefix("ال")) == t.start.weekday() for w in words)
 
 
 def copy_days(pairs: Sequence[ReusePair], by_id: Mapping[str, Article]) -> dict[str, date]:

@@ -78,3 +78,19 @@ def test_an_undated_page_naming_a_later_day_with_its_weekday_counts_from_that_da
     assert times["last month"].start == date(2026, 2, 1)
     thursday = [t for t in ann["late"].times if t.text == "Thursday"]
     assert [(t.start, t.anchor_source) for t in thursday] == [(date(2026, 3, 12), "story")]
+
+
+def test_a_day_written_with_its_weekday_in_another_language_counts_too() -> None:
+    """ "mercredi 20/03/2024" and "Rabu (20/3/2024)" name the day with its weekday, as
+    "Wednesday March 20" does; a weekday that does not fit the day is no such evidence."""
+    from newsprism.model import TimeExpression
+    from newsprism.pipeline import stated_day
+
+    def day(text: str, when: date) -> TimeExpression:
+        return TimeExpression((0, len(text)), text, when, when, "absolute")
+
+    wed = date(2024, 3, 20)
+    assert stated_day([day("mercredi 20/03/2024", wed)], date(2024, 2, 14), wed) == wed
+    assert stated_day([day("Rabu (20/3/2024", wed)], date(2024, 2, 14), wed) == wed
+    assert stated_day([day("jeudi 20/03/2024", wed)], date(2024, 2, 14), wed) is None
+    assert stated_day([day("20/03/2024", wed)], date(2024, 2, 14), wed) is None

@@ -330,6 +330,25 @@ def test_a_weekday_naming_a_weekly_custom_is_no_date(
     assert [t.text for t in times if t.rule.startswith("weekday")] == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        ("Il succédera en octobre au président sortant.", "fr", date(2027, 10, 1)),
+        ("Er wird sein Amt voraussichtlich am 20. Oktober antreten.", "de", date(2027, 10, 20)),
+        ("Asumirá el cargo en octubre.", "es", date(2027, 10, 1)),
+        ("Il a été élu en octobre.", "fr", date(2026, 10, 1)),
+    ],
+)
+def test_a_yearless_month_in_a_sentence_about_the_future_is_the_next_one(
+    text: str, language: str, month: date
+) -> None:
+    """Without a parse, the sentence's own words tell a coming October ("succédera",
+    "wird ... voraussichtlich", "asumirá") from a past one ("a été élu")."""
+    anchor = date(2027, 3, 20)
+    (t,) = read_dates(text, split_sentences(text), language, anchor)
+    assert t.start == month, t
+
+
 # --------------------------------------------------------------------------- names, sentences
 
 

@@ -67,6 +67,47 @@ _PT_TIME_AFTER = frozenset({"feira", "de", "a", "à", "e", "pela", "manha", "tar
                             "madrugada", "passada", "proxima", "seguinte"})  # fmt: skip
 
 
+# words that put a sentence in the future: auxiliaries and modals, "next", "expected"
+# ("succédera en octobre", "werden voraussichtlich am 20. Oktober antreten", "akan")
+_FUTURE_WORDS = frozenset(
+    {"sera", "seront", "devrait", "devraient", "doit", "doivent", "prochain", "prochaine",
+     "prevu", "prevue", "prevus", "prevues", "seran", "preve", "previsto", "prevista",
+     "proximo", "proxima", "serao", "vai", "vao", "devera", "wird", "werden", "soll", "sollen",
+     "voraussichtlich", "kommenden", "nachsten", "akan", "mendatang", "سوف", "المقبل",
+     "المقبله"}
+)  # fmt: skip
+_FUTURE_ENDINGS = {"fr": ("era", "eront", "ira", "iront", "dra", "dront")}
+_FUTURE_ACCENTED = {"es": ("rá", "rán"), "pt": ("rá", "rão")}
+
+
+def future_sentence(sentence: str, language: str) -> bool:
+    """Whether a sentence speaks of what is still to come, by its words alone (no parse):
+    a future auxiliary or modal, "next", "expected", or a future verb ending."""
+    for tok in tokens(sentence):
+        word = tok.text.lower()
+        folded = fold(word)
+        if folded in _FUTURE_WORDS:
+            return True
+        if len(folded) >= 7 and folded.endswith(_FUTURE_ENDINGS.get(language, ())):
+            return True
+        if len(word) >= 4 and word.endswith(_FUTURE_ACCENTED.get(language, ())):
+            return True
+    return False
+
+
+def _ahead(start: date, end: date, anchor: date) -> tuple[date, date]:
+    """A yearless month or day read in the past, moved to its next occurrence."""
+    years = 0
+    while end.replace(year=end.year + years) < anchor and years < 2:
+        years += 1
+    try:
+        return start.replace(year=start.year + years), end.replace(year=end.year + years)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + years, day=28), end.replace(
+            year=end.year + years, day=28
+        )
+
+
 def habitual_weekday(before: str, weekday: str, after: str, language: str) -> bool:
     """A weekday that names a kind of thing, not a day: after a weekly observance, with at
     most a genitive between ("la prière du vendredi", "oración del viernes", "صلاة
@@ -217,6 +258,16 @@ def read_dates(
                 text[s:offset], trimmed, text[offset + len(trimmed) : e], language
             ):
                 continue
+            if (
+                rule in ("month-near-anchor", "day-month-near-anchor")
+                and anchor is not None
+                and start is not None
+                and end is not None
+                and end < anchor
+                and future_sentence(chunk, language)
+            ):
+                start, end = _ahead(start, end, anchor)  # "succédera en octobre": the next one
+                rule = rule.replace("near", "after")
             out.append(
                 TimeExpression(
                     span=(offset, offset + len(trimmed)),
