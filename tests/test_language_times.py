@@ -341,3 +341,17 @@ def test_a_future_weekday_that_is_the_page_s_own_weekday_is_that_day() -> None:
     t = _times("He is expected to speak later on Thursday. Talks will resume on Tuesday.")
     assert t["Thursday"].start == THU
     assert t["Tuesday"].start == date(2024, 2, 13)
+
+
+def test_later_on_a_weekday_is_the_day_of_writing_or_the_day_before_a_reprint() -> None:
+    """ "expected to speak later on Wednesday" in a page dated Thursday is the Wednesday
+    just gone (a next-day copy of the report), never the Wednesday a week ahead."""
+    t = _times("He is expected to speak later on Wednesday.")
+    assert (t["Wednesday"].start, t["Wednesday"].rule) == (
+        date(2024, 2, 7),
+        "weekday-later-that-day",
+    )
+    t = _times("He is expected to speak later on Thursday.")
+    assert t["Thursday"].start == THU
+    t = _times("The commission said later on Monday that the count was over.")
+    assert t["Monday"].start == date(2024, 2, 5)

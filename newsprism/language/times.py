@@ -569,11 +569,19 @@ def _resolve(match: re.Match[str], anchor: Anchor, tense: str) -> _Resolved:
     if anchor.day is None:
         return _unresolved("no publication date")
     a = anchor.day
+    if (
+        kind == "weekday"
+        and tense not in ("past", "perfect")
+        and _LATER_ON.search(match.string[max(0, match.start() - 12) : match.start()])
+    ):
+        tense = "later-that-day"
     try:
         return _relative(kind or "", g, a, tense)
     except ValueError as exc:
         return _unresolved(f"not a valid date: {exc}")
 
+
+_LATER_ON = re.compile(r"\blater\s+(?:on\s+|this\s+)?$", re.IGNORECASE)
 
 # "the previous day": a day counted from another date in the text, filled in by
 # :func:`_chain_to_text_dates` once every expression of the document is known.
@@ -914,6 +922,11 @@ def _weekday(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
     if mod == "next":
         day = cal.weekday_after(a, weekday)
         return _Resolved(day, day, "weekday-next", a)
+    if tense == "later-that-day":
+        # "expected to speak later on Wednesday": the writer is on that Wednesday; a page
+        # dated the day after reprints it (time zones, a next-day copy)
+        day = cal.weekday_on_or_after(a - timedelta(days=1), weekday)
+        return _Resolved(day, day, "weekday-later-that-day", a)
     if tense == "future":
         # "He is expected to speak later on Wednesday" on a Wednesday page: that day
         day = cal.weekday_on_or_after(a, weekday)
