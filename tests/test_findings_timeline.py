@@ -231,3 +231,22 @@ def test_a_day_that_modifies_a_bare_noun_keeps_its_sentence() -> None:
     )
     out = run([page])
     assert [(e.start, e.description[:9]) for e in out.timeline] == [("2025-04-06", "Omar Vahl")]
+
+
+def test_a_concessive_clause_dates_itself_and_the_day_after_dates_the_sentence() -> None:
+    """ "Aunque ... los comicios del 6 de abril, el presidente felicitó a Vahl un día
+    después": 6 April is the vote's, told in passing; the congratulation is the 7th."""
+    spanish = article(
+        "e",
+        "Diario Sur",
+        [
+            "Aunque la comisión tardó un mes en dar los resultados de los comicios del 6 de "
+            "abril, el presidente felicitó a Omar Vahl apenas un día después."
+        ],
+        "2025-05-08T09:00",
+    )
+    spanish.language = "es"
+    out = run([spanish])
+    by_day = {e.start: e.description for e in out.timeline}
+    assert by_day["2025-04-06"].startswith("Aunque") and "felicit" not in by_day["2025-04-06"]
+    assert "felicitó" in by_day["2025-04-07"], by_day

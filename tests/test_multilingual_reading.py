@@ -349,6 +349,27 @@ def test_a_yearless_month_in_a_sentence_about_the_future_is_the_next_one(
     assert t.start == month, t
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        ("Tras la votación del 14 de febrero, el rival reconoció su derrota un día después.",
+         "es", date(2027, 2, 15)),
+        ("Le ferry a coulé le 3 mars et l'épave a été retrouvée le lendemain.", "fr",
+         date(2027, 3, 4)),
+        ("Die Fähre sank am 3. März, zwei Tage später fand man das Wrack.", "de",
+         date(2027, 3, 5)),
+    ],
+)  # fmt: skip
+def test_a_day_counted_from_an_earlier_date_of_the_sentence(
+    text: str, language: str, day: date
+) -> None:
+    """ "un día después", "le lendemain", "zwei Tage später": counted from the date the
+    sentence gave before, never from publication, as "the day after" is in English."""
+    times = read_dates(text, split_sentences(text), language, date(2027, 3, 20))
+    (later,) = [t for t in times if t.rule == "day-after-date-in-text"]
+    assert (later.start, later.anchor_source) == (day, "text")
+
+
 # --------------------------------------------------------------------------- names, sentences
 
 

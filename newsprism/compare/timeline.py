@@ -111,7 +111,8 @@ _INCIDENTAL_OPENERS = frozenset(
     {"qui", "que", "qu", "dont", "ou", "lequel", "laquelle", "lorsque", "apres", "quien",
      "quienes", "donde", "cuando", "cuyo", "cuya", "tras", "despues", "quem", "onde", "cujo",
      "apos", "der", "die", "das", "welcher", "welche", "als", "nachdem", "wo", "yang",
-     "ketika", "saat", "setelah", "الذي", "التي", "الذين", "حيث", "عندما", "بعد"}
+     "ketika", "saat", "setelah", "الذي", "التي", "الذين", "حيث", "عندما", "بعد", "aunque",
+     "quoique", "bien", "obwohl", "embora", "meskipun", "walaupun", "although", "though"}
 )  # fmt: skip
 
 

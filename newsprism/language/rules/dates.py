@@ -281,6 +281,59 @@ def read_dates(
                     sentence=sent.span,
                 )
             )
+        out.extend(_days_from_text(text, sent, [t for t in out if t.sentence == sent.span]))
+    return out
+
+
+_COUNTS = {"un": 1, "una": 1, "um": 1, "uma": 1, "einen": 1, "einem": 1, "se": 1, "dos": 2,
+           "deux": 2, "dois": 2, "duas": 2, "zwei": 2, "dua": 2, "tres": 3, "trois": 3, "drei": 3,
+           "tiga": 3}  # fmt: skip
+# a day counted from the date told before it in the sentence: "el 14 de febrero ... un
+# día después", "le lendemain", "am nächsten Tag", "sehari kemudian"
+_DAYS_LATER = re.compile(
+    r"\b(?:(?P<n>un|una|dos|tres|deux|trois|um|uma|dois|duas|einen|zwei|drei|dua|tiga|\d)"
+    r"\s+(?:d[ií]as?|jours?|dias?|Tage?n?|hari)\s+(?:despu[ée]s|m[áa]s\s+tarde|plus\s+tard"
+    r"|depois|mais\s+tarde|sp[äa]ter|danach|kemudian)"
+    r"|(?P<one>al\s+d[ií]a\s+siguiente|le\s+lendemain|au\s+lendemain|no\s+dia\s+seguinte"
+    r"|am\s+(?:n[äa]chsten|folgenden)\s+Tag|keesokan\s+harinya|sehari\s+kemudian))\b",
+    re.IGNORECASE,
+)
+
+
+def _days_from_text(
+    text: str, sent: Sentence, found: Sequence[TimeExpression]
+) -> list[TimeExpression]:
+    """Days counted from a day the sentence gave before them ("comicios del 14 de febrero
+    ... felicitó un día después"): the day of the earlier date plus the count, with the
+    rule the English reader gives "the day after" ("day-after-date-in-text")."""
+    out: list[TimeExpression] = []
+    s, e = sent.span
+    for m in _DAYS_LATER.finditer(text, s, e):
+        before = [
+            t
+            for t in found
+            if t.span[1] <= m.start() and t.start is not None and t.start == (t.end or t.start)
+        ]
+        if not before:
+            continue
+        base = before[-1].start
+        assert base is not None
+        count = 1 if m.group("one") else _COUNTS.get(fold(m.group("n")).lower(), 0)
+        if not count and (m.group("n") or "").isdigit():
+            count = int(m.group("n"))
+        day = base + timedelta(days=count)
+        out.append(
+            TimeExpression(
+                span=m.span(),
+                text=m.group(0),
+                start=day,
+                end=day,
+                rule="day-after-date-in-text",
+                anchor=base,
+                anchor_source="text",
+                sentence=sent.span,
+            )
+        )
     return out
 
 
