@@ -34,6 +34,7 @@ from newsprism.model import (
     ReadProblem,
     ReusePair,
     Story,
+    TimeExpression,
     is_unknown_outlet,
     outlet_count,
     sha256_hex,
@@ -505,6 +506,7 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
     for story in stories:
         members = [by_id[i] for i in story.articles if i in by_id]
         story_day = story_anchor(members)
+        last_day = max((d for a in members if (d := a.published_day) is not None), default=None)
         for art in members:
             ann = annotations.get(art.id)
             if art.published_day is not None or ann is None:
@@ -512,14 +514,48 @@ def borrow_story_dates(store: Store, stories: Sequence[Story], articles: Sequenc
             anchor, source = (twins[art.id], "copy") if art.id in twins else (story_day, "story")
             if anchor is None:
                 continue
+            reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
             already = {(t.anchor, t.anchor_source) for t in ann.times if t.anchor_source}
+            probe = None
+            if source == "story" and last_day is not None:
+                probe = ann if already == {(anchor, source)} else reanchor(art, ann, anchor, source)
+                told = stated_day(probe.times, anchor, last_day)
+                if told is not None:
+                    anchor, probe = told, None
             if already != {(anchor, source)}:
-                reanchor = reanchor_foreign if is_foreign(art.language) else reanchor_times
-                again = reanchor(art, ann, anchor, source)
+                again = probe or reanchor(art, ann, anchor, source)
                 changed.append(replace(again, parse=None))  # stored one kept
     if changed:
         store.put_annotations(changed)
     return len(changed)
+
+
+def stated_day(times: Sequence[TimeExpression], anchor: date, last: date) -> date | None:
+    """The latest day an undated page names with its weekday ("announced on Wednesday
+    March 20"), when it falls after the story's day it borrowed and no later than the
+    story's last dated page: the page was written on or after that day, so its "last
+    month" and "on Wednesday" count from there, not from the story's first days."""
+    days = [t.start for t in times if t.start is not None and _weekday_dated(t)]
+    later = [d for d in days if anchor < d <= last]
+    return max(later) if later else None
+
+
+def _weekday_dated(t: TimeExpression) -> bool:
+    """A single day written with its weekday, which fits it ("Wednesday March 20",
+    "mercredi 20/03/2024", "Rabu (20/3/2024)")."""
+    if t.rule == "weekday-explicit-date":
+        return t.reason is None
+    if t.rule != "absolute" or t.start is None or t.end not in (None, t.start):
+        return False
+    from newsprism.language.rules.words import fold
+    from newsprism.lexicon import FOREIGN_WEEKDAYS, WEEKDAYS
+
+    names: dict[str, int] = {}
+    for day_names in FOREIGN_WEEKDAYS.values():
+        names.update({name: i for i, name in enumerate(day_names)})
+    names.update(WEEKDAYS)
+    words = [fold(w).strip("(),.") for w in t.text.split()]
+    return any(names.get(w.removeprefix("ال")) == t.start.weekday() for w in words)
 
 
 def copy_days(pairs: Sequence[ReusePair], by_id: Mapping[str, Article]) -> dict[str, date]:

@@ -48,3 +48,49 @@ def test_an_undated_copy_takes_its_twins_day_and_other_pages_the_storys(tmp_path
     other = next(t for t in ann["alone"].times if t.text == "Wednesday")
     assert (other.anchor, other.anchor_source) == (date(2026, 3, 12), "story")
     assert other.start == date(2026, 3, 11)
+
+
+def test_an_undated_page_naming_a_later_day_with_its_weekday_counts_from_that_day(
+    tmp_path: Path,
+) -> None:
+    """The story's most common day is its first (4 March); an undated page that says the
+    board "ruled on Thursday March 12" was written on or after 12 March, so its "last
+    month" is February and its "on Thursday" the 12th, not 26 February."""
+    first = [article(f"first{i}", datetime(2026, 3, 4, 9), "The strike began.") for i in (1, 2)]
+    last = article("last", datetime(2026, 3, 13, 9), "The strike ended.")
+    late = article(
+        "late",
+        None,
+        "The labour board ruled on Thursday March 12 that the strike was lawful. The union "
+        "had called it last month. The ruling was read out on Thursday.",
+    )
+    everyone = [*first, last, late]
+    with SQLiteStore(tmp_path / "s.db") as store:
+        for a in everyone:
+            store.add_raw(RawDocument(a.source, a.raw_sha, text=a.text))
+            store.put_articles(a.raw_sha, [a])
+        store.put_annotations(annotate(everyone))
+        story = Story("st", "strike", [a.id for a in everyone])
+        borrow_story_dates(store, [story], everyone)
+        ann = store.get_annotations(["late"])
+    times = {t.text: t for t in ann["late"].times}
+    assert times["Thursday March 12"].start == date(2026, 3, 12)
+    assert times["last month"].start == date(2026, 2, 1)
+    thursday = [t for t in ann["late"].times if t.text == "Thursday"]
+    assert [(t.start, t.anchor_source) for t in thursday] == [(date(2026, 3, 12), "story")]
+
+
+def test_a_day_written_with_its_weekday_in_another_language_counts_too() -> None:
+    """ "mercredi 20/03/2024" and "Rabu (20/3/2024)" name the day with its weekday, as
+    "Wednesday March 20" does; a weekday that does not fit the day is no such evidence."""
+    from newsprism.model import TimeExpression
+    from newsprism.pipeline import stated_day
+
+    def day(text: str, when: date) -> TimeExpression:
+        return TimeExpression((0, len(text)), text, when, when, "absolute")
+
+    wed = date(2024, 3, 20)
+    assert stated_day([day("mercredi 20/03/2024", wed)], date(2024, 2, 14), wed) == wed
+    assert stated_day([day("Rabu (20/3/2024", wed)], date(2024, 2, 14), wed) == wed
+    assert stated_day([day("jeudi 20/03/2024", wed)], date(2024, 2, 14), wed) is None
+    assert stated_day([day("20/03/2024", wed)], date(2024, 2, 14), wed) is None

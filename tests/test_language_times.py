@@ -312,3 +312,46 @@ def test_a_weekday_naming_a_kind_of_thing_is_no_date() -> None:
     fridays = [t for t in times if t.text.startswith("Friday")]
     assert [t.span[0] for t in fridays] == [text.rindex("Friday")]
     assert {t.text for t in times} >= {"Tuesday", "Sunday"}
+
+
+def test_a_weekday_in_a_title_beside_a_name_is_no_date() -> None:
+    """ "Velmora's Friday prayer imam Omar Vahl": the weekday is part of a person's title,
+    in apposition to the name, not the day anything happened."""
+    text = (
+        "President Tarn, Governor Ilse Marrow, Velmora's Friday prayer Imam Omar Ali Vahl, "
+        "along with two pilots were all on board. The convoy left on Friday."
+    )
+    times = next(annotate([_article(text)])).times
+    fridays = [t for t in times if t.text.startswith("Friday")]
+    assert [t.span[0] for t in fridays] == [text.rindex("Friday")]
+
+
+def test_a_weekday_with_its_date_and_no_year_takes_the_year_the_weekday_fits() -> None:
+    """A page dated from its story's first day (Feb 8 2024) that says "announced on
+    Wednesday March 20" means 20 March 2024 (a Wednesday), not the past year's Monday."""
+    t = _times("The commission announced the result on Wednesday March 20.")
+    assert t["Wednesday March 20"].start == date(2024, 3, 20)
+    assert cal.year_of_weekday(date(2023, 3, 20), 2, THU) == date(2024, 3, 20)
+    assert cal.year_of_weekday(date(2024, 2, 7), 2, THU) == date(2024, 2, 7)
+
+
+def test_a_future_weekday_that_is_the_page_s_own_weekday_is_that_day() -> None:
+    """ "He is expected to speak later on Thursday" on a Thursday page is later that day,
+    not a week ahead; other future weekdays still look ahead."""
+    t = _times("He is expected to speak later on Thursday. Talks will resume on Tuesday.")
+    assert t["Thursday"].start == THU
+    assert t["Tuesday"].start == date(2024, 2, 13)
+
+
+def test_later_on_a_weekday_is_the_day_of_writing_or_the_day_before_a_reprint() -> None:
+    """ "expected to speak later on Wednesday" in a page dated Thursday is the Wednesday
+    just gone (a next-day copy of the report), never the Wednesday a week ahead."""
+    t = _times("He is expected to speak later on Wednesday.")
+    assert (t["Wednesday"].start, t["Wednesday"].rule) == (
+        date(2024, 2, 7),
+        "weekday-later-that-day",
+    )
+    t = _times("He is expected to speak later on Thursday.")
+    assert t["Thursday"].start == THU
+    t = _times("The commission said later on Monday that the count was over.")
+    assert t["Monday"].start == date(2024, 2, 5)

@@ -305,6 +305,71 @@ def test_a_weekday_without_a_publication_date_stays_unresolved() -> None:
     assert t.start is None and t.rule == "unresolved" and t.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("Murió también el jefe de la oración del viernes de Velmora; cayó el martes.", "es",
+         ["martes"]),
+        ("Le chef de la prière du vendredi de Velmora est mort mardi dans la nuit.", "fr",
+         ["mardi"]),
+        ("O imã da oração de sexta morreu na terça-feira.", "pt", ["terça-feira"]),
+        ("Há mais mil pessoas numa segunda lista de desaparecidos desde a segunda-feira.", "pt",
+         ["segunda-feira"]),
+        ("Khatib salat Jumat itu tewas pada hari Selasa.", "id", ["Selasa"]),
+        ("L'incendie a commencé dans la nuit du vendredi au samedi.", "fr",
+         ["vendredi", "samedi"]),
+    ],
+)  # fmt: skip
+def test_a_weekday_naming_a_weekly_custom_is_no_date(
+    text: str, language: str, kept: list[str]
+) -> None:
+    """ "La prière du vendredi", "la oración del viernes", "salat Jumat": a weekly
+    observance (or a title made of one) named after its day is no date; neither is the
+    Portuguese ordinal "segunda" ("a second list"). "La nuit du vendredi" stays a date."""
+    times = read_dates(text, split_sentences(text), language, date(2027, 1, 6))
+    assert [t.text for t in times if t.rule.startswith("weekday")] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        ("Il succédera en octobre au président sortant.", "fr", date(2027, 10, 1)),
+        ("Er wird sein Amt voraussichtlich am 20. Oktober antreten.", "de", date(2027, 10, 20)),
+        ("Asumirá el cargo en octubre.", "es", date(2027, 10, 1)),
+        ("Il a été élu en octobre.", "fr", date(2026, 10, 1)),
+    ],
+)
+def test_a_yearless_month_in_a_sentence_about_the_future_is_the_next_one(
+    text: str, language: str, month: date
+) -> None:
+    """Without a parse, the sentence's own words tell a coming October ("succédera",
+    "wird ... voraussichtlich", "asumirá") from a past one ("a été élu")."""
+    anchor = date(2027, 3, 20)
+    (t,) = read_dates(text, split_sentences(text), language, anchor)
+    assert t.start == month, t
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        ("Tras la votación del 14 de febrero, el rival reconoció su derrota un día después.",
+         "es", date(2027, 2, 15)),
+        ("Le ferry a coulé le 3 mars et l'épave a été retrouvée le lendemain.", "fr",
+         date(2027, 3, 4)),
+        ("Die Fähre sank am 3. März, zwei Tage später fand man das Wrack.", "de",
+         date(2027, 3, 5)),
+    ],
+)  # fmt: skip
+def test_a_day_counted_from_an_earlier_date_of_the_sentence(
+    text: str, language: str, day: date
+) -> None:
+    """ "un día después", "le lendemain", "zwei Tage später": counted from the date the
+    sentence gave before, never from publication, as "the day after" is in English."""
+    times = read_dates(text, split_sentences(text), language, date(2027, 3, 20))
+    (later,) = [t for t in times if t.rule == "day-after-date-in-text"]
+    assert (later.start, later.anchor_source) == (day, "text")
+
+
 # --------------------------------------------------------------------------- names, sentences
 
 

@@ -22,6 +22,7 @@ of its own and never merges with the happening it reports.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -38,7 +39,7 @@ from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
 from newsprism.language.dated import date_sentence, nearest_year
 from newsprism.language.dated_events import stored_event
-from newsprism.language.rules.words import fold
+from newsprism.language.rules.words import fold, tokens
 from newsprism.lexicon import FOREIGN_WEEKDAYS
 from newsprism.model import BORROWED_ANCHORS, Annotations, Article, Span, TimeExpression
 
@@ -48,6 +49,16 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 SHARED_WEIGHT = 4.0  # summed rarity (idf) of a clause's words found in the other sentence
+# a dateline that opens a sentence: place (and date), the agency in brackets or between
+# bars, then a dash ("Amman, Sep. 9 (Petra) --", "Jakarta, Indonésie | AFP | mercredi
+# 20/03/2024 -"): a date in it is the page's, and it is no part of any event's words
+_DATELINE_LEAD = re.compile(
+    r"^\s*[^\n!?]{0,60}?(?:\([A-Z][\w .&-]{1,30}\)|\|\s*[A-Z][\w.&-]{1,20}\s*\|[^\n|]{0,40}?)"
+    r"\s*(?:--|[-–—])\s+"
+)
+# single days told with a part of the day ("early Monday", "late Wednesday") or counted
+# from a day in the text ("the previous day"): still one day, not an approximation
+_DAY_RULES = ("weekday", "deictic", "day-", "relative-day", "absolute", "month-day", "day-month")
 
 
 @dataclass(slots=True)
@@ -64,6 +75,7 @@ class _Row:
     terms: set[str] = field(default_factory=set)  # the sentence's, minus any "X said"
     core: set[str] = field(default_factory=set)  # the dated clause's own
     fact: str | None = None
+    whole: Span | None = None  # the sentence as the aligner cut it, dateline and all
 
     @property
     def days(self) -> tuple[Any, Any]:
@@ -91,6 +103,38 @@ def _segment(text: str, sentence: Span, t: TimeExpression) -> Span | None:
                 return None
             return trim_span(text, (lo, hi))
     return None
+
+
+# words that open a clause told in passing: a relative pronoun or a conjunction of time
+# ("Le séisme, qui a frappé vendredi soir, a fait 632 morts selon un bilan de samedi")
+_INCIDENTAL_OPENERS = frozenset(
+    {"qui", "que", "qu", "dont", "ou", "lequel", "laquelle", "lorsque", "apres", "quien",
+     "quienes", "donde", "cuando", "cuyo", "cuya", "tras", "despues", "quem", "onde", "cujo",
+     "apos", "der", "die", "das", "welcher", "welche", "als", "nachdem", "wo", "yang",
+     "ketika", "saat", "setelah", "الذي", "التي", "الذين", "حيث", "عندما", "بعد", "aunque",
+     "quoique", "bien", "obwohl", "embora", "meskipun", "walaupun", "although", "though"}
+)  # fmt: skip
+
+
+def _incidental(
+    text: str, sentence: Span, t: TimeExpression, rows: Sequence[_Row], r: _Row
+) -> bool:
+    """Without a parse, a date inside a clause set off by commas that opens with a
+    relative pronoun or a conjunction of time, in a sentence that gives another day too:
+    the clause tells another moment in passing, so the date describes that clause, and
+    the sentence's own words go with the sentence's other day."""
+    others = [
+        o
+        for o in rows
+        if o is not r and o.article == r.article and o.sentence == r.sentence and o.days != r.days
+    ]
+    if not others:
+        return False
+    segment = _segment(text, sentence, t)
+    if segment is None:
+        return False
+    first = tokens(text[segment[0] : segment[1]])[:1]
+    return bool(first) and fold(first[0].text).strip("'’") in _INCIDENTAL_OPENERS
 
 
 def _beside_finer(
@@ -138,12 +182,16 @@ def _rows(
                 day = published.date() if published else own_day if story_id == own else None
                 if _own_year(t, day):
                     continue  # "the 2024 election" in a 2024 page dates nothing on a day axis
-                sent = date_sentence(text, ann.sentences, t)
+                sent = whole = date_sentence(text, ann.sentences, t)
                 words = text[sent[0] : sent[1]]
-                if is_date_line(words) or t.span[1] <= sent[0] + lead_to_cut(words):
+                if is_date_line(words):
                     continue  # the page's date line ("date 2024-05-20 CITY -") dates no event
                 if _in_dateline(articles[art_id], t.span):
                     continue  # "CITY | Agency | Monday 20/03/2024 -": the page's, no event
+                sent = _without_lead(text, _own_part(text, sent, t))
+                if t.span[1] <= sent[0]:
+                    continue  # a date in the dateline ("Amman, Sep. 9 (Petra) --") is the page's
+                words = text[sent[0] : sent[1]]
                 language = articles[art_id].language or "en"
                 if language != "en" and _beside_finer(t, ann, sent, words, language):
                     continue  # unparsed: a year beside a day names another happening
@@ -156,9 +204,80 @@ def _rows(
                         sent,
                         text[sent[0] : sent[1]],
                         story_id != own,
+                        whole=whole,
                     )
                 )
-    return rows
+    return _one_night(rows)
+
+
+# what joins the two days of one night: "la nuit de dimanche à lundi", "from Friday night
+# to Saturday", "ليل الجمعة السبت", "in der Nacht von Freitag auf Samstag"
+_NIGHT_JOIN = re.compile(
+    r"^\s*(?:night|noche|nuit|soir|nacht|malam|noite)?\s*(?:à|au|al|a|to|into|zum|zu|auf|bis"
+    r"|para|ke|hingga|-|–|/)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _one_night(rows: list[_Row]) -> list[_Row]:
+    """Two consecutive days named together across a night ("dans la nuit de dimanche à
+    lundi", "from Friday night to Saturday") are one moment, not two happenings: one
+    row, its days the two."""
+    out: list[_Row] = []
+    for r in rows:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.article == r.article
+            and prev.sentence == r.sentence
+            and prev.t.start is not None
+            and r.t.start is not None
+            and prev.t.start == prev.days[1]
+            and r.t.start == r.days[1]
+            and (r.t.start - prev.t.start).days == 1
+            and prev.t.span[1] <= r.t.span[0]
+            and _NIGHT_JOIN.match(prev.articles[prev.article].text[prev.t.span[1] : r.t.span[0]])
+        ):
+            text = prev.articles[prev.article].text[prev.t.span[0] : r.t.span[1]]
+            prev.t = dataclasses.replace(prev.t, end=r.t.start, text=text)
+            continue
+        out.append(r)
+    return out
+
+
+def _without_lead(text: str, sentence: Span) -> Span:
+    """The sentence without the date line and dateline that open it: "date 2024-03
+    Jakarta, Indonésie | AFP | mercredi 20/03/2024 - L'actuel ministre ..." is shown, and
+    dated, from "L'actuel"."""
+    start, end = sentence
+    for _ in range(2):
+        words = text[start:end]
+        cut = lead_to_cut(words)
+        m = _DATELINE_LEAD.match(words[cut:])
+        cut += m.end() if m and words[cut + m.end() :].strip() else 0
+        if not cut:
+            break
+        start += cut
+    return trim_span(text, (start, end))
+
+
+# two sentences glued by a missing space ("... de Irán.A última hora del domingo ..."):
+# a full stop after a word, then a capital that opens a word
+_GLUED = re.compile(r"(?<=[^\W_]{2})[.!?](?=[^\W\d_a-z](?:[^\W\d_A-Z]|\s))")
+
+
+def _own_part(text: str, sentence: Span, t: TimeExpression) -> Span:
+    """The part of a sentence that holds the date, when the page glued two sentences
+    together with no space after the full stop: the other's words are not this date's."""
+    start, end = sentence
+    for m in _GLUED.finditer(text, start, end):
+        cut = m.end()
+        if cut <= t.span[0]:
+            start = cut
+        elif cut >= t.span[1]:
+            end = cut
+            break
+    return trim_span(text, (start, end))
 
 
 def _own_year(t: TimeExpression, published: date | None) -> bool:
@@ -186,7 +305,11 @@ def precision_of(t: TimeExpression) -> DatePrecision:
     """A single day read from a vague expression is approximate, never a day."""
     if t.start is not None and t.end is not None and t.end != t.start:
         return "range"
-    return "approximate" if _VAGUE.search(t.text) or "ago" in t.rule else "day"
+    if "ago" in t.rule:
+        return "approximate"
+    if t.rule.startswith(_DAY_RULES) or t.rule.endswith("date-in-text"):
+        return "day"  # "early Monday", "the previous day": that day, told more closely
+    return "approximate" if _VAGUE.search(t.text) else "day"
 
 
 def build_timeline(
@@ -204,8 +327,9 @@ def build_timeline(
     fact_of = _fact_of(units, groups or {})
     for r in rows:
         text = r.articles[r.article].text
-        if (r.articles[r.article].language or "en") != "en" and _coarse(r.t):
-            r.description = _segment(text, r.sentence, r.t)  # no parse: its clause, by marks
+        if (r.articles[r.article].language or "en") != "en":
+            if _coarse(r.t) or _incidental(text, r.sentence, r.t, rows, r):
+                r.description = _segment(text, r.sentence, r.t)  # no parse: its clause, by marks
             continue
         own = None if r.related else ctx.annotations.get(r.article)
         reading = stored_event(own, r.t) if own is not None else None
@@ -213,8 +337,18 @@ def build_timeline(
             continue  # no parse: the related stories' pages, pages read by rule
         r.kind, r.terms, r.core = reading.kind, set(reading.terms), set(reading.core)
         r.description = reading.description
-        if reading.description is None:
-            r.fact = fact_of.get((r.article, r.sentence))
+        if reading.description is not None and _says_little(text, reading.description, r.t):
+            if _coarse(r.t):
+                r.kind = "fragment"  # "the 2016 election": a noun and its year tell no event
+            else:
+                r.description = None  # "won the Feb 14 contest": the sentence tells it
+        if r.description is None:
+            r.fact = fact_of.get((r.article, r.sentence)) or fact_of.get(
+                (r.article, r.whole or r.sentence)
+            )
+    rows = [r for r in rows if r.kind != "fragment"]
+    if not rows:
+        return []
     df = Counter(term for r in rows for term in r.terms)
     idf = {term: math.log(1 + len(rows) / n) for term, n in df.items()}
     scores = text_scores([_said(r) for r in rows], ctx.embed)
@@ -245,6 +379,21 @@ def build_timeline(
     out = [_event(rows, members, scores) for members in events.values()]
     out.sort(key=lambda e: (e.related, e.start, e.end, e.kind, e.description))
     return out
+
+
+# the words of a noun phrase that say nothing of what happened
+_EMPTY_WORDS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "of", "in", "on",
+     "at", "s", "year", "years", "day", "days", "month", "week"}
+)  # fmt: skip
+
+
+def _says_little(text: str, described: Span, t: TimeExpression) -> bool:
+    """A happening named by one noun beside its date ("the 2016 election", "his 2016
+    campaign", "the March 26 collapse"): no event a reader could check, only a word."""
+    words = text[described[0] : described[1]].replace(t.text, " ")
+    content = [w for w in re.findall(r"[^\W\d_]+", words.lower()) if w not in _EMPTY_WORDS]
+    return len(content) < 2
 
 
 def _said(r: _Row) -> str:

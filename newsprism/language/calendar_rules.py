@@ -127,6 +127,21 @@ def month_day_near(anchor: date, month: int, day: int, tense: str) -> tuple[date
     return candidate, "month-day-anchor-year"
 
 
+def year_of_weekday(day: date, weekday: int, anchor: date) -> date:
+    """A month-day written with its weekday and no year ("Wednesday March 20") is in the
+    year, of the anchor's and the two beside it, where that day is that weekday: a page
+    dated from its story's first day (February) names a Wednesday of the coming March,
+    not last year's Monday. If no year nearby fits, the day read from the tense stays."""
+    if day.weekday() == weekday:
+        return day
+    fits = [
+        d
+        for k in (-1, 0, 1)
+        if (d := _safe_date(anchor.year + k, day.month, day.day)).weekday() == weekday
+    ]
+    return min(fits, key=lambda d: abs((d - anchor).days)) if fits else day
+
+
 def ago(anchor: date, count: int, unit: str) -> date:
     unit = unit.rstrip("s")
     if unit == "day":

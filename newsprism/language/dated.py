@@ -19,6 +19,8 @@ from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS, U
 from newsprism.model import Annotations, DateReading, Sentence, Span, TimeExpression
 
 _PREPS = {"on", "in", "since", "during", "at", "by", "until", "from", "before", "after", "of"}
+# a date written before a noun, as its modifier ("the 2016 election", "February's vote")
+_NOUN_MODIFIERS = {"nummod", "nmod", "compound", "amod", "poss", "npadvmod"}
 _EMBEDDED = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj", "appos"}
 # "revised the toll ... on Tuesday" dates the revision, like "said on Tuesday"
 _STATEMENT_VERBS = ATTRIBUTION_VERBS | UPDATE_WORDS
@@ -40,6 +42,8 @@ def dated_head(doc: Doc, t: TimeExpression) -> tuple[Token | None, bool]:
         return node, False
     if head.pos_ == "NOUN" and head.lemma_.lower() in EVENT_NOUNS:
         return head, True
+    if node.dep_ in _NOUN_MODIFIERS and head.pos_ in ("NOUN", "PROPN") and node.i < head.i:
+        return head, True  # "during his 2016 campaign": the campaign's year, not the verb's
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head, False

@@ -52,7 +52,9 @@ def read_dated_event(
         head, nominal = deadline, True
     clause = _background_clause(head) if head is not None and not nominal else None
     if nominal and head is not None:
-        words = [w for w in head.subtree if not (t.span[0] <= w.idx < t.span[1])]
+        # the date stays where it modifies the noun ("the March 26 collapse"), and goes
+        # where it trails ("the death of three soldiers late last month")
+        words = [w for w in head.subtree if not (t.span[0] <= w.idx < t.span[1]) or w.i < head.i]
         while len(words) > 1 and (words[-1].pos_ == "ADP" or words[-1].is_punct):
             words = words[:-1]
         described = (words[0].idx, words[-1].idx + len(words[-1]))

@@ -278,6 +278,11 @@ def _habitual_weekday(doc: Doc, match: re.Match[str]) -> bool:
     between = any(c.dep_ == "compound" and tok.i < c.i < head.i for c in head.children)
     if head.dep_ == "compound" or between:
         return True  # "a Friday prayer leader": a title
+    named = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        named.append(head.head)
+    if any(n.pos_ == "PROPN" for n in named):
+        return True  # "the city's Friday prayer imam Ali Hashemi": a title beside a name
     # "Friday prayers" with nothing before it is the custom; "the Friday explosions"
     # are the ones of one Friday
     bare = not any(c.dep_ in ("det", "poss") for c in head.children)
@@ -564,11 +569,19 @@ def _resolve(match: re.Match[str], anchor: Anchor, tense: str) -> _Resolved:
     if anchor.day is None:
         return _unresolved("no publication date")
     a = anchor.day
+    if (
+        kind == "weekday"
+        and tense not in ("past", "perfect")
+        and _LATER_ON.search(match.string[max(0, match.start() - 12) : match.start()])
+    ):
+        tense = "later-that-day"
     try:
         return _relative(kind or "", g, a, tense)
     except ValueError as exc:
         return _unresolved(f"not a valid date: {exc}")
 
+
+_LATER_ON = re.compile(r"\blater\s+(?:on\s+|this\s+)?$", re.IGNORECASE)
 
 # "the previous day": a day counted from another date in the text, filled in by
 # :func:`_chain_to_text_dates` once every expression of the document is known.
@@ -897,6 +910,7 @@ def _weekday(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
     if g["wm"]:
         month = month_number(g["wm"])
         day, _ = cal.month_day_near(a, month, _int(g["wdd"] or ""), tense)
+        day = cal.year_of_weekday(day, weekday, a)
         reason = None
         if day.weekday() != weekday:
             reason = f"the page gives {day.isoformat()}, which is not a {g['wd']}"
@@ -908,8 +922,14 @@ def _weekday(g: dict[str, str | None], a: date, tense: str) -> _Resolved:
     if mod == "next":
         day = cal.weekday_after(a, weekday)
         return _Resolved(day, day, "weekday-next", a)
+    if tense == "later-that-day":
+        # "expected to speak later on Wednesday": the writer is on that Wednesday; a page
+        # dated the day after reprints it (time zones, a next-day copy)
+        day = cal.weekday_on_or_after(a - timedelta(days=1), weekday)
+        return _Resolved(day, day, "weekday-later-that-day", a)
     if tense == "future":
-        day = cal.weekday_after(a, weekday)
+        # "He is expected to speak later on Wednesday" on a Wednesday page: that day
+        day = cal.weekday_on_or_after(a, weekday)
         return _Resolved(day, day, "weekday-after-anchor", a)
     if tense == "scheduled":
         day = cal.weekday_on_or_after(a, weekday)

@@ -51,6 +51,77 @@ _NOT_DATES = frozenset(
      "demain", "morgen", "besok", "غدا", "tarde", "noche", "noite", "soir", "abend", "malam"}
 )  # fmt: skip
 _FAR_YEARS = 1  # without a written year, a date more than this many years away is refused
+# weekly observances named after their day ("la prière du vendredi", "la oración del
+# viernes", "صلاة الجمعة", "salat Jumat"): a weekday after one of these names the custom
+# or a title ("le chef de la prière du vendredi"), never the day something happened
+_OBSERVANCES = frozenset(
+    {"priere", "prieres", "preche", "sermon", "messe", "marche", "oracion", "oraciones", "rezo",
+     "misa", "mercado", "oracao", "oracoes", "missa", "feira", "gebet", "predigt",
+     "salat", "shalat", "sholat", "solat", "khotbah", "khutbah", "صلاه", "خطبه", "خطيب", "امام"}
+)  # fmt: skip
+_GENITIVES = frozenset({"du", "de", "la", "des", "del", "da", "do", "dos", "das", "der", "al"})
+# Portuguese weekdays are ordinals when written short ("segunda" is also "second"): a short
+# form followed by a word that is no time of day ("numa segunda lista") is the ordinal
+_PT_SHORT = frozenset({"segunda", "terca", "quarta", "quinta", "sexta"})
+_PT_TIME_AFTER = frozenset({"feira", "de", "a", "à", "e", "pela", "manha", "tarde", "noite",
+                            "madrugada", "passada", "proxima", "seguinte"})  # fmt: skip
+
+
+# words that put a sentence in the future: auxiliaries and modals, "next", "expected"
+# ("succédera en octobre", "werden voraussichtlich am 20. Oktober antreten", "akan")
+_FUTURE_WORDS = frozenset(
+    {"sera", "seront", "devrait", "devraient", "doit", "doivent", "prochain", "prochaine",
+     "prevu", "prevue", "prevus", "prevues", "seran", "preve", "previsto", "prevista",
+     "proximo", "proxima", "serao", "vai", "vao", "devera", "wird", "werden", "soll", "sollen",
+     "voraussichtlich", "kommenden", "nachsten", "akan", "mendatang", "سوف", "المقبل",
+     "المقبله"}
+)  # fmt: skip
+_FUTURE_ENDINGS = {"fr": ("era", "eront", "ira", "iront", "dra", "dront")}
+_FUTURE_ACCENTED = {"es": ("rá", "rán"), "pt": ("rá", "rão")}
+
+
+def future_sentence(sentence: str, language: str) -> bool:
+    """Whether a sentence speaks of what is still to come, by its words alone (no parse):
+    a future auxiliary or modal, "next", "expected", or a future verb ending."""
+    for tok in tokens(sentence):
+        word = tok.text.lower()
+        folded = fold(word)
+        if folded in _FUTURE_WORDS:
+            return True
+        if len(folded) >= 7 and folded.endswith(_FUTURE_ENDINGS.get(language, ())):
+            return True
+        if len(word) >= 4 and word.endswith(_FUTURE_ACCENTED.get(language, ())):
+            return True
+    return False
+
+
+def _ahead(start: date, end: date, anchor: date) -> tuple[date, date]:
+    """A yearless month or day read in the past, moved to its next occurrence."""
+    years = 0
+    while end.replace(year=end.year + years) < anchor and years < 2:
+        years += 1
+    try:
+        return start.replace(year=start.year + years), end.replace(year=end.year + years)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + years, day=28), end.replace(
+            year=end.year + years, day=28
+        )
+
+
+def habitual_weekday(before: str, weekday: str, after: str, language: str) -> bool:
+    """A weekday that names a kind of thing, not a day: after a weekly observance, with at
+    most a genitive between ("la prière du vendredi", "oración del viernes", "صلاة
+    الجمعة"), or a Portuguese ordinal ("numa segunda lista"). ``before`` and ``after`` are
+    the text on either side of the weekday in its sentence."""
+    words = [fold(w.text).strip(".,،") for w in tokens(before)][-3:]
+    while words and words[-1] in _GENITIVES:
+        words.pop()
+    if words and words[-1].removeprefix("ال") in _OBSERVANCES:
+        return True
+    if language == "pt" and fold(weekday) in _PT_SHORT:
+        nxt = [fold(w.text) for w in tokens(after)][:1]
+        return bool(nxt) and nxt[0].isalpha() and nxt[0] not in _PT_TIME_AFTER
+    return False
 
 
 def _settings(base: datetime) -> dict[str, Any]:
@@ -183,6 +254,20 @@ def read_dates(
                 continue
             trimmed, start, end, rule, reason = expr
             offset = s + at + hit.find(trimmed)
+            if rule.startswith("weekday") and habitual_weekday(
+                text[s:offset], trimmed, text[offset + len(trimmed) : e], language
+            ):
+                continue
+            if (
+                rule in ("month-near-anchor", "day-month-near-anchor")
+                and anchor is not None
+                and start is not None
+                and end is not None
+                and end < anchor
+                and future_sentence(chunk, language)
+            ):
+                start, end = _ahead(start, end, anchor)  # "succédera en octobre": the next one
+                rule = rule.replace("near", "after")
             out.append(
                 TimeExpression(
                     span=(offset, offset + len(trimmed)),
@@ -196,6 +281,59 @@ def read_dates(
                     sentence=sent.span,
                 )
             )
+        out.extend(_days_from_text(text, sent, [t for t in out if t.sentence == sent.span]))
+    return out
+
+
+_COUNTS = {"un": 1, "una": 1, "um": 1, "uma": 1, "einen": 1, "einem": 1, "se": 1, "dos": 2,
+           "deux": 2, "dois": 2, "duas": 2, "zwei": 2, "dua": 2, "tres": 3, "trois": 3, "drei": 3,
+           "tiga": 3}  # fmt: skip
+# a day counted from the date told before it in the sentence: "el 14 de febrero ... un
+# día después", "le lendemain", "am nächsten Tag", "sehari kemudian"
+_DAYS_LATER = re.compile(
+    r"\b(?:(?P<n>un|una|dos|tres|deux|trois|um|uma|dois|duas|einen|zwei|drei|dua|tiga|\d)"
+    r"\s+(?:d[ií]as?|jours?|dias?|Tage?n?|hari)\s+(?:despu[ée]s|m[áa]s\s+tarde|plus\s+tard"
+    r"|depois|mais\s+tarde|sp[äa]ter|danach|kemudian)"
+    r"|(?P<one>al\s+d[ií]a\s+siguiente|le\s+lendemain|au\s+lendemain|no\s+dia\s+seguinte"
+    r"|am\s+(?:n[äa]chsten|folgenden)\s+Tag|keesokan\s+harinya|sehari\s+kemudian))\b",
+    re.IGNORECASE,
+)
+
+
+def _days_from_text(
+    text: str, sent: Sentence, found: Sequence[TimeExpression]
+) -> list[TimeExpression]:
+    """Days counted from a day the sentence gave before them ("comicios del 14 de febrero
+    ... felicitó un día después"): the day of the earlier date plus the count, with the
+    rule the English reader gives "the day after" ("day-after-date-in-text")."""
+    out: list[TimeExpression] = []
+    s, e = sent.span
+    for m in _DAYS_LATER.finditer(text, s, e):
+        before = [
+            t
+            for t in found
+            if t.span[1] <= m.start() and t.start is not None and t.start == (t.end or t.start)
+        ]
+        if not before:
+            continue
+        base = before[-1].start
+        assert base is not None
+        count = 1 if m.group("one") else _COUNTS.get(fold(m.group("n")).lower(), 0)
+        if not count and (m.group("n") or "").isdigit():
+            count = int(m.group("n"))
+        day = base + timedelta(days=count)
+        out.append(
+            TimeExpression(
+                span=m.span(),
+                text=m.group(0),
+                start=day,
+                end=day,
+                rule="day-after-date-in-text",
+                anchor=base,
+                anchor_source="text",
+                sentence=sent.span,
+            )
+        )
     return out
 
 
