@@ -58,7 +58,7 @@ from newsprism.model import Sentence
 
 TOPIC_SHARE = 0.5  # a name in at least this share of a story's articles is its topic
 SAME_LANGUAGE_WORDS = 2  # content words two sentences of one language must share
-SAME_WORDS_SHARE = 0.6  # of the shorter sentence's content words: the same claim
+SAME_WORDS_SHARE = 0.75  # of the shorter sentence's content words: the same claim
 OTHER_NAMES = 2  # names each of two sentences gives, none shared: about different people
 MIN_WORD = 4  # shorter words are mostly function words the stoplists miss
 NOUN_CAPITALS = frozenset({"de"})  # every noun is capitalised: a capital marks no name
