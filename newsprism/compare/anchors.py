@@ -30,9 +30,20 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsprism.clean.lines import stoplist
+from newsprism.compare.slots import (
+    Figure,
+    When,
+    figure_conflict,
+    missing_tally,
+    read_figures,
+    read_stage,
+    read_when,
+    share_figure,
+    stages_clash,
+)
 from newsprism.language.rules.names import (
     UNCASED,
     find_names,
@@ -47,6 +58,8 @@ from newsprism.model import Sentence
 
 TOPIC_SHARE = 0.5  # a name in at least this share of a story's articles is its topic
 SAME_LANGUAGE_WORDS = 2  # content words two sentences of one language must share
+SAME_WORDS_SHARE = 0.75  # of the shorter sentence's content words: the same claim
+OTHER_NAMES = 2  # names each of two sentences gives, none shared: about different people
 MIN_WORD = 4  # shorter words are mostly function words the stoplists miss
 NOUN_CAPITALS = frozenset({"de"})  # every noun is capitalised: a capital marks no name
 # words of the outcome tables too loose to say what a sentence reports: "gefunden" (found)
@@ -68,6 +81,12 @@ class Anchors:
     outcomes: frozenset[str]  # outcome families ("killed", "injured")
     words: frozenset[str]  # folded content words, for a pair in one language
     language: str
+    # what each figure counts (``slots.Figure``): "four days" is no "4 años"
+    figures: tuple[Figure, ...] = ()  # in order, repeats kept: "four crew, four officials"
+    when: When = field(default_factory=When)  # weekdays, days of a month, clock times
+    stage: frozenset[str] = frozenset()  # "official" / "unofficial" result words
+    # its names less the nouns a language capitalises ("die Berichte", "einem Absturz")
+    proper: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -115,9 +134,11 @@ def sentence_anchors(text: str, language: str | None) -> Anchors:
     if lang in UNCASED:
         names = {skeleton(w) for w in uncased_name_words(text, lang)}
         names = {n for n in names if len(n) >= 3}
+        proper = names
     else:
         found = find_names(text, [Sentence((0, len(text)), 0)], lang)
         names = name_keys([m.text for m in found])
+    proper = names - _nouns_after_articles(text) if lang in NOUN_CAPITALS else names
     outcomes = _english_outcomes(text) if lang == "en" else _foreign_outcomes(text, lang)
     outcomes -= LOOSE_OUTCOMES
     stops = _stops(lang)
@@ -133,7 +154,25 @@ def sentence_anchors(text: str, language: str | None) -> Anchors:
         frozenset(outcomes),
         frozenset(words),
         lang,
+        tuple(f for f in read_figures(text, lang) if f.value >= MIN_FIGURE),
+        read_when(text, lang),
+        read_stage(text, lang),
+        frozenset(proper),
     )
+
+
+# words that make the capitalised word after them a noun, not a name ("seine Delegation")
+_ARTICLE = re.compile(
+    r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|sein\w*|ihr\w*"
+    r"|unser\w*|dies\w*|jede\w*|alle\w*|im|am|zum|zur|vom|beim|ins)\s+(?:[a-zäöüß]\w*\s+)?"
+    r"([A-ZÄÖÜ][\w-]+)"
+)
+
+
+def _nouns_after_articles(text: str) -> set[str]:
+    """Skeletons of the capitalised words an article or determiner makes nouns, in a
+    language that capitalises every noun: what its name finder cannot tell from names."""
+    return set(name_keys([m.group(1) for m in _ARTICLE.finditer(text)]))
 
 
 def topic_names(anchors: Sequence[Anchors], owners: Sequence[str]) -> frozenset[str]:
@@ -152,16 +191,64 @@ def topic_names(anchors: Sequence[Anchors], owners: Sequence[str]) -> frozenset[
 
 
 def agree(a: Anchors, b: Anchors, topic: Iterable[str] = ()) -> bool:
-    """Whether two sentences' words allow one to carry the other's claim."""
+    """Whether two sentences' words allow one to carry the other's claim.
+
+    Never when they report different outcomes, speak of different stages of a count
+    (a quick count, the official result), name different moments (weekday, day, time;
+    unless the rest is the same words: one claim with another date, a conflict to
+    show), or each name people or places beyond the story's topic and none in common
+    ("deputy Tarn Oslek of Vell confirmed the deaths" tells nothing of "Miro Vakhal of
+    Dornay becomes acting governor"). Then they must share something specific: a name,
+    a figure counting the same thing ("four days" is no "4 años") or another figure of
+    the same counted noun (the cell then says "other figures"), a day or time, an
+    outcome, or, in one language, content words."""
     if (a.outcomes or b.outcomes) and not a.outcomes & b.outcomes:
         return False
+    if stages_clash(a.stage, b.stage):
+        return False
+    if a.when.clashes(b.when) and not same_words(a, b):
+        return False  # another moment; the same words with another day are a conflict
     topical = frozenset(topic)
     capitals = a.language in NOUN_CAPITALS and b.language in NOUN_CAPITALS
-    if not capitals and (a.names & b.names) - topical:
+    own_a, own_b = a.names - topical, b.names - topical
+    if not capitals and own_a & own_b:
         return True
-    if a.numbers & b.numbers or a.outcomes & b.outcomes:
+    if a.when.shares(b.when) or share_figure(a.figures, b.figures):
+        return True
+    if figure_conflict(a.figures, b.figures, nouns_only=True):
+        return True  # another figure of the same thing: the cell says "other figures"
+    if _other_names(a.proper - topical, b.proper - topical):
+        return False  # an outcome or common words are no link between other people
+    if a.outcomes & b.outcomes:
         return True
     return a.language == b.language and len(a.words & b.words) >= SAME_LANGUAGE_WORDS
+
+
+def same_words(a: Anchors, b: Anchors) -> bool:
+    """One language, and most content words of the shorter sentence are in the other:
+    one claim told with another value ("met the nurses on Tuesday" / "... on Friday"),
+    which the findings set against each other, never two claims."""
+    if a.language != b.language or not a.words or not b.words:
+        return False
+    return len(a.words & b.words) >= SAME_WORDS_SHARE * min(len(a.words), len(b.words))
+
+
+def _other_names(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each names at least two people or places (beyond the story's topic) and they
+    share none: two claims about different people."""
+    return len(a) >= OTHER_NAMES and len(b) >= OTHER_NAMES and not a & b
+
+
+def carries(claim: Anchors, other: Anchors, topic: Iterable[str] = ()) -> bool:
+    """Whether ``other`` may carry the claim: the two agree, and a tally the claim
+    gives has a figure of its kind in ``other`` (``slots.missing_tally``)."""
+    return agree(claim, other, topic) and not missing_tally(claim.figures, other.figures)
+
+
+def conflicting_figures(claim: Anchors, other: Anchors) -> list[Figure]:
+    """The figures of ``other`` that give a slot of the claim another value
+    (``slots.figure_conflict``): such a sentence tells another figure, never the claim."""
+    return figure_conflict(claim.figures, other.figures)
 
 
 def failing_pairs(

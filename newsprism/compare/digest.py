@@ -61,6 +61,13 @@ def supporting(fact: FactRow) -> list[str]:
     ]
 
 
+def told_by(fact: FactRow) -> int:
+    """How many independent outlets tell the claim: its origins, never more than the
+    outlets that tell it (``supporting``). A toll one outlet gives, with six others
+    giving theirs, is one outlet's claim, not seven's."""
+    return min(fact.independent_support, len(supporting(fact)))
+
+
 def _first_report(ctx: StoryContext) -> date | None:
     days = [d for a in ctx.articles.values() if (d := a.published_day) is not None]
     return min(days) if days else None
@@ -91,9 +98,7 @@ def build_digest(
     def contested(f: FactRow) -> int:
         return sum(1 for c in f.cells if c.state == "contradicts")
 
-    ranked = sorted(
-        facts, key=lambda f: (-(f.independent_support - contested(f)), -len(supporting(f)), f.id)
-    )
+    ranked = sorted(facts, key=lambda f: (-(told_by(f) - contested(f)), -len(supporting(f)), f.id))
     out: list[DigestItem] = []
     chosen: list[str] = []
     first = _first_report(ctx)

@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -26,11 +27,19 @@ from spacy.tokens import Doc, Token
 
 from newsprism.clean.chrome import chrome_reason
 from newsprism.compare.align import FactGroup, lone_sentences
-from newsprism.compare.anchors import Anchors, agree, sentence_anchors, topic_names
+from newsprism.compare.anchors import (
+    Anchors,
+    carries,
+    conflicting_figures,
+    same_words,
+    sentence_anchors,
+    topic_names,
+)
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import Provenance, independent_origins
-from newsprism.compare.numbers import FigureSlot
+from newsprism.compare.numbers import FigureSlot, times_in
 from newsprism.compare.records import (
+    BACKGROUND_DAYS,
     PREDATES,
     UNCONFIRMED,
     Cell,
@@ -40,9 +49,11 @@ from newsprism.compare.records import (
     SlotValue,
 )
 from newsprism.compare.similarity import content_terms
+from newsprism.compare.slots import dated_apart, published_before
 from newsprism.compare.units import Unit
 from newsprism.language.rules.reader import language_group
 from newsprism.lexicon import OUTCOMES, REPORTING_VERBS
+from newsprism.model import Annotations, TimeExpression
 
 OTHER_FIGURES = "other figures"  # a cell's note: the outlet gives the claim other figures
 SAME_FIGURE = "same figure"  # a cell's note: the outlet gives the claim's figure elsewhere
@@ -71,11 +82,67 @@ class _Words:
     def tells(self, ctx: StoryContext, shown: Unit, other: Unit) -> bool:
         if other.article == shown.article:
             return True  # the row's own article tells it
-        return agree(
+        if _published_before(ctx, shown, other):
+            return False
+        claim = self.of(ctx, shown.article, shown.sentence)
+        theirs = self.of(ctx, other.article, other.sentence)
+        apart = _dated_apart(ctx, (shown.article, shown.sentence), (other.article, other.sentence))
+        if apart and not same_words(claim, theirs):
+            return False  # another moment, unless one claim is told with another date
+        return carries(
             self.of(ctx, shown.article, shown.sentence),
             self.of(ctx, other.article, other.sentence),
             self.topic,
         )
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_NEAR_ANCHOR = ("weekday", "relative-day", "overnight", "pending-day")  # rules of a nearby day
+
+
+def _firm_times(ann: Annotations, sentence: tuple[int, int]) -> list[TimeExpression]:
+    """The sentence's resolved dates that can be trusted to the year: one that writes
+    its year, one read against the page's own date or dateline, or a weekday or "the
+    day before" (a few days from any anchor of the story). "5 novembre" on an undated
+    page, its year taken from a borrowed day, can land a year off."""
+    return [
+        t
+        for t in times_in(ann, sentence)
+        if t.start is not None
+        and (
+            _YEAR.search(t.text)
+            or t.anchor_source in ("published", "dateline")
+            or t.rule.startswith(_NEAR_ANCHOR)
+        )
+    ]
+
+
+def _published_before(ctx: StoryContext, shown: Unit, other: Unit) -> bool:
+    """The other page came out before the day the claim's sentence dates its event
+    (``slots.published_before``)."""
+    ann = ctx.annotations.get(shown.article)
+    if ann is None:
+        return False
+    days = [t.start for t in _firm_times(ann, shown.sentence) if t.start and t.end == t.start]
+    return published_before(
+        days, ctx.articles[shown.article].published_day, ctx.articles[other.article].published_day
+    )
+
+
+def _dated_apart(
+    ctx: StoryContext, a: tuple[str, tuple[int, int]], b: tuple[str, tuple[int, int]]
+) -> bool:
+    """Both sentences date what they tell, and no date of one meets a date of the other
+    (``slots.dated_apart``): the 2004 quake's toll is no version of this week's, and a
+    claim dated to the story's background is told only by a sentence giving its date."""
+    spans = []
+    for article, sentence in (a, b):
+        ann = ctx.annotations.get(article)
+        times = _firm_times(ann, sentence) if ann is not None else []
+        spans.append([(t.start, t.end or t.start) for t in times if t.start is not None])
+    days = [d for art in ctx.articles.values() if (d := art.published_day) is not None]
+    first = min(days) - timedelta(days=BACKGROUND_DAYS) if days else None
+    return dated_apart(spans[0], spans[1], first)
 
 
 @dataclass(slots=True)
@@ -507,12 +574,13 @@ def _cells(
             carriers.extend(carrier)
             continue
         candidates = [i for i in by_outlet.get(outlet, []) if i not in member_set]
-        found = _carrier(ctx, units, sim, row.members, row.central(), candidates, preds)
-        if found is not None and not told(units[found[0]]):
-            found = None
-            close = True
-        else:
-            close = any(ctx.outlet_of[units[m].article] == outlet for m in row.members)
+        # the best sentence whose words agree, not the best sentence if its words agree
+        tellers = [i for i in candidates if told(units[i])]
+        found = _carrier(ctx, units, sim, row.members, row.central(), tellers, preds)
+        close = any(ctx.outlet_of[units[m].article] == outlet for m in row.members) or (
+            found is None
+            and _carrier(ctx, units, sim, row.members, row.central(), candidates, preds) is not None
+        )
         if found is not None:
             best, score, how = found
             note = _other_figures(ctx, words, units[shown], units, [best]) or how
@@ -549,6 +617,19 @@ def _other_figures(
     )
     if claim and theirs and not (claim <= theirs or theirs <= claim):
         return f"{OTHER_FIGURES}: " + ", ".join(f"{n:,g}" for n in sorted(theirs - claim))
+    # a figure inside the claim's set may still fill another slot: "30 of 41" is no "41"
+    # (an outlet printing the claim's own sentence is not said to give other figures)
+    told = words.of(ctx, shown.article, shown.sentence)
+    own = ctx.text(shown.article, shown.sentence)
+    if any(same_wording(ctx.text(units[m].article, units[m].sentence), own) for m in mine):
+        return None
+    clash = {
+        f.value
+        for m in mine
+        for f in conflicting_figures(told, words.of(ctx, units[m].article, units[m].sentence))
+    }
+    if clash:
+        return f"{OTHER_FIGURES}: " + ", ".join(f"{n:,g}" for n in sorted(clash))
     return None
 
 
@@ -722,10 +803,13 @@ def _figure_carrier(
     """An outlet that gives another figure of the same slot as a member's sentence
     carries the claim with other figures; one that gives the same figure elsewhere is
     said to ("same figure"), no more."""
+    claim = units[row.central()]
     for m in row.members:
         u = units[m]
         for other, sentence, shown in figures.get((u.article, u.sentence), []):
-            if ctx.outlet_of[other] == outlet:
+            if ctx.outlet_of[other] == outlet and not _dated_apart(
+                ctx, (claim.article, claim.sentence), (other, sentence)
+            ):
                 return [ctx.cite(other, sentence, sentence)], shown
     return None
 
