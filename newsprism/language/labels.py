@@ -93,7 +93,12 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
         yield tokens, "title"
     # appositions on either side, unless the commas are a list's
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and not listed(child, root):
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "NOUN"
+            and not listed(child, root)
+            and not _titles_another(child, inside)
+        ):
             yield _phrase(child), "apposition"
     head = root.head
     reverse = root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in inside
@@ -104,6 +109,16 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 yield _phrase(child), "predicate"
+
+
+def _titles_another(noun: Token, inside: set[int]) -> bool:
+    """The noun is the title of a name of its own: in "Ilse Marrow, Velmora's Friday
+    prayer Imam Omar Vahl", the parse hangs "prayer" on Marrow and Vahl on "prayer";
+    the words are Vahl's, the next person's in the list."""
+    return any(
+        c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON" and c.i not in inside
+        for c in noun.children
+    )
 
 
 def listed(*tokens: Token) -> bool:

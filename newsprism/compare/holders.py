@@ -1,0 +1,115 @@
+"""Whose a description is: the checks a label joined to a name only through coreference
+("the president", "el expresidente") must pass before framing shows it as that name's.
+
+A descriptor belongs to the noun phrase it modifies or stands beside, or to the
+subject of its own copular clause, never simply to the person the reader last named.
+Four places in the text say it is someone else's, in any language:
+
+- it stands in apposition to another name: "Lena Vahl and Omar Dorn, the envoy of the
+  council" (the envoy is Dorn), "Ilse Marrow, dem ehemaligen Gouverneur" (Marrow's);
+- its own phrase runs on into another person's name: "the governor of Tarsk province
+  Ilse Marrow" is Marrow, whoever was named before it;
+- it is a bare role noun with no determiner or possessor, which names an office, not a
+  person: "set to become vice president", "serve as president", "the race for
+  president"; a person is referred back to as "the president" or "Velmora's
+  president";
+- in English, the actor it was joined to is named in the same sentence: a writer who
+  has just named someone refers back to him with a pronoun, so "continuity for Brandt's
+  policies but also presenting the new president with the task" is not Brandt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from newsprism.lexicon import LABEL_DETERMINERS
+from newsprism.model import Annotations, Mention, Span
+
+_ENGLISH_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
+_PEOPLE_LABELS = frozenset({"PERSON", "NAME"})  # "NAME": a name read by rule
+_DETERMINER_TAGS = frozenset({"DT", "PRP$", "WP$", "POS"})
+_COMPLEMENT_DEPS = frozenset({"prep", "compound", "flat", "appos", "pobj", "nmod"})
+
+IsActor = Callable[[Mention], bool]
+"""Whether a name mention names the actor the description was joined to (under any of
+its spellings, which resolution may have left as several entities)."""
+
+
+def foreign_holder(
+    ann: Annotations, text: str, span: Span, is_actor: IsActor, language: str | None
+) -> bool:
+    """The description stands beside another name, or, in English, its actor is named
+    in its own sentence: see the module. (Spanish and French refer back to a person
+    just named with a title far more freely: "el abogado de Brandt defendió la
+    inocencia del expresidente" is Brandt; "Brandt pasa a ser el primer expresidente".)"""
+    if _apposed_to_other(ann, text, span, is_actor, language):
+        return True
+    return language in (None, "en") and _named_in_sentence(ann, span, is_actor)
+
+
+def english_office_or_other(
+    doc: Doc | None, ann: Annotations, span: Span, is_actor: IsActor
+) -> bool:
+    """An English description that is a bare office, or whose phrase runs on into
+    another person's name (read from the parse)."""
+    if doc is None:
+        return False
+    chunk = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if chunk is None or not len(chunk):
+        return False
+    first = chunk[0]
+    prev = doc[first.i - 1] if first.i > 0 else None
+    determined = (
+        first.dep_ in ("det", "poss")
+        or first.tag_ in _DETERMINER_TAGS
+        or any(t.tag_ == "POS" for t in chunk)
+        or (prev is not None and (prev.dep_ in ("det", "poss") or prev.tag_ in _DETERMINER_TAGS))
+    )
+    if not determined:
+        return True  # "become vice president", "in Tarsk province": an office or a place
+    after = [
+        t
+        for c in chunk.root.rights
+        if c.dep_ in _COMPLEMENT_DEPS
+        for t in c.subtree
+        if t.i >= chunk.end
+    ]
+    people = [m.span for m in _others(ann, is_actor) if m.label in _PEOPLE_LABELS]
+    return any(s <= t.idx < e for t in after for s, e in people)
+
+
+def _others(ann: Annotations, is_actor: IsActor) -> list[Mention]:
+    """The article's names of other actors."""
+    return [
+        m
+        for m in ann.mentions
+        if m.kind == "name" and m.entity and m.label not in ("GPE", "LOC") and not is_actor(m)
+    ]
+
+
+def _apposed_to_other(
+    ann: Annotations, text: str, span: Span, is_actor: IsActor, language: str | None
+) -> bool:
+    """ "NAME, the envoy": the words right before the description (one determiner
+    aside) are a comma after another actor's name."""
+    dets = LABEL_DETERMINERS.get(language or "en", frozenset()) | _ENGLISH_DETERMINERS
+    before = text[: span[0]].rstrip()
+    words = before.rsplit(None, 1)
+    if words and words[-1].lower().rstrip("'’") in dets:  # "dem", "the", "l'"
+        before = words[0].rstrip() if len(words) == 2 else ""
+    if not before.endswith(","):
+        return False
+    end = len(before[:-1].rstrip())
+    return any(m.span[1] == end for m in _others(ann, is_actor))
+
+
+def _named_in_sentence(ann: Annotations, span: Span, is_actor: IsActor) -> bool:
+    """The actor's own name is written in the description's sentence."""
+    sent = next((s.span for s in ann.sentences if s.span[0] <= span[0] < s.span[1]), None)
+    if sent is None:
+        return False
+    return any(
+        m.kind == "name" and sent[0] <= m.span[0] < sent[1] and is_actor(m) for m in ann.mentions
+    )

@@ -1,0 +1,175 @@
+"""A label belongs to the noun phrase it modifies or stands beside (issue 23).
+
+Invented coverage: lists of officials on board a plane, a vote count, a winner and the
+outgoing president. In each list the words after one name describe the next person;
+a bare office ("become vice president") is nobody's label; a description in the
+sentence that names its actor is someone else; a lone surname is the one fuller name
+of the story that holds it; role nouns no outlet varies ("passengers", "Velmoran
+authorities") frame nobody.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from test_findings_cells import article, run
+
+from newsprism.compare.actors import actor_keys
+from newsprism.language import annotate
+from newsprism.language.rules.reader import annotate_foreign
+from newsprism.model import Article, Entity, Source
+
+
+def _page(aid: str, text: str, language: str) -> Article:
+    return Article(
+        aid,
+        Source(f"{aid}.txt", "text"),
+        "x",
+        0,
+        text,
+        outlet="Outlet",
+        language=language,
+        published=datetime(2025, 4, 10, 9),
+    )
+
+
+def _labels(text: str, language: str = "en") -> dict[str, str]:
+    """Label text -> the name it describes."""
+    page = _page("a", text, language)
+    ann = annotate_foreign(page) if language != "en" else next(iter(annotate([page])))
+    return {lab.text: text[lab.actor[0] : lab.actor[1]] for lab in ann.labels}
+
+
+def _rows(out: object) -> dict[str, set[str]]:
+    return {r.name: {x.label.lower() for x in r.labels} for r in out.framing}  # type: ignore[attr-defined]
+
+
+def test_a_title_hung_on_the_name_before_it_is_the_next_persons() -> None:
+    """ "Ilse Marrow, Velmora's Friday prayer Imam Omar Vahl": the parse hangs the
+    words on Marrow, but they are Vahl's title."""
+    got = _labels(
+        "The helicopter also carried Governor of Tarsk province Ilse Marrow, "
+        "Velmora's Friday prayer Imam Omar Vahl, along with a pilot."
+    )
+    assert all("Marrow" not in name for label, name in got.items() if "prayer" in label), got
+
+
+def test_a_plural_title_before_a_list_is_no_ones() -> None:
+    got = _labels(
+        "Kell a obtenu 58 % des suffrages face aux deux autres candidats Anders Brandt "
+        "(24 %) et Lena Vahl (16 %).",
+        "fr",
+    )
+    assert not any("candidats" in label for label in got), got
+
+
+def test_descriptions_of_listed_officials_stay_with_their_own_names() -> None:
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "Velmoran Foreign Minister Pavel Dorn flew to Tarsk on Sunday with the "
+                    "governor of Tarsk province Ilse Marrow and the imam Omar Vahl.",
+                    "Also on board were Foreign Minister Pavel Dorn and Omar Vahl, the "
+                    "representative of the council in Tarsk.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "Foreign Minister Pavel Dorn, a veteran diplomat, flew to Tarsk on Sunday.",
+                    "Governor Ilse Marrow was also on board.",
+                ],
+            ),
+        ]
+    )
+    dorn = next((labels for name, labels in _rows(out).items() if "Dorn" in name), set())
+    assert dorn, out.framing
+    assert not {"governor", "representative"} & dorn, dorn
+
+
+def test_a_bare_office_or_a_description_beside_its_name_is_not_that_name() -> None:
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "President Anders Kell congratulated the winner, Lena Brandt, on Monday.",
+                    "The result heralds continuity for President Anders Kell's policies but "
+                    "also presents the new president with a divided country.",
+                    "Omar Vahl was her running mate and is set to become vice president "
+                    "in October.",
+                    "Brandt will serve all Velmorans as president, she said.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "Outgoing President Anders Kell congratulated Lena Brandt on Monday.",
+                    "The outgoing president is serving his second term.",
+                ],
+            ),
+        ]
+    )
+    kell = next((labels for name, labels in _rows(out).items() if "Kell" in name), set())
+    assert kell, out.framing
+    assert not {"new president", "vice president"} & kell, kell
+    assert sum(1 for label in kell if label == "president") <= 1, kell
+
+
+def _entity(eid: str, name: str, label: str, count: int) -> Entity:
+    return Entity(eid, name, label, {name: count})
+
+
+def test_a_lone_surname_is_the_one_fuller_name_that_holds_it() -> None:
+    entities = {
+        e.id: e
+        for e in (
+            _entity("a", "Subrato", "GPE", 19),  # the model reads a lone name as a place
+            _entity("b", "Subrato Kelani", "PERSON", 26),
+            _entity("c", "Subrato Kelani-Omar Vahl", "NAME", 3),  # a ticket, not a person
+            _entity("d", "Tarsk", "GPE", 12),
+            _entity("e", "Tarsk Gov Ilse Marrow", "ORG", 1),  # a title read into a name
+            _entity("f", "Omar", "PERSON", 4),
+            _entity("g", "Omar Vahl", "PERSON", 5),
+            _entity("h", "Omar Dorn", "PERSON", 5),
+        )
+    }
+    keys = actor_keys(entities, entities)
+    assert keys["a"] == keys["b"] != keys["c"]
+    assert keys["d"] != keys["e"]
+    assert keys["f"] not in (keys["g"], keys["h"])  # two Omars: the lone one is either
+
+
+def test_role_nouns_no_outlet_varies_frame_nobody() -> None:
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "Velmoran authorities said all passengers and senior officials on board "
+                    "the ferry were rescued on Sunday.",
+                    "State media said the ferry sank near Tarsk.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                [
+                    "Authorities said the passengers and officials on the ferry were rescued "
+                    "on Sunday.",
+                    "Velmoran state media said the ferry sank near Tarsk.",
+                ],
+            ),
+        ]
+    )
+    shown = {label for labels in _rows(out).values() for label in labels}
+    assert not shown & {"authorities", "velmoran authorities", "state media", "passengers"}, (
+        out.framing
+    )
