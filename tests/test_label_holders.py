@@ -173,3 +173,13 @@ def test_role_nouns_no_outlet_varies_frame_nobody() -> None:
     assert not shown & {"authorities", "velmoran authorities", "state media", "passengers"}, (
         out.framing
     )
+
+
+def test_a_dateline_in_capitals_and_a_places_people_are_no_spellings_of_a_name() -> None:
+    from newsprism.compare.names import _relation, is_demonym
+
+    assert _relation("VELMORA", "Velmora", None, False) == "same"
+    assert _relation("Velmóra", "Velmora", None, False) == "spelling"
+    # the people of a place, in French or German, are the place's word, not a name
+    assert is_demonym("Velmoriens", "Velmoria") and is_demonym("Velmorer", "Velmora")
+    assert is_demonym("Indonésiens", "Indonesia") and not is_demonym("Indonesia", "Indonesia")
