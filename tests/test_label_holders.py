@@ -183,3 +183,17 @@ def test_a_dateline_in_capitals_and_a_places_people_are_no_spellings_of_a_name()
     # the people of a place, in French or German, are the place's word, not a name
     assert is_demonym("Velmoriens", "Velmoria") and is_demonym("Velmorer", "Velmora")
     assert is_demonym("Indonésiens", "Indonesia") and not is_demonym("Indonesia", "Indonesia")
+
+
+def test_a_date_or_a_header_word_before_a_name_is_no_part_of_its_label() -> None:
+    got = _labels(
+        "date 2025-08-27 Vorga chief Yevgeny Dravozhin has been confirmed dead after "
+        "genetic analysis."
+    )
+    assert "Vorga chief" in got, got
+    got = _labels(
+        "date 2025-08-24 Belarusian President Oren Dravozhin on Thursday expressed his condolences."
+    )
+    assert "date" not in got, got
+    got = _labels("Oren Volkov, an 85-year-old tycoon, spoke.")
+    assert any("85-year-old" in label for label in got), got
