@@ -197,3 +197,27 @@ def test_a_date_or_a_header_word_before_a_name_is_no_part_of_its_label() -> None
     assert "date" not in got, got
     got = _labels("Oren Volkov, an 85-year-old tycoon, spoke.")
     assert any("85-year-old" in label for label in got), got
+
+
+def test_the_president_of_another_body_is_not_the_president() -> None:
+    out = run(
+        [
+            article(
+                "a",
+                "Valley News",
+                [
+                    "A ferry carrying President Anders Kell sank near Tarsk on Sunday.",
+                    "Rescuers smelled fuel at the site, the president of the Velmoran Red "
+                    "Cross Society told reporters early Monday.",
+                ],
+            ),
+            article(
+                "b",
+                "Plains Herald",
+                ["Velmoran President Anders Kell was on the ferry that sank near Tarsk."],
+            ),
+        ]
+    )
+    kell = next((r for r in out.framing if "Kell" in r.name), None)
+    assert kell is not None, out.framing
+    assert not [x for x in kell.labels if x.source == "description"], kell.labels

@@ -8,7 +8,9 @@ Four places in the text say it is someone else's, in any language:
 - it stands in apposition to another name: "Lena Vahl and Omar Dorn, the envoy of the
   council" (the envoy is Dorn), "Ilse Marrow, dem ehemaligen Gouverneur" (Marrow's);
 - its own phrase runs on into another person's name: "the governor of Tarsk province
-  Ilse Marrow" is Marrow, whoever was named before it;
+  Ilse Marrow" is Marrow, whoever was named before it; or into a body the article
+  never ties to the actor: "the president of the Velmoran Red Cross" is not the
+  country's President Brandt;
 - it is a bare role noun with no determiner or possessor, which names an office, not a
   person: "set to become vice president", "serve as president", "the race for
   president"; a person is referred back to as "the president" or "Velmora's
@@ -24,7 +26,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from newsprism.lexicon import LABEL_DETERMINERS
+from newsprism.language.names import name_tokens
+from newsprism.lexicon import DEMONYMS, LABEL_DETERMINERS
 from newsprism.model import Annotations, Mention, Span
 
 _ENGLISH_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
@@ -76,8 +79,26 @@ def english_office_or_other(
         for t in c.subtree
         if t.i >= chunk.end
     ]
-    people = [m.span for m in _others(ann, is_actor) if m.label in _PEOPLE_LABELS]
-    return any(s <= t.idx < e for t in after for s, e in people)
+    others = [
+        m for m in _others(ann, is_actor) if any(m.span[0] <= t.idx < m.span[1] for t in after)
+    ]
+    if any(m.label in _PEOPLE_LABELS for m in others):
+        return True
+    return any(not _tied(ann, m, is_actor) for m in others)
+
+
+def _tied(ann: Annotations, body: Mention, is_actor: IsActor) -> bool:
+    """The article ties the body named in a description's complement to the actor
+    elsewhere: a label of the actor holds a word of it ("Vorga chief" for "the head of
+    the Vorga Group"). Else "the president of the Velmoran Red Cross" is that body's
+    president, whoever the article titled "President" before."""
+    # (a place's adjective ties nothing: "Velmoran" is in the body's and the title's name)
+    words = {w for w in name_tokens(body.text, False) if len(w) > 2 and w not in DEMONYMS}
+    actor_spans = {m.span for m in ann.mentions if m.kind == "name" and is_actor(m)}
+    for lab in ann.labels:
+        if lab.actor in actor_spans and words & set(name_tokens(lab.text, False)):
+            return True
+    return False
 
 
 def _others(ann: Annotations, is_actor: IsActor) -> list[Mention]:
