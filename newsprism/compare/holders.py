@@ -3,7 +3,7 @@
 
 A descriptor belongs to the noun phrase it modifies or stands beside, or to the
 subject of its own copular clause, never simply to the person the reader last named.
-Four places in the text say it is someone else's, in any language:
+These places in the text say it is someone else's:
 
 - it stands in apposition to another name: "Lena Vahl and Omar Dorn, the envoy of the
   council" (the envoy is Dorn), "Ilse Marrow, dem ehemaligen Gouverneur" (Marrow's);
@@ -15,6 +15,8 @@ Four places in the text say it is someone else's, in any language:
   person: "set to become vice president", "serve as president", "the race for
   president"; a person is referred back to as "the president" or "Velmora's
   president";
+- it is someone's relation, opened by a possessive pronoun: "Kell favoured his former
+  rival" is not the last person the article titled "rival";
 - in English, the actor it was joined to is named in the same sentence: a writer who
   has just named someone refers back to him with a pronoun, so "continuity for Brandt's
   policies but also presenting the new president with the task" is not Brandt.
@@ -72,6 +74,9 @@ def english_office_or_other(
     )
     if not determined:
         return True  # "become vice president", "in Tarsk province": an office or a place
+    opener = first if first.tag_ == "PRP$" else prev if prev is not None else None
+    if opener is not None and opener.tag_ == "PRP$" and opener.lower_ != "its":
+        return True  # "his former rival": someone's, by a "his" the reader did not resolve
     after = [
         t
         for c in chunk.root.rights
