@@ -2,8 +2,7 @@
 
 Invented coverage: lists of officials on board a plane, a vote count, a winner and the
 outgoing president. In each list the words after one name describe the next person;
-a bare office ("become vice president") is nobody's label; a description in the
-sentence that names its actor is someone else; a lone surname is the one fuller name
+a bare office ("become vice president") is nobody's label; a lone surname is the one fuller name
 of the story that holds it; role nouns no outlet varies ("passengers", "Velmoran
 authorities") frame nobody.
 """
@@ -91,7 +90,7 @@ def test_descriptions_of_listed_officials_stay_with_their_own_names() -> None:
     assert not {"governor", "representative"} & dorn, dorn
 
 
-def test_a_bare_office_or_a_description_beside_its_name_is_not_that_name() -> None:
+def test_a_bare_office_is_no_ones_label() -> None:
     out = run(
         [
             article(
@@ -118,7 +117,7 @@ def test_a_bare_office_or_a_description_beside_its_name_is_not_that_name() -> No
     )
     kell = next((labels for name, labels in _rows(out).items() if "Kell" in name), set())
     assert kell, out.framing
-    assert not {"new president", "vice president"} & kell, kell
+    assert "vice president" not in kell, kell
     assert sum(1 for label in kell if label == "president") <= 1, kell
 
 
@@ -183,6 +182,7 @@ def test_a_dateline_in_capitals_and_a_places_people_are_no_spellings_of_a_name()
     # the people of a place, in French or German, are the place's word, not a name
     assert is_demonym("Velmoriens", "Velmoria") and is_demonym("Velmorer", "Velmora")
     assert is_demonym("Indonésiens", "Indonesia") and not is_demonym("Indonesia", "Indonesia")
+    assert not is_demonym("Velmori", "Velmorí")  # one word spelt two ways
 
 
 def test_a_date_or_a_header_word_before_a_name_is_no_part_of_its_label() -> None:

@@ -16,10 +16,12 @@ These places in the text say it is someone else's:
   president"; a person is referred back to as "the president" or "Velmora's
   president";
 - it is someone's relation, opened by a possessive pronoun: "Kell favoured his former
-  rival" is not the last person the article titled "rival";
-- in English, the actor it was joined to is named in the same sentence: a writer who
-  has just named someone refers back to him with a pronoun, so "continuity for Brandt's
-  policies but also presenting the new president with the task" is not Brandt.
+  rival" is not the last person the article titled "rival".
+
+A description in the same sentence as its actor's name is not ruled out: writers do
+write "challenged President Brandt, the Velmoran president then spoke", and a
+headline run into the text ("police chief urges patience Chief Lena Vahl") is still
+hers.
 """
 
 from __future__ import annotations
@@ -45,13 +47,8 @@ its spellings, which resolution may have left as several entities)."""
 def foreign_holder(
     ann: Annotations, text: str, span: Span, is_actor: IsActor, language: str | None
 ) -> bool:
-    """The description stands beside another name, or, in English, its actor is named
-    in its own sentence: see the module. (Spanish and French refer back to a person
-    just named with a title far more freely: "el abogado de Brandt defendió la
-    inocencia del expresidente" is Brandt; "Brandt pasa a ser el primer expresidente".)"""
-    if _apposed_to_other(ann, text, span, is_actor, language):
-        return True
-    return language in (None, "en") and _named_in_sentence(ann, span, is_actor)
+    """The description stands in apposition to another actor's name (any language)."""
+    return _apposed_to_other(ann, text, span, is_actor, language)
 
 
 def english_office_or_other(
@@ -72,8 +69,10 @@ def english_office_or_other(
         or any(t.tag_ == "POS" for t in chunk)
         or (prev is not None and (prev.dep_ in ("det", "poss") or prev.tag_ in _DETERMINER_TAGS))
     )
-    if not determined:
-        return True  # "become vice president", "in Tarsk province": an office or a place
+    if not determined and chunk.root.dep_ not in ("nsubj", "nsubjpass"):
+        # "become vice president", "in Tarsk province": an office or a place (a bare
+        # subject is a headline's person: "Police chief urges patience")
+        return True
     opener = first if first.tag_ == "PRP$" else prev if prev is not None else None
     if opener is not None and opener.tag_ == "PRP$" and opener.lower_ != "its":
         return True  # "his former rival": someone's, by a "his" the reader did not resolve
@@ -129,13 +128,3 @@ def _apposed_to_other(
         return False
     end = len(before[:-1].rstrip())
     return any(m.span[1] == end for m in _others(ann, is_actor))
-
-
-def _named_in_sentence(ann: Annotations, span: Span, is_actor: IsActor) -> bool:
-    """The actor's own name is written in the description's sentence."""
-    sent = next((s.span for s in ann.sentences if s.span[0] <= span[0] < s.span[1]), None)
-    if sent is None:
-        return False
-    return any(
-        m.kind == "name" and sent[0] <= m.span[0] < sent[1] and is_actor(m) for m in ann.mentions
-    )

@@ -99,6 +99,8 @@ def is_demonym(form: str, place: str) -> bool:
     "Velmora") or the name of its people ("Iraqis"): a word of its own, never a
     misspelling or a transliteration of it."""
     word, name = fold(form), fold(place)
+    if word == name:
+        return False  # "Havai" and "Havaí": one word, spelt two ways
     # the people of a place are its adjective too: "Indonesians", "Iraqis", "Velmorans"
     singular = word[:-1] if word.endswith("s") and len(word) > len(name) + 1 else word
     if fold(DEMONYMS.get(word, "")) == name or fold(DEMONYMS.get(singular, "")) == name:
