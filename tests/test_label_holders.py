@@ -14,6 +14,7 @@ from datetime import datetime
 from test_findings_cells import article, run
 
 from newsprism.compare.actors import actor_keys
+from newsprism.compare.records import StoryComparison
 from newsprism.language import annotate
 from newsprism.language.rules.reader import annotate_foreign
 from newsprism.model import Article, Entity, Source
@@ -39,8 +40,8 @@ def _labels(text: str, language: str = "en") -> dict[str, str]:
     return {lab.text: text[lab.actor[0] : lab.actor[1]] for lab in ann.labels}
 
 
-def _rows(out: object) -> dict[str, set[str]]:
-    return {r.name: {x.label.lower() for x in r.labels} for r in out.framing}  # type: ignore[attr-defined]
+def _rows(out: StoryComparison) -> dict[str, set[str]]:
+    return {r.name: {x.label.lower() for x in r.labels} for r in out.framing}
 
 
 def test_a_title_hung_on_the_name_before_it_is_the_next_persons() -> None:

@@ -33,7 +33,7 @@ from newsprism.compare.records import FramingRow
 from newsprism.compare.records import Label as LabelRecord
 from newsprism.compare.units import Unit
 from newsprism.errors import OptionsError
-from newsprism.language.labels import listed
+from newsprism.language.labels import listed, titles_another
 from newsprism.language.names import name_tokens
 from newsprism.lexicon import DEMONYMS, VAGUE_COUNTS
 from newsprism.model import Annotations, Article, Mention, Span
@@ -145,7 +145,9 @@ def _find_labels(
         root = chunk.root
         if root.pos_ != "NOUN":
             continue
-        if root.dep_ == "appos" and not listed(root, root.head):  # "Kataib Hezbollah, an ..."
+        if (
+            root.dep_ == "appos" and not listed(root, root.head) and not titles_another(root)
+        ):  # "Kataib Hezbollah, an ..." (but "Marrow, Velmora's prayer Imam Vahl" is Vahl's)
             ent = _mention_entity(ann, root.head.idx, root.head.idx + len(root.head))
             bounds = _label_from(chunk)
             if bounds and ent:

@@ -104,7 +104,7 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
             child.dep_ == "appos"
             and child.pos_ == "NOUN"
             and not listed(child, root)
-            and not _titles_another(child, inside)
+            and not titles_another(child, inside)
         ):
             yield _phrase(child), "apposition"
     head = root.head
@@ -118,7 +118,7 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
                 yield _phrase(child), "predicate"
 
 
-def _titles_another(noun: Token, inside: set[int]) -> bool:
+def titles_another(noun: Token, inside: set[int] | frozenset[int] = frozenset()) -> bool:
     """The noun is the title of a name of its own: in "Ilse Marrow, Velmora's Friday
     prayer Imam Omar Vahl", the parse hangs "prayer" on Marrow and Vahl on "prayer";
     the words are Vahl's, the next person's in the list."""
