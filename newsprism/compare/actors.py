@@ -9,6 +9,9 @@ is silent), both long enough to tell names apart, and, where both give a first n
 the first names are close too ("Anders" and "Lena Brandt" stay two). Letters no
 transliteration trades stay apart: "Barovo" and "Banovo" are two people. A group
 never takes two people whose first names differ, whatever single surname ties them.
+A name written as one word ("Brandt", or a given name used alone) is the one longer
+name of the story that holds that word; when two do ("Anders Brandt", "Lena Brandt"), it
+stays apart, unless one is written far more often (the other a ticket, "Brandt-Lind").
 """
 
 from __future__ import annotations
@@ -17,10 +20,14 @@ import re
 from collections.abc import Iterable, Mapping
 
 from newsprism.language.names import name_tokens, similarity
+from newsprism.language.rules.labels import is_title_word
 from newsprism.model import Entity
 
 FIRST_NAME_SIMILARITY = 50.0
 MIN_SURNAME = 5  # shorter words ("Kim", "Ali") are shared by too many people
+MIN_LONE = 4  # a one-word name this short ("Ali") is too common to join by its word
+LONE_DOMINANCE = 3  # the longer name a lone word joins is written this many times as often
+# as any other longer name holding that word (a pair's "Brandt-Lind" ticket is not Brandt)
 
 
 def actor_keys(ids: Iterable[str], entities: Mapping[str, Entity]) -> dict[str, str]:
@@ -59,6 +66,25 @@ def actor_keys(ids: Iterable[str], entities: Mapping[str, Entity]) -> dict[str, 
                 continue
             parent[ra] = rb
             firsts[rb] |= firsts[ra]
+    # a lone "Prabowo" is the one longer name of the story it is a word of
+    for a in ids:
+        words_a = name_tokens(entities[a].name) if a in entities else ()
+        if len(words_a) != 1 or len(words_a[0]) < MIN_LONE:
+            continue  # (the entity's label is no test: the model reads "Prabowo" as a place)
+        fuller: dict[str, int] = {}
+        for b in ids:
+            words_b = name_tokens(entities[b].name) if b != a and b in entities else ()
+            if len(words_b) < 2 or any(is_title_word(w, "en") for w in words_b):
+                continue  # "Jakarta Gov Anies Baswedan" is a title read into a name
+            if sound(words_a[0]) in {sound(w) for w in words_b}:
+                root = find(b)
+                fuller[root] = fuller.get(root, 0) + sum(entities[b].variants.values())
+        ranked = sorted(fuller.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] < LONE_DOMINANCE * ranked[1]):
+            continue  # two longer names hold the word: "Brandt" may be either
+        best = max(fuller, key=lambda r: fuller[r])
+        if find(a) != best:
+            parent[find(a)] = best
     groups: dict[str, list[str]] = {}
     for i in ids:
         groups.setdefault(find(i), []).append(i)

@@ -25,14 +25,16 @@ from typing import Any, Literal
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from newsprism.compare.actors import actor_keys
+from newsprism.compare.actors import MIN_LONE, actor_keys
 from newsprism.compare.context import StoryContext
-from newsprism.compare.people import people_labels, people_nouns
+from newsprism.compare.holders import english_office_or_other, foreign_holder
+from newsprism.compare.people import DESCRIPTIVE_ROLES, people_labels, people_nouns
 from newsprism.compare.records import FramingRow
 from newsprism.compare.records import Label as LabelRecord
 from newsprism.compare.units import Unit
 from newsprism.errors import OptionsError
-from newsprism.language.labels import listed
+from newsprism.language.labels import listed, titles_another
+from newsprism.language.names import name_tokens
 from newsprism.lexicon import DEMONYMS, VAGUE_COUNTS
 from newsprism.model import Annotations, Article, Mention, Span
 
@@ -143,7 +145,9 @@ def _find_labels(
         root = chunk.root
         if root.pos_ != "NOUN":
             continue
-        if root.dep_ == "appos" and not listed(root, root.head):  # "Kataib Hezbollah, an ..."
+        if (
+            root.dep_ == "appos" and not listed(root, root.head) and not titles_another(root)
+        ):  # "Kataib Hezbollah, an ..." (but "Marrow, Velmora's prayer Imam Vahl" is Vahl's)
             ent = _mention_entity(ann, root.head.idx, root.head.idx + len(root.head))
             bounds = _label_from(chunk)
             if bounds and ent:
@@ -277,6 +281,8 @@ def _recorded_labels(ctx: StoryContext, found: Sequence[Label]) -> list[Label]:
             span = _whole_words(text, span)
             if _names_another(ann, span, who):
                 continue  # "hijo del presidente Anders Brandt" describes Brandt, not its actor
+            if kind == "description" and _someone_elses(ctx, art_id, ann, span, who):
+                continue  # "Dorn, the envoy", "become vice president": not this actor
             spans.append(span)
             words_text = text[span[0] : span[1]]
             head = words_text.split()[-1].lower() if words_text.split() else ""
@@ -286,6 +292,23 @@ def _recorded_labels(ctx: StoryContext, found: Sequence[Label]) -> list[Label]:
             label.owner = _body_owner(text, span) if kind == "body" else frozenset()
             out.append(label)
     return out
+
+
+def _someone_elses(ctx: StoryContext, art_id: str, ann: Annotations, span: Span, who: str) -> bool:
+    """A description joined by coreference that the text gives another holder."""
+    article = ctx.articles.get(art_id)
+    if article is None:
+        return False
+    entity = ctx.entities.get(who)
+    words = {w for w in name_tokens(entity.name) if len(w) >= MIN_LONE} if entity else set()
+
+    def is_actor(m: Mention) -> bool:
+        return m.entity == who or bool(words & set(name_tokens(m.text)))
+
+    if foreign_holder(ann, article.text, span, is_actor, article.language):
+        return True
+    doc = ctx.docs.get(art_id)
+    return _english(article) and english_office_or_other(doc, ann, span, is_actor)
 
 
 def _body_owner(text: str, span: Span) -> frozenset[str]:
@@ -321,6 +344,22 @@ def _union_left_over(
         i = next(i for i in a if labels[i].head in left_a and not labels[i].speaker)
         j = next(j for j in b if labels[j].head in left_b and not labels[j].speaker)
         union(i, j)
+
+
+def _only_described(labels: Sequence[Label]) -> bool:
+    """An unnamed actor whose labels frame nobody: every head is a descriptive role
+    noun, or the wordings differ only in whose the actor is ("Moroccan authorities",
+    "authorities") and how it is written."""
+    if all(lab.head in DESCRIPTIVE_ROLES or lab.head.rstrip("s") in DESCRIPTIVE_ROLES
+           for lab in labels):  # fmt: skip
+        return True
+    wordings = set()
+    for lab in labels:
+        words = [w.strip(".,;:\"'’“”").lower() for w in lab.text.split()]
+        kept = [w for w in words if w and w not in lab.owner
+                and DEMONYMS.get(w, w).lower() not in lab.owner]  # fmt: skip
+        wordings.add(" ".join(kept).rstrip("s"))
+    return len(wordings) < 2
 
 
 def load_lexicon(path: str | None) -> list[str]:
@@ -464,6 +503,8 @@ def find_framing(
         if len({lab.text.lower().rstrip("s") for lab in labs}) < 2:
             continue  # every outlet uses the same words: no framing difference to show
         ents = Counter(lab.entity for lab in labs if lab.entity)
+        if not ents and _only_described(labs):
+            continue  # "passengers" and "officials", "Iranian media": no one is framed
         neutral = _neutral(labs, ctx.outlet_of)
         if ents:  # a row holds one named actor at most: it is that actor's row
             ent_id = ents.most_common(1)[0][0]

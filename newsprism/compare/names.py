@@ -30,8 +30,11 @@ ABBREVIATION: NameRelation = "abbreviation"
 ALTERNATIVE: NameRelation = "alternative-name"
 DEMONYM: NameRelation = "demonym"  # "Iraqi" of "Iraq": the place's adjective, one actor
 UNEXPLAINED: NameRelation = "unexplained"
-# endings that make a place's adjective: Iran-ian, Iraq-i, Syria-n, Chin-ese, Turk-ish
-_DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish", "ic", "ean", "ite")
+# endings that make a place's adjective: Iran-ian, Iraq-i, Syria-n, Chin-ese, Turk-ish,
+# and in French, Spanish and German: Indonési-en, Marocain, Velmor-ano, Irak-er
+_DEMONYM_ENDINGS = ("ian", "an", "n", "i", "ese", "ish", "ic", "ean", "ite",
+                    "ien", "en", "ain", "ais", "ois", "ano", "ana", "eno", "ena", "er")  # fmt: skip
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NAME"})  # "NAME": read by rule, any kind
 
 
 def name_variants(ctx: StoryContext) -> list[NameVariants]:
@@ -44,12 +47,17 @@ def name_variants(ctx: StoryContext) -> list[NameVariants]:
             best = fullest.setdefault(m.entity, {}).get(art_id)
             if best is None or (m.span[1] - m.span[0]) > (best[1] - best[0]):
                 fullest[m.entity][art_id] = m.span
+    places = sorted(
+        {e.name for e in ctx.entities.values() if e.label in _PLACE_LABELS and " " not in e.name}
+    )
     out = []
     for ent_id, per_article in fullest.items():
         written = {a: _norm(ctx.text(a, s)) for a, s in per_article.items()}
         if len({ctx.outlet_of[a] for a in per_article}) < 2 or len(set(written.values())) < 2:
             continue
         entity = ctx.entities.get(ent_id)
+        if all(any(is_demonym(f, p) for p in places) for f in set(written.values())):
+            continue  # "Velmorans", "Velmorains": a place's people, in two languages
         reference = _reference(entity, list(written.values()))
         person = (entity.label if entity else "") == "PERSON"
         relation = {f: _relation(f, reference, entity, person) for f in set(written.values())}
@@ -91,6 +99,8 @@ def is_demonym(form: str, place: str) -> bool:
     "Velmora") or the name of its people ("Iraqis"): a word of its own, never a
     misspelling or a transliteration of it."""
     word, name = fold(form), fold(place)
+    if word == name:
+        return False  # "Havai" and "Havaí": one word, spelt two ways
     # the people of a place are its adjective too: "Indonesians", "Iraqis", "Velmorans"
     singular = word[:-1] if word.endswith("s") and len(word) > len(name) + 1 else word
     if fold(DEMONYMS.get(word, "")) == name or fold(DEMONYMS.get(singular, "")) == name:
@@ -105,8 +115,10 @@ def is_demonym(form: str, place: str) -> bool:
 
 def _relation(form: str, reference: str, entity: Entity | None, person: bool) -> NameRelation:
     """How ``form`` relates to ``reference``: checks from the most to the least specific."""
+    if form.casefold() == reference.casefold():
+        return SAME  # "JAKARTA" in a dateline: type, not spelling
     if fold(form) == fold(reference):
-        return SAME if form == reference else SPELLING
+        return SPELLING
     if not person and (is_demonym(form, reference) or is_demonym(reference, form)):
         return DEMONYM
     a, b = name_tokens(form, person), name_tokens(reference, person)

@@ -38,6 +38,20 @@ PATIENT_VERBS = {
 GENERIC = {"people", "person", "man", "woman", "child", "other", "one", "everyone", "thousand",
            "dozen", "hundred", "some", "many", "score", "million", "handful", "lot", "number",
            "couple", "tens"}  # fmt: skip
+# Nouns that say what part people play in the event or which institution speaks for
+# them, in words no outlet chooses to judge them by: a row of "passengers" and "senior
+# officials", or of "authorities" and "Iranian authorities", shows how the story is
+# told, not how anyone is framed. Evaluative nouns ("looters", "rioters", "militants",
+# "regime") are not here, and a row holding one of them stays.
+DESCRIPTIVE_ROLES = frozenset({
+    "passenger", "official", "authority", "media", "medium", "police", "agency", "worker",
+    "crew", "member", "pilot", "staff", "team", "rescuer", "responder", "firefighter",
+    "employee", "relative", "family", "survivor", "witness", "channel", "investigator",
+    "expert", "analyst", "reporter", "journalist", "source", "spokesperson", "doctor",
+    "volunteer", "soldier", "troop", "officer", "personnel", "student", "voter",
+    "supporter", "candidate", "lawyer", "juror", "prosecutor", "judge", "neighbour",
+    "neighbor", "victim", "resident", "people", "person", "government", "ministry",
+})  # fmt: skip
 _RELATIVE_WHO = {"who", "whom", "whose"}
 _LEADING_SKIP = {"det", "poss", "case", "predet", "nummod", "punct", "quantmod"}
 _QUANTIFIERS = {"several", "many", "some", "few", "numerous", "dozens", "hundreds",

@@ -19,12 +19,19 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.language.rules.labels import is_title_word
-from newsprism.lexicon import EVENT_NOUNS, HONORIFICS, PEOPLE_NOUNS, VAGUE_COUNTS
+from newsprism.lexicon import (
+    DURATION_NOUNS,
+    EVENT_NOUNS,
+    HONORIFICS,
+    PEOPLE_NOUNS,
+    VAGUE_COUNTS,
+)
 from newsprism.model import ActorLabel, LabelKind, Mention
 
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 _LEADING_SKIP = frozenset({"det", "poss", "case", "predet", "nummod", "punct", "cc", "prep"})
 _MAX_WORDS = 10
+_TIME_NOUNS = DURATION_NOUNS | {"date", "time", "today"}
 
 
 def actor_labels(doc: Doc, mentions: Sequence[Mention], offset: int = 0) -> list[ActorLabel]:
@@ -93,7 +100,12 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
         yield tokens, "title"
     # appositions on either side, unless the commas are a list's
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and not listed(child, root):
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "NOUN"
+            and not listed(child, root)
+            and not titles_another(child, inside)
+        ):
             yield _phrase(child), "apposition"
     head = root.head
     reverse = root.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in inside
@@ -104,6 +116,16 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
         for child in root.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
                 yield _phrase(child), "predicate"
+
+
+def titles_another(noun: Token, inside: set[int] | frozenset[int] = frozenset()) -> bool:
+    """The noun is the title of a name of its own: in "Ilse Marrow, Velmora's Friday
+    prayer Imam Omar Vahl", the parse hangs "prayer" on Marrow and Vahl on "prayer";
+    the words are Vahl's, the next person's in the list."""
+    return any(
+        c.dep_ in ("appos", "compound", "flat") and c.ent_type_ == "PERSON" and c.i not in inside
+        for c in noun.children
+    )
 
 
 def listed(*tokens: Token) -> bool:
@@ -128,8 +150,18 @@ def _phrase(noun: Token) -> list[Token]:
 
 
 def _hyphened(tok: Token) -> bool:
-    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return not tok.whitespace_ and nxt is not None and nxt.text in ("-", "‐")
+    """One word with the next through a hyphen: "three-time", "85-year-old"; not the
+    parts of a date ("2025-08-27 Vorga chief"), whose hyphen joins numbers."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    return (
+        not tok.whitespace_
+        and nxt is not None
+        and nxt.text in ("-", "‐")
+        and after is not None
+        and after.is_alpha
+    )
 
 
 def _trimmed(tokens: Sequence[Token]) -> list[Token]:
@@ -159,6 +191,8 @@ def _describes(tokens: Sequence[Token], named: Sequence[tuple[int, int]]) -> boo
     head = tokens[-1]
     if head.pos_ == "PRON" or head.lower_ in VAGUE_COUNTS or head.lemma_.lower() in VAGUE_COUNTS:
         return False
+    if head.lemma_.lower() in _TIME_NOUNS:
+        return False  # "date 2025-08-24 President Anders Brandt": a page's header, no label
     if all(t.lower_.rstrip(".") in HONORIFICS for t in tokens):
         return False
     if any(t.ent_type_ == "PERSON" for t in tokens):

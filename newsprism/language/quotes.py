@@ -19,6 +19,8 @@ from newsprism.language.speech import (
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_GENDER,
+    after_dateline,
+    names_place,
     quotes_speech,
     reports_speech,
     weak_report,
@@ -261,7 +263,9 @@ class SpeakerFinder:
         before = [
             m
             for m in self.mentions
-            if m.span[1] - self.offset <= pos and m.label in ("PERSON", "ORG", "GROUP")
+            if m.span[1] - self.offset <= pos
+            and m.label in ("PERSON", "ORG", "GROUP")
+            and not names_place(self.doc, m.span[0] - self.offset, m.span[1] - self.offset)
         ]
         people = [m for m in before if m.label == "PERSON"]
         pick = people or before
@@ -321,12 +325,13 @@ class SpeakerFinder:
         m = self.mention_at(head.idx, head.idx + len(head))
         if m is not None:
             return self.named(m, resolution, cue)
-        sub = list(head.subtree)
+        sub = after_dateline(list(head.subtree)) or list(head.subtree)
         named = [
             mm
             for tok in sub
             if (mm := self.mention_at(tok.idx, tok.idx + len(tok))) is not None
             and mm.label in ("PERSON", "ORG", "GROUP")
+            and mm.span[0] - self.offset >= sub[0].idx  # a name the dateline starts is no one's
         ]
         if named:
             return self.named(named[-1], resolution, cue)
@@ -394,7 +399,10 @@ class SpeakerFinder:
         return [
             m
             for m in reversed(self.mentions)
-            if m.label == "PERSON" and m.span[1] - self.offset <= pos and self.outside_quotes(m)
+            if m.label == "PERSON"
+            and m.span[1] - self.offset <= pos
+            and self.outside_quotes(m)
+            and not names_place(self.doc, m.span[0] - self.offset, m.span[1] - self.offset)
         ]
 
     def narrative_window_start(self, sent: Span) -> int:

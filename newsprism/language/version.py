@@ -1,4 +1,4 @@
 """The annotator version: bump it whenever annotation output changes, so the store
 re-annotates articles annotated by an older version."""
 
-ANNOTATOR_VERSION = "language-12.4"  # date/role readings; datelines; weekdays of customs
+ANNOTATOR_VERSION = "language-12.5"  # readings; datelines; weekdays of customs; label holders

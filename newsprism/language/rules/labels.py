@@ -93,6 +93,8 @@ def read_labels(
             for phrase, kind in found:
                 if not phrase:
                     continue
+                if _plural_title(phrase, language):
+                    continue  # "les deux autres candidats Brandt et Lind": a list's head
                 if _gap(text, phrase[-1], toks[first]) == "," and kind == "title":
                     kind = "apposition"
                 span = (phrase[0].span[0], phrase[-1].span[1])
@@ -336,6 +338,20 @@ def _predicate(toks: Sequence[Token], last: int, text: str, language: str) -> li
         if is_title_word(t.folded, language):
             return phrase if _valid(phrase, language) else []
     return []
+
+
+_PLURAL_S = frozenset({"fr", "es", "pt", "it"})  # where a noun's final "s" is its plural
+
+
+def _plural_title(phrase: Sequence[Token], language: str) -> bool:
+    """The phrase's last role noun is a plural: one person is never "candidats"."""
+    if language not in _PLURAL_S:
+        return False
+    words = LABEL_TITLE_WORDS.get(language, frozenset())
+    last = next((t for t in reversed(phrase) if is_title_word(t.folded, language)), None)
+    if last is None or last.folded in words or not last.folded.endswith("s"):
+        return False
+    return is_title_word(last.folded[:-1], language)
 
 
 def _digits(tok: Token) -> bool:
