@@ -27,12 +27,12 @@ from spacy.tokens import Span as SpacySpan
 
 from newsprism.compare.actors import MIN_LONE, actor_keys
 from newsprism.compare.context import StoryContext
-from newsprism.compare.holders import english_office_or_other, foreign_holder
 from newsprism.compare.people import DESCRIPTIVE_ROLES, people_labels, people_nouns
 from newsprism.compare.records import FramingRow
 from newsprism.compare.records import Label as LabelRecord
 from newsprism.compare.units import Unit
 from newsprism.errors import OptionsError
+from newsprism.language.holders import english_office_or_other, foreign_holder
 from newsprism.language.labels import listed, titles_another
 from newsprism.language.names import name_tokens
 from newsprism.lexicon import DEMONYMS, VAGUE_COUNTS

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from newsprism.clean.dateline import find_dateline
 from newsprism.compare.claims import is_date_line, lead_to_cut
 from newsprism.compare.context import StoryContext
 from newsprism.compare.evidence import cite, trim_span
@@ -162,6 +163,15 @@ def _in_dateline(article: Article, span: Span) -> bool:
     return bool(dateline and dateline.span and dateline.span[0] <= span[0] < dateline.span[1])
 
 
+def _is_dateline(text: str, sentence: Span) -> bool:
+    """A sentence that is only a dateline: the language layer ends a sentence after the
+    dateline, so "Tarsk, Apr. 9 (Agency) --" may stand alone, with the text it opens in
+    the next sentence (found here as cleaning finds it, on the text that follows)."""
+    start, end = sentence
+    found = find_dateline(text[start : end + 200])
+    return bool(found and found.span and start + found.span[1] >= end)
+
+
 def _rows(
     sources: Sequence[tuple[str, Mapping[str, Article], Mapping[str, Annotations]]],
     own: str,
@@ -186,7 +196,7 @@ def _rows(
                 words = text[sent[0] : sent[1]]
                 if is_date_line(words):
                     continue  # the page's date line ("date 2024-05-20 CITY -") dates no event
-                if _in_dateline(articles[art_id], t.span):
+                if _in_dateline(articles[art_id], t.span) or _is_dateline(text, sent):
                     continue  # "CITY | Agency | Monday 20/03/2024 -": the page's, no event
                 sent = _without_lead(text, _own_part(text, sent, t))
                 if t.span[1] <= sent[0]:
