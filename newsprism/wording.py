@@ -26,6 +26,7 @@ DATE_SOURCES = {
     "page:html-metadata": "from the page's metadata",
     "page:lead-weekday": "from the weekday in its lead",
     "page:lead-date": "from the date opening its lead",
+    "page:date-stamp": "from the date stamp opening the page",
     "page:date-line": "from its date line",
     "story": "from its story's other articles",
 }

@@ -66,3 +66,22 @@ def test_a_date_inside_the_lead_or_an_update_label_does_not() -> None:
     assert article.published is None
     (updated,) = clean_document(_page("Last missing fishermen found\n\nUpdated 2025-04-16 " + BODY))
     assert updated.published_source != "page:lead-date"
+
+
+def test_a_labelled_iso_day_opening_a_title_or_caption_dates_the_page() -> None:
+    """The stamp may run into the page's title or a photo caption, not only into its
+    prose lead: it is the scraper's date of the page either way."""
+    for first in (
+        " date 2025-04-15 Last missing fishermen found",
+        " date 2025-04-15 Crews carry a stretcher along the Tarsk quay on Tuesday. PHOTO DESK",
+    ):
+        (article,) = clean_document(_page(first + "\n\n" + BODY))
+        assert article.published == datetime(2025, 4, 15), first
+        assert article.published_source == "page:date-stamp"
+        assert date_source(article.published_source) == "from the date stamp opening the page"
+
+
+def test_an_unlabelled_or_month_only_stamp_on_a_title_dates_nothing() -> None:
+    for first in (" date 2025-04 Last missing fishermen found", "2025-04 figures for the coast"):
+        (article,) = clean_document(_page(first + "\n\n" + BODY))
+        assert article.published is None, first

@@ -210,6 +210,29 @@ def lead_date(paragraph: str, day_first: bool) -> Published | None:
     return Published(first.value, first.text, "page:lead-date")
 
 
+# "date 2024-02-14 ...": a labelled ISO day opening the page, as scrapers stamp it
+_DATE_STAMP = re.compile(
+    r"\s*(?:date|dated|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})(?![\d-])", re.I
+)
+
+
+def stamp_published(seg: list[Labelled]) -> Published | None:
+    """A labelled ISO day opening the page's first line, whatever that line is (a
+    title, a caption): a scraper's stamp says which day it is and that it is the page's
+    date, where a lead's date is read only in prose, since a caption's or a title's own
+    date ("March 20, 2024") may be the event's. An unlabelled or month-only stamp is
+    not enough: "2024-02 figures" is a label of a figure."""
+    first = next((s.line.text for s in seg if s.line.text.strip()), "")
+    m = _DATE_STAMP.match(first)
+    if m is None:
+        return None
+    try:
+        value = datetime.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+    return Published(value, m.group(0).strip(), "page:date-stamp")
+
+
 def lead_published(
     seg: list[Labelled], page_years: list[int], day_first: bool = True
 ) -> Published | None:
@@ -239,6 +262,7 @@ def publication_dates(
         or page.published
         or parse_published(html_date, "page:html-metadata", day_first)
         or url_published(url)
+        or stamp_published(seg)
         or lead_published(seg, page_years, day_first)
     )
     return published, page.updated
