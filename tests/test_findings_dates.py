@@ -103,3 +103,33 @@ def test_last_week_written_on_a_saturday_may_name_the_tuesday_before() -> None:
     far = meeting("on March 20")
     [dates] = [f for f in far.findings if f.kind == "date"]
     assert dates.grade == "contradict"
+
+
+def test_dates_matched_only_by_a_shared_participant_differ_and_never_contradict() -> None:
+    """The same mayor on two days, in sentences matched by who is in them rather than
+    by their words, may be two happenings (a ribbon cut, then an opening): the finding
+    says the dates differ and why it may not be one event; it never contradicts."""
+    from test_findings_cells import run as run_cells
+
+    out = run_cells(
+        [
+            article(
+                "a",
+                "Harbour Post",
+                [
+                    "Mayor Ilse Dorn cut the ribbon at the new Tarsk bridge on Thursday, as "
+                    "crowds cheered."
+                ],
+                "2026-05-30T10:00",
+            ),
+            article(
+                "b",
+                "Coast Daily",
+                ["Crowds cheered as Mayor Ilse Dorn opened the new Tarsk bridge on Monday."],
+                "2026-06-10T10:00",
+            ),
+        ]
+    )
+    [finding] = [f for f in out.findings if f.kind == "date"]
+    assert finding.grade == "differs"
+    assert "different happenings" in (finding.caveat or "")

@@ -44,3 +44,23 @@ def test_one_speaker_named_alike_keeps_the_group_speaker() -> None:
     )
     [group] = [q for q in out.quotes if "no sign yet" in q.text]
     assert group.speaker is not None and "Talesh" in group.speaker
+
+
+def test_a_person_and_the_body_named_in_his_title_are_no_conflicting_speakers() -> None:
+    """ "the Coast Rescue" and "Coast Rescue chief Amir Talesh" are one voice: the body
+    and the man who speaks for it. Two people each named for the words still clash."""
+    said = "We have found no sign of life at the site of the crash"
+    out = run(
+        [
+            article("a", "Harbour Post", [f'"{said}," Coast Rescue chief Amir Talesh said.']),
+            article("b", "Coast Daily", [f'"{said}," the Coast Rescue said in a statement.']),
+        ]
+    )
+    assert [f for f in out.findings if f.kind == "speaker"] == [], out.findings
+    out = run(
+        [
+            article("a", "Harbour Post", [f'"{said}," Coast Rescue chief Amir Talesh said.']),
+            article("b", "Coast Daily", [f'"{said}," provincial governor Lena Okri said.']),
+        ]
+    )
+    assert [f.kind for f in out.findings if f.kind == "speaker"] == ["speaker"], out.findings

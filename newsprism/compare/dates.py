@@ -299,6 +299,11 @@ def actor_date_findings(ctx: StoryContext, known: Sequence[Finding]) -> list[Fin
             words = ctx.text(a.article, sentence) if sentence else a.t.text
             finding.slot = "date of: " + " ".join(words.split()[:12])
             note = "matched by a shared participant, not by wording"
+            if finding.grade == "contradict":
+                # the same people on two days may be two happenings (a verdict, then
+                # its sentencing): without shared wording it is no proof of one event
+                finding.grade = "differs"
+                note += ": the two dates may be of different happenings"
             finding.caveat = "; ".join(x for x in (finding.caveat, note) if x)
             out.append(finding)
     return out

@@ -191,6 +191,13 @@ def one_speaker(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] == b[0] or _names_one(a[1], b[1]) or _names_one(b[1], a[1])
 
 
+def introduced_as(name: str, introduction_words: str) -> bool:
+    """Whether ``name`` ("Red Crescent") is named in another speaker's introduction
+    ("Red Crescent chief Pir Hossein Kolivand"): the body a person heads or speaks for is
+    the same voice, not another speaker."""
+    return bool(name and introduction_words) and _names_one(name, introduction_words)
+
+
 def guessed_speaker(q: Quote) -> bool:
     """A speaker reached through "she said" or a neighbouring sentence can be the wrong one."""
     return q.speaker_resolution not in SURE_RESOLUTIONS

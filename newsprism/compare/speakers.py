@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsprism.compare.context import StoryContext
-from newsprism.compare.quotes import one_speaker, trusted_speaker
+from newsprism.compare.quotes import introduced_as, introduction, one_speaker, trusted_speaker
 from newsprism.compare.records import Finding, QuoteGroup, SlotValue
 from newsprism.language.rules.reader import is_foreign
 
@@ -18,10 +18,13 @@ def speaker_findings(ctx: StoryContext, quotes: Sequence[QuoteGroup]) -> list[Fi
     the outlet's, and a finding is shown only with evidence an outlet would accept;
     in a page read by rule, a speaker is evidence only when written with two name
     words. Two speakers each named in the quote's own sentence contradict, unless their
-    names share a name word (one written fuller than the other)."""
+    names share a name word (one written fuller than the other) or one is named in the
+    other's introduction ("Red Crescent" and "Red Crescent chief Pir Hossein Kolivand":
+    a person and the body he speaks for)."""
     out = []
     for group in quotes:
         speakers: dict[str, SlotValue] = {}
+        titles: dict[str, str] = {}
         for v in group.variants:
             ann = ctx.annotations.get(v.cite.article)
             q = (
@@ -42,8 +45,15 @@ def speaker_findings(ctx: StoryContext, quotes: Sequence[QuoteGroup]) -> list[Fi
             if not trusted_speaker(q, by_rule):
                 continue  # "he said", or a capitalised word read as a name: no evidence
             said = (q.speaker_entity, q.speaker or "")
-            if any(one_speaker(said, (e, w.value)) for e, w in speakers.items()):
+            title = introduction(ctx.articles[v.cite.article].text, q)
+            if any(
+                one_speaker(said, (e, w.value))
+                or introduced_as(said[1], titles[e])
+                or introduced_as(w.value, title)
+                for e, w in speakers.items()
+            ):
                 continue  # "Roland L. Butler" and "Roland L. Butler Jr.": one man
+            titles[q.speaker_entity] = title
             speakers[q.speaker_entity] = SlotValue(
                 ctx.cite(v.cite.article, q.speaker_span, q.sentence), q.speaker or ""
             )
