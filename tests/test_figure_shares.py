@@ -79,3 +79,20 @@ def test_a_month_is_no_subject_of_a_share() -> None:
         ]
     )
     assert not _share(out)
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "other"),
+    [
+        ("en", "Tarlo won 58 percent of the vote, ahead of Vem Osric and Orsa Lund, who received 25 percent and 17 percent of the vote respectively.", "Officials said Vem Osric won 25 percent of the vote."),  # noqa: E501
+        ("es", "Tarlo obtuvo el 58 % de los votos, por delante de Vem Osric y Orsa Lund, con el 25 % y el 17 % de los votos respectivamente.", "Según la comisión, Vem Osric obtuvo el 25 % de los votos."),  # noqa: E501
+        ("fr", "Tarlo a obtenu 58 % des voix, devant Vem Osric et Orsa Lund, avec respectivement 25 % et 17 % des voix.", "Selon la commission, Vem Osric a obtenu 25 % des voix."),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_respective_figures_go_to_their_names_in_order(language: str, one: str, other: str) -> None:
+    """ "Vem and Orsa received 25 % and 17 % respectively": 25 is Vem's, not Orsa's (the
+    name nearest before it would give both figures to Orsa)."""
+    out = run(
+        [page("a", "Valley News", one, language), page("b", "Plains Herald", other, language)]
+    )
+    assert ("share (Vem Osric)", "agree", [25, 25]) in _share(out), _share(out)

@@ -47,6 +47,11 @@ VOTE_CONTEXT = re.compile(
     r"pilpres|hitung|quick counts?|conteo|count(?:ing)?|polls?)\b",
     re.IGNORECASE,
 )
+RESPECTIVELY = re.compile(
+    r"\b(?:respectively|respectivamente|respectivement|rispettivamente|"
+    r"masing-masing|jeweils|respektive)\b",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"[A-ZÀ-Ý][\w'’]+(?:[- ][A-ZÀ-Ý][\w'’]+)*")
 _SENTENCE_START_WORDS = frozenset({"the", "a", "an", "el", "la", "le", "les", "los", "die"})
 
@@ -79,28 +84,57 @@ def _kind(text: str, q: Quantity) -> str | None:
     return None
 
 
+def _names_before(text: str, sentence: Span, end: int) -> list[str]:
+    """The names written before ``end`` in its sentence, nearest last."""
+    start = max(sentence[0], end - SUBJECT_REACH)
+    before = text[start:end]
+    names = [m for m in _NAME.finditer(before) if m.start() > 0 or start > sentence[0]]
+    return [
+        m.group()
+        for m in names
+        if fold(m.group()) not in _SENTENCE_START_WORDS and not is_country(m.group())
+    ]  # "in Feb", "Lunes", "Indonesians", a country: no subject of a vote
+
+
+def _key(name: str) -> tuple[str, str]:
+    return fold(re.split(r"[- ]", name)[0]), name
+
+
 def _subject(text: str, sentence: Span, span: Span) -> tuple[str, str] | None:
     """(key, as written) of the name nearest before the figure in its sentence: "Tarlo"
     for "Tarlo-Vem won 58.6 %"; the key is the name's first word, folded, so "Tarlo",
     "Tarlo-Vem" and "Tarlo Subar" are one subject."""
-    start = max(sentence[0], span[0] - SUBJECT_REACH)
-    before = text[start : span[0]]
-    names = [m for m in _NAME.finditer(before) if m.start() > 0 or start > sentence[0]]
-    names = [
-        m
-        for m in names
-        if fold(m.group()) not in _SENTENCE_START_WORDS and not is_country(m.group())
-    ]  # "in Feb", "Lunes", "Indonesians", a country: no subject of a vote
-    if not names:
+    names = _names_before(text, sentence, span[0])
+    return _key(names[-1]) if names else None
+
+
+def _respective(text: str, sentence: Span, spans: Sequence[Span]) -> list[tuple[str, str]] | None:
+    """The subjects of a run of figures in a "respectively" sentence, in order: "Vem and
+    Orsa received about 25 % and 16 % respectively" gives 25 to Vem and 16 to Orsa, where
+    the nearest name would give both to Orsa."""
+    names = _names_before(text, sentence, spans[0][0])
+    if len(names) < len(spans):
         return None
-    name = names[-1].group()
-    return fold(re.split(r"[- ]", name)[0]), name
+    return [_key(n) for n in names[-len(spans) :]]
+
+
+def _runs(text: str, figures: Sequence[Quantity]) -> list[list[Quantity]]:
+    """Figures of one sentence in runs that no name interrupts ("58.6 %, with Vem and
+    Orsa on 25 % and 16 %": [58.6], [25, 16])."""
+    runs: list[list[Quantity]] = []
+    for q in sorted(figures, key=lambda q: q.span):
+        if runs and not _NAME.search(text[runs[-1][-1].span[1] : q.span[0]]):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
 
 
 def find_stated(ctx: StoryContext) -> list[Stated]:
     out: list[Stated] = []
     for article_id, ann in ctx.annotations.items():
         text = ctx.article(article_id).text
+        by_sentence: dict[tuple[Span, str], list[Quantity]] = {}
         for q in ann.quantities:
             kind = _kind(text, q)
             if kind is None or q.sentence is None:
@@ -110,9 +144,19 @@ def find_stated(ctx: StoryContext) -> list[Stated]:
             if kind == "charges":
                 out.append(Stated(article_id, q, q.sentence, kind, "", ""))
                 continue
-            found = _subject(text, q.sentence, q.span)
-            if found is not None:
-                out.append(Stated(article_id, q, q.sentence, kind, *found))
+            by_sentence.setdefault((q.sentence, kind), []).append(q)
+        for (sentence, kind), figures in by_sentence.items():
+            respectively = RESPECTIVELY.search(ctx.text(article_id, sentence))
+            for run in _runs(text, figures):
+                subjects = (
+                    _respective(text, sentence, [q.span for q in run])
+                    if respectively and len(run) > 1
+                    else None
+                )
+                for n, q in enumerate(run):
+                    found = subjects[n] if subjects else _subject(text, sentence, q.span)
+                    if found is not None:
+                        out.append(Stated(article_id, q, sentence, kind, *found))
     return out
 
 
