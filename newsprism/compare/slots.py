@@ -465,14 +465,24 @@ _OFFICIAL: dict[str, tuple[str, ...]] = {
 
 def _phrase_hits(toks: Sequence[Token], phrases: Iterable[str], used: set[int]) -> set[int]:
     hits: set[int] = set()
+    forms = [variants(t.folded) for t in toks]  # once per sentence, not per phrase
     for phrase in phrases:
         words = phrase.split()
-        for i in range(len(toks) - len(words) + 1):
-            if any(i + k in used for k in range(len(words))):
+        n = len(words)
+        for i in range(len(toks) - n + 1):
+            if not _matches_forms(words[0], forms[i]):
                 continue
-            if all(_matches(w, toks[i + k].folded) for k, w in enumerate(words)):
-                hits.update(range(i, i + len(words)))
+            if any(i + k in used for k in range(n)):
+                continue
+            if all(_matches_forms(w, forms[i + k]) for k, w in enumerate(words) if k):
+                hits.update(range(i, i + n))
     return hits
+
+
+def _matches_forms(pattern: str, forms: tuple[str, ...]) -> bool:
+    if pattern.endswith("*"):
+        return any(v.startswith(pattern[:-1]) for v in forms)
+    return pattern in forms
 
 
 def read_stage(text: str, language: str | None) -> frozenset[str]:

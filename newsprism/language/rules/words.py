@@ -37,8 +37,10 @@ class Token:
     folded: str
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """The form tables are matched on: lower case, no accents, one alef."""
+    """The form tables are matched on: lower case, no accents, one alef. Cached: the
+    comparison folds the same words of a story hundreds of thousands of times."""
     word = unicodedata.normalize("NFKD", word.casefold())
     word = "".join(c for c in word if not unicodedata.combining(c) or "\u0600" <= c <= "\u06ff")
     word = unicodedata.normalize("NFC", word)
@@ -47,6 +49,7 @@ def fold(word: str) -> str:
     return word.replace("’", "'")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def variants(folded: str) -> tuple[str, ...]:
     """The token and, for Arabic, the token without the prefixes written onto it."""
     if not folded or not "\u0600" <= folded[0] <= "\u06ff":
