@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 from spacy.tokens import Doc
@@ -59,6 +60,8 @@ class StoryContext:
     earlier: dict[str, Article] = field(default_factory=dict)
     earlier_annotations: dict[str, Annotations] = field(default_factory=dict)
     earlier_docs: dict[str, Doc] = field(default_factory=dict)
+    # the first day any of its pages states to the day: where its background begins
+    first_day: date | None = None
 
     def doc(self, article_id: str) -> Doc | None:
         return self.docs.get(article_id) or self.earlier_docs.get(article_id)
@@ -112,4 +115,5 @@ def story_context(
         earlier=old,
         earlier_annotations=old_anns,
         earlier_docs=load_parses({k: v.parse for k, v in old_anns.items()}),
+        first_day=min((d for a in arts if (d := a.published_day) is not None), default=None),
     )

@@ -140,8 +140,7 @@ def _dated_apart(
         ann = ctx.annotations.get(article)
         times = _firm_times(ann, sentence) if ann is not None else []
         spans.append([(t.start, t.end or t.start) for t in times if t.start is not None])
-    days = [d for art in ctx.articles.values() if (d := art.published_day) is not None]
-    first = min(days) - timedelta(days=BACKGROUND_DAYS) if days else None
+    first = ctx.first_day - timedelta(days=BACKGROUND_DAYS) if ctx.first_day else None
     return dated_apart(spans[0], spans[1], first)
 
 
@@ -757,13 +756,18 @@ def _mutual(units: Sequence[Unit], sim: np.ndarray, m: int, i: int) -> bool:
 
 def _holds(claim: str, sentence: str) -> bool:
     """A longer sentence holding the claim's words (a lede that adds a dateline or more)."""
-    a, b = _norm(claim), _norm(sentence)
-    if len(a) > len(b) or len(a.split()) < 6:
+    (a, a_words, a_numbers), (b, _, b_numbers) = _normed(claim), _normed(sentence)
+    if len(a) > len(b) or a_words < 6:
         return False
-    return (
-        set(_NUMBER.findall(a)) <= set(_NUMBER.findall(b))
-        and fuzz.partial_ratio(a, b) >= SAME_WORDING
-    )
+    return a_numbers <= b_numbers and fuzz.partial_ratio(a, b) >= SAME_WORDING
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _normed(text: str) -> tuple[str, int, frozenset[str]]:
+    """A sentence's normal form, word count and numbers, once per sentence: every
+    candidate of every row is held against every member."""
+    norm = _norm(text)
+    return norm, len(norm.split()), frozenset(_NUMBER.findall(norm))
 
 
 def _searched(
