@@ -125,10 +125,10 @@ def pair_rows(signals: ArticleSignals, i: np.ndarray, j: np.ndarray) -> np.ndarr
     out = np.zeros((n, len(PAIR_FEATURES)), dtype=np.float64)
     if n == 0:
         return out
-    words = np.asarray(signals.words[i].multiply(signals.words[j]).sum(axis=1)).ravel()
-    dense = np.einsum("ij,ij->i", signals.dense[i], signals.dense[j])
-    ents = np.asarray(signals.entities[i].multiply(signals.entities[j]).sum(axis=1)).ravel()
-    multi = np.einsum("ij,ij->i", signals.multilingual[i], signals.multilingual[j])
+    words = _sparse_dots(signals.words, i, j)
+    dense = _dense_dots(signals.dense, i, j)
+    ents = _sparse_dots(signals.entities, i, j)
+    multi = _dense_dots(signals.multilingual, i, j)
     langs = signals.languages
     pairs = zip(i.tolist(), j.tolist(), strict=True)
     same = np.array([langs[a] is not None and langs[a] == langs[b] for a, b in pairs])
@@ -142,6 +142,34 @@ def pair_rows(signals: ArticleSignals, i: np.ndarray, j: np.ndarray) -> np.ndarr
         out[k, 6] = event_score(signals.events[a], signals.events[b], signals.options)
         out[k, 7:] = _evidence_row(signals, a, b)
     return out
+
+
+GATHER_CHUNK = 8192  # pairs whose rows are gathered at once when the Gram matrix is too big
+
+
+def _gram_fits(n: int, pairs: int) -> bool:
+    """Whether all n x n products cost no more than the pairs' own: a window whose
+    articles are all candidates of one another (a story's worth) is best done as one
+    matrix product, where gathering two rows per pair copied hundreds of megabytes."""
+    return n * n <= 4 * pairs + 1_000_000
+
+
+def _dense_dots(v: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    if _gram_fits(v.shape[0], len(i)):
+        gram: np.ndarray = v @ v.T
+        return np.asarray(gram[i, j], dtype=np.float64)
+    out = np.empty(len(i), dtype=np.float64)
+    for s in range(0, len(i), GATHER_CHUNK):
+        a, b = i[s : s + GATHER_CHUNK], j[s : s + GATHER_CHUNK]
+        out[s : s + GATHER_CHUNK] = np.einsum("ij,ij->i", v[a], v[b])
+    return out
+
+
+def _sparse_dots(m: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    if _gram_fits(m.shape[0], len(i)):
+        gram = (m @ m.T).toarray()
+        return np.asarray(gram[i, j], dtype=np.float64)
+    return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
 
 
 def _evidence_row(signals: ArticleSignals, a: int, b: int) -> list[float]:
