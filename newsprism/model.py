@@ -33,6 +33,18 @@ _STATES_A_DAY = re.compile(
 )
 
 Span = tuple[int, int]
+
+
+def trim_span(text: str, span: Span) -> Span:
+    """Shrink a span so it starts and ends on a non-space character (inside ``text``)."""
+    start, end = max(0, span[0]), min(len(text), span[1])
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
 """Half-open character offsets ``(start, end)`` into an article's clean text."""
 
 InputFormat = Literal["text", "html", "json", "warc", "feed"]

@@ -17,16 +17,6 @@ def outlet_name(article: Article) -> str:
     return article.outlet or article.display_outlet
 
 
-def trim_span(text: str, span: Span) -> Span:
-    """Shrink a span so it starts and ends on a non-space character."""
-    start, end = max(0, span[0]), min(len(text), span[1])
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end)
-
-
 def cite(
     articles: Mapping[str, Article], article_id: str, span: Span, sentence: Span | None = None
 ) -> Cite:

@@ -20,13 +20,12 @@ from rapidfuzz import fuzz
 
 from newsprism.compare.context import StoryContext
 from newsprism.compare.copies import credited_agency
-from newsprism.compare.evidence import trim_span
 from newsprism.compare.quote_languages import QUOTE_COSINE, cross_language_cosines
 from newsprism.compare.quote_languages import tongue as printed_in
 from newsprism.compare.records import DiffOp, Paraphrase, QuoteGroup, QuoteVariant, QuoteWording
 from newsprism.compare.similarity import content_terms
 from newsprism.language.rules.reader import is_foreign
-from newsprism.model import Quote
+from newsprism.model import Quote, trim_span
 
 _WORDS = re.compile(r"\S+")
 MIN_QUOTE_TERMS = 2  # "aggression" alone is a scare quote, not a statement

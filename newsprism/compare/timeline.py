@@ -34,7 +34,7 @@ from typing import Any
 from newsprism.clean.dateline import find_dateline
 from newsprism.compare.claims import is_date_line, lead_to_cut
 from newsprism.compare.context import StoryContext
-from newsprism.compare.evidence import cite, trim_span
+from newsprism.compare.evidence import cite
 from newsprism.compare.records import DatePrecision, TimelineEvent, TimelineMention
 from newsprism.compare.similarity import text_scores
 from newsprism.compare.units import Unit
@@ -42,7 +42,7 @@ from newsprism.language.dated import date_sentence, nearest_year
 from newsprism.language.dated_events import stored_event
 from newsprism.language.rules.words import fold, tokens
 from newsprism.lexicon import FOREIGN_WEEKDAYS
-from newsprism.model import BORROWED_ANCHORS, Annotations, Article, Span, TimeExpression
+from newsprism.model import BORROWED_ANCHORS, Annotations, Article, Span, TimeExpression, trim_span
 
 _VAGUE = re.compile(
     r"\b(?:ago|recent(?:ly)?|earlier|later|several|few|couple|some|about|around|early|late|mid"

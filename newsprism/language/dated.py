@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from newsprism.lexicon import ATTRIBUTION_VERBS, EVENT_NOUNS, REPORTING_VERBS, UPDATE_WORDS
-from newsprism.model import Annotations, DateReading, Sentence, Span, TimeExpression
+from newsprism.model import Annotations, DateReading, Sentence, Span, TimeExpression, trim_span
 
 _PREPS = {"on", "in", "since", "during", "at", "by", "until", "from", "before", "after", "of"}
 # a date written before a noun, as its modifier ("the 2016 election", "February's vote")
@@ -114,12 +114,7 @@ def date_sentence(text: str, sentences: Sequence[Sentence], t: TimeExpression) -
         (s.span for s in sentences if s.span[0] <= t.span[0] and t.span[1] <= s.span[1]),
         t.span,
     )
-    start, end = max(0, span[0]), min(len(text), span[1])
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end)
+    return trim_span(text, span)
 
 
 _YEARLESS = ("day-month-near-anchor", "month-near-anchor")
