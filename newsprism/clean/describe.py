@@ -286,7 +286,7 @@ def parse_published(text: str | None, source: str, day_first: bool) -> Published
 HEAD_LINES = 8  # where a page prints its credit line: above or at the start of the body
 
 # A credit set off by bars or followed by a publication stamp: "Reuters Published 21 Mar",
-# "Jakarta, Indonésie | AFP | mercredi 20/03/2024 -", "AP | Updated 10:02"
+# "Korva, Ostland | AFP | mercredi 20/03/2024 -", "AP | Updated 10:02"
 _CREDIT_SEGMENT = re.compile(
     r"(?:^|\|)\s*(?P<who>[^|\d]{2,40}?)\s*(?=\||\s+(?:published|updated|posted|mis à jour"
     r"|publicado|actualizado|veröffentlicht|aktualisiert)\b)",

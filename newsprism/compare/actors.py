@@ -66,16 +66,16 @@ def actor_keys(ids: Iterable[str], entities: Mapping[str, Entity]) -> dict[str, 
                 continue
             parent[ra] = rb
             firsts[rb] |= firsts[ra]
-    # a lone "Prabowo" is the one longer name of the story it is a word of
+    # a lone "Talesh" is the one longer name of the story it is a word of
     for a in ids:
         words_a = name_tokens(entities[a].name) if a in entities else ()
         if len(words_a) != 1 or len(words_a[0]) < MIN_LONE:
-            continue  # (the entity's label is no test: the model reads "Prabowo" as a place)
+            continue  # (no test by entity label: a lone surname may be read as a place)
         fuller: dict[str, int] = {}
         for b in ids:
             words_b = name_tokens(entities[b].name) if b != a and b in entities else ()
             if len(words_b) < 2 or any(is_title_word(w, "en") for w in words_b):
-                continue  # "Jakarta Gov Anies Baswedan" is a title read into a name
+                continue  # "Tarsk Gov Ilse Dorn" is a title read into a name
             if sound(words_a[0]) in {sound(w) for w in words_b}:
                 root = find(b)
                 fuller[root] = fuller.get(root, 0) + sum(entities[b].variants.values())

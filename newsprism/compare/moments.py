@@ -3,9 +3,9 @@
 A toll that rose for days is a chain of updates, and two outlets that print different
 figures from different updates are a development, never a contradiction. The moment a
 figure belongs to is rarely stated, but the page's *other* figures pin it: two pages
-that give the same injured figure ("1,204 injured") quote the same update, so their
-killed figures for it must agree; when they do not ("1,037 dead" on one, "1,300 dead" on
-the other, each beside the same 1,204 injured), the outlets contradict each other at
+that give the same injured figure ("1,315 injured") quote the same update, so their
+killed figures for it must agree; when they do not ("1,150 dead" on one, "1,400 dead" on
+the other, each beside the same 1,315 injured), the outlets contradict each other at
 that update. A fact-checker states exactly that, and this module finds it:
 
 - the sentences that give current, national figures for two outcomes or more (no part
@@ -14,7 +14,7 @@ that update. A fact-checker states exactly that, and this module finds it:
 - two such sentences of different outlets are at *one moment* when they give the same
   figure for some outcome, large enough not to recur by chance (``COMPANION_MIN``);
 - at one moment, their figures for another outcome that cannot both hold, even allowing
-  for rounding ("1,200" is "1,204" rounded), contradict.
+  for rounding ("1,300" is "1,315" rounded), contradict.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ Statement = dict[str, Count]  # one sentence's current figure per outcome
 
 
 def _statements(counts: Sequence[Count], gone: set[float]) -> list[Statement]:
-    """The sentences that give current national figures for two outcomes or more ("632
-    dead and 329 injured"): one sentence states one moment, while a page updated over
+    """The sentences that give current national figures for two outcomes or more ("437
+    dead and 318 injured"): one sentence states one moment, while a page updated over
     the day may lead with a new toll and keep an old injured figure further down."""
     by_sentence: dict[tuple[str, tuple[int, int]], Statement] = {}
     for c in sorted(counts, key=lambda c: (c.article, c.q.span[0])):

@@ -1033,7 +1033,7 @@ def _development(ctx: StoryContext, slot: FigureSlot, moving: bool = False) -> l
     """The figure over time: one step per new figure, in order of publication. When the
     story gives the figure as changing (``moving``), a report with no day has no place
     of its own in time, and listing it after every dated one reads as the toll falling
-    back ("2,059 → 5,674 → 1,204"): it goes where its figure falls among the dated ones,
+    back ("2,140 → 4,870 → 1,315"): it goes where its figure falls among the dated ones,
     by the way the count moves (tolls grow as victims are counted, the missing fall)."""
     steps: list[Step] = []
     ordered = sorted(

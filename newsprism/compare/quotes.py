@@ -44,7 +44,7 @@ class _Q:
     terms: set[str]
     by_rule: bool = False  # read without a parser (``language.rules``)
     # the words that introduce the speaker in the quote's sentence, title and all
-    # ("Iranian Red Crescent chief Pir Hossein Kolivand"): see ``introduction``
+    # ("Ostland Coast Rescue chief Amir Talesh"): see ``introduction``
     attribution: str = ""
 
 
@@ -81,7 +81,7 @@ def _same_speaker(a: _Q, b: _Q) -> bool | None:
     Two entities whose written names share a name word ("Roland L. Butler" and
     "Roland L. Butler Jr.", which resolution may keep apart) are not two speakers: which
     is meant is unknown, not different. A speaker the other quote's attribution names
-    ("Red Crescent" in "Red Crescent chief Pir Hossein Kolivand told IRIB") is the
+    ("Coast Rescue" in "Coast Rescue chief Amir Talesh told Radio Velmora") is the
     same one. Speakers written without an entity ("state TV") are compared by name
     when both are named in the quotes' own sentences."""
     qa, qb = a.quote, b.quote
@@ -98,13 +98,13 @@ def _same_speaker(a: _Q, b: _Q) -> bool | None:
     return None
 
 
-TITLE_WORDS = 4  # words before a speaker's name read as its title ("Red Crescent chief")
+TITLE_WORDS = 4  # words before a speaker's name read as its title ("Coast Rescue chief")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”„«»]")
 
 
 def introduction(text: str, q: Quote) -> str:
     """The speaker's name with the words just before it in its clause: the title that
-    tells whose chief or spokesman the named person is. A possessive ("Trump's lawyer")
+    tells whose chief or spokesman the named person is. A possessive ("Tom Rudd's lawyer")
     names someone else, so it is left out."""
     if not q.speaker_span or not q.sentence or q.where != "text":
         return ""
@@ -120,7 +120,7 @@ def introduction(text: str, q: Quote) -> str:
 
 
 def _titled(a: _Q, b: _Q) -> bool:
-    """Whether ``b``'s speaker is introduced with ``a``'s ("Red Crescent chief ...")."""
+    """Whether ``b``'s speaker is introduced with ``a``'s ("Coast Rescue chief ...")."""
     name = a.quote.speaker
     return bool(name and b.attribution) and _names_one(name or "", b.attribution)
 
@@ -161,8 +161,8 @@ def _names_someone(written: str) -> bool:
 
 
 def _names_one(name: str, written: str) -> bool:
-    """Whether a written speaker ("Iranian Red Crescent chief Pir Hossein Kolivand")
-    names the same one as ``name`` ("Pir Hossein Kolivand"): a word of the name's in it."""
+    """Whether a written speaker ("Ostland Coast Rescue chief Amir Talesh")
+    names the same one as ``name`` ("Amir Talesh"): a word of the name's in it."""
     words = {w.casefold() for w in re.findall(r"\w+", name) if len(w) > 3}
     said = {w.casefold() for w in re.findall(r"\w+", written)}
     return bool(words & said) or name.casefold() == written.casefold()
@@ -186,13 +186,13 @@ def trusted_speaker(q: Quote, by_rule: bool) -> bool:
 
 def one_speaker(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Whether two (entity, name as written) speakers can be one: the same entity, or
-    names that share a name word ("Red Crescent" / "Crescent Society")."""
+    names that share a name word ("Coast Rescue" / "Rescue Service")."""
     return a[0] == b[0] or _names_one(a[1], b[1]) or _names_one(b[1], a[1])
 
 
 def introduced_as(name: str, introduction_words: str) -> bool:
-    """Whether ``name`` ("Red Crescent") is named in another speaker's introduction
-    ("Red Crescent chief Pir Hossein Kolivand"): the body a person heads or speaks for is
+    """Whether ``name`` ("Coast Rescue") is named in another speaker's introduction
+    ("Coast Rescue chief Amir Talesh"): the body a person heads or speaks for is
     the same voice, not another speaker."""
     return bool(name and introduction_words) and _names_one(name, introduction_words)
 
@@ -457,7 +457,7 @@ def _sure_speaker(q: _Q) -> dict[str, tuple[str, str]]:
 def _speakers_clash(a: dict[str, tuple[str, str]], b: dict[str, tuple[str, str]]) -> bool:
     """Two groups credit different speakers in the quotes' own sentences: a speaker of
     one that is not the other's, shares no name word with any of the other's and is
-    not named in their introductions ("Red Crescent chief Pir Hossein Kolivand")."""
+    not named in their introductions ("Coast Rescue chief Amir Talesh")."""
     if not a or not b:
         return False
 
@@ -621,7 +621,7 @@ def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
         written = Counter(q.quote.speaker for q in members if q.quote.speaker)
         speaker = written.most_common(1)[0][0] if written else None
     named = _own_speakers(members)
-    # how the group's speaker is introduced ("Red Crescent chief Pir Hossein Kolivand")
+    # how the group's speaker is introduced ("Coast Rescue chief Amir Talesh")
     intros = [intro for entity, intro in named.values() if entity and entity == speaker_entity]
     others = {
         w
@@ -633,7 +633,7 @@ def _group(ctx: StoryContext, members: Sequence[_Q]) -> QuoteGroup:
     }
     if speaker and len(named) > 1 and others:
         # the quotes' own sentences credit different speakers ("state TV reported",
-        # "the Red Crescent chief told IRIB"): the group is credited to none of them
+        # "the Coast Rescue chief told Radio Velmora"): the group is credited to none of them
         speaker, speaker_entity = f"{SPEAKERS_DIFFER}: " + "; ".join(sorted(named)), None
     variants = []
     for q in sorted(members, key=lambda q: (q.article, q.span)):

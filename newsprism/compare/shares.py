@@ -1,7 +1,7 @@
 """Figures a story turns on that count no one harmed: shares and counts of the vote, the
 counts of a verdict. Each outlet's figure side by side, graded.
 
-An election story is its figures ("58.6 % for Tarlo", "96,214,691 votes"), a verdict
+An election story is its figures ("58.6 % for Tarlo", "84,516,302 votes"), a verdict
 story its counts ("guilty on 34 counts"); the slots of ``numbers`` compare outcomes of
 people (killed, injured, missing ...) and never see them. A fact-checker lists, per
 subject, what each outlet gives:
@@ -9,7 +9,7 @@ subject, what each outlet gives:
 - a *share*: a percentage in a sentence about the vote that names its subject before
   it ("Tarlo won 58.6 % of the vote", "Tarlo-Vem meraih 58,59 persen suara"); the
   subject is the name nearest before it ("60 % of the homes" is no share of a vote);
-- a *vote count*: a figure followed by a word for votes ("96.214.691 suara", "votos",
+- a *vote count*: a figure followed by a word for votes ("84.516.302 suara", "votos",
   "voix"), with its subject found the same way;
 - *charges*: a figure followed by a word for counts of an indictment or verdict ("34
   counts", "34 cargos", "34 chefs d'accusation"); one case has one defendant, so they

@@ -46,7 +46,7 @@ from newsprism.lexicon import (
 
 PEOPLE = "people"  # the slot of every count of people, whatever noun counts them
 TOTAL = "total"  # the "41" of "30 of 41": what the other figure is a part of
-CODE = "code"  # the digits of a designation ("Mi-171", "A320"): a name, not a count
+CODE = "code"  # the digits of a designation ("A320", "F-16"): a name, not a count
 NOUN_STEM = 5  # counted nouns compared by their first letters: "provinces"/"provinsi"
 
 # units of time per language, folded, to one English unit: "4 años" is years, not days
@@ -239,7 +239,7 @@ _NUMBERED = re.compile(
 
 
 def _is_code(text: str, start: int) -> bool:
-    """Digits written onto letters ("Mi-171", "A320", "F-16") or after "number" ("nomor
+    """Digits written onto letters ("A320", "F-16", "T-90") or after "number" ("nomor
     urut 3", "No. 2"): a designation, not a count."""
     before = text[max(0, start - 2) : start]
     if before and (before[-1].isalpha() or (before[-1] == "-" and before[:1].isalpha())):
@@ -528,9 +528,9 @@ def _precise(f: Figure) -> bool:
 
 
 def missing_tally(claim: Iterable[Figure], other: Iterable[Figure]) -> bool:
-    """The claim gives a tally ("27,040,878 votes", "58.6 %") and the other sentence no
+    """The claim gives a tally ("31,204,517 votes", "58.6 %") and the other sentence no
     figure of that kind at all: it names the same people without the claim's content
-    ("Ganjar-Mahfud came third"), so it does not tell it."""
+    ("Tarlo-Vem came third"), so it does not tell it."""
     tallies = [f for f in claim if _precise(f)]
     if not tallies:
         return False
@@ -543,7 +543,7 @@ def dated_apart(
 ) -> bool:
     """Whether two sentences tell different moments: both give dates (first and last day
     of each) and none of one overlaps one of the other ("in February 2004 a quake killed
-    628" and "Friday's quake killed 632"; "on Wednesday the commission announced" and
+    410" and "Friday's quake killed 437"; "on Wednesday the commission announced" and
     "the Feb 14 polls"). A claim whose dates all end before ``background`` (the story's
     record, not its news) is told only by a sentence that gives an overlapping date."""
     overlap = any(s1 <= e2 and s2 <= e1 for s1, e1 in a for s2, e2 in b)

@@ -19,7 +19,7 @@ def speaker_findings(ctx: StoryContext, quotes: Sequence[QuoteGroup]) -> list[Fi
     in a page read by rule, a speaker is evidence only when written with two name
     words. Two speakers each named in the quote's own sentence contradict, unless their
     names share a name word (one written fuller than the other) or one is named in the
-    other's introduction ("Red Crescent" and "Red Crescent chief Pir Hossein Kolivand":
+    other's introduction ("Coast Rescue" and "Coast Rescue chief Amir Talesh":
     a person and the body he speaks for)."""
     out = []
     for group in quotes:

@@ -51,7 +51,7 @@ _VAGUE = re.compile(
 )
 SHARED_WEIGHT = 4.0  # summed rarity (idf) of a clause's words found in the other sentence
 # a dateline that opens a sentence: place (and date), the agency in brackets or between
-# bars, then a dash ("Amman, Sep. 9 (Petra) --", "Jakarta, Indonésie | AFP | mercredi
+# bars, then a dash ("Tarsk, Sep. 9 (Agency) --", "Korva, Ostland | AFP | mercredi
 # 20/03/2024 -"): a date in it is the page's, and it is no part of any event's words
 _DATELINE_LEAD = re.compile(
     r"^\s*[^\n!?]{0,60}?(?:\([A-Z][\w .&-]{1,30}\)|\|\s*[A-Z][\w.&-]{1,20}\s*\|[^\n|]{0,40}?)"
@@ -107,7 +107,7 @@ def _segment(text: str, sentence: Span, t: TimeExpression) -> Span | None:
 
 
 # words that open a clause told in passing: a relative pronoun or a conjunction of time
-# ("Le séisme, qui a frappé vendredi soir, a fait 632 morts selon un bilan de samedi")
+# ("La tempête de vendredi soir a fait 37 morts selon un bilan de samedi")
 _INCIDENTAL_OPENERS = frozenset(
     {"qui", "que", "qu", "dont", "ou", "lequel", "laquelle", "lorsque", "apres", "quien",
      "quienes", "donde", "cuando", "cuyo", "cuya", "tras", "despues", "quem", "onde", "cujo",
@@ -200,7 +200,7 @@ def _rows(
                     continue  # "CITY | Agency | Monday 20/03/2024 -": the page's, no event
                 sent = _without_lead(text, _own_part(text, sent, t))
                 if t.span[1] <= sent[0]:
-                    continue  # a date in the dateline ("Amman, Sep. 9 (Petra) --") is the page's
+                    continue  # a date in the dateline ("Tarsk, Sep. 9 (Agency) --") is the page's
                 words = text[sent[0] : sent[1]]
                 language = articles[art_id].language or "en"
                 if language != "en" and _beside_finer(t, ann, sent, words, language):
@@ -257,8 +257,8 @@ def _one_night(rows: list[_Row]) -> list[_Row]:
 
 def _without_lead(text: str, sentence: Span) -> Span:
     """The sentence without the date line and dateline that open it: "date 2024-03
-    Jakarta, Indonésie | AFP | mercredi 20/03/2024 - L'actuel ministre ..." is shown, and
-    dated, from "L'actuel"."""
+    Korva, Ostland | AFP | mercredi 20/03/2024 - Le ministre ..." is shown, and dated,
+    from "Le ministre"."""
     start, end = sentence
     for _ in range(2):
         words = text[start:end]

@@ -66,8 +66,8 @@ def _found(span: Span, person: bool) -> Iterator[tuple[list[Token], LabelKind]]:
     doc, root = span.doc, span.root
     inside = set(range(span.start, span.end))
     # the head noun the name modifies: "the Orla container ship" -> "container ship"
-    # (not a role: the "Wagner chief" is no Wagner, the "U.S. president" no U.S.)
-    # nor a group of people: "Wagner soldiers" are no Wagner; and a person's name
+    # (not a role: the "Korva chief" is no Korva, the "U.S. president" no U.S.)
+    # nor a group of people: "Korva soldiers" are no Korva; and a person's name
     # before a noun is whose the thing is ("the Brandt campaign"), not what he is
     owner = root.head if root.dep_ == "compound" and root.head.i >= span.end else None
     if (
@@ -136,7 +136,7 @@ def listed(*tokens: Token) -> bool:
 
 def _phrase(noun: Token) -> list[Token]:
     """The noun's own phrase: its left modifiers, and an "of" complement up to that
-    complement's noun ("head of the Wagner Group mercenary organization"), without a
+    complement's noun ("head of the Korva Group security company"), without a
     relative clause or any other right-hand clause."""
     doc = noun.doc
     end = noun.i

@@ -45,7 +45,7 @@ from newsprism.model import Span as Span_
 _VAGUE = frozenset({w for phrase in VAGUE_COUNTS for w in phrase.split() if w != "of"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-# "2.946", "15.383": a dot grouping thousands, as Spanish, German or Portuguese write them
+# "2.310", "14.205": a dot grouping thousands, as Spanish, German or Portuguese write them
 # and translations into English keep; counts of people come whole, and English writes
 # no figure to three decimals, so these are thousands (not before "million": "1.25 million")
 _DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
@@ -131,7 +131,7 @@ def number_value(words: Sequence[str]) -> float | None:
         if word in ("-", "and"):
             continue
         if not scaled and _DOT_THOUSANDS.match(word):
-            current += float(word.replace(".", ""))  # "2.946 killed": a translated 2,946
+            current += float(word.replace(".", ""))  # "2.310 killed": a translated 2,310
         elif _DIGITS.match(word):
             current += float(word.replace(",", ""))
         elif word in NUMBER_WORDS:

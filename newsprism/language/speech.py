@@ -44,7 +44,7 @@ def weak_report(tok: Token) -> bool:
     return (_base(tok) or tok.lower_) in WEAK_REPORTING_VERBS or tok.lower_ in WEAK_FORMS
 
 
-# Nouns that make the name before them a place ("the Sahel region", "Tarsk province"):
+# Nouns that make the name before them a place ("the Velmora region", "Tarsk province"):
 # the model reads such a name as a person now and then, and a place says nothing.
 PLACE_NOUNS: frozenset[str] = frozenset(
     {"region", "province", "city", "district", "state", "county", "village", "town",
@@ -57,7 +57,7 @@ _DASHES = frozenset({"-", "–", "—", "‐"})
 
 def names_place(doc: Doc, start: int, end: int) -> bool:
     """The name at these document offsets is a place's: it modifies the place noun
-    right after it ("the Sahel region")."""
+    right after it ("the Velmora region")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False

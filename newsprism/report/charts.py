@@ -523,7 +523,7 @@ _FIGURE = re.compile(r"\d[\d,. ]*\d|\d")
 
 
 def _number(value: str) -> float | None:
-    """The figure of a step as printed ("at least 1,037 people", "2.012"): digits only;
+    """The figure of a step as printed ("at least 1,150 people", "2.310"): digits only;
     a figure in words is left to the chain."""
     match = _FIGURE.search(value)
     if match is None:

@@ -35,18 +35,18 @@ OUTCOME_REACH = 6  # tokens between a number and the outcome word that reports i
 TOLL_REACH = 18  # tokens between "the toll of dead" and the figure its clause gives it
 # nouns of a tally ("la cifra de muertos", "le bilan des morts", "حصيلة القتلى"): the
 # outcome word after one names what the figure at the end of its clause counts, however
-# far ("la cifra de muertos tras el sismo que azotó el país el viernes alcanza los 2.946")
+# far ("la cifra de muertos tras la tormenta del viernes en la costa alcanza los 2.310")
 TOLL_NOUNS = frozenset(
     {"cifra", "numero", "balance", "bilan", "nombre", "toll", "number", "tally"}
     | {"zahl", "bilanz", "jumlah", "total", "حصيلة", "عدد"}
 )
-# "passed the 1,000 mark", "superó la barrera de los mil": a threshold, not the figure
+# "passed the 1,000 mark", "pasó la barrera de los mil": a threshold, not the figure
 THRESHOLD_NOUNS = frozenset({"mark", "barrier", "barrera", "umbral", "barre", "seuil", "cap"})
 THRESHOLD_GAP = 3  # tokens between a threshold and the figure that passed it
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "،", "؛"})
 _YEAR_RANGE = (1900, 2100)
 # "and" in the languages read here: after a number it opens the next item of a list
-# ("2.946 y los heridos 5.674"), whose outcome word is the next number's, never a noun
+# ("2.310 y los heridos 4.870"), whose outcome word is the next number's, never a noun
 _AND = frozenset({"y", "e", "et", "und", "dan", "and"})
 _Hit = tuple[str | None, tuple[int, int] | None]  # (outcome family, its words' span)
 
@@ -154,7 +154,7 @@ def _outcomes(
                 and _threshold(toks, numbers[k - 1])
                 and numbers[k].first - numbers[k - 1].last <= THRESHOLD_GAP
             ):
-                # "superó la barrera de los mil, hasta los 1.037": the figure after the
+                # "pasó la barrera de los mil, hasta los 1.150": the figure after the
                 # threshold is the tally's
                 hit = _tally_before(text, toks, numbers[k - 1], start, table, True)
             if hit[1] is not None:
@@ -187,7 +187,7 @@ def _outcomes(
 
 def _counts_people(text: str, toks: Sequence[Token], num: Number, table: LanguageWords) -> bool:
     """No noun after the number (the clause ends, or "and" opens the next item: "los
-    heridos son 5.674, según ...", "alcanzan los 2.946 y ..."), or a people noun ("84
+    heridos son 4.870, según ...", "suman 2.310 y ..."), or a people noun ("84
     personas", "103 orang")."""
     if num.last >= len(toks):
         return True
@@ -218,7 +218,7 @@ def _outcome_after(
         if i > num.last and _clause_break(text, toks[num.last - 1].span[1], toks[i].span[0]):
             break
         if toks[i].folded in _AND:
-            break  # "2.946 y los heridos": the outcome after "and" is another item's
+            break  # "2.310 y los heridos": the outcome after "and" is another item's
         words += not _elided(text, toks[i])  # "l'avion" is one word, not two
         hit = match_at(table.outcomes, toks, i)
         if hit is not None:
@@ -256,7 +256,7 @@ def _tally_before(
     table: LanguageWords,
     past_threshold: bool = False,
 ) -> _Hit:
-    """ "La cifra de muertos [...] alcanza los 2.946": the outcome word right after a
+    """ "La cifra de muertos [...] alcanza los 2.310": the outcome word right after a
     tally noun (past "de", "des", "of") earlier in the figure's clause, with no other
     number between, is the figure's outcome."""
     if not past_threshold and _threshold(toks, num):
@@ -286,7 +286,7 @@ def _counted(
 ) -> tuple[str | None, tuple[int, int] | None, str | None]:
     """(noun as written, its span, counted class) of the word after the number."""
     if num.last >= len(toks) or _clause_break(text, num.span[1], toks[num.last].span[0]):
-        return None, None, "people" if outcome_span else None  # "5.674, según ...": no noun
+        return None, None, "people" if outcome_span else None  # "4.870, según ...": no noun
     nxt = toks[num.last]
     if outcome_span is not None and nxt.span[0] == outcome_span[0]:
         return None, None, "people"  # "84 muertos": the outcome word is the noun
@@ -298,7 +298,7 @@ def _counted(
     link = (
         match_at(table.links, toks, num.last) is not None
         or nxt.folded in to_words
-        or nxt.folded in _AND  # "los 2.946 y ...": "y" is no noun
+        or nxt.folded in _AND  # "los 2.310 y ...": "y" is no noun
     )
     noun = nxt.text[:1].isalpha() and not link
     around = outcome_span[0] > nxt.span[0] or outcome_span[1] <= toks[num.first].span[0]

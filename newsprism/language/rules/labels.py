@@ -234,7 +234,7 @@ def _before(
             continue
         ok = _valid(phrase, language) and _ends_titled(phrase, language, named)
         return phrase if ok and _titled_early(phrase, language) else []
-    # no article: the title words written right before the name ("Wagner-Chef X")
+    # no article: the title words written right before the name ("Korva-Chef X")
     k = len(window)
     while k > 0 and is_title_word(window[k - 1].folded, language):
         k -= 1
@@ -260,7 +260,7 @@ def _ends_titled(phrase: Sequence[Token], language: str, named: frozenset[int]) 
     """What follows the last role noun of a title written before a name: at most one
     modifier ("l'ex-président américain"), or a complement that is itself a whole name
     ("expresidente de Velmora Anders Brandt"). A complement ending in a common
-    word is the name's own phrase: in "el líder del Grupo Wagner", the name is the
+    word is the name's own phrase: in "el líder del Grupo Korva", the name is the
     group's, not the leader's; "los fiscales acusan a Brandt" is a clause."""
     of = LABEL_OF_WORDS.get(language, frozenset()) | LABEL_COMPLEMENT_DETERMINERS.get(
         language, frozenset()

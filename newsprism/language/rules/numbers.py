@@ -203,7 +203,7 @@ COMPLETE = -1.0  # ``Number.scale`` of "2 mil 946": its hundreds are in, nothing
 def _join_scales(text: str, numbers: list[Number]) -> list[Number]:
     """Digits and a scale word are one number ("3 mil", "2,5 millones", "3 Tausend"),
     and so is a thousand followed by the digits of its hundreds ("2 mil 946", "mil 300":
-    how Mexican and other Spanish-language papers write 2,946 and 1,300). Read apart,
+    how Mexican and other Spanish-language papers write 2,310 and 1,400). Read apart,
     "2 mil 946 muertos" gave three figures and a toll of 946."""
 
     def adjacent(a: Number, b: Number) -> bool:
